@@ -1,0 +1,11 @@
+export * from './events';
+export * as grpcHealth from './generated/grpc/health/v1/health';
+export * as intakeV1 from './generated/hotline/intake/v1/intake_service';
+export * as dispatchV1 from './generated/hotline/dispatch/v1/dispatch_service';
+export * as handlingV1 from './generated/hotline/handling/v1/handling_service';
+export * as revisitV1 from './generated/hotline/revisit/v1/revisit_service';
+export * as analyticsV1 from './generated/hotline/analytics/v1/analytics_service';
+export * as intakeEventsV1 from './generated/hotline/intake/v1/intake_events';
+export * as dispatchEventsV1 from './generated/hotline/dispatch/v1/dispatch_events';
+export * as handlingEventsV1 from './generated/hotline/handling/v1/handling_events';
+export * as revisitEventsV1 from './generated/hotline/revisit/v1/revisit_events';

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** Thrown when the environment does not satisfy a service's schema; names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL (${protocols.join(' or ')})`);
+
+/** Variables every service reads. Services extend this with their own. */
+export const baseConfigSchema = z
+  .object({
+    HTTP_PORT: port,
+    GRPC_PORT: port,
+    HTTP_HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: url(['postgres:', 'postgresql:']),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    NATS_URL: url(['nats:', 'tls:']),
+    EVENT_NAMESPACE: z
+      .string()
+      .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, 'lowercase letters, digits and single dashes')
+      .default(''),
+    AUTH_MODE: z.enum(['local', 'jwks']).default('local'),
+    AUTH_LOCAL_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    AUTH_JWKS_URL: url(['https:', 'http:']).optional(),
+    AUTH_ISSUER: z.string().optional(),
+    AUTH_AUDIENCE: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']).optional(),
+    STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+    STREAM_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    /** JetStream dedup window; keep the 2-minute default outside tests. */
+    STREAM_DUPLICATE_WINDOW_MS: z.coerce.number().int().min(100).max(86_400_000).default(120_000),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(100),
+    TIMER_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
+  });
+
+/** Rules across variables; they run on the raw environment so they report even when others fail. */
+export type ConfigRule = (env: NodeJS.ProcessEnv) => string[];
+
+const authRule: ConfigRule = (env) => {
+  const mode = env['AUTH_MODE'] ?? 'local';
+  if (mode === 'local' && !env['AUTH_LOCAL_SECRET']) return ['AUTH_LOCAL_SECRET: required when AUTH_MODE=local'];
+  if (mode === 'jwks' && !env['AUTH_JWKS_URL']) return ['AUTH_JWKS_URL: required when AUTH_MODE=jwks'];
+  return [];
+};
+
+export type BaseConfig = z.infer<typeof baseConfigSchema>;
+
+/** Parses the environment against a schema, collecting every problem into one ConfigError. */
+export function parseConfig<S extends z.ZodTypeAny>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+  rules: ConfigRule[] = [authRule],
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        const raw = env[String(issue.path[0])];
+        const missing = raw === undefined || raw === '';
+        return missing ? `${name}: missing` : `${name}: ${issue.message}`;
+      });
+  problems.push(...rules.flatMap((rule) => rule(env)));
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
+}
+
+/** For entry points: parse, or print the one clear message and exit non-zero. */
+export function loadConfigOrExit<S extends z.ZodTypeAny>(schema: S, service: string): z.infer<S> {
+  try {
+    return parseConfig(schema, process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${service}: ${err.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}

@@ -1,0 +1,74 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JetStreamManager,
+  RetentionPolicy,
+  StorageType,
+  StreamConfig,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { ConsumerSpec, streamOf, StreamSpec } from '@hotline/contracts';
+
+export interface StreamOptions {
+  replicas?: number;
+  maxAgeDays?: number;
+  /** JetStream's dedup window; left at the 2-minute default outside tests. */
+  duplicateWindowMs?: number;
+}
+
+function isNotFound(err: unknown): boolean {
+  return /not found/i.test(String((err as Error)?.message ?? err));
+}
+
+/** Creates the stream, or updates its subjects and limits; safe to run on every start. */
+export async function ensureStream(jsm: JetStreamManager, spec: StreamSpec, options: StreamOptions = {}): Promise<void> {
+  const config: Partial<StreamConfig> & { name: string } = {
+    name: spec.name,
+    subjects: spec.subjects,
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    num_replicas: options.replicas ?? 1,
+    max_age: nanos((options.maxAgeDays ?? 365) * 24 * 3600 * 1000),
+    duplicate_window: nanos(options.duplicateWindowMs ?? 120_000),
+  };
+  try {
+    await jsm.streams.info(spec.name);
+    await jsm.streams.update(spec.name, config);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    await jsm.streams.add(config);
+  }
+}
+
+export interface ConsumerOptions {
+  ackWaitMs?: number;
+  maxDeliver?: number;
+}
+
+export const DEFAULT_MAX_DELIVER = 8;
+
+/** Creates or updates a durable pull consumer with explicit acks and bounded redelivery. */
+export async function ensureConsumer(
+  jsm: JetStreamManager,
+  namespace: string,
+  spec: ConsumerSpec,
+  options: ConsumerOptions = {},
+): Promise<void> {
+  const stream = streamOf(namespace, spec.producer).name;
+  const config = {
+    durable_name: spec.durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: nanos(options.ackWaitMs ?? 30_000),
+    max_deliver: options.maxDeliver ?? DEFAULT_MAX_DELIVER,
+    max_ack_pending: 1_000,
+    ...(spec.filterSubject ? { filter_subject: spec.filterSubject } : {}),
+  };
+  try {
+    await jsm.consumers.info(stream, spec.durable);
+    await jsm.consumers.update(stream, spec.durable, config);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    await jsm.consumers.add(stream, config);
+  }
+}

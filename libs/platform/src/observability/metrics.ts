@@ -1,0 +1,38 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+/** The Prometheus registry of one service, with the counters the platform parts update. */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly outboxPublished: Counter;
+  readonly outboxErrors: Counter;
+  readonly inboxProcessed: Counter<'consumer' | 'result'>;
+  readonly timersFired: Counter<'kind' | 'result'>;
+  readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+
+  constructor(service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+    const registers = [this.registry];
+    this.outboxPublished = new Counter({ name: 'hl_outbox_published_total', help: 'Outbox events acknowledged by JetStream', registers });
+    this.outboxErrors = new Counter({ name: 'hl_outbox_publish_errors_total', help: 'Failed outbox publish attempts', registers });
+    this.inboxProcessed = new Counter({
+      name: 'hl_inbox_messages_total',
+      help: 'Consumed messages by result (applied, duplicate, retried, poisoned)',
+      labelNames: ['consumer', 'result'],
+      registers,
+    });
+    this.timersFired = new Counter({
+      name: 'hl_timers_total',
+      help: 'Timer runs by result (fired, retried, failed)',
+      labelNames: ['kind', 'result'],
+      registers,
+    });
+    this.httpDuration = new Histogram({
+      name: 'hl_http_request_duration_seconds',
+      help: 'HTTP request duration',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface DataSourceSettings {
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** Entities and migrations are imported classes (no globs), so a compiled service finds them. */
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: settings.url,
+    entities: settings.entities,
+    migrations: settings.migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: settings.poolSize ?? 10, application_name: settings.applicationName ?? 'hotline' },
+  });
+}
+
+/**
+ * Runs every pending migration under a session advisory lock, so replicas or jobs started
+ * together never apply the same migration twice (typeorm/typeorm#4588).
+ */
+export async function migrate(settings: DataSourceSettings): Promise<string[]> {
+  const lock = new Client({ connectionString: settings.url, application_name: 'hotline-migrate-lock' });
+  await lock.connect();
+  const dataSource = createDataSource({ ...settings, poolSize: 2 });
+  try {
+    await lock.query(`select pg_advisory_lock(hashtext('hotline.schema_migrations'))`);
+    await dataSource.initialize();
+    const applied = await dataSource.runMigrations({ transaction: 'all' });
+    return applied.map((m) => m.name);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await lock.end();
+  }
+}
+
+/**
+ * Row-level security is the tenant boundary, and PostgreSQL skips it for superusers and roles
+ * with BYPASSRLS. A service connected as such a role would leak across tenants, so it refuses.
+ */
+export async function assertRowSecurityApplies(dataSource: DataSource): Promise<void> {
+  const [role] = await dataSource.query(
+    `select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user`,
+  );
+  if (role?.rolsuper || role?.rolbypassrls)
+    throw new Error(
+      `database role "${role.rolname}" bypasses row-level security (superuser or BYPASSRLS); ` +
+        'connect the service as its own ordinary role (see docs/decisions/0003-tenancy-row-level-security.md)',
+    );
+}
+
+export async function assertNoPendingMigrations(dataSource: DataSource): Promise<void> {
+  if (await dataSource.showMigrations())
+    throw new Error('the database has pending migrations: run this service\'s "migrate" command first');
+}
+
+/**
+ * Runs `work` in one transaction whose row-level security is scoped to `tenantId`
+ * (transaction-local `app.tenant_id`, read by every tenant-isolation policy).
+ */
+export function inTenantTransaction<T>(
+  dataSource: DataSource,
+  tenantId: string,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+    return work(manager);
+  });
+}
+
+/** SQL for a migration: enable and force tenant isolation on a table with a `tenant_id` column. */
+export function tenantIsolationSql(table: string): string[] {
+  return [
+    `alter table "${table}" enable row level security`,
+    `alter table "${table}" force row level security`,
+    `create policy tenant_isolation on "${table}"
+       using (tenant_id = current_setting('app.tenant_id', true))
+       with check (tenant_id = current_setting('app.tenant_id', true))`,
+  ];
+}

@@ -1,0 +1,239 @@
+import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { hostname } from 'node:os';
+import { z } from 'zod';
+import { consumersOf, PRODUCERS, ProducerName, ServiceName, streamOf } from '@hotline/contracts';
+import { createTokenVerifier, TokenVerifier } from '../auth/identity';
+import { baseConfigSchema, BaseConfig, parseConfig } from '../config/config';
+import { GrpcServerHost, GrpcServiceBinding } from '../grpc/grpc-server';
+import { AuthGuard } from '../http/auth';
+import { ProblemFilter } from '../http/problem';
+import { EventBus } from '../messaging/event-bus';
+import { EventHandler, InboxConsumer } from '../messaging/inbox-consumer';
+import { Outbox } from '../messaging/outbox';
+import { OutboxRelay } from '../messaging/outbox-relay';
+import { ensureConsumer, ensureStream } from '../messaging/provisioning';
+import { createLogger, NestPinoLogger } from '../observability/logger';
+import { Metrics } from '../observability/metrics';
+import {
+  assertNoPendingMigrations,
+  assertRowSecurityApplies,
+  createDataSource,
+  DataSourceSettings,
+  migrate,
+} from '../persistence/data-source';
+import { TimerHandler, TimerWorker } from '../timers/timers';
+import { HealthController } from './health.controller';
+import { SERVICE_CONTEXT, ServiceContext } from './service-context';
+import { TenantDb } from './tenant-db';
+
+export interface ServiceDefinition {
+  name: ServiceName;
+  entities: DataSourceSettings['entities'];
+  migrations: DataSourceSettings['migrations'];
+  controllers?: Type[];
+  providers?: (ctx: ServiceContext) => Provider[];
+  grpc?: (ctx: ServiceContext) => GrpcServiceBinding[];
+  /** Handlers for the durable consumers this service owns (contracts' consumersOf), by durable name. */
+  consumers?: (ctx: ServiceContext) => Record<string, EventHandler>;
+  timers?: (ctx: ServiceContext) => Record<string, TimerHandler>;
+}
+
+export interface RunningService {
+  context: ServiceContext;
+  app: NestFastifyApplication;
+  httpUrl: string;
+  grpcAddress: string;
+  close(): Promise<void>;
+}
+
+@Module({})
+class ServiceRootModule {}
+
+async function provisionStreams(def: ServiceDefinition, bus: EventBus, config: BaseConfig): Promise<void> {
+  const options = {
+    replicas: config.STREAM_REPLICAS,
+    maxAgeDays: config.STREAM_MAX_AGE_DAYS,
+    duplicateWindowMs: config.STREAM_DUPLICATE_WINDOW_MS,
+  };
+  const consumers = consumersOf(bus.namespace, def.name);
+  const streams = new Set<ProducerName>(consumers.map((c) => c.producer));
+  if ((PRODUCERS as readonly string[]).includes(def.name)) streams.add(def.name as ProducerName);
+  for (const producer of streams) await ensureStream(bus.jsm, streamOf(bus.namespace, producer), options);
+  for (const spec of consumers) await ensureConsumer(bus.jsm, bus.namespace, spec);
+}
+
+/**
+ * Starts one service: config, database (migrated, RLS-enforcing role), NATS streams and
+ * consumers, outbox relay, timers, HTTP (fastify) and gRPC. Used by main.ts and by tests.
+ */
+export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
+  const config = parseConfig(baseConfigSchema, env) as BaseConfig;
+  const logger = createLogger(def.name, config.LOG_LEVEL);
+  const metrics = new Metrics(def.name);
+  const dataSource = createDataSource({
+    url: config.DATABASE_URL,
+    entities: def.entities,
+    migrations: def.migrations,
+    poolSize: config.DATABASE_POOL_SIZE,
+    applicationName: def.name,
+  });
+  await dataSource.initialize();
+  const cleanups: Array<() => Promise<unknown>> = [() => dataSource.destroy()];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((err) => logger.warn({ err: err.message }, 'shutdown step failed'));
+  };
+  try {
+    await assertRowSecurityApplies(dataSource);
+    await assertNoPendingMigrations(dataSource);
+    const bus = await EventBus.connect(config.NATS_URL, `${def.name}@${hostname()}`, config.EVENT_NAMESPACE);
+    cleanups.push(() => bus.close());
+    await provisionStreams(def, bus, config);
+
+    const context: ServiceContext = {
+      name: def.name,
+      config,
+      dataSource,
+      db: new TenantDb(dataSource),
+      bus,
+      outbox: new Outbox(config.EVENT_NAMESPACE),
+      logger,
+      metrics,
+      verifier: createTokenVerifier({
+        mode: config.AUTH_MODE,
+        localSecret: config.AUTH_LOCAL_SECRET,
+        jwksUrl: config.AUTH_JWKS_URL,
+        issuer: config.AUTH_ISSUER,
+        audience: config.AUTH_AUDIENCE,
+      }),
+      async checks() {
+        const database = await dataSource
+          .query('select 1')
+          .then(() => 'ok')
+          .catch((err: Error) => `failed: ${err.message}`);
+        const nats = (await bus.isReachable()) ? 'ok' : 'failed: not connected';
+        return { database, nats };
+      },
+    };
+
+    const relay = new OutboxRelay(dataSource, bus, logger, metrics, { pollMs: config.OUTBOX_POLL_MS });
+    relay.start();
+    cleanups.push(() => relay.stop());
+
+    const handlers = def.consumers?.(context) ?? {};
+    for (const spec of consumersOf(bus.namespace, def.name)) {
+      const handler = handlers[spec.durable];
+      if (!handler) throw new Error(`no handler for consumer ${spec.durable}`);
+      const consumer = new InboxConsumer(bus, dataSource, spec, handler, logger, metrics);
+      consumer.start();
+      cleanups.push(() => consumer.stop());
+    }
+
+    const timerHandlers = def.timers?.(context) ?? {};
+    if (Object.keys(timerHandlers).length > 0) {
+      const worker = new TimerWorker(dataSource, timerHandlers, logger, {
+        workerId: `${def.name}@${hostname()}:${process.pid}`,
+        pollMs: config.TIMER_POLL_MS,
+      }, metrics);
+      worker.start();
+      cleanups.push(() => worker.stop());
+    }
+
+    const grpc = new GrpcServerHost(def.grpc?.(context) ?? [], async () => {
+      const checks = await context.checks();
+      return Object.values(checks).every((c) => c === 'ok');
+    }, logger);
+    const grpcPort = await grpc.start(config.HTTP_HOST, config.GRPC_PORT);
+    cleanups.push(() => grpc.stop());
+
+    const module: DynamicModule = {
+      module: ServiceRootModule,
+      controllers: [HealthController, ...(def.controllers ?? [])],
+      providers: [
+        { provide: SERVICE_CONTEXT, useValue: context },
+        { provide: TenantDb, useValue: context.db },
+        { provide: Outbox, useValue: context.outbox },
+        { provide: TokenVerifier, useValue: context.verifier },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        ...(def.providers?.(context) ?? []),
+      ],
+    };
+    const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: true });
+    const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+      logger: new NestPinoLogger(logger),
+      bufferLogs: false,
+    });
+    app.useGlobalFilters(new ProblemFilter(logger));
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions?.url ?? 'unmatched';
+      metrics.httpDuration.observe(
+        { method: request.method, route, status: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
+    });
+    await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+    cleanups.push(() => app.close());
+    const address = app.getHttpServer().address();
+    const httpPort = typeof address === 'object' && address ? address.port : config.HTTP_PORT;
+    const host = config.HTTP_HOST === '0.0.0.0' ? '127.0.0.1' : config.HTTP_HOST;
+    return {
+      context,
+      app,
+      httpUrl: `http://${host}:${httpPort}`,
+      grpcAddress: `${host}:${grpcPort}`,
+      close: closeAll,
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
+
+/** Entry point of `main.ts`: start, report where, stop cleanly on SIGTERM/SIGINT. */
+export function runServiceMain(def: ServiceDefinition): void {
+  startService(def).then(
+    (running) => {
+      running.context.logger.info({ http: running.httpUrl, grpc: running.grpcAddress }, `${def.name} ready`);
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        running.context.logger.info({ signal }, `${def.name} stopping`);
+        running.close().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    },
+    (err: Error) => {
+      const exitCode = err.name === 'ConfigError' ? 78 : 1;
+      process.stderr.write(`${def.name}: failed to start: ${err.message}\n`);
+      process.exit(exitCode);
+    },
+  );
+}
+
+/** Entry point of `migrate.ts`: applies pending migrations, prints them, exits. */
+export function runMigrateMain(def: ServiceDefinition): void {
+  const schema = z.object({ DATABASE_URL: baseConfigSchema.shape.DATABASE_URL });
+  let url: string;
+  try {
+    url = parseConfig(schema, process.env, []).DATABASE_URL;
+  } catch (err) {
+    process.stderr.write(`${def.name} migrate: ${(err as Error).message}\n`);
+    process.exit(78);
+  }
+  migrate({ url, entities: def.entities, migrations: def.migrations }).then(
+      (applied) => {
+        process.stdout.write(
+          applied.length ? `${def.name}: applied ${applied.join(', ')}\n` : `${def.name}: schema up to date\n`,
+        );
+        process.exit(0);
+      },
+      (err: Error) => {
+        process.stderr.write(`${def.name} migrate failed: ${err.message}\n`);
+        process.exit(1);
+      },
+    );
+}

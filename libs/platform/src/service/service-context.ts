@@ -1,0 +1,26 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import type { ServiceName } from '@hotline/contracts';
+import type { TokenVerifier } from '../auth/identity';
+import type { BaseConfig } from '../config/config';
+import type { EventBus } from '../messaging/event-bus';
+import type { Outbox } from '../messaging/outbox';
+import type { Metrics } from '../observability/metrics';
+import type { TenantDb } from './tenant-db';
+
+export const SERVICE_CONTEXT = Symbol('ServiceContext');
+
+/** Everything a service's own code gets from the platform. */
+export interface ServiceContext {
+  name: ServiceName;
+  config: BaseConfig;
+  dataSource: DataSource;
+  db: TenantDb;
+  bus: EventBus;
+  outbox: Outbox;
+  logger: Logger;
+  metrics: Metrics;
+  verifier: TokenVerifier;
+  /** Readiness checks: each 'ok' or the reason it failed. */
+  checks(): Promise<Record<string, string>>;
+}

@@ -1,0 +1,11 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { inTenantTransaction } from '../persistence/data-source';
+
+/** The service's database, reachable only through tenant-scoped transactions. */
+export class TenantDb {
+  constructor(readonly dataSource: DataSource) {}
+
+  run<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return inTenantTransaction(this.dataSource, tenantId, work);
+  }
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export interface TestDatabase {
+  /** Connection URL as the database's own ordinary role (row-level security applies). */
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+export const ADMIN_DATABASE_URL = process.env['TEST_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * A fresh database owned by a fresh login role (not superuser, no BYPASSRLS), so tests see
+ * the same row-level security production does, and parallel suites never share state.
+ */
+export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
+  const name = uniqueName(prefix).toLowerCase();
+  const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`create role ${name} login nosuperuser nobypassrls`);
+    await admin.query(`create database ${name} owner ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(ADMIN_DATABASE_URL);
+  url.username = name;
+  url.password = '';
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    async drop() {
+      const c = new Client({ connectionString: ADMIN_DATABASE_URL });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.query(`drop role if exists ${name}`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
+import { createChannel, CreateChannelBody, listChannels, toChannelView } from './channels';
+
+const ListQuery = z.object({ enabled: z.enum(['true', 'false']).optional() });
+
+@Controller('v1/channels')
+export class ChannelsController {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly outbox: Outbox,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('tenant-admin')
+  async create(@CurrentIdentity() who: Identity, @Body() body: unknown) {
+    const input = validate(CreateChannelBody, body);
+    const channel = await this.db.run(who.tenantId, (m) => createChannel(m, this.outbox, who.tenantId, input));
+    return toChannelView(channel);
+  }
+
+  @Get()
+  @Roles('agent', 'dispatcher', 'supervisor', 'tenant-admin')
+  async list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
+    const { enabled } = validate(ListQuery, query, 'query');
+    const channels = await this.db.run(who.tenantId, (m) => listChannels(m, enabled === 'true'));
+    return { items: channels.map(toChannelView) };
+  }
+}

@@ -1,0 +1,13 @@
+import { intakeV1 } from '@hotline/contracts';
+import { GrpcServiceBinding, ServiceContext, unary } from '@hotline/platform';
+import { listChannels, toChannelMessage } from './channels';
+
+export function intakeGrpc(ctx: ServiceContext): GrpcServiceBinding {
+  const implementation: intakeV1.IntakeServiceServer = {
+    listChannels: unary(async (request: intakeV1.ListChannelsRequest, call) => {
+      const channels = await ctx.db.run(call.tenantId, (m) => listChannels(m, request.enabledOnly));
+      return { channels: channels.map(toChannelMessage) };
+    }, ctx.logger),
+  };
+  return { definition: intakeV1.IntakeServiceService, implementation };
+}

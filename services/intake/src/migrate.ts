@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@hotline/platform';
+import { intakeService } from './intake.service';
+
+runMigrateMain(intakeService);
