@@ -16,6 +16,8 @@ export interface ReceivedEvent<T = unknown> {
   subject: string;
   definition: EventDefinition<T>;
   payload: T;
+  /** When JetStream stored the message. */
+  publishedAt: Date;
   deliveryCount: number;
 }
 
@@ -147,7 +149,8 @@ export class InboxConsumer {
     } catch (err) {
       throw new PoisonMessage(`undecodable ${type} payload: ${(err as Error).message}`);
     }
-    return { id, tenantId, type, subject: message.subject, definition, payload, deliveryCount: message.info.deliveryCount };
+    const publishedAt = new Date(Number(message.info.timestampNanos / 1_000_000));
+    return { id, tenantId, type, subject: message.subject, definition, payload, publishedAt, deliveryCount: message.info.deliveryCount };
   }
 
   private async poison(message: JsMsg, error: string): Promise<void> {

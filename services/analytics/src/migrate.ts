@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@hotline/platform';
+import { analyticsService } from './analytics.service';
+
+runMigrateMain(analyticsService);

@@ -1,0 +1,147 @@
+import { status } from '@grpc/grpc-js';
+import { grpcHealth, intakeV1, streamOf } from '@hotline/contracts';
+import {
+  callUnary,
+  createGrpcClient,
+  migrate,
+  RunningService,
+  signLocalToken,
+  startService,
+} from '@hotline/platform';
+import {
+  ADMIN_DATABASE_URL,
+  createTestDatabase,
+  deleteNamespaceStreams,
+  eventually,
+  serviceEnv,
+  SHARED_NATS_URL,
+  TEST_AUTH_SECRET,
+  TestDatabase,
+  uniqueNamespace,
+} from '@hotline/testing';
+import { intakeService } from '../src/intake.service';
+
+describe('intake service (real PostgreSQL and NATS)', () => {
+  let db: TestDatabase;
+  let namespace: string;
+  let service: RunningService;
+  const token = (tenantId: string, roles: Parameters<typeof signLocalToken>[1]['roles']) =>
+    signLocalToken(TEST_AUTH_SECRET, { tenantId, roles });
+  const request = async (method: string, path: string, bearer?: string, body?: unknown) => {
+    const res = await fetch(`${service.httpUrl}${path}`, {
+      method,
+      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: res.status, type: res.headers.get("content-type"), body: (await res.json()) as any };
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('intake');
+    namespace = uniqueNamespace();
+    await migrate({ url: db.url, entities: intakeService.entities, migrations: intakeService.migrations });
+    service = await startService(intakeService, serviceEnv({ databaseUrl: db.url, natsUrl: SHARED_NATS_URL, namespace }));
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await deleteNamespaceStreams(SHARED_NATS_URL, namespace);
+    await db?.drop();
+  });
+
+  it('is live and ready, and exposes Prometheus metrics', async () => {
+    expect((await request('GET', '/healthz')).status).toBe(200);
+    const ready = await request('GET', '/readyz');
+    expect(ready).toMatchObject({ status: 200, body: { checks: { database: 'ok', nats: 'ok' } } });
+    const metrics = await fetch(`${service.httpUrl}/metrics`).then((r) => r.text());
+    expect(metrics).toContain('hl_outbox_published_total');
+  });
+
+  it('keeps tenants apart over HTTP: tenant A never sees tenant B', async () => {
+    const adminA = await token('city-a', ['tenant-admin']);
+    const adminB = await token('city-b', ['tenant-admin']);
+    expect((await request('POST', '/v1/channels', adminA, { code: 'phone', name: 'A 12345', kind: 'phone' })).status).toBe(201);
+    expect((await request('POST', '/v1/channels', adminB, { code: 'web', name: 'B portal', kind: 'web' })).status).toBe(201);
+    expect((await request('POST', '/v1/channels', adminB, { code: 'secret-b', name: 'B only', kind: 'sms' })).status).toBe(201);
+
+    const seenByA = await request('GET', '/v1/channels', adminA);
+    expect(seenByA.body.items.map((c: { code: string }) => c.code)).toEqual(['phone']);
+    const seenByB = await request('GET', '/v1/channels', adminB);
+    expect(seenByB.body.items.map((c: { code: string }) => c.code)).toEqual(['secret-b', 'web']);
+  });
+
+  it('enforces RLS even for a query that forgets its tenant filter', async () => {
+    const rows: Array<{ tenant_id: string }> = await service.context.db.run('city-a', (m) =>
+      m.query('select tenant_id from channels'),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.tenant_id))).toEqual(new Set(['city-a']));
+    // Outside a tenant transaction no tenant is set, and nothing is visible.
+    expect(await service.context.dataSource.query('select * from channels')).toEqual([]);
+    // A write for another tenant inside tenant A's transaction is refused by the policy.
+    await expect(
+      service.context.db.run('city-a', (m) =>
+        m.query(`insert into channels (id, tenant_id, code, name, kind) values (gen_random_uuid(), 'city-b', 'x', 'x', 'web')`),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('answers bad input with a 400 problem naming each field, and writes nothing', async () => {
+    const admin = await token('city-c', ['tenant-admin']);
+    const res = await request('POST', '/v1/channels', admin, { code: 'Bad Code!', kind: 'pigeon', extra: 1 });
+    expect(res.status).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+    const fields = res.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['code', 'name', 'kind']));
+    expect((await request('GET', '/v1/channels', admin)).body.items).toEqual([]);
+    const conflict = await request('POST', '/v1/channels', await token('city-a', ['tenant-admin']), { code: 'phone', name: 'dup', kind: 'phone' });
+    expect(conflict).toMatchObject({ status: 409, body: { code: 'conflict' } });
+  });
+
+  it('checks authentication and roles', async () => {
+    expect((await request('GET', '/v1/channels')).status).toBe(401);
+    expect((await request('GET', '/v1/channels', 'not-a-jwt')).status).toBe(401);
+    const forged = await signLocalToken('another-secret-that-is-long-enough-123456', { tenantId: 'city-a', roles: ['tenant-admin'] });
+    expect((await request('GET', '/v1/channels', forged)).status).toBe(401);
+    const agent = await token('city-a', ['agent']);
+    expect((await request('GET', '/v1/channels', agent)).status).toBe(200);
+    expect((await request('POST', '/v1/channels', agent, { code: 'sms', name: 'x', kind: 'sms' })).status).toBe(403);
+  });
+
+  it('serves the tenant-scoped gRPC query and the standard health service', async () => {
+    const client = createGrpcClient(intakeV1.IntakeServiceClient, service.grpcAddress);
+    const health = createGrpcClient(grpcHealth.HealthClient, service.grpcAddress);
+    try {
+      const forA = await callUnary(client, client.listChannels, { enabledOnly: false }, { tenantId: 'city-a' });
+      expect(forA.channels.map((c) => [c.code, c.kind])).toEqual([['phone', intakeV1.ChannelKind.CHANNEL_KIND_PHONE]]);
+      await expect(callUnary(client, client.listChannels, { enabledOnly: false }, { tenantId: '' })).rejects.toMatchObject({
+        code: status.UNAUTHENTICATED,
+      });
+      const checked = await callUnary(health, health.check, { service: '' }, { tenantId: 'system' });
+      expect(checked.status).toBe(grpcHealth.HealthCheckResponse_ServingStatus.SERVING);
+    } finally {
+      client.close();
+      health.close();
+    }
+  });
+
+  it('publishes ChannelConfigured events through the outbox to its own stream', async () => {
+    const stream = streamOf(namespace, 'intake').name;
+    const info = await eventually('three events on the stream', async () => {
+      const i = await service.context.bus.jsm.streams.info(stream);
+      return i.state.messages >= 3 ? i : undefined;
+    });
+    expect(info.state.messages).toBe(3);
+    const pending = await service.context.dataSource.query('select count(*)::int as n from outbox where published_at is null');
+    expect(pending[0].n).toBe(0);
+  });
+
+  it('refuses to start as a role that bypasses row-level security', async () => {
+    const superuserUrl = new URL(db.url);
+    superuserUrl.username = new URL(ADMIN_DATABASE_URL).username;
+    await expect(
+      startService(intakeService, serviceEnv({ databaseUrl: superuserUrl.toString(), natsUrl: SHARED_NATS_URL, namespace })),
+    ).rejects.toThrow(/bypasses row-level security/);
+  });
+});
