@@ -10,8 +10,8 @@ import {
   TestDatabase,
   uniqueNamespace,
 } from '@hotline/testing';
-import { intakeService } from '../../intake/src/intake.service';
-import { analyticsService } from '../src/analytics.service';
+import { intakeService } from '../../services/intake/src/intake.service';
+import { analyticsService } from '../../services/analytics/src/analytics.service';
 
 // Starts intake beside analytics to watch events cross services through JetStream. (Tests may
 // compose services; production code may not import another service.)

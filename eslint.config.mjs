@@ -1,0 +1,59 @@
+import nx from '@nx/eslint-plugin';
+
+const scopes = ['intake', 'dispatch', 'handling', 'revisit', 'analytics'];
+
+/** Frameworks and drivers a pure domain library must not import. */
+const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'pg', 'pg-*', '@nats-io/*', 'nats', '@grpc/*', 'fastify', '@fastify/*', 'jose', 'pino'];
+
+const typeConstraints = [
+  {
+    sourceTag: 'type:service',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:platform', 'type:util'],
+  },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'], bannedExternalImports: FRAMEWORKS },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util'] },
+  { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract', 'type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util'] },
+];
+const scopeConstraints = [
+  ...scopes.map((scope) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'] })),
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+];
+const boundaries = (constraints) => [
+  'error',
+  { enforceBuildableLibDependency: false, banTransitiveDependencies: false, depConstraints: constraints },
+];
+const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist/**', '**/node_modules/**', 'libs/contracts/src/generated/**', '.nx/**', 'tmp/**', 'coverage/**'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries([...typeConstraints, ...scopeConstraints]),
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Tests, and only tests, may also use the testing harness.
+    files: TESTS,
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries([
+        ...typeConstraints.map((c) => ({ ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] })),
+        ...scopeConstraints,
+      ]),
+    },
+  },
+  {
+    // End-to-end suites compose several real services; nothing imports them.
+    files: ['e2e/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+];

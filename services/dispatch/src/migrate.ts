@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@hotline/platform';
+import { dispatchService } from './dispatch.service';
+
+runMigrateMain(dispatchService);

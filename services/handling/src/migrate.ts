@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@hotline/platform';
+import { handlingService } from './handling.service';
+
+runMigrateMain(handlingService);

@@ -1,0 +1,4 @@
+import { runMigrateMain } from '@hotline/platform';
+import { revisitService } from './revisit.service';
+
+runMigrateMain(revisitService);
