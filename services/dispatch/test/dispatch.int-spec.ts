@@ -154,7 +154,8 @@ describe('dispatch service (real PostgreSQL and NATS)', () => {
     const last = await service.context.bus.jsm.streams.getMessage(stream, {
       last_by_subj: eventSubject(namespace, Events.dispatch.unitRegistered, 'city-b'),
     });
-    expect(Events.dispatch.unitRegistered.codec.decode(last!.data).unit).toMatchObject({
+    if (!last) throw new Error('no UnitRegistered event for city-b');
+    expect(Events.dispatch.unitRegistered.codec.decode(last.data).unit).toMatchObject({
       id: units['B-ROOT'], code: 'B-ROOT', parentId: '', areaCodes: ['440304'],
     });
   });

@@ -10,7 +10,7 @@ import {
 } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import { grpcHealth, isSubjectToken } from '@hotline/contracts';
-import { ProblemError } from '../http/problem';
+import { toProblem } from '../http/problem';
 
 export const TENANT_METADATA = 'x-tenant-id';
 
@@ -45,8 +45,9 @@ export function unary<Req, Res>(
     fn(call.request, { tenantId, metadata: call.metadata }).then(
       (response) => callback(null, response),
       (err: unknown) => {
-        if (err instanceof ProblemError) {
-          callback({ code: GRPC_STATUS[err.status] ?? status.UNKNOWN, details: err.detail ?? err.title });
+        const problem = toProblem(err);
+        if (problem.status < 500) {
+          callback({ code: GRPC_STATUS[problem.status] ?? status.FAILED_PRECONDITION, details: problem.detail ?? problem.title });
           return;
         }
         logger?.error({ err }, 'gRPC handler failed');

@@ -74,6 +74,12 @@ const STATUS_CODES: Record<number, string> = {
   429: 'rate_limited',
 };
 
+/** PostgreSQL unique_violation: a concurrent duplicate that slipped past an existence check. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  return e?.code === '23505' || e?.driverError?.code === '23505';
+}
+
 /** Maps any thrown value to a problem body; unknown errors become an opaque 500. */
 export function toProblem(error: unknown, instance?: string): ProblemBody {
   if (error instanceof ProblemError)
@@ -87,6 +93,7 @@ export function toProblem(error: unknown, instance?: string): ProblemBody {
       errors: error.errors,
     };
   if (error instanceof ZodError) return toProblem(ProblemError.validation(fieldErrors(error)), instance);
+  if (isUniqueViolation(error)) return toProblem(ProblemError.conflict('a record with the same key already exists'), instance);
   const status =
     error instanceof HttpException
       ? error.getStatus()

@@ -1,6 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import type { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -8,7 +8,7 @@ export type { Logger } from 'pino';
 export const REDACTED_KEYS = ['name', 'phone', 'idNumber', 'address', 'authorization', 'token', 'password'];
 
 /** JSON logs carrying the active trace and span ids; PII keys are redacted at any depth up to 3. */
-export function createLogger(service: string, level = 'info'): Logger {
+export function createLogger(service: string, level = 'info', destination?: DestinationStream): Logger {
   const paths = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `req.headers.${k}`]);
   return pino({
     level,
@@ -20,7 +20,7 @@ export function createLogger(service: string, level = 'info'): Logger {
       const span = trace.getActiveSpan()?.spanContext();
       return span ? { trace_id: span.traceId, span_id: span.spanId } : {};
     },
-  });
+  }, destination);
 }
 
 /** Routes Nest's own logging into pino. */

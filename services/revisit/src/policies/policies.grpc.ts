@@ -1,0 +1,13 @@
+import { revisitV1 } from '@hotline/contracts';
+import { GrpcServiceBinding, ServiceContext, unary } from '@hotline/platform';
+import { listPolicies, toPolicyMessage } from './policies';
+
+export function revisitGrpc(ctx: ServiceContext): GrpcServiceBinding {
+  const implementation: revisitV1.RevisitServiceServer = {
+    getSamplingPolicies: unary(async (_request: revisitV1.GetSamplingPoliciesRequest, call) => {
+      const policies = await ctx.db.run(call.tenantId, (m) => listPolicies(m));
+      return { policies: policies.map(toPolicyMessage) };
+    }, ctx.logger),
+  };
+  return { definition: revisitV1.RevisitServiceService, implementation };
+}

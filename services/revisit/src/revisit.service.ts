@@ -1,0 +1,13 @@
+import { ServiceDefinition } from '@hotline/platform';
+import { entities, migrations } from './persistence/schema';
+import { PoliciesController } from './policies/policies.controller';
+import { revisitGrpc } from './policies/policies.grpc';
+
+/** revisit: revisit (回访) sampling policies per request type. */
+export const revisitService: ServiceDefinition = {
+  name: 'revisit',
+  entities,
+  migrations,
+  controllers: [PoliciesController],
+  grpc: (ctx) => [revisitGrpc(ctx)],
+};

@@ -1,0 +1,129 @@
+import { status } from '@grpc/grpc-js';
+import { Events, eventSubject, revisitV1, streamOf } from '@hotline/contracts';
+import { callUnary, createGrpcClient, migrate, RunningService, signLocalToken, startService } from '@hotline/platform';
+import {
+  createTestDatabase,
+  deleteNamespaceStreams,
+  eventually,
+  serviceEnv,
+  SHARED_NATS_URL,
+  TEST_AUTH_SECRET,
+  TestDatabase,
+  uniqueNamespace,
+} from '@hotline/testing';
+import { revisitService } from '../src/revisit.service';
+
+describe('revisit service (real PostgreSQL and NATS)', () => {
+  let db: TestDatabase;
+  let namespace: string;
+  let service: RunningService;
+  const token = (tenantId: string, roles: Parameters<typeof signLocalToken>[1]['roles']) =>
+    signLocalToken(TEST_AUTH_SECRET, { tenantId, roles });
+  const request = async (method: string, path: string, bearer?: string, body?: unknown) => {
+    const res = await fetch(`${service.httpUrl}${path}`, {
+      method,
+      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as any };
+  };
+  const put = (bearer: string, requestType: string, body: unknown) =>
+    request('PUT', `/v1/sampling-policies/${encodeURIComponent(requestType)}`, bearer, body);
+  const summary = (body: { items: Array<{ requestType: string; samplePercent: number; windowHours: number }> }) =>
+    body.items.map((p) => [p.requestType, p.samplePercent, p.windowHours]);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('revisit');
+    namespace = uniqueNamespace();
+    await migrate({ url: db.url, entities: revisitService.entities, migrations: revisitService.migrations });
+    service = await startService(revisitService, serviceEnv({ databaseUrl: db.url, natsUrl: SHARED_NATS_URL, namespace }));
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await deleteNamespaceStreams(SHARED_NATS_URL, namespace);
+    await db?.drop();
+  });
+
+  it('is live and ready', async () => {
+    expect((await request('GET', '/healthz')).status).toBe(200);
+    expect(await request('GET', '/readyz')).toMatchObject({ status: 200, body: { checks: { database: 'ok', nats: 'ok' } } });
+  });
+
+  it('upserts policies and keeps tenants apart', async () => {
+    const adminA = await token('city-a', ['tenant-admin']);
+    const adminB = await token('city-b', ['tenant-admin']);
+    const complaints = await put(adminA, '投诉', { samplePercent: 100, windowHours: 48 });
+    expect(complaints).toMatchObject({ status: 200, body: { requestType: '投诉', samplePercent: 100, windowHours: 48 } });
+    expect((await put(adminA, '*', { samplePercent: 30, windowHours: 72 })).status).toBe(200);
+    expect((await put(adminB, '咨询', { samplePercent: 10, windowHours: 24 })).status).toBe(200);
+    const updated = await put(adminA, '投诉', { samplePercent: 50, windowHours: 48 });
+    expect(updated.body.samplePercent).toBe(50);
+    expect(Date.parse(updated.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(complaints.body.updatedAt));
+
+    expect(summary((await request('GET', '/v1/sampling-policies', adminA)).body)).toEqual([['*', 30, 72], ['投诉', 50, 48]]);
+    expect(summary((await request('GET', '/v1/sampling-policies', adminB)).body)).toEqual([['咨询', 10, 24]]);
+    expect(await service.context.dataSource.query('select * from sampling_policies')).toEqual([]);
+  });
+
+  it('answers bad input with a 400 problem naming each field, and writes nothing', async () => {
+    const admin = await token('city-c', ['tenant-admin']);
+    const res = await put(admin, 'complaint', { samplePercent: 101, windowHours: 0 });
+    expect(res.status).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['requestType', 'samplePercent', 'windowHours']);
+    const missing = await put(admin, '建议', { samplePercent: 12.5, extra: true });
+    expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['samplePercent', 'windowHours', '(body)']),
+    );
+    expect((await put(admin, '其它', { samplePercent: 5, windowHours: 24 })).body.errors).toEqual([
+      expect.objectContaining({ field: 'requestType' }),
+    ]);
+    expect((await request('GET', '/v1/sampling-policies', admin)).body.items).toEqual([]);
+    const events = await service.context.dataSource.query(`select count(*)::int as n from outbox where tenant_id = 'city-c'`);
+    expect(events[0].n).toBe(0);
+  });
+
+  it('checks authentication and roles', async () => {
+    expect((await request('GET', '/v1/sampling-policies')).status).toBe(401);
+    expect((await request('GET', '/v1/sampling-policies', 'not-a-jwt')).status).toBe(401);
+    for (const role of ['tenant-admin', 'supervisor', 'reviewer'] as const)
+      expect((await request('GET', '/v1/sampling-policies', await token('city-b', [role]))).status).toBe(200);
+    expect((await request('GET', '/v1/sampling-policies', await token('city-b', ['agent']))).status).toBe(403);
+    expect((await put(await token('city-b', ['reviewer']), '其他', { samplePercent: 5, windowHours: 24 })).status).toBe(403);
+    expect((await put(await token('city-b', ['supervisor']), '其他', { samplePercent: 5, windowHours: 24 })).status).toBe(200);
+  });
+
+  it('serves the tenant-scoped GetSamplingPolicies gRPC query', async () => {
+    const client = createGrpcClient(revisitV1.RevisitServiceClient, service.grpcAddress);
+    try {
+      const forA = await callUnary(client, client.getSamplingPolicies, {}, { tenantId: 'city-a' });
+      expect(forA.policies.map((p) => [p.requestType, p.samplePercent, p.windowHours])).toEqual([['*', 30, 72], ['投诉', 50, 48]]);
+      const forB = await callUnary(client, client.getSamplingPolicies, {}, { tenantId: 'city-b' });
+      expect(forB.policies.map((p) => p.requestType)).toEqual(['咨询', '其他']);
+      expect((await callUnary(client, client.getSamplingPolicies, {}, { tenantId: 'city-z' })).policies).toEqual([]);
+      await expect(callUnary(client, client.getSamplingPolicies, {}, { tenantId: '' })).rejects.toMatchObject({
+        code: status.UNAUTHENTICATED,
+      });
+    } finally {
+      client.close();
+    }
+  });
+
+  it('publishes SamplingPolicyChanged events through the outbox to its own stream', async () => {
+    const stream = streamOf(namespace, 'revisit').name;
+    const info = await eventually('five events on the stream', async () => {
+      const i = await service.context.bus.jsm.streams.info(stream);
+      return i.state.messages >= 5 ? i : undefined;
+    });
+    expect(info.state.messages).toBe(5);
+    const last = await service.context.bus.jsm.streams.getMessage(stream, {
+      last_by_subj: eventSubject(namespace, Events.revisit.samplingPolicyChanged, 'city-a'),
+    });
+    if (!last) throw new Error('no SamplingPolicyChanged event for city-a');
+    expect(Events.revisit.samplingPolicyChanged.codec.decode(last.data).policy).toMatchObject({
+      requestType: '投诉', samplePercent: 50, windowHours: 48,
+    });
+  });
+});
