@@ -137,6 +137,26 @@ describe('intake service (real PostgreSQL and NATS)', () => {
     expect(pending[0].n).toBe(0);
   });
 
+  it('limits the request rate per client with a 429 problem, never limiting health checks', async () => {
+    const limited = await startService(intakeService, {
+      ...serviceEnv({ databaseUrl: db.url, natsUrl: SHARED_NATS_URL, namespace }),
+      RATE_LIMIT_PER_MINUTE: '3',
+    });
+    try {
+      const bearer = await token('city-a', ['agent']);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await fetch(`${limited.httpUrl}/v1/channels`, { headers: { authorization: `Bearer ${bearer}` } })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const refused = await fetch(`${limited.httpUrl}/v1/channels`, { headers: { authorization: `Bearer ${bearer}` } });
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(await refused.json()).toMatchObject({ status: 429, code: 'rate_limited' });
+      for (let i = 0; i < 5; i++) expect((await fetch(`${limited.httpUrl}/readyz`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('refuses to start as a role that bypasses row-level security', async () => {
     const superuserUrl = new URL(db.url);
     superuserUrl.username = new URL(ADMIN_DATABASE_URL).username;

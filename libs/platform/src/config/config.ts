@@ -42,6 +42,8 @@ export const baseConfigSchema = z
     STREAM_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     /** JetStream dedup window; keep the 2-minute default outside tests. */
     STREAM_DUPLICATE_WINDOW_MS: z.coerce.number().int().min(100).max(86_400_000).default(120_000),
+    /** Requests per minute per client address and process; health and metrics are exempt. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(100),
     TIMER_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
   });

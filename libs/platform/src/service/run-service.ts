@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import rateLimit from '@fastify/rate-limit';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { consumersOf, PRODUCERS, ProducerName, ServiceName, streamOf } from '@hotline/contracts';
@@ -50,6 +51,8 @@ export interface RunningService {
 
 @Module({})
 class ServiceRootModule {}
+
+const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 async function provisionStreams(def: ServiceDefinition, bus: EventBus, config: BaseConfig): Promise<void> {
   const options = {
@@ -165,6 +168,15 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
       bufferLogs: false,
     });
     app.useGlobalFilters(new ProblemFilter(logger));
+    await app.register(rateLimit, {
+      max: config.RATE_LIMIT_PER_MINUTE,
+      timeWindow: 60_000,
+      allowList: (request) => UNLIMITED_PATHS.has(request.url.split('?')[0] ?? ''),
+      errorResponseBuilder: (_request, context) =>
+        Object.assign(new Error(`rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`), {
+          statusCode: 429,
+        }),
+    });
     const fastify = app.getHttpAdapter().getInstance();
     fastify.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions?.url ?? 'unmatched';
