@@ -7,6 +7,6 @@ import { rmSync } from 'node:fs';
 rmSync('dist', { recursive: true, force: true });
 execFileSync(
   'npx',
-  ['swc', 'services', 'libs', '-d', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/test/**,**/bin/**', '--quiet'],
+  ['swc', 'services', 'libs', 'bench', '-d', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/test/**,**/bin/**', '--quiet'],
   { stdio: 'inherit' },
 );
