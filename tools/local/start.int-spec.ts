@@ -1,9 +1,16 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ADMIN_DATABASE_URL, deleteNamespaceStreams, SHARED_NATS_URL, uniqueName, uniqueNamespace } from '@hotline/testing';
+import {
+  ADMIN_DATABASE_URL,
+  deleteNamespaceStreams,
+  requireBuiltServices,
+  SHARED_NATS_URL,
+  uniqueName,
+  uniqueNamespace,
+} from '@hotline/testing';
 
 // The README's start command, end to end: real processes from dist/, real PostgreSQL and NATS.
 const root = join(__dirname, '../..');
@@ -19,7 +26,7 @@ describe('npm start (tools/local/start.mjs)', () => {
   let output = '';
 
   beforeAll(async () => {
-    execFileSync('node', ['tools/build.mjs'], { cwd: root, stdio: 'ignore' });
+    requireBuiltServices(root);
     const { DATABASE_URL: _ignored, ...env } = process.env;
     child = spawn('node', ['tools/local/start.mjs'], {
       cwd: root,

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+
 export const TEST_AUTH_SECRET = 'test-secret-for-local-tokens-only-0123456789';
 
 /** Environment for a service under test: ephemeral ports, its own database and namespace. */
@@ -31,4 +33,10 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Suites that run the built services need `dist/`; the test command builds it first. */
+export function requireBuiltServices(root: string): void {
+  if (!existsSync(`${root}/dist/services/intake/src/main.js`))
+    throw new Error('dist/ is missing: run `npm run build` (npm test does it before Jest)');
 }

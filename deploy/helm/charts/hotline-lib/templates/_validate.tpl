@@ -1,0 +1,40 @@
+{{/*
+Rules across values that values.schema.json cannot say; collected, then failed in one message
+(the bitnami convention) so an operator sees every problem at once. Included by the Deployment.
+*/}}
+{{- define "hotline-lib.validate" -}}
+{{- $svc := .Chart.Name -}}
+{{- $messages := list -}}
+{{- $auth := .Values.global.auth -}}
+{{- if and (eq $auth.mode "jwks") (not $auth.jwksUrl) -}}
+{{- $messages = append $messages (printf "%s: global.auth.jwksUrl is required when global.auth.mode is \"jwks\" (the identity provider's JWKS endpoint, https://…)" $svc) -}}
+{{- end -}}
+{{- if and .Values.autoscaling.enabled (gt (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) -}}
+{{- $messages = append $messages (printf "%s: autoscaling.minReplicas (%d) is greater than autoscaling.maxReplicas (%d)" $svc (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) -}}
+{{- end -}}
+{{- if and .Values.global.ingress.enabled (not .Values.global.ingress.publicHost) (not .Values.global.ingress.consoleHost) -}}
+{{- $messages = append $messages (printf "%s: global.ingress.enabled needs global.ingress.publicHost or global.ingress.consoleHost" $svc) -}}
+{{- end -}}
+{{- with .Values.tenantKeyring -}}
+{{- if and .enabled (not .existingSecret) -}}
+{{- $messages = append $messages (printf "%s: tenantKeyring.enabled needs tenantKeyring.existingSecret (the Secret holding the per-tenant PII keys)" $svc) -}}
+{{- end -}}
+{{- end -}}
+{{- with .Values.interconnect110 -}}
+{{- if and .enabled (not .tlsSecret) -}}
+{{- $messages = append $messages (printf "%s: interconnect110.enabled needs interconnect110.tlsSecret (a Secret with tls.crt, tls.key and ca.crt for mutual TLS)" $svc) -}}
+{{- end -}}
+{{- if and .enabled (eq (int .containerPort) (int $.Values.containerPorts.http)) -}}
+{{- $messages = append $messages (printf "%s: interconnect110.containerPort must differ from containerPorts.http" $svc) -}}
+{{- end -}}
+{{- if and .enabled (eq (int .containerPort) (int $.Values.containerPorts.grpc)) -}}
+{{- $messages = append $messages (printf "%s: interconnect110.containerPort must differ from containerPorts.grpc" $svc) -}}
+{{- end -}}
+{{- end -}}
+{{- if eq (int .Values.containerPorts.http) (int .Values.containerPorts.grpc) -}}
+{{- $messages = append $messages (printf "%s: containerPorts.http and containerPorts.grpc must differ" $svc) -}}
+{{- end -}}
+{{- if $messages -}}
+{{- printf "\nVALUES VALIDATION:\n  %s" (join "\n  " $messages) | fail -}}
+{{- end -}}
+{{- end -}}
