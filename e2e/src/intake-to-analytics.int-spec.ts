@@ -1,53 +1,27 @@
 import { analyticsV1 } from '@hotline/contracts';
-import { callUnary, createGrpcClient, migrate, RunningService, signLocalToken, startService } from '@hotline/platform';
-import {
-  createTestDatabase,
-  deleteNamespaceStreams,
-  eventually,
-  serviceEnv,
-  SHARED_NATS_URL,
-  TEST_AUTH_SECRET,
-  TestDatabase,
-  uniqueNamespace,
-} from '@hotline/testing';
-import { intakeService } from '../../services/intake/src/intake.service';
+import { callUnary, createGrpcClient, Role } from '@hotline/platform';
+import { ServiceUnderTest, startServiceUnderTest } from '@hotline/service-testing';
+import { deleteNamespaceStreams, eventually, SHARED_NATS_URL, uniqueNamespace } from '@hotline/testing';
 import { analyticsService } from '../../services/analytics/src/analytics.service';
+import { intakeService } from '../../services/intake/src/intake.service';
 
-// Starts intake beside analytics to watch events cross services through JetStream. (Tests may
-// compose services; production code may not import another service.)
-describe('analytics service: read model from every stream (real PostgreSQL and NATS)', () => {
-  const dbs: TestDatabase[] = [];
-  const services: RunningService[] = [];
-  let namespace: string;
-  let intake: RunningService;
-  let analytics: RunningService;
-
-  const call = async (svc: RunningService, method: string, path: string, tenantId: string, roles: string[], body?: unknown) => {
-    const token = await signLocalToken(TEST_AUTH_SECRET, { tenantId, roles: roles as never });
-    const res = await fetch(`${svc.httpUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: res.status, body: (await res.json()) as any };
-  };
+// Two real services in one event namespace: intake's events reach analytics through JetStream.
+describe('intake → analytics: a read model from every stream (real PostgreSQL and NATS)', () => {
+  const namespace = uniqueNamespace();
+  let intake: ServiceUnderTest;
+  let analytics: ServiceUnderTest;
+  const call = (sut: ServiceUnderTest, method: string, path: string, tenantId: string, roles: Role[], body?: unknown) =>
+    sut.as(tenantId, roles)(method, path, body);
 
   beforeAll(async () => {
-    namespace = uniqueNamespace();
-    for (const def of [intakeService, analyticsService]) {
-      const db = await createTestDatabase(def.name);
-      dbs.push(db);
-      await migrate({ url: db.url, entities: def.entities, migrations: def.migrations });
-      services.push(await startService(def, serviceEnv({ databaseUrl: db.url, natsUrl: SHARED_NATS_URL, namespace })));
-    }
-    [intake, analytics] = services as [RunningService, RunningService];
+    intake = await startServiceUnderTest(intakeService, { namespace });
+    analytics = await startServiceUnderTest(analyticsService, { namespace });
   });
 
   afterAll(async () => {
-    for (const s of services) await s.close();
+    await intake?.close();
+    await analytics?.close();
     await deleteNamespaceStreams(SHARED_NATS_URL, namespace);
-    for (const db of dbs) await db.drop();
   });
 
   it('counts each tenant’s events once, and shows each tenant only its own', async () => {
@@ -67,7 +41,7 @@ describe('analytics service: read model from every stream (real PostgreSQL and N
     });
     expect(forB).toEqual([expect.objectContaining({ eventType: type, count: 1 })]);
 
-    const client = createGrpcClient(analyticsV1.AnalyticsServiceClient, analytics.grpcAddress);
+    const client = createGrpcClient(analyticsV1.AnalyticsServiceClient, analytics.service.grpcAddress);
     try {
       const res = await callUnary(client, client.getEventTallies, { fromDay: '', toDay: '' }, { tenantId: 'city-a' });
       expect(res.tallies).toEqual([expect.objectContaining({ eventType: type, count: '3' })]);
@@ -76,7 +50,7 @@ describe('analytics service: read model from every stream (real PostgreSQL and N
     } finally {
       client.close();
     }
-    const inbox = await analytics.context.dataSource.query('select count(*)::int as n from inbox');
+    const inbox = await analytics.service.context.dataSource.query('select count(*)::int as n from inbox');
     expect(inbox[0].n).toBe(4);
   });
 

@@ -1,48 +1,25 @@
 import { status } from '@grpc/grpc-js';
 import { dispatchV1, Events, eventSubject, streamOf } from '@hotline/contracts';
-import { callUnary, createGrpcClient, migrate, RunningService, signLocalToken, startService } from '@hotline/platform';
-import {
-  createTestDatabase,
-  deleteNamespaceStreams,
-  eventually,
-  serviceEnv,
-  SHARED_NATS_URL,
-  TEST_AUTH_SECRET,
-  TestDatabase,
-  uniqueNamespace,
-} from '@hotline/testing';
+import { callUnary, createGrpcClient, RunningService } from '@hotline/platform';
+import { startServiceUnderTest, ServiceUnderTest } from '@hotline/service-testing';
+import { eventually } from '@hotline/testing';
 import { dispatchService } from '../src/dispatch.service';
 
 describe('dispatch service (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
-  let namespace: string;
+  let sut: ServiceUnderTest;
   let service: RunningService;
+  let namespace: string;
   const units: Record<string, string> = {};
-  const token = (tenantId: string, roles: Parameters<typeof signLocalToken>[1]['roles']) =>
-    signLocalToken(TEST_AUTH_SECRET, { tenantId, roles });
-  const request = async (method: string, path: string, bearer?: string, body?: unknown) => {
-    const res = await fetch(`${service.httpUrl}${path}`, {
-      method,
-      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as any };
-  };
+  const token = (...args: Parameters<ServiceUnderTest['token']>) => sut.token(...args);
+  const request = (...args: Parameters<ServiceUnderTest['request']>) => sut.request(...args);
   const codes = (body: { items: Array<{ code: string }> }) => body.items.map((u) => u.code);
 
   beforeAll(async () => {
-    db = await createTestDatabase('dispatch');
-    namespace = uniqueNamespace();
-    await migrate({ url: db.url, entities: dispatchService.entities, migrations: dispatchService.migrations });
-    service = await startService(dispatchService, serviceEnv({ databaseUrl: db.url, natsUrl: SHARED_NATS_URL, namespace }));
+    sut = await startServiceUnderTest(dispatchService);
+    ({ service, namespace } = sut);
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await deleteNamespaceStreams(SHARED_NATS_URL, namespace);
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   it('is live and ready', async () => {
     expect((await request('GET', '/healthz')).status).toBe(200);

@@ -1,35 +1,18 @@
 import { status } from '@grpc/grpc-js';
 import { Events, eventSubject, handlingV1, streamOf } from '@hotline/contracts';
-import { callUnary, createGrpcClient, migrate, RunningService, signLocalToken, startService } from '@hotline/platform';
-import {
-  createTestDatabase,
-  deleteNamespaceStreams,
-  eventually,
-  serviceEnv,
-  SHARED_NATS_URL,
-  TEST_AUTH_SECRET,
-  TestDatabase,
-  uniqueNamespace,
-} from '@hotline/testing';
+import { callUnary, createGrpcClient, RunningService } from '@hotline/platform';
+import { startServiceUnderTest, ServiceUnderTest } from '@hotline/service-testing';
+import { eventually } from '@hotline/testing';
 import { handlingService } from '../src/handling.service';
 
 const { ClockUnit, Counting } = handlingV1;
 
 describe('handling service (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
-  let namespace: string;
+  let sut: ServiceUnderTest;
   let service: RunningService;
-  const token = (tenantId: string, roles: Parameters<typeof signLocalToken>[1]['roles']) =>
-    signLocalToken(TEST_AUTH_SECRET, { tenantId, roles });
-  const request = async (method: string, path: string, bearer?: string, body?: unknown) => {
-    const res = await fetch(`${service.httpUrl}${path}`, {
-      method,
-      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as any };
-  };
+  let namespace: string;
+  const token = (...args: Parameters<ServiceUnderTest['token']>) => sut.token(...args);
+  const request = (...args: Parameters<ServiceUnderTest['request']>) => sut.request(...args);
   const dueAt = async (tenantId: string, body: object) => {
     const res = await request('POST', '/v1/deadlines/compute', await token(tenantId, ['agent']), body);
     expect(res.status).toBe(200);
@@ -38,17 +21,11 @@ describe('handling service (real PostgreSQL and NATS)', () => {
   const fields = (body: { errors: Array<{ field: string }> }) => body.errors.map((e) => e.field);
 
   beforeAll(async () => {
-    db = await createTestDatabase('handling');
-    namespace = uniqueNamespace();
-    await migrate({ url: db.url, entities: handlingService.entities, migrations: handlingService.migrations });
-    service = await startService(handlingService, serviceEnv({ databaseUrl: db.url, natsUrl: SHARED_NATS_URL, namespace }));
+    sut = await startServiceUnderTest(handlingService);
+    ({ service, namespace } = sut);
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await deleteNamespaceStreams(SHARED_NATS_URL, namespace);
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   it('is live and ready', async () => {
     expect((await request('GET', '/healthz')).status).toBe(200);

@@ -1,54 +1,22 @@
 import { status } from '@grpc/grpc-js';
 import { grpcHealth, intakeV1, streamOf } from '@hotline/contracts';
-import {
-  callUnary,
-  createGrpcClient,
-  migrate,
-  RunningService,
-  signLocalToken,
-  startService,
-} from '@hotline/platform';
-import {
-  ADMIN_DATABASE_URL,
-  createTestDatabase,
-  deleteNamespaceStreams,
-  eventually,
-  serviceEnv,
-  SHARED_NATS_URL,
-  TEST_AUTH_SECRET,
-  TestDatabase,
-  uniqueNamespace,
-} from '@hotline/testing';
+import { callUnary, createGrpcClient, RunningService, signLocalToken, startService } from '@hotline/platform';
+import { startServiceUnderTest, ServiceUnderTest } from '@hotline/service-testing';
+import { ADMIN_DATABASE_URL, eventually, serviceEnv, SHARED_NATS_URL } from '@hotline/testing';
 import { intakeService } from '../src/intake.service';
 
 describe('intake service (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
-  let namespace: string;
+  let sut: ServiceUnderTest;
   let service: RunningService;
-  const token = (tenantId: string, roles: Parameters<typeof signLocalToken>[1]['roles']) =>
-    signLocalToken(TEST_AUTH_SECRET, { tenantId, roles });
-  const request = async (method: string, path: string, bearer?: string, body?: unknown) => {
-    const res = await fetch(`${service.httpUrl}${path}`, {
-      method,
-      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: res.status, type: res.headers.get("content-type"), body: (await res.json()) as any };
-  };
+  const token = (...args: Parameters<ServiceUnderTest['token']>) => sut.token(...args);
+  const request = (...args: Parameters<ServiceUnderTest['request']>) => sut.request(...args);
 
   beforeAll(async () => {
-    db = await createTestDatabase('intake');
-    namespace = uniqueNamespace();
-    await migrate({ url: db.url, entities: intakeService.entities, migrations: intakeService.migrations });
-    service = await startService(intakeService, serviceEnv({ databaseUrl: db.url, natsUrl: SHARED_NATS_URL, namespace }));
+    sut = await startServiceUnderTest(intakeService);
+    service = sut.service;
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await deleteNamespaceStreams(SHARED_NATS_URL, namespace);
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   it('is live and ready, and exposes Prometheus metrics', async () => {
     expect((await request('GET', '/healthz')).status).toBe(200);
@@ -127,7 +95,7 @@ describe('intake service (real PostgreSQL and NATS)', () => {
   });
 
   it('publishes ChannelConfigured events through the outbox to its own stream', async () => {
-    const stream = streamOf(namespace, 'intake').name;
+    const stream = streamOf(sut.namespace, 'intake').name;
     const info = await eventually('three events on the stream', async () => {
       const i = await service.context.bus.jsm.streams.info(stream);
       return i.state.messages >= 3 ? i : undefined;
@@ -139,7 +107,7 @@ describe('intake service (real PostgreSQL and NATS)', () => {
 
   it('limits the request rate per client with a 429 problem, never limiting health checks', async () => {
     const limited = await startService(intakeService, {
-      ...serviceEnv({ databaseUrl: db.url, natsUrl: SHARED_NATS_URL, namespace }),
+      ...serviceEnv({ databaseUrl: sut.db.url, natsUrl: SHARED_NATS_URL, namespace: sut.namespace }),
       RATE_LIMIT_PER_MINUTE: '3',
     });
     try {
@@ -158,10 +126,10 @@ describe('intake service (real PostgreSQL and NATS)', () => {
   });
 
   it('refuses to start as a role that bypasses row-level security', async () => {
-    const superuserUrl = new URL(db.url);
+    const superuserUrl = new URL(sut.db.url);
     superuserUrl.username = new URL(ADMIN_DATABASE_URL).username;
     await expect(
-      startService(intakeService, serviceEnv({ databaseUrl: superuserUrl.toString(), natsUrl: SHARED_NATS_URL, namespace })),
+      startService(intakeService, serviceEnv({ databaseUrl: superuserUrl.toString(), natsUrl: SHARED_NATS_URL, namespace: sut.namespace })),
     ).rejects.toThrow(/bypasses row-level security/);
   });
 });
