@@ -38,3 +38,43 @@ describe('local-mode tokens', () => {
     await expect(verifier.verify(`${header}.${body}.`)).rejects.toBeInstanceOf(AuthenticationError);
   });
 });
+
+describe('production tokens verified against a JWKS', () => {
+  let server: import('node:http').Server;
+  let jwksUrl: string;
+  let privateKey: CryptoKey;
+
+  beforeAll(async () => {
+    const { createServer } = await import('node:http');
+    const { exportJWK, generateKeyPair } = await import('jose');
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey as CryptoKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const address = server.address() as import('node:net').AddressInfo;
+    jwksUrl = `http://127.0.0.1:${address.port}/.well-known/jwks.json`;
+  });
+
+  afterAll(() => new Promise((r) => server.close(r)));
+
+  const issue = (claims: Record<string, unknown>, audience = 'hotline') =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer('https://idp.example.gov.cn')
+      .setAudience(audience)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+
+  it('accepts a token signed by a key of the JWKS with the right issuer and audience', async () => {
+    const verifier = createTokenVerifier({ mode: 'jwks', jwksUrl, issuer: 'https://idp.example.gov.cn', audience: 'hotline' });
+    const token = await issue({ sub: 'u1', tenant: 'city-3201', roles: ['dispatcher'] });
+    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'u1', tenantId: 'city-3201', roles: ['dispatcher'], unit: undefined });
+  });
+
+  it('rejects another audience, and a local HS256 token', async () => {
+    const verifier = createTokenVerifier({ mode: 'jwks', jwksUrl, issuer: 'https://idp.example.gov.cn', audience: 'hotline' });
+    await expect(verifier.verify(await issue({ tenant: 'city-1', roles: ['agent'] }, 'other'))).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(verifier.verify(await sign({ tenant: 'city-1', roles: ['agent'] }))).rejects.toBeInstanceOf(AuthenticationError);
+  });
+});
