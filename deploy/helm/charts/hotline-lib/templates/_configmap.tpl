@@ -36,6 +36,7 @@ OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
 {{- end }}
 OUTBOX_POLL_MS: {{ .Values.outboxPollMs | quote }}
 TIMER_POLL_MS: {{ .Values.timerPollMs | quote }}
+RATE_LIMIT_PER_MINUTE: {{ .Values.rateLimitPerMinute | quote }}
 {{- with .Values.nodeOptions }}
 NODE_OPTIONS: {{ . | quote }}
 {{- end }}

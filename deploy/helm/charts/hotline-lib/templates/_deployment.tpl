@@ -53,7 +53,12 @@ spec:
       serviceAccountName: {{ include "hotline-lib.serviceAccountName" . }}
       automountServiceAccountToken: false
       enableServiceLinks: false
-      {{- include "hotline-lib.imagePullSecrets" . | nindent 6 }}
+      {{- with .Values.global.image.pullSecrets }}
+      imagePullSecrets:
+        {{- range . }}
+        - name: {{ . | quote }}
+        {{- end }}
+      {{- end }}
       securityContext:
         {{- include "hotline-lib.podSecurityContext" . | nindent 8 }}
       terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}

@@ -73,15 +73,6 @@ app.kubernetes.io/part-of: hotline
 {{- .Values.image.pullPolicy | default .Values.global.image.pullPolicy -}}
 {{- end -}}
 
-{{- define "hotline-lib.imagePullSecrets" -}}
-{{- with .Values.global.image.pullSecrets }}
-imagePullSecrets:
-{{- range . }}
-  - name: {{ . | quote }}
-{{- end }}
-{{- end }}
-{{- end -}}
-
 {{/*
 The Secret that holds this service's connection URL: database.existingSecret, else the
 CloudNativePG application secret (<prefix>-<service>-app, key "uri") when

@@ -38,7 +38,12 @@ spec:
       {{- end }}
       automountServiceAccountToken: false
       enableServiceLinks: false
-      {{- include "hotline-lib.imagePullSecrets" . | nindent 6 }}
+      {{- with .Values.global.image.pullSecrets }}
+      imagePullSecrets:
+        {{- range . }}
+        - name: {{ . | quote }}
+        {{- end }}
+      {{- end }}
       securityContext:
         {{- include "hotline-lib.podSecurityContext" . | nindent 8 }}
       {{- with .Values.nodeSelector }}
