@@ -89,14 +89,14 @@ async function main() {
     await consumer.stop();
 
     const rate = (sec: number) => Math.round(EVENTS / sec);
-    const rows = [
+    const rows: Array<[string, string, string]> = [
       ['pgbench -N (baseline)', `${Math.round(tps)} TPS`, '1.00×'],
       [`outbox writes (${WRITERS} writers, 1 tx each)`, `${rate(writeSec)} /s`, `${(rate(writeSec) / tps).toFixed(2)}×`],
       ['relay → JetStream (acked, in order)', `${rate(relaySec)} /s`, `${(rate(relaySec) / tps).toFixed(2)}×`],
       ['inbox consumer (effect + inbox + ack)', `${rate(consumeSec)} /s`, `${(rate(consumeSec) / tps).toFixed(2)}×`],
     ];
     process.stdout.write(`\n${EVENTS} events, ${new Date().toISOString()}\n`);
-    for (const [what, value, ratio] of rows) process.stdout.write(`  ${what!.padEnd(42)} ${value!.padStart(10)}  ${ratio} of pgbench\n`);
+    for (const [what, value, ratio] of rows) process.stdout.write(`  ${what.padEnd(42)} ${value.padStart(10)}  ${ratio} of pgbench\n`);
   } finally {
     await bus.close();
     await dataSource.destroy();

@@ -8,7 +8,7 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env }).statu
 
 const checks = [
   ['typecheck', () => run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])],
-  ['lint', () => run('npx', ['nx', 'show', 'projects']) && run('npx', ['eslint', '.'])],
+  ['lint', () => run('npx', ['nx', 'show', 'projects']) && run('npx', ['eslint', '.', '--max-warnings', '0'])],
   ['proto', () => run('node', ['tools/proto/check-generated.mjs'])],
   ['build', () => run('node', ['tools/build.mjs'])],
 ];

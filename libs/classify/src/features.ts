@@ -1,4 +1,4 @@
-import { countCharNgrams, normaliseText, textRuns } from './text';
+import { countCharNgrams, countSkipGrams, normaliseText, textRuns } from './text';
 
 /** How a request's text fields become features; stored in the model file. */
 export interface FeatureConfig {
@@ -16,6 +16,10 @@ export interface FeatureConfig {
   minDf: number;
   /** Use 1 + ln(count) instead of the raw count. */
   sublinearTf: boolean;
+  /** Also count character pairs with one character between them (c1_c3). */
+  skipGrams?: boolean;
+  /** When the lead field is empty, use this many leading characters of the next field instead. */
+  pseudoLeadChars?: number;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -46,8 +50,13 @@ export function extractViewCounts(fields: readonly string[], config: FeatureConf
   const all = new Map<string, number>();
   for (const runs of runsPerField) countCharNgrams(runs, config.ngramMin, config.ngramMax, '', all);
   const views = [all];
+  if (config.skipGrams) countSkipGrams(runsPerField.flat(), all);
   if (usesLeadView(config, fields.length)) {
-    views.push(countCharNgrams(runsPerField[0], 1, config.leadNgramMax, LEAD_PREFIX));
+    let leadRuns = runsPerField[0];
+    if (leadRuns.length === 0 && config.pseudoLeadChars) {
+      leadRuns = textRuns(normaliseText(fields[1].slice(0, config.pseudoLeadChars)));
+    }
+    views.push(countCharNgrams(leadRuns, 1, config.leadNgramMax, LEAD_PREFIX));
   }
   return views;
 }

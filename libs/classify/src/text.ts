@@ -46,3 +46,13 @@ export function countCharNgrams(
   }
   return counts;
 }
+
+export function countSkipGrams(runs: readonly string[], counts: Map<string, number>): void {
+  for (const run of runs) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 2 < chars.length; i++) {
+      const key = chars[i] + '_' + chars[i + 2];
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+}

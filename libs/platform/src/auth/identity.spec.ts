@@ -42,13 +42,13 @@ describe('local-mode tokens', () => {
 describe('production tokens verified against a JWKS', () => {
   let server: import('node:http').Server;
   let jwksUrl: string;
-  let privateKey: CryptoKey;
+  let privateKey: import('jose').KeyLike;
 
   beforeAll(async () => {
     const { createServer } = await import('node:http');
     const { exportJWK, generateKeyPair } = await import('jose');
     const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey as CryptoKey;
+    privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

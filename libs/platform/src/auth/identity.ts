@@ -57,7 +57,8 @@ class FnVerifier extends TokenVerifier {
 export function createTokenVerifier(settings: VerifierSettings): TokenVerifier {
   const claims = { issuer: settings.issuer, audience: settings.audience };
   if (settings.mode === 'jwks') {
-    const keys = createRemoteJWKSet(new URL(settings.jwksUrl!));
+    if (!settings.jwksUrl) throw new Error('AUTH_JWKS_URL is required in jwks mode');
+    const keys = createRemoteJWKSet(new URL(settings.jwksUrl));
     return new FnVerifier(async (token) => {
       const { payload } = await jwtVerify(token, keys, claims).catch((err) => {
         throw new AuthenticationError(`invalid token: ${err.code ?? err.message}`);

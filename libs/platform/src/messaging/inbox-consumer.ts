@@ -35,6 +35,13 @@ const defaultBackoff = (delivery: number) => Math.min(30_000, 250 * 2 ** (delive
 
 class PoisonMessage extends Error {}
 
+function headersOf(message: JsMsg): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const h = message.headers;
+  if (h) for (const key of h.keys()) headers[key] = h.get(key);
+  return headers;
+}
+
 /**
  * Durable pull consumer with an inbox: the effect and the inbox row (consumer, Nats-Msg-Id)
  * commit together, then the message is acked. A redelivery at any later time finds the inbox
@@ -102,8 +109,7 @@ export class InboxConsumer {
       await this.poison(message, (err as Error).message);
       return;
     }
-    const headers: Record<string, string> = {};
-    for (const key of message.headers?.keys() ?? []) headers[key] = message.headers!.get(key);
+    const headers = headersOf(message);
     const span = trace
       .getTracer('hotline-messaging')
       .startSpan(`consume ${this.spec.durable}`, { attributes: { 'messaging.message.id': event.id } }, contextFromHeaders(headers));
@@ -154,8 +160,7 @@ export class InboxConsumer {
   }
 
   private async poison(message: JsMsg, error: string): Promise<void> {
-    const headers: Record<string, string> = {};
-    for (const key of message.headers?.keys() ?? []) headers[key] = message.headers!.get(key);
+    const headers = headersOf(message);
     await this.dataSource.query(
       `insert into dead_letters (consumer, message_id, subject, event_type, tenant_id, headers, payload, deliveries, error)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

@@ -9,11 +9,9 @@ let sdk: NodeSDK | undefined;
  */
 export function startTracing(serviceName: string): boolean {
   if (sdk || !process.env['OTEL_EXPORTER_OTLP_ENDPOINT']) return false;
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
   const { getNodeAutoInstrumentations } =
     require('@opentelemetry/auto-instrumentations-node') as typeof import('@opentelemetry/auto-instrumentations-node');
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const only = ['http', 'fastify', 'grpc', 'pg', 'nestjs-core', 'pino'];
   const all = getNodeAutoInstrumentations();
   sdk = new NodeSDK({

@@ -110,7 +110,7 @@ export class TimerWorker {
       await manager.query(`select set_config('app.tenant_id', $1, true)`, [timer.tenantId]);
       await manager.query('savepoint timer_handler');
       try {
-        await this.handlers[timer.kind]!(timer, manager);
+        await this.handlers[timer.kind](timer, manager);
         await manager.query(
           `update timers set state = 'fired', fired_at = now(), fired_by = $2, attempts = attempts + 1 where id = $1`,
           [timer.id, this.options.workerId],
