@@ -27,7 +27,7 @@ describe('event contracts', () => {
   });
 
   it('registers every event by its protobuf type, and the codecs round-trip', () => {
-    expect(EventsByType.size).toBe(4);
+    expect(EventsByType.size).toBe(17);
     const def = EventsByType.get('hotline.dispatch.v1.UnitRegistered')!;
     const payload = { unit: { id: 'u1', code: 'housing', name: '住建局', parentId: '', areaCodes: ['320102'], createdAt: '2025-01-01T00:00:00Z' } };
     expect(def.codec.decode(def.codec.encode(payload).finish())).toEqual(payload);

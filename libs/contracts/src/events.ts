@@ -4,10 +4,23 @@
 // Subject  hl.<service>.v1.<tenant>.<entity>.<action>
 // Stream   HL_<SERVICE>_V1 capturing hl.<service>.v1.>
 // A namespace (tests, parallel environments on one NATS) prefixes both: `<ns>.hl.…`, `<NS>_HL_…`.
-import { ChannelConfigured } from './generated/hotline/intake/v1/intake_events';
-import { UnitRegistered } from './generated/hotline/dispatch/v1/dispatch_events';
-import { CalendarChanged } from './generated/hotline/handling/v1/handling_events';
-import { SamplingPolicyChanged } from './generated/hotline/revisit/v1/revisit_events';
+import { ChannelConfigured, RequestAccepted, RequestClosedAtIntake } from './generated/hotline/intake/v1/intake_events';
+import { RequestDispatched, RequestQueuedForManualDispatch, UnitRegistered } from './generated/hotline/dispatch/v1/dispatch_events';
+import {
+  CalendarChanged,
+  WorkOrderAnswered,
+  WorkOrderCreated,
+  WorkOrderOverdue,
+  WorkOrderReopened,
+  WorkOrderSigned,
+} from './generated/hotline/handling/v1/handling_events';
+import {
+  AnswerReviewed,
+  RequestArchived,
+  RequestClosed,
+  RevisitRecorded,
+  SamplingPolicyChanged,
+} from './generated/hotline/revisit/v1/revisit_events';
 
 export type ServiceName = 'intake' | 'dispatch' | 'handling' | 'revisit' | 'analytics';
 export type ProducerName = Exclude<ServiceName, 'analytics'>;
@@ -42,17 +55,34 @@ function event<T>(producer: ProducerName, entity: string, action: string, type: 
 export const Events = {
   intake: {
     channelConfigured: event('intake', 'channel', 'configured', 'hotline.intake.v1.ChannelConfigured', ChannelConfigured),
+    requestAccepted: event('intake', 'request', 'accepted', 'hotline.intake.v1.RequestAccepted', RequestAccepted),
+    requestClosedAtIntake: event(
+      'intake', 'request', 'closed-at-intake', 'hotline.intake.v1.RequestClosedAtIntake', RequestClosedAtIntake,
+    ),
   },
   dispatch: {
     unitRegistered: event('dispatch', 'unit', 'registered', 'hotline.dispatch.v1.UnitRegistered', UnitRegistered),
+    requestDispatched: event('dispatch', 'request', 'dispatched', 'hotline.dispatch.v1.RequestDispatched', RequestDispatched),
+    requestQueued: event(
+      'dispatch', 'request', 'queued', 'hotline.dispatch.v1.RequestQueuedForManualDispatch', RequestQueuedForManualDispatch,
+    ),
   },
   handling: {
     calendarChanged: event('handling', 'calendar', 'changed', 'hotline.handling.v1.CalendarChanged', CalendarChanged),
+    workOrderCreated: event('handling', 'work-order', 'created', 'hotline.handling.v1.WorkOrderCreated', WorkOrderCreated),
+    workOrderSigned: event('handling', 'work-order', 'signed', 'hotline.handling.v1.WorkOrderSigned', WorkOrderSigned),
+    workOrderAnswered: event('handling', 'work-order', 'answered', 'hotline.handling.v1.WorkOrderAnswered', WorkOrderAnswered),
+    workOrderOverdue: event('handling', 'work-order', 'overdue', 'hotline.handling.v1.WorkOrderOverdue', WorkOrderOverdue),
+    workOrderReopened: event('handling', 'work-order', 'reopened', 'hotline.handling.v1.WorkOrderReopened', WorkOrderReopened),
   },
   revisit: {
     samplingPolicyChanged: event(
       'revisit', 'sampling-policy', 'changed', 'hotline.revisit.v1.SamplingPolicyChanged', SamplingPolicyChanged,
     ),
+    answerReviewed: event('revisit', 'answer', 'reviewed', 'hotline.revisit.v1.AnswerReviewed', AnswerReviewed),
+    revisitRecorded: event('revisit', 'revisit', 'recorded', 'hotline.revisit.v1.RevisitRecorded', RevisitRecorded),
+    requestClosed: event('revisit', 'request', 'closed', 'hotline.revisit.v1.RequestClosed', RequestClosed),
+    requestArchived: event('revisit', 'request', 'archived', 'hotline.revisit.v1.RequestArchived', RequestArchived),
   },
 } as const;
 
@@ -119,12 +149,25 @@ export function consumerOf(
   };
 }
 
-/** The durable consumers each service owns. Analytics reads every producer's whole stream. */
+/**
+ * The durable consumers each service owns: the request lifecycle's choreography.
+ * intake → (accepted) → dispatch → (dispatched) → handling → (answered) → revisit → (reviewed) → handling;
+ * intake follows every other stream for the request timeline; analytics reads everything.
+ */
 export function consumersOf(namespace: string, service: ServiceName): ConsumerSpec[] {
   switch (service) {
+    case 'intake':
+      return (['dispatch', 'handling', 'revisit'] as const).map((p) => consumerOf(namespace, 'intake', p, 'timeline'));
+    case 'dispatch':
+      return [consumerOf(namespace, 'dispatch', 'intake', 'request-accepted', Events.intake.requestAccepted)];
+    case 'handling':
+      return [
+        consumerOf(namespace, 'handling', 'dispatch', 'request-dispatched', Events.dispatch.requestDispatched),
+        consumerOf(namespace, 'handling', 'revisit', 'answer-reviewed', Events.revisit.answerReviewed),
+      ];
+    case 'revisit':
+      return [consumerOf(namespace, 'revisit', 'handling', 'work-order-answered', Events.handling.workOrderAnswered)];
     case 'analytics':
       return PRODUCERS.map((producer) => consumerOf(namespace, 'analytics', producer, 'all'));
-    default:
-      return [];
   }
 }

@@ -9,3 +9,4 @@ export * as intakeEventsV1 from './generated/hotline/intake/v1/intake_events';
 export * as dispatchEventsV1 from './generated/hotline/dispatch/v1/dispatch_events';
 export * as handlingEventsV1 from './generated/hotline/handling/v1/handling_events';
 export * as revisitEventsV1 from './generated/hotline/revisit/v1/revisit_events';
+export * as commonV1 from './generated/hotline/common/v1/request';

@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { RequestBrief } from "../../common/v1/request";
 import { HandlingUnit } from "./dispatch_service";
 
 export const protobufPackage = "hotline.dispatch.v1";
@@ -15,6 +16,33 @@ export const protobufFileName = "hotline/dispatch/v1/dispatch_events.proto";
 /** Emitted on subject hl.dispatch.v1.<tenant>.unit.registered. */
 export interface UnitRegistered {
   unit?: HandlingUnit | undefined;
+}
+
+export interface Assignment {
+  unitId: string;
+  unitName: string;
+  /** primary (主办) | assisting (协办) */
+  role: string;
+}
+
+/** Emitted on hl.dispatch.v1.<tenant>.request.dispatched. */
+export interface RequestDispatched {
+  request?: RequestBrief | undefined;
+  assignments: Assignment[];
+  /** catalog | manual */
+  mode: string;
+  /** Catalog version that placed it (0 when manual). */
+  catalogVersion: number;
+  dispatchedAt: string;
+  /** Subject of the dispatcher for manual dispatch. */
+  dispatchedBy: string;
+}
+
+/** Emitted on hl.dispatch.v1.<tenant>.request.queued when the catalog cannot place a request. */
+export interface RequestQueuedForManualDispatch {
+  request?: RequestBrief | undefined;
+  reason: string;
+  queuedAt: string;
 }
 
 function createBaseUnitRegistered(): UnitRegistered {
@@ -48,6 +76,243 @@ export const UnitRegistered: MessageFns<UnitRegistered> = {
             }
 
             message.unit = HandlingUnit.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAssignment(): Assignment {
+  return { unitId: "", unitName: "", role: "" };
+}
+
+export const Assignment: MessageFns<Assignment> = {
+  encode(message: Assignment, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.unitId !== "") {
+      writer.uint32(10).string(message.unitId);
+    }
+    if (message.unitName !== "") {
+      writer.uint32(18).string(message.unitName);
+    }
+    if (message.role !== "") {
+      writer.uint32(26).string(message.role);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Assignment {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAssignment();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.unitName = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRequestDispatched(): RequestDispatched {
+  return { request: undefined, assignments: [], mode: "", catalogVersion: 0, dispatchedAt: "", dispatchedBy: "" };
+}
+
+export const RequestDispatched: MessageFns<RequestDispatched> = {
+  encode(message: RequestDispatched, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.request !== undefined) {
+      RequestBrief.encode(message.request, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.assignments) {
+      Assignment.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.mode !== "") {
+      writer.uint32(26).string(message.mode);
+    }
+    if (message.catalogVersion !== 0) {
+      writer.uint32(32).int32(message.catalogVersion);
+    }
+    if (message.dispatchedAt !== "") {
+      writer.uint32(42).string(message.dispatchedAt);
+    }
+    if (message.dispatchedBy !== "") {
+      writer.uint32(50).string(message.dispatchedBy);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RequestDispatched {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRequestDispatched();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.request = RequestBrief.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.assignments.push(Assignment.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.mode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.catalogVersion = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.dispatchedAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.dispatchedBy = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRequestQueuedForManualDispatch(): RequestQueuedForManualDispatch {
+  return { request: undefined, reason: "", queuedAt: "" };
+}
+
+export const RequestQueuedForManualDispatch: MessageFns<RequestQueuedForManualDispatch> = {
+  encode(message: RequestQueuedForManualDispatch, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.request !== undefined) {
+      RequestBrief.encode(message.request, writer.uint32(10).fork()).join();
+    }
+    if (message.reason !== "") {
+      writer.uint32(18).string(message.reason);
+    }
+    if (message.queuedAt !== "") {
+      writer.uint32(26).string(message.queuedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RequestQueuedForManualDispatch {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRequestQueuedForManualDispatch();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.request = RequestBrief.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.queuedAt = reader.string();
             continue;
           }
         }

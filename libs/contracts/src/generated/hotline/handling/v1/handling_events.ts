@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { RequestBrief } from "../../common/v1/request";
 
 export const protobufPackage = "hotline.handling.v1";
 
@@ -17,6 +18,70 @@ export interface CalendarChanged {
   extraHolidays: string[];
   extraWorkingDays: string[];
   changedAt: string;
+}
+
+/** Emitted on hl.handling.v1.<tenant>.work-order.created, one per assigned unit. */
+export interface WorkOrderCreated {
+  workOrderId: string;
+  request?: RequestBrief | undefined;
+  unitId: string;
+  unitName: string;
+  /** primary | assisting */
+  role: string;
+  signDueAt: string;
+  handleDueAt: string;
+  createdAt: string;
+}
+
+/** Emitted on hl.handling.v1.<tenant>.work-order.signed. */
+export interface WorkOrderSigned {
+  workOrderId: string;
+  requestId: string;
+  unitId: string;
+  signedAt: string;
+  onTime: boolean;
+}
+
+/** Emitted on hl.handling.v1.<tenant>.work-order.answered (also after rework). */
+export interface WorkOrderAnswered {
+  workOrderId: string;
+  requestId: string;
+  unitId: string;
+  /** primary | assisting */
+  role: string;
+  answer: string;
+  /** Policy or legal basis cited. */
+  basis: string;
+  /** How and when the unit contacted the requester. */
+  contactRecord: string;
+  answeredAt: string;
+  onTime: boolean;
+  /** Times the answer was sent back by review before this one. */
+  reworkCount: number;
+  /** Working hours from work-order creation to this answer on the tenant calendar. */
+  handlingWorkingHours: number;
+}
+
+/** Emitted on hl.handling.v1.<tenant>.work-order.overdue when a durable timer finds a clock breached. */
+export interface WorkOrderOverdue {
+  workOrderId: string;
+  requestId: string;
+  unitId: string;
+  /** sign-for | handling */
+  clock: string;
+  dueAt: string;
+  flaggedAt: string;
+}
+
+/** Emitted on hl.handling.v1.<tenant>.work-order.reopened when review sends an answer back (rework). */
+export interface WorkOrderReopened {
+  workOrderId: string;
+  requestId: string;
+  unitId: string;
+  reasons: string[];
+  reworkCount: number;
+  handleDueAt: string;
+  reopenedAt: string;
 }
 
 function createBaseCalendarChanged(): CalendarChanged {
@@ -83,6 +148,609 @@ export const CalendarChanged: MessageFns<CalendarChanged> = {
             }
 
             message.changedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseWorkOrderCreated(): WorkOrderCreated {
+  return {
+    workOrderId: "",
+    request: undefined,
+    unitId: "",
+    unitName: "",
+    role: "",
+    signDueAt: "",
+    handleDueAt: "",
+    createdAt: "",
+  };
+}
+
+export const WorkOrderCreated: MessageFns<WorkOrderCreated> = {
+  encode(message: WorkOrderCreated, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.workOrderId !== "") {
+      writer.uint32(10).string(message.workOrderId);
+    }
+    if (message.request !== undefined) {
+      RequestBrief.encode(message.request, writer.uint32(18).fork()).join();
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.unitName !== "") {
+      writer.uint32(34).string(message.unitName);
+    }
+    if (message.role !== "") {
+      writer.uint32(42).string(message.role);
+    }
+    if (message.signDueAt !== "") {
+      writer.uint32(50).string(message.signDueAt);
+    }
+    if (message.handleDueAt !== "") {
+      writer.uint32(58).string(message.handleDueAt);
+    }
+    if (message.createdAt !== "") {
+      writer.uint32(66).string(message.createdAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WorkOrderCreated {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWorkOrderCreated();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.request = RequestBrief.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.unitName = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.signDueAt = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.handleDueAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.createdAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseWorkOrderSigned(): WorkOrderSigned {
+  return { workOrderId: "", requestId: "", unitId: "", signedAt: "", onTime: false };
+}
+
+export const WorkOrderSigned: MessageFns<WorkOrderSigned> = {
+  encode(message: WorkOrderSigned, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.workOrderId !== "") {
+      writer.uint32(10).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.signedAt !== "") {
+      writer.uint32(34).string(message.signedAt);
+    }
+    if (message.onTime !== false) {
+      writer.uint32(40).bool(message.onTime);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WorkOrderSigned {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWorkOrderSigned();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.signedAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.onTime = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseWorkOrderAnswered(): WorkOrderAnswered {
+  return {
+    workOrderId: "",
+    requestId: "",
+    unitId: "",
+    role: "",
+    answer: "",
+    basis: "",
+    contactRecord: "",
+    answeredAt: "",
+    onTime: false,
+    reworkCount: 0,
+    handlingWorkingHours: 0,
+  };
+}
+
+export const WorkOrderAnswered: MessageFns<WorkOrderAnswered> = {
+  encode(message: WorkOrderAnswered, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.workOrderId !== "") {
+      writer.uint32(10).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.role !== "") {
+      writer.uint32(34).string(message.role);
+    }
+    if (message.answer !== "") {
+      writer.uint32(42).string(message.answer);
+    }
+    if (message.basis !== "") {
+      writer.uint32(50).string(message.basis);
+    }
+    if (message.contactRecord !== "") {
+      writer.uint32(58).string(message.contactRecord);
+    }
+    if (message.answeredAt !== "") {
+      writer.uint32(66).string(message.answeredAt);
+    }
+    if (message.onTime !== false) {
+      writer.uint32(72).bool(message.onTime);
+    }
+    if (message.reworkCount !== 0) {
+      writer.uint32(80).int32(message.reworkCount);
+    }
+    if (message.handlingWorkingHours !== 0) {
+      writer.uint32(89).double(message.handlingWorkingHours);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WorkOrderAnswered {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWorkOrderAnswered();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.answer = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.basis = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.contactRecord = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.answeredAt = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.onTime = reader.bool();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.reworkCount = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 89) {
+              break;
+            }
+
+            message.handlingWorkingHours = reader.double();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseWorkOrderOverdue(): WorkOrderOverdue {
+  return { workOrderId: "", requestId: "", unitId: "", clock: "", dueAt: "", flaggedAt: "" };
+}
+
+export const WorkOrderOverdue: MessageFns<WorkOrderOverdue> = {
+  encode(message: WorkOrderOverdue, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.workOrderId !== "") {
+      writer.uint32(10).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.clock !== "") {
+      writer.uint32(34).string(message.clock);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(42).string(message.dueAt);
+    }
+    if (message.flaggedAt !== "") {
+      writer.uint32(50).string(message.flaggedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WorkOrderOverdue {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWorkOrderOverdue();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.clock = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.flaggedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseWorkOrderReopened(): WorkOrderReopened {
+  return { workOrderId: "", requestId: "", unitId: "", reasons: [], reworkCount: 0, handleDueAt: "", reopenedAt: "" };
+}
+
+export const WorkOrderReopened: MessageFns<WorkOrderReopened> = {
+  encode(message: WorkOrderReopened, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.workOrderId !== "") {
+      writer.uint32(10).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    for (const v of message.reasons) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.reworkCount !== 0) {
+      writer.uint32(40).int32(message.reworkCount);
+    }
+    if (message.handleDueAt !== "") {
+      writer.uint32(50).string(message.handleDueAt);
+    }
+    if (message.reopenedAt !== "") {
+      writer.uint32(58).string(message.reopenedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WorkOrderReopened {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWorkOrderReopened();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reasons.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.reworkCount = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.handleDueAt = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.reopenedAt = reader.string();
             continue;
           }
         }

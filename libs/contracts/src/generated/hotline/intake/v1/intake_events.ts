@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { RequestBrief } from "../../common/v1/request";
 import { Channel } from "./intake_service";
 
 export const protobufPackage = "hotline.intake.v1";
@@ -15,6 +16,26 @@ export const protobufFileName = "hotline/intake/v1/intake_events.proto";
 /** Emitted on subject hl.intake.v1.<tenant>.channel.configured when a channel is created or changed. */
 export interface ChannelConfigured {
   channel?: Channel | undefined;
+}
+
+/** Emitted on hl.intake.v1.<tenant>.request.accepted for an in-scope request to be dispatched. */
+export interface RequestAccepted {
+  request?: RequestBrief | undefined;
+}
+
+/**
+ * Emitted on hl.intake.v1.<tenant>.request.closed-at-intake: answered on the spot (直接办理) or
+ * out of scope (recorded with its outcome and reason, never dispatched).
+ */
+export interface RequestClosedAtIntake {
+  request?:
+    | RequestBrief
+    | undefined;
+  /** direct-answer | transfer-emergency | legal-route | explained | refer-police */
+  outcome: string;
+  /** The answer given (direct-answer) or the reason (out of scope). */
+  detail: string;
+  closedAt: string;
 }
 
 function createBaseChannelConfigured(): ChannelConfigured {
@@ -48,6 +69,131 @@ export const ChannelConfigured: MessageFns<ChannelConfigured> = {
             }
 
             message.channel = Channel.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRequestAccepted(): RequestAccepted {
+  return { request: undefined };
+}
+
+export const RequestAccepted: MessageFns<RequestAccepted> = {
+  encode(message: RequestAccepted, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.request !== undefined) {
+      RequestBrief.encode(message.request, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RequestAccepted {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRequestAccepted();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.request = RequestBrief.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRequestClosedAtIntake(): RequestClosedAtIntake {
+  return { request: undefined, outcome: "", detail: "", closedAt: "" };
+}
+
+export const RequestClosedAtIntake: MessageFns<RequestClosedAtIntake> = {
+  encode(message: RequestClosedAtIntake, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.request !== undefined) {
+      RequestBrief.encode(message.request, writer.uint32(10).fork()).join();
+    }
+    if (message.outcome !== "") {
+      writer.uint32(18).string(message.outcome);
+    }
+    if (message.detail !== "") {
+      writer.uint32(26).string(message.detail);
+    }
+    if (message.closedAt !== "") {
+      writer.uint32(34).string(message.closedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RequestClosedAtIntake {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRequestClosedAtIntake();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.request = RequestBrief.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.detail = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.closedAt = reader.string();
             continue;
           }
         }

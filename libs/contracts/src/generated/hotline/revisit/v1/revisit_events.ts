@@ -17,6 +17,49 @@ export interface SamplingPolicyChanged {
   policy?: SamplingPolicy | undefined;
 }
 
+/** Emitted on hl.revisit.v1.<tenant>.answer.reviewed (复核: a normative check, not of substance). */
+export interface AnswerReviewed {
+  reviewId: string;
+  requestId: string;
+  workOrderId: string;
+  unitId: string;
+  passed: boolean;
+  reasons: string[];
+  reviewedAt: string;
+}
+
+/** Emitted on hl.revisit.v1.<tenant>.revisit.recorded. */
+export interface RevisitRecorded {
+  revisitId: string;
+  requestId: string;
+  /** phone | sms | online */
+  method: string;
+  resolved: boolean;
+  /** satisfied | basically-satisfied | dissatisfied */
+  satisfaction: string;
+  recordedAt: string;
+  /** The primary unit whose answer was evaluated. */
+  unitId: string;
+}
+
+/** Emitted on hl.revisit.v1.<tenant>.request.closed (办结). */
+export interface RequestClosed {
+  requestId: string;
+  closedAt: string;
+  resolved: boolean;
+  satisfaction: string;
+}
+
+/** Emitted on hl.revisit.v1.<tenant>.request.archived; records chain per tenant by hash. */
+export interface RequestArchived {
+  requestId: string;
+  archiveId: string;
+  sequence: string;
+  recordHash: string;
+  previousHash: string;
+  archivedAt: string;
+}
+
 function createBaseSamplingPolicyChanged(): SamplingPolicyChanged {
   return { policy: undefined };
 }
@@ -48,6 +91,410 @@ export const SamplingPolicyChanged: MessageFns<SamplingPolicyChanged> = {
             }
 
             message.policy = SamplingPolicy.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAnswerReviewed(): AnswerReviewed {
+  return { reviewId: "", requestId: "", workOrderId: "", unitId: "", passed: false, reasons: [], reviewedAt: "" };
+}
+
+export const AnswerReviewed: MessageFns<AnswerReviewed> = {
+  encode(message: AnswerReviewed, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.reviewId !== "") {
+      writer.uint32(10).string(message.reviewId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.workOrderId !== "") {
+      writer.uint32(26).string(message.workOrderId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(34).string(message.unitId);
+    }
+    if (message.passed !== false) {
+      writer.uint32(40).bool(message.passed);
+    }
+    for (const v of message.reasons) {
+      writer.uint32(50).string(v!);
+    }
+    if (message.reviewedAt !== "") {
+      writer.uint32(58).string(message.reviewedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AnswerReviewed {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAnswerReviewed();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.reviewId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.passed = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reasons.push(reader.string());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.reviewedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRevisitRecorded(): RevisitRecorded {
+  return { revisitId: "", requestId: "", method: "", resolved: false, satisfaction: "", recordedAt: "", unitId: "" };
+}
+
+export const RevisitRecorded: MessageFns<RevisitRecorded> = {
+  encode(message: RevisitRecorded, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.revisitId !== "") {
+      writer.uint32(10).string(message.revisitId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.method !== "") {
+      writer.uint32(26).string(message.method);
+    }
+    if (message.resolved !== false) {
+      writer.uint32(32).bool(message.resolved);
+    }
+    if (message.satisfaction !== "") {
+      writer.uint32(42).string(message.satisfaction);
+    }
+    if (message.recordedAt !== "") {
+      writer.uint32(50).string(message.recordedAt);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(58).string(message.unitId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevisitRecorded {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevisitRecorded();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.revisitId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.method = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.resolved = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.satisfaction = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.recordedAt = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRequestClosed(): RequestClosed {
+  return { requestId: "", closedAt: "", resolved: false, satisfaction: "" };
+}
+
+export const RequestClosed: MessageFns<RequestClosed> = {
+  encode(message: RequestClosed, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.closedAt !== "") {
+      writer.uint32(18).string(message.closedAt);
+    }
+    if (message.resolved !== false) {
+      writer.uint32(24).bool(message.resolved);
+    }
+    if (message.satisfaction !== "") {
+      writer.uint32(34).string(message.satisfaction);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RequestClosed {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRequestClosed();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.closedAt = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.resolved = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.satisfaction = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRequestArchived(): RequestArchived {
+  return { requestId: "", archiveId: "", sequence: "0", recordHash: "", previousHash: "", archivedAt: "" };
+}
+
+export const RequestArchived: MessageFns<RequestArchived> = {
+  encode(message: RequestArchived, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.archiveId !== "") {
+      writer.uint32(18).string(message.archiveId);
+    }
+    if (message.sequence !== "0") {
+      writer.uint32(24).int64(message.sequence);
+    }
+    if (message.recordHash !== "") {
+      writer.uint32(34).string(message.recordHash);
+    }
+    if (message.previousHash !== "") {
+      writer.uint32(42).string(message.previousHash);
+    }
+    if (message.archivedAt !== "") {
+      writer.uint32(50).string(message.archivedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RequestArchived {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRequestArchived();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.archiveId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.sequence = reader.int64().toString();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.recordHash = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.previousHash = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.archivedAt = reader.string();
             continue;
           }
         }
