@@ -8,6 +8,8 @@ import { analyticsGrpc } from './tallies/tallies.grpc';
 /** analytics: read models built from every event of every producing service. */
 export const analyticsService: ServiceDefinition = {
   name: 'analytics',
+  description:
+    "Analytics: read models built from every event; counts by stage and the response, resolution, satisfaction and on-time rates.",
   entities,
   migrations,
   controllers: [TalliesController],

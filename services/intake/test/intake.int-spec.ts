@@ -26,6 +26,20 @@ describe('intake service (real PostgreSQL and NATS)', () => {
     expect(metrics).toContain('hl_outbox_published_total');
   });
 
+  it('serves OpenAPI generated from the controllers and their validation schemas', async () => {
+    const doc = await request('GET', '/docs/openapi.json');
+    const create = doc.body.paths['/v1/channels'].post;
+    expect(create.requestBody.content['application/json'].schema).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['code', 'name', 'kind']),
+      properties: { kind: { enum: ['phone', 'web', 'mobile-app', 'wechat', 'sms', 'email', 'linkage'] } },
+    });
+    expect(doc.body.paths['/v1/channels'].get.parameters).toEqual([expect.objectContaining({ name: 'enabled', in: 'query' })]);
+    const ui = await fetch(`${service.httpUrl}/docs`);
+    expect(ui.headers.get('content-type')).toContain('text/html');
+    expect((await fetch(`${service.httpUrl}/docs/swagger-ui-bundle.js`)).status).toBe(200);
+  });
+
   it('keeps tenants apart over HTTP: tenant A never sees tenant B', async () => {
     const adminA = await token('city-a', ['tenant-admin']);
     const adminB = await token('city-b', ['tenant-admin']);

@@ -9,6 +9,7 @@ import { createTokenVerifier, TokenVerifier } from '../auth/identity';
 import { baseConfigSchema, BaseConfig, parseConfig } from '../config/config';
 import { GrpcServerHost, GrpcServiceBinding } from '../grpc/grpc-server';
 import { AuthGuard } from '../http/auth';
+import { serveOpenApi } from '../http/openapi';
 import { ProblemFilter } from '../http/problem';
 import { EventBus } from '../messaging/event-bus';
 import { EventHandler, InboxConsumer } from '../messaging/inbox-consumer';
@@ -31,6 +32,8 @@ import { TenantDb } from './tenant-db';
 
 export interface ServiceDefinition {
   name: ServiceName;
+  /** One paragraph for the OpenAPI document at /docs. */
+  description: string;
   entities: DataSourceSettings['entities'];
   migrations: DataSourceSettings['migrations'];
   controllers?: Type[];
@@ -52,7 +55,7 @@ export interface RunningService {
 @Module({})
 class ServiceRootModule {}
 
-const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/docs', '/docs/openapi.json']);
 
 async function provisionStreams(def: ServiceDefinition, bus: EventBus, config: BaseConfig): Promise<void> {
   const options = {
@@ -177,6 +180,7 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
           statusCode: 429,
         }),
     });
+    serveOpenApi(app, `hotline ${def.name}`, def.description);
     const fastify = app.getHttpAdapter().getInstance();
     fastify.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions?.url ?? 'unmatched';

@@ -1,10 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
 import { createChannel, CreateChannelBody, listChannels, toChannelView } from './channels';
 
 const ListQuery = z.object({ enabled: z.enum(['true', 'false']).optional() });
 
+@ApiTags('channels')
+@ApiBearerAuth()
 @Controller('v1/channels')
 export class ChannelsController {
   constructor(
@@ -14,6 +17,7 @@ export class ChannelsController {
 
   @Post()
   @HttpCode(201)
+  @ApiZodBody(CreateChannelBody)
   @Roles('tenant-admin')
   async create(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(CreateChannelBody, body);
@@ -22,6 +26,7 @@ export class ChannelsController {
   }
 
   @Get()
+  @ApiZodQuery(ListQuery)
   @Roles('agent', 'dispatcher', 'supervisor', 'tenant-admin')
   async list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
     const { enabled } = validate(ListQuery, query, 'query');

@@ -23,6 +23,8 @@ export interface Assignment {
   unitName: string;
   /** primary (主办) | assisting (协办) */
   role: string;
+  /** The unit's code in the directory; unit staff tokens carry it in the `unit` claim. */
+  unitCode: string;
 }
 
 /** Emitted on hl.dispatch.v1.<tenant>.request.dispatched. */
@@ -92,7 +94,7 @@ export const UnitRegistered: MessageFns<UnitRegistered> = {
 };
 
 function createBaseAssignment(): Assignment {
-  return { unitId: "", unitName: "", role: "" };
+  return { unitId: "", unitName: "", role: "", unitCode: "" };
 }
 
 export const Assignment: MessageFns<Assignment> = {
@@ -105,6 +107,9 @@ export const Assignment: MessageFns<Assignment> = {
     }
     if (message.role !== "") {
       writer.uint32(26).string(message.role);
+    }
+    if (message.unitCode !== "") {
+      writer.uint32(34).string(message.unitCode);
     }
     return writer;
   },
@@ -144,6 +149,14 @@ export const Assignment: MessageFns<Assignment> = {
             }
 
             message.role = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.unitCode = reader.string();
             continue;
           }
         }

@@ -31,6 +31,7 @@ export interface WorkOrderCreated {
   signDueAt: string;
   handleDueAt: string;
   createdAt: string;
+  unitCode: string;
 }
 
 /** Emitted on hl.handling.v1.<tenant>.work-order.signed. */
@@ -173,6 +174,7 @@ function createBaseWorkOrderCreated(): WorkOrderCreated {
     signDueAt: "",
     handleDueAt: "",
     createdAt: "",
+    unitCode: "",
   };
 }
 
@@ -201,6 +203,9 @@ export const WorkOrderCreated: MessageFns<WorkOrderCreated> = {
     }
     if (message.createdAt !== "") {
       writer.uint32(66).string(message.createdAt);
+    }
+    if (message.unitCode !== "") {
+      writer.uint32(74).string(message.unitCode);
     }
     return writer;
   },
@@ -280,6 +285,14 @@ export const WorkOrderCreated: MessageFns<WorkOrderCreated> = {
             }
 
             message.createdAt = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.unitCode = reader.string();
             continue;
           }
         }
