@@ -1,4 +1,6 @@
-import { migrate, Role, RunningService, ServiceDefinition, signLocalToken, startService } from '@hotline/platform';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import { EventDefinition, EventHeader, eventSubject } from '@hotline/contracts';
+import { migrate, Role, RunningService, ServiceDefinition, signLocalToken, startService, uuidv7 } from '@hotline/platform';
 import {
   createTestDatabase,
   deleteNamespaceStreams,
@@ -73,4 +75,27 @@ export async function startServiceUnderTest(
     as: (tenantId, roles) => async (method, path, body) => request(method, path, await token(tenantId, roles), body),
     close,
   };
+}
+
+/**
+ * Publishes an event as its producer's outbox relay would (headers, Nats-Msg-Id), so a suite
+ * can drive a consumer without running the producing service. Returns the message id.
+ */
+export async function publishEvent<T>(
+  sut: ServiceUnderTest,
+  event: EventDefinition<T>,
+  tenantId: string,
+  payload: T,
+  messageId: string = uuidv7(),
+): Promise<string> {
+  const h = natsHeaders();
+  h.set(EventHeader.msgId, messageId);
+  h.set(EventHeader.tenant, tenantId);
+  h.set(EventHeader.type, event.type);
+  await sut.service.context.bus.js.publish(
+    eventSubject(sut.namespace, event, tenantId),
+    event.codec.encode(payload).finish(),
+    { msgID: messageId, headers: h },
+  );
+  return messageId;
 }

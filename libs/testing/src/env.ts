@@ -15,6 +15,8 @@ export function serviceEnv(options: { databaseUrl: string; natsUrl: string; name
     AUTH_LOCAL_SECRET: TEST_AUTH_SECRET,
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     OUTBOX_POLL_MS: '20',
+    // intake's requester-PII master key (base64 of 32 bytes), for tests only.
+    PII_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     TIMER_POLL_MS: '50',
   };
 }

@@ -34,6 +34,8 @@ export interface ServiceDefinition {
   name: ServiceName;
   /** One paragraph for the OpenAPI document at /docs. */
   description: string;
+  /** Variables this service reads beyond the platform's; validated with them, in one message. */
+  configSchema?: z.AnyZodObject;
   entities: DataSourceSettings['entities'];
   migrations: DataSourceSettings['migrations'];
   controllers?: Type[];
@@ -55,6 +57,12 @@ export interface RunningService {
 @Module({})
 class ServiceRootModule {}
 
+function splitConfig(parsed: Record<string, unknown>, own?: z.AnyZodObject) {
+  const ownKeys = new Set(Object.keys(own?.shape ?? {}));
+  const serviceConfig = Object.fromEntries(Object.entries(parsed).filter(([k]) => ownKeys.has(k)));
+  return { serviceConfig, config: parsed as BaseConfig };
+}
+
 const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/docs', '/docs/openapi.json']);
 
 async function provisionStreams(def: ServiceDefinition, bus: EventBus, config: BaseConfig): Promise<void> {
@@ -75,7 +83,8 @@ async function provisionStreams(def: ServiceDefinition, bus: EventBus, config: B
  * consumers, outbox relay, timers, HTTP (fastify) and gRPC. Used by main.ts and by tests.
  */
 export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
-  const config = parseConfig(baseConfigSchema, env) as BaseConfig;
+  const schema = def.configSchema ? baseConfigSchema.merge(def.configSchema) : baseConfigSchema;
+  const { serviceConfig, config } = splitConfig(parseConfig(schema, env), def.configSchema);
   const logger = createLogger(def.name, config.LOG_LEVEL);
   const metrics = new Metrics(def.name);
   const dataSource = createDataSource({
@@ -100,6 +109,7 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
     const context: ServiceContext = {
       name: def.name,
       config,
+      serviceConfig,
       dataSource,
       db: new TenantDb(dataSource),
       bus,

@@ -14,6 +14,8 @@ export const SERVICE_CONTEXT = Symbol('ServiceContext');
 export interface ServiceContext {
   name: ServiceName;
   config: BaseConfig;
+  /** The service's own variables (ServiceDefinition.configSchema), parsed. */
+  serviceConfig: Record<string, unknown>;
   dataSource: DataSource;
   db: TenantDb;
   bus: EventBus;
