@@ -34,6 +34,8 @@ export interface ServiceDefinition {
   name: ServiceName;
   /** One paragraph for the OpenAPI document at /docs. */
   description: string;
+  /** Larger request-body limits for named routes ('PUT /v1/catalog'), above the 256 KiB default. */
+  bodyLimits?: Record<string, number>;
   /** Variables this service reads beyond the platform's; validated with them, in one message. */
   configSchema?: z.AnyZodObject;
   entities: DataSourceSettings['entities'];
@@ -181,6 +183,13 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
       bufferLogs: false,
     });
     app.useGlobalFilters(new ProblemFilter(logger));
+    // Nest registers routes when the app initialises, so this hook sees every one of them.
+    app.getHttpAdapter().getInstance().addHook('onRoute', (route: { method: string | string[]; url: string; bodyLimit?: number }) => {
+      for (const method of ([] as string[]).concat(route.method)) {
+        const limit = def.bodyLimits?.[`${method} ${route.url}`];
+        if (limit) route.bodyLimit = limit;
+      }
+    });
     await app.register(rateLimit, {
       max: config.RATE_LIMIT_PER_MINUTE,
       timeWindow: 60_000,

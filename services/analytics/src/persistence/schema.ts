@@ -1,6 +1,7 @@
 import { PlatformSchema1764300000000 } from '@hotline/platform';
 import { EventTallies1764300000500 } from './1764300000500-event-tallies.migration';
+import { LifecycleFacts1764300000600 } from './1764300000600-lifecycle-facts.migration';
 
 /** The read model is plain SQL (upserts and aggregates), so there are no entity classes. */
 export const entities = [];
-export const migrations = [PlatformSchema1764300000000, EventTallies1764300000500];
+export const migrations = [PlatformSchema1764300000000, EventTallies1764300000500, LifecycleFacts1764300000600];

@@ -1,10 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
 import { AreaCode, listUnits, registerUnit, RegisterUnitBody, toUnitView } from './units';
 
 const ListQuery = z.object({ area: AreaCode.optional() });
 
+@ApiTags('units')
+@ApiBearerAuth()
 @Controller('v1/units')
 export class UnitsController {
   constructor(
@@ -14,6 +17,7 @@ export class UnitsController {
 
   @Post()
   @HttpCode(201)
+  @ApiZodBody(RegisterUnitBody)
   @Roles('tenant-admin')
   async register(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(RegisterUnitBody, body);
@@ -22,6 +26,7 @@ export class UnitsController {
   }
 
   @Get()
+  @ApiZodQuery(ListQuery)
   @Roles('agent', 'dispatcher', 'supervisor', 'tenant-admin')
   async list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
     const { area } = validate(ListQuery, query, 'query');

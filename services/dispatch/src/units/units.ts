@@ -1,4 +1,5 @@
-import { ArrayContains, EntityManager } from 'typeorm';
+import { ArrayContains, EntityManager, In } from 'typeorm';
+import type { UnitCard } from '@hotline/dispatch-domain';
 import { z } from 'zod';
 import { dispatchV1, Events } from '@hotline/contracts';
 import { Outbox, ProblemError, uuidv7 } from '@hotline/platform';
@@ -67,4 +68,11 @@ export function listUnits(manager: EntityManager, area?: string): Promise<UnitEn
     where: area ? { areaCodes: ArrayContains([area]) } : {},
     order: { code: 'ASC' },
   });
+}
+
+/** The tenant's units among `ids`, by id (RLS hides other tenants' units, so they read as absent). */
+export async function unitCardsById(manager: EntityManager, ids: readonly string[]): Promise<Map<string, UnitCard>> {
+  if (ids.length === 0) return new Map();
+  const units = await manager.getRepository(UnitEntity).find({ select: { id: true, code: true, name: true }, where: { id: In([...ids]) } });
+  return new Map(units.map((u) => [u.id, { id: u.id, code: u.code, name: u.name }]));
 }

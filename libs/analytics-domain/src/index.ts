@@ -1,0 +1,4 @@
+export * from './grouping';
+export * from './instants';
+export * from './rates';
+export * from './stages';

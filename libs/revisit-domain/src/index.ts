@@ -1,0 +1,4 @@
+export * from './canonical-json';
+export * from './archive-record';
+export * from './chain-verifier';
+export * from './review';

@@ -1,0 +1,43 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A published, immutable version of a tenant's dispatch catalog; the newest is in force. */
+@Entity({ name: 'catalog_versions' })
+export class CatalogVersionEntity {
+  @PrimaryColumn({ name: 'tenant_id', type: 'text' })
+  tenantId!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  version!: number;
+
+  @Column({ name: 'published_at', type: 'timestamptz' })
+  publishedAt!: Date;
+
+  @Column({ name: 'published_by', type: 'text' })
+  publishedBy!: string;
+}
+
+/** One line of a catalog version: a category prefix in an area ('*' = any) → primary + assisting units. */
+@Entity({ name: 'catalog_entries' })
+export class CatalogEntryEntity {
+  @PrimaryColumn({ name: 'tenant_id', type: 'text' })
+  tenantId!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  version!: number;
+
+  /** Place in the published list, to give the entries back in the order they were sent. */
+  @Column({ type: 'int' })
+  position!: number;
+
+  @PrimaryColumn({ name: 'category_prefix', type: 'text' })
+  categoryPrefix!: string;
+
+  @PrimaryColumn({ name: 'area_code', type: 'text' })
+  areaCode!: string;
+
+  @Column({ name: 'primary_unit_id', type: 'uuid' })
+  primaryUnitId!: string;
+
+  @Column({ name: 'assisting_unit_ids', type: 'uuid', array: true })
+  assistingUnitIds!: string[];
+}

@@ -1,0 +1,53 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { UnitAssignment } from '@hotline/dispatch-domain';
+import type { commonV1 } from '@hotline/contracts';
+
+/** How a request was dispatched: at most one per request and tenant. */
+@Entity({ name: 'dispatches' })
+export class DispatchEntity {
+  @PrimaryColumn({ name: 'tenant_id', type: 'text' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'request_id', type: 'uuid' })
+  requestId!: string;
+
+  @Column({ type: 'text' })
+  mode!: 'catalog' | 'manual';
+
+  /** The catalog version that placed it; 0 for a manual dispatch. */
+  @Column({ name: 'catalog_version', type: 'int' })
+  catalogVersion!: number;
+
+  @Column({ type: 'jsonb' })
+  assignments!: UnitAssignment[];
+
+  @Column({ name: 'dispatched_at', type: 'timestamptz' })
+  dispatchedAt!: Date;
+
+  /** The dispatcher's token subject; empty for the catalog. */
+  @Column({ name: 'dispatched_by', type: 'text' })
+  dispatchedBy!: string;
+}
+
+/** A request the catalog could not place, waiting for a dispatcher (resolved once assigned). */
+@Entity({ name: 'dispatch_queue' })
+export class DispatchQueueEntity {
+  @PrimaryColumn({ name: 'tenant_id', type: 'text' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'request_id', type: 'uuid' })
+  requestId!: string;
+
+  /** The RequestBrief as received: masked identity only. */
+  @Column({ type: 'jsonb' })
+  brief!: commonV1.RequestBrief;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Column({ name: 'queued_at', type: 'timestamptz' })
+  queuedAt!: Date;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+}

@@ -1,0 +1,34 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ClockUnit, RequestType, Urgency } from '@hotline/handling-domain';
+import type { CountingConvention } from '@hotline/calendar';
+
+/** A tenant's own time limit for one request type × urgency (tenant-owned, RLS-protected). */
+@Entity({ name: 'time_limits' })
+export class TimeLimitEntity {
+  @PrimaryColumn({ name: 'tenant_id', type: 'text' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'request_type', type: 'text' })
+  requestType!: RequestType;
+
+  @PrimaryColumn({ type: 'text' })
+  urgency!: Urgency;
+
+  @Column({ name: 'sign_unit', type: 'text' })
+  signUnit!: ClockUnit;
+
+  @Column({ name: 'sign_amount', type: 'integer' })
+  signAmount!: number;
+
+  @Column({ name: 'sign_counting', type: 'text', nullable: true })
+  signCounting!: CountingConvention | null;
+
+  @Column({ name: 'handle_unit', type: 'text' })
+  handleUnit!: ClockUnit;
+
+  @Column({ name: 'handle_amount', type: 'integer' })
+  handleAmount!: number;
+
+  @Column({ name: 'handle_counting', type: 'text', nullable: true })
+  handleCounting!: CountingConvention | null;
+}

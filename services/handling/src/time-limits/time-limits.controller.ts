@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody, CurrentIdentity, Identity, Roles, TenantDb, validate } from '@hotline/platform';
+import { loadEffectiveTimeLimits, putTimeLimits, PutTimeLimitsBody } from './time-limits';
+
+@ApiTags('time-limits')
+@ApiBearerAuth()
+@Controller('v1/time-limits')
+export class TimeLimitsController {
+  constructor(private readonly db: TenantDb) {}
+
+  @Get()
+  @Roles('tenant-admin', 'supervisor', 'dispatcher')
+  async get(@CurrentIdentity() who: Identity) {
+    return { items: await this.db.run(who.tenantId, (m) => loadEffectiveTimeLimits(m)) };
+  }
+
+  @Put()
+  @ApiZodBody(PutTimeLimitsBody)
+  @Roles('tenant-admin')
+  async put(@CurrentIdentity() who: Identity, @Body() body: unknown) {
+    const input = validate(PutTimeLimitsBody, body);
+    return { items: await this.db.run(who.tenantId, (m) => putTimeLimits(m, who.tenantId, input)) };
+  }
+}

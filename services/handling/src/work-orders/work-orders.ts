@@ -1,0 +1,80 @@
+import { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { WorkingCalendar } from '@hotline/calendar';
+import { canSee, Viewer, visibleUnitCode, WORK_ORDER_STATUSES } from '@hotline/handling-domain';
+import { ProblemError } from '@hotline/platform';
+import { loadCalendarSettings, toWorkingCalendar } from '../calendar/calendar';
+import { WorkOrderEntity } from './work-order.entity';
+
+export const TimerKinds = { signOverdue: 'sign-overdue', handleOverdue: 'handle-overdue' } as const;
+
+export const ListWorkOrdersQuery = z
+  .object({
+    status: z.enum(WORK_ORDER_STATUSES).optional(),
+    requestId: z.string().min(1).max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+export type ListWorkOrders = z.infer<typeof ListWorkOrdersQuery>;
+
+const UUID = z.string().uuid();
+
+export async function tenantWorkingCalendar(manager: EntityManager, tenantId: string): Promise<WorkingCalendar> {
+  return toWorkingCalendar(await loadCalendarSettings(manager, tenantId));
+}
+
+export function toWorkOrderView(o: WorkOrderEntity) {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    id: o.id,
+    requestId: o.requestId,
+    unitId: o.unitId,
+    unitCode: o.unitCode,
+    unitName: o.unitName,
+    role: o.role,
+    status: o.status,
+    request: o.brief,
+    createdAt: o.createdAt.toISOString(),
+    signDueAt: o.signDueAt.toISOString(),
+    handleDueAt: o.handleDueAt.toISOString(),
+    signedAt: iso(o.signedAt),
+    answeredAt: iso(o.answeredAt),
+    answer: o.answer,
+    basis: o.basis,
+    contactRecord: o.contactRecord,
+    reworkCount: o.reworkCount,
+    signOverdue: o.signOverdue,
+    handleOverdue: o.handleOverdue,
+  };
+}
+
+/** Newest first; unit staff get their own unit's orders only (RLS scopes the tenant). */
+export async function listWorkOrders(manager: EntityManager, viewer: Viewer, query: ListWorkOrders) {
+  const unitCode = visibleUnitCode(viewer);
+  if (unitCode === '') return { items: [], total: 0, limit: query.limit, offset: query.offset };
+  const [items, total] = await manager.getRepository(WorkOrderEntity).findAndCount({
+    where: { status: query.status, requestId: query.requestId, unitCode },
+    order: { createdAt: 'DESC', id: 'ASC' },
+    take: query.limit,
+    skip: query.offset,
+  });
+  return { items: items.map(toWorkOrderView), total, limit: query.limit, offset: query.offset };
+}
+
+/** The order if the viewer may see it, locked for update when asked; otherwise a 404 problem. */
+export async function findVisibleWorkOrder(
+  manager: EntityManager,
+  viewer: Viewer,
+  id: string,
+  forUpdate = false,
+): Promise<WorkOrderEntity> {
+  const order = UUID.safeParse(id).success
+    ? await manager.getRepository(WorkOrderEntity).findOne({
+        where: { id },
+        ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      })
+    : null;
+  if (!order || !canSee(viewer, order.unitCode)) throw ProblemError.notFound(`work order ${id}`);
+  return order;
+}

@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ArchiveRecord } from '@hotline/revisit-domain';
+
+const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v === null ? v : Number(v)) };
+
+/** One link of a tenant's hash chain of closed requests (tenant-owned, RLS, append-only). */
+@Entity({ name: 'archive_records' })
+export class ArchiveRecordEntity {
+  @PrimaryColumn({ name: 'tenant_id', type: 'text' })
+  tenantId!: string;
+
+  @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber })
+  sequence!: number;
+
+  @Column({ name: 'archive_id', type: 'uuid' })
+  archiveId!: string;
+
+  @Column({ name: 'request_id', type: 'text' })
+  requestId!: string;
+
+  @Column({ type: 'jsonb' })
+  record!: ArchiveRecord;
+
+  @Column({ name: 'previous_hash', type: 'text' })
+  previousHash!: string;
+
+  @Column({ name: 'record_hash', type: 'text' })
+  recordHash!: string;
+
+  @Column({ name: 'archived_at', type: 'timestamptz' })
+  archivedAt!: Date;
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
+import { decideReview, DecisionBody, listReviews, ListReviewsQuery, parseDecision, toReviewView } from './reviews';
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller('v1/reviews')
+export class ReviewsController {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly outbox: Outbox,
+  ) {}
+
+  @Get()
+  @ApiZodQuery(ListReviewsQuery)
+  @Roles('reviewer', 'supervisor')
+  async list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
+    const input = validate(ListReviewsQuery, query, 'query');
+    const reviews = await this.db.run(who.tenantId, (m) => listReviews(m, input));
+    return { items: reviews.map(toReviewView), limit: input.limit, offset: input.offset };
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @ApiZodBody(DecisionBody)
+  @Roles('reviewer')
+  async decide(@CurrentIdentity() who: Identity, @Param('id') id: string, @Body() body: unknown) {
+    const { reviewId, decision } = parseDecision(id, body);
+    const review = await this.db.run(who.tenantId, (m) => decideReview(m, this.outbox, who, reviewId, decision));
+    return toReviewView(review);
+  }
+}

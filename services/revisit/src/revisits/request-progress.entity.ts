@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ProgressStatus } from '@hotline/revisit-domain';
+
+/** Where a request stands between its primary answer and its closure (tenant-owned, RLS). */
+@Entity({ name: 'request_progress' })
+export class RequestProgressEntity {
+  @PrimaryColumn({ name: 'tenant_id', type: 'text' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'request_id', type: 'text' })
+  requestId!: string;
+
+  @Column({ name: 'primary_work_order_id', type: 'text' })
+  primaryWorkOrderId!: string;
+
+  @Column({ name: 'primary_unit_id', type: 'text' })
+  primaryUnitId!: string;
+
+  @Column({ type: 'text' })
+  status!: ProgressStatus;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,3 @@
+import { runVerifyArchiveMain } from './archive/verify-archive-command';
+
+runVerifyArchiveMain();
