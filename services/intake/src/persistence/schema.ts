@@ -1,7 +1,11 @@
 import { PlatformSchema1764300000000 } from '@hotline/platform';
+import { CategoryEntity } from '../categories/category.entity';
 import { ChannelEntity } from '../channels/channel.entity';
+import { RequestEntity } from '../requests/request.entity';
+import { TimelineEntryEntity } from '../requests/timeline-entry.entity';
 import { Channels1764300000100 } from './1764300000100-channels.migration';
+import { Requests1764300000200 } from './1764300000200-requests.migration';
 
-export const entities = [ChannelEntity];
+export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
-export const migrations = [PlatformSchema1764300000000, Channels1764300000100];
+export const migrations = [PlatformSchema1764300000000, Channels1764300000100, Requests1764300000200];

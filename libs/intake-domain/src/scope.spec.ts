@@ -1,0 +1,28 @@
+import { closingDetail, isDispatched, isOutOfScope, missingScopeFields, SCOPE_DECISIONS, statusAfterScope } from './scope';
+
+describe('scope decision', () => {
+  it('dispatches only in-scope requests', () => {
+    expect(SCOPE_DECISIONS.filter(isDispatched)).toEqual(['in-scope']);
+    expect(SCOPE_DECISIONS.filter(isOutOfScope)).toEqual(['transfer-emergency', 'legal-route', 'explained', 'refer-police']);
+  });
+
+  it('sets the status at registration', () => {
+    expect(statusAfterScope('in-scope')).toBe('registered');
+    expect(statusAfterScope('direct-answer')).toBe('closed');
+    for (const d of ['transfer-emergency', 'legal-route', 'explained', 'refer-police'] as const)
+      expect(statusAfterScope(d)).toBe('not-accepted');
+  });
+
+  it('requires an answer for direct-answer and a reason for out-of-scope outcomes', () => {
+    expect(missingScopeFields({ decision: 'in-scope' })).toEqual([]);
+    expect(missingScopeFields({ decision: 'direct-answer' })).toEqual(['answer']);
+    expect(missingScopeFields({ decision: 'direct-answer', answer: '  ' })).toEqual(['answer']);
+    expect(missingScopeFields({ decision: 'legal-route' })).toEqual(['reason']);
+    expect(missingScopeFields({ decision: 'refer-police', reason: '恶意骚扰' })).toEqual([]);
+  });
+
+  it('closes with the answer or the reason as detail', () => {
+    expect(closingDetail({ decision: 'direct-answer', answer: ' 办理时间为工作日 ' })).toBe('办理时间为工作日');
+    expect(closingDetail({ decision: 'explained', reason: '涉及商业秘密', answer: 'x' })).toBe('涉及商业秘密');
+  });
+});

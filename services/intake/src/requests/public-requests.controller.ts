@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { parseRequestNumber } from '@hotline/intake-domain';
+import { ApiZodBody, ApiZodQuery, Outbox, ProblemError, Public, TenantDb, validate } from '@hotline/platform';
+import { PiiCipher } from '../pii/pii-cipher';
+import { publicProgress } from './request-queries';
+import { PublicCreateRequestBody, PublicLookupQuery, TenantHeader } from './request-schemas';
+import { registerRequest } from './register-request';
+
+/**
+ * The public side: online submission and progress lookup (流水号 + 提取码) under the city
+ * hotline's (tenant's) own path, as its portal publishes them.
+ */
+@ApiTags('public')
+@ApiParam({ name: 'tenant', description: 'the city hotline, e.g. city-3201' })
+@Controller('v1/public/:tenant/requests')
+export class PublicRequestsController {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly outbox: Outbox,
+    private readonly cipher: PiiCipher,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Public()
+  @ApiZodBody(PublicCreateRequestBody)
+  async submit(@Param('tenant') tenant: string, @Body() body: unknown) {
+    const tenantId = validate(TenantHeader, tenant, 'path.tenant');
+    const input = validate(PublicCreateRequestBody, body);
+    const { request, accessCode } = await this.db.run(tenantId, (m) =>
+      registerRequest(m, this.outbox, this.cipher, tenantId, {
+        ...input,
+        channel: 'web',
+        urgency: 'normal',
+        requester: { ...input.requester, confidential: false },
+        scope: { decision: 'in-scope' },
+        createdBy: 'public',
+      }),
+    );
+    return { number: request.number, accessCode, status: request.status };
+  }
+
+  @Get(':number')
+  @Public()
+  @ApiZodQuery(PublicLookupQuery)
+  lookup(@Param('tenant') tenant: string, @Param('number') number: string, @Query() query: unknown) {
+    const { code } = validate(PublicLookupQuery, query, 'query');
+    // Unknown tenant, malformed number, unknown number and wrong code all answer the same 404.
+    if (!parseRequestNumber(number) || !TenantHeader.safeParse(tenant).success) throw ProblemError.notFound('request');
+    return this.db.run(tenant, (m) => publicProgress(m, number, code));
+  }
+}

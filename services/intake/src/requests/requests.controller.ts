@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
+import { PiiCipher } from '../pii/pii-cipher';
+import { getRequest, listRequests, readRequesterInClear } from './request-queries';
+import { CreateRequestBody, ListRequestsQuery, RequestIdParam } from './request-schemas';
+import { toRequestView } from './request-views';
+import { registerRequest } from './register-request';
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('v1/requests')
+export class RequestsController {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly outbox: Outbox,
+    private readonly cipher: PiiCipher,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiZodBody(CreateRequestBody)
+  @Roles('agent')
+  async create(@CurrentIdentity() who: Identity, @Body() body: unknown) {
+    const input = validate(CreateRequestBody, body);
+    const { request, accessCode, requester } = await this.db.run(who.tenantId, (m) =>
+      registerRequest(m, this.outbox, this.cipher, who.tenantId, { ...input, createdBy: who.subject }),
+    );
+    return { ...toRequestView(request, requester), accessCode };
+  }
+
+  @Get()
+  @ApiZodQuery(ListRequestsQuery)
+  @Roles('agent', 'dispatcher', 'supervisor', 'tenant-admin')
+  list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
+    const input = validate(ListRequestsQuery, query, 'query');
+    return this.db.run(who.tenantId, (m) => listRequests(m, this.cipher, input));
+  }
+
+  @Get(':id')
+  @Roles('agent', 'dispatcher', 'supervisor', 'tenant-admin')
+  get(@CurrentIdentity() who: Identity, @Param('id') id: string) {
+    const requestId = validate(RequestIdParam, id, 'id');
+    return this.db.run(who.tenantId, (m) => getRequest(m, this.cipher, requestId));
+  }
+
+  /** The only clear read of requester identity; every call is audited (pii_access_log). */
+  @Get(':id/requester')
+  @Roles('agent', 'supervisor')
+  requester(@CurrentIdentity() who: Identity, @Param('id') id: string) {
+    const requestId = validate(RequestIdParam, id, 'id');
+    return this.db.run(who.tenantId, (m) => readRequesterInClear(m, this.cipher, who, requestId));
+  }
+}
