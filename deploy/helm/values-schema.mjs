@@ -166,11 +166,10 @@ const serviceSchema = (service) => {
     networkPolicy: obj({ databasePeers: peers(), extraIngress: objects(), extraEgress: objects() }),
   };
   if (service === 'intake') {
-    properties.tenantKeyring = obj({
-      enabled: bool(),
+    // Required: the chart's validation (hotline-lib _validate.tpl) names an empty existingSecret.
+    properties.piiMasterKey = obj({
       existingSecret: str(),
       key: str({ pattern: '^[-._a-zA-Z0-9]+$' }),
-      mountPath: str({ pattern: '^/' }),
     });
     properties.interconnect110 = obj({
       enabled: bool(),

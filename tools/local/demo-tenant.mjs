@@ -1,34 +1,81 @@
-// Seeds the demo tenant through the services' own APIs (idempotent: 409s are fine).
+// Seeds the demo tenants through the services' own APIs, idempotently (409s are fine): users
+// (bearer tokens), the unit tree, the dispatch catalog, the calendar, the time-limit table,
+// revisit sampling and the DB44/T 2479—2024 content taxonomy (read from ../shared/data).
+import { existsSync, readFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
+import { parseCsv } from './csv.mjs';
 
-export const DEMO_TENANT = 'city-3201';
-export const DEMO_ROLES = ['agent', 'dispatcher', 'unit-operator', 'reviewer', 'supervisor', 'tenant-admin'];
+export const DEMO_ROLES = ['agent', 'dispatcher', 'reviewer', 'supervisor', 'tenant-admin'];
 
-export async function demoTokens(secret) {
-  const key = new TextEncoder().encode(secret);
+const UNITS = [
+  { code: 'housing', name: '住房和城乡建设局' },
+  { code: 'env', name: '生态环境局' },
+  { code: 'hrss', name: '人力资源和社会保障局' },
+  { code: 'district', name: '中心城区人民政府' },
+];
+
+export const DEMO_TENANTS = [
+  { tenant: 'city-3201', city: '南京市', areas: ['320102', '320104', '320105'], district: '320102' },
+  { tenant: 'city-3202', city: '无锡市', areas: ['320213', '320214'], district: '320213' },
+];
+
+/** Category prefix × area → unit code; 13 (政风行风) and others stay uncatalogued: manual dispatch. */
+function catalogOf(t) {
+  return [
+    { categoryPrefix: '03', areaCode: '*', primary: 'housing' },
+    { categoryPrefix: '0306', areaCode: '*', primary: 'housing', assisting: ['district'] },
+    { categoryPrefix: '0307', areaCode: t.district, primary: 'district' },
+    { categoryPrefix: '04', areaCode: '*', primary: 'env' },
+    { categoryPrefix: '08', areaCode: '*', primary: 'hrss' },
+  ];
+}
+
+async function sign(secret, claims, subject) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(subject)
+    .setIssuedAt()
+    .setExpirationTime('30d')
+    .sign(new TextEncoder().encode(secret));
+}
+
+/** Tokens per role, and one unit-operator token per unit (its `unit` claim is the unit code). */
+export async function demoTokens(secret, tenant) {
   const tokens = {};
-  for (const role of DEMO_ROLES) {
-    tokens[role] = await new SignJWT({ tenant: DEMO_TENANT, roles: [role], ...(role === 'unit-operator' ? { unit: 'housing' } : {}) })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(`${DEMO_TENANT}:${role}`)
-      .setIssuedAt()
-      .setExpirationTime('30d')
-      .sign(key);
-  }
+  for (const role of DEMO_ROLES) tokens[role] = await sign(secret, { tenant, roles: [role] }, `${tenant}:${role}`);
+  for (const unit of UNITS)
+    tokens[`unit-operator:${unit.code}`] = await sign(secret, { tenant, roles: ['unit-operator'], unit: unit.code }, `${tenant}:${unit.code}`);
   return tokens;
 }
 
 async function send(url, method, token, body) {
   const res = await fetch(url, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok && res.status !== 409) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
   return res.status === 409 ? undefined : res.json();
 }
 
-export async function seedDemoTenant(urls, admin) {
+function db44Categories(dataDir) {
+  const file = `${dataDir}/db44-t2479-2024-categories.csv`;
+  if (!existsSync(file)) return undefined;
+  const seen = new Map();
+  // A few rows of the transcription lack a name (source_anomaly); the code stands in for it.
+  const add = (code, name, level, parentCode) => {
+    if (!seen.has(code) || !seen.get(code).name) seen.set(code, { code, name: name || code, level, ...(parentCode ? { parentCode } : {}) });
+  };
+  for (const r of parseCsv(readFileSync(file, 'utf8'))) {
+    add(r.level_1_code, r.level_1_name, 1);
+    add(r.level_2_code, r.level_2_name, 2, r.level_1_code);
+    add(r.level_3_code, r.level_3_name, 3, r.level_2_code);
+  }
+  return [...seen.values()];
+}
+
+export async function seedDemoTenant(urls, t, tokens, dataDir, log) {
+  const admin = tokens['tenant-admin'];
   for (const channel of [
     { code: 'phone', name: '12345 热线电话', kind: 'phone' },
     { code: 'web', name: '网上诉求平台', kind: 'web' },
@@ -36,20 +83,33 @@ export async function seedDemoTenant(urls, admin) {
   ])
     await send(`${urls.intake}/v1/channels`, 'POST', admin, channel);
 
-  const root = await send(`${urls.dispatch}/v1/units`, 'POST', admin, {
-    code: 'city-gov',
-    name: '市政府',
-    areaCodes: ['320102', '320104', '320105'],
-  });
-  if (root) {
-    for (const unit of [
-      { code: 'housing', name: '市住房和城乡建设局', areaCodes: ['320102', '320104', '320105'] },
-      { code: 'env', name: '市生态环境局', areaCodes: ['320102', '320104', '320105'] },
-      { code: 'xuanwu', name: '玄武区人民政府', areaCodes: ['320102'] },
-    ])
-      await send(`${urls.dispatch}/v1/units`, 'POST', admin, { ...unit, parentId: root.id });
+  const categories = db44Categories(dataDir);
+  if (categories) await send(`${urls.intake}/v1/categories`, 'PUT', admin, { categories });
+  else log(`no ${dataDir}/db44-t2479-2024-categories.csv: ${t.tenant} has no content taxonomy`);
+
+  await send(`${urls.dispatch}/v1/units`, 'POST', admin, { code: 'city-gov', name: `${t.city}人民政府`, areaCodes: t.areas });
+  const existing = await send(`${urls.dispatch}/v1/units`, 'GET', tokens.dispatcher);
+  const root = existing.items.find((u) => u.code === 'city-gov');
+  for (const unit of UNITS) {
+    const areaCodes = unit.code === 'district' ? [t.district] : t.areas;
+    await send(`${urls.dispatch}/v1/units`, 'POST', admin, { code: unit.code, name: `${t.city}${unit.name}`, parentId: root.id, areaCodes });
+  }
+  const units = Object.fromEntries((await send(`${urls.dispatch}/v1/units`, 'GET', tokens.dispatcher)).items.map((u) => [u.code, u.id]));
+  const current = await fetch(`${urls.dispatch}/v1/catalog`, { headers: { authorization: `Bearer ${tokens.dispatcher}` } });
+  if (current.status !== 200) {
+    const entries = catalogOf(t).map((e) => ({
+      categoryPrefix: e.categoryPrefix,
+      areaCode: e.areaCode,
+      primaryUnitId: units[e.primary],
+      ...(e.assisting ? { assistingUnitIds: e.assisting.map((c) => units[c]) } : {}),
+    }));
+    await send(`${urls.dispatch}/v1/catalog`, 'PUT', admin, { entries });
   }
   await send(`${urls.handling}/v1/calendar`, 'PUT', admin, { timeZone: 'Asia/Shanghai', extraHolidays: [], extraWorkingDays: [] });
+  const limits = await send(`${urls.handling}/v1/time-limits`, 'GET', admin);
+  await send(`${urls.handling}/v1/time-limits`, 'PUT', admin, {
+    rules: limits.items.map(({ requestType, urgency, signFor, handling }) => ({ requestType, urgency, signFor, handling })),
+  });
   await send(`${urls.revisit}/v1/sampling-policies/*`, 'PUT', admin, { samplePercent: 30, windowHours: 72 });
   await send(`${urls.revisit}/v1/sampling-policies/${encodeURIComponent('投诉')}`, 'PUT', admin, { samplePercent: 100, windowHours: 48 });
 }

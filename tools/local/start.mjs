@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureServiceDatabase, resolveNats, resolvePostgres } from './infrastructure.mjs';
-import { DEMO_TENANT, demoTokens, seedDemoTenant } from './demo-tenant.mjs';
+import { DEMO_TENANTS, demoTokens, seedDemoTenant } from './demo-tenant.mjs';
 import { localPorts, SERVICES } from './services.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -16,9 +16,10 @@ const dbPrefix = process.env.HOTLINE_DB_PREFIX ?? 'hotline';
 const log = (msg) => process.stdout.write(`[start] ${msg}\n`);
 mkdirSync(join(stateDir, 'logs'), { recursive: true });
 
-function localSecret() {
-  const file = join(stateDir, 'auth-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+/** A random secret kept in the state directory, so tokens and encrypted PII survive restarts. */
+function localSecret(name, encoding) {
+  const file = join(stateDir, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString(encoding), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
 
@@ -59,7 +60,8 @@ async function main() {
   stoppers.push(postgres.stop);
   const nats = await resolveNats(stateDir, log);
   stoppers.push(nats.stop);
-  const secret = process.env.AUTH_LOCAL_SECRET ?? localSecret();
+  const secret = process.env.AUTH_LOCAL_SECRET ?? localSecret('auth-secret', 'hex');
+  const piiKey = process.env.PII_MASTER_KEY ?? localSecret('pii-master-key', 'base64');
 
   const started = [];
   for (const [index, name] of SERVICES.entries()) {
@@ -82,6 +84,7 @@ async function main() {
       NATS_URL: nats.url,
       AUTH_MODE: 'local',
       AUTH_LOCAL_SECRET: secret,
+      ...(name === 'intake' ? { PII_MASTER_KEY: piiKey } : {}),
     };
     const out = createWriteStream(join(stateDir, 'logs', `${name}.log`), { flags: 'a' });
     const child = spawn('node', ['--enable-source-maps', `dist/services/${name}/src/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -98,10 +101,14 @@ async function main() {
   }
   await Promise.all(started.map((s) => waitReady(s.name, s.url, s.child)));
 
-  const tokens = await demoTokens(secret);
   const urls = Object.fromEntries(started.map((s) => [s.name, s.url]));
-  await seedDemoTenant(urls, tokens['tenant-admin']);
-  writeFileSync(join(stateDir, 'demo-tokens.json'), JSON.stringify({ tenant: DEMO_TENANT, tokens }, null, 2));
+  const dataDir = resolve(process.env.HOTLINE_DATA_DIR ?? join(root, '../shared/data'));
+  const tokens = {};
+  for (const t of DEMO_TENANTS) {
+    tokens[t.tenant] = await demoTokens(secret, t.tenant);
+    await seedDemoTenant(urls, t, tokens[t.tenant], dataDir, log);
+  }
+  writeFileSync(join(stateDir, 'demo-tokens.json'), JSON.stringify(tokens, null, 2));
 
   const lines = [
     '',
@@ -109,12 +116,13 @@ async function main() {
     '',
     ...started.map((s) => `  ${s.name.padEnd(10)} http ${s.url}   gRPC ${s.grpc}   ready ${s.url}/readyz`),
     '',
-    `  demo tenant ${DEMO_TENANT}; bearer tokens per role: ${join(stateDir, 'demo-tokens.json')}`,
+    `  demo tenants ${DEMO_TENANTS.map((t) => t.tenant).join(', ')}; bearer tokens per tenant and role: ${join(stateDir, 'demo-tokens.json')}`,
     `  logs: ${join(stateDir, 'logs')}`,
     '',
     '  try:',
-    `    TOKEN=$(node -p "require('${join(stateDir, 'demo-tokens.json')}').tokens['tenant-admin']")`,
-    `    curl -s -H "authorization: Bearer $TOKEN" ${urls.intake}/v1/channels`,
+    `    TOKEN=$(node -p "require('${join(stateDir, 'demo-tokens.json')}')['city-3201']['agent']")`,
+    `    curl -s -H "authorization: Bearer $TOKEN" ${urls.intake}/v1/requests`,
+    `  the whole walk from submission to archive: README.md, "Walk a request from submission to archive"`,
     '',
     'Ctrl-C stops everything this command started.',
     '',

@@ -2,10 +2,11 @@
 // values file, every rendered manifest validated against the Kubernetes schemas, and the
 // properties the platform relies on asserted over the rendered output.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { baseConfigSchema, parseConfig } from '@hotline/platform';
+import { intakeConfigSchema } from '../../../services/intake/src/config';
 import { forService as commandFor, localServices, localStartCommands } from '../../test/local-start';
 import { CHARTS_DIR, ensureHelm, EXAMPLES_DIR, LINT_VALUES, prepareCharts, ROOT, runHelm } from './helm';
 import { forService, Manifest, ofKind, parseManifests, validateManifests } from './manifests';
@@ -16,19 +17,26 @@ const LOCAL_CHARTS = new Set(CHARTS);
 const RELEASE = { hotline: 'hotline', 'hotline-postgres': 'hotline-db' } as Record<string, string>;
 const NAMESPACE = 'hotline';
 
-/** Environment variables the services read (libs/platform config), plus the ones the chart adds on purpose. */
-const KNOWN_ENV = new Set([
-  ...Object.keys(baseConfigSchema.shape),
+/**
+ * The schema a service parses its environment with: the platform's (libs/platform config), merged
+ * with the service's own as runService does (intake: PII_MASTER_KEY, services/intake/src/config.ts).
+ */
+const configSchema = (service: string) => (service === 'intake' ? baseConfigSchema.merge(intakeConfigSchema) : baseConfigSchema);
+/** Environment variables the chart adds on purpose, beyond what the services' schemas read. */
+const CHART_ENV = [
   'SERVICE_NAME', // register-tracing's service name fallback; set by tools/local/start.mjs too
   'OTEL_SERVICE_NAME',
   'NODE_OPTIONS',
   // Prepared for upcoming intake features (deploy/helm/charts/intake/values.yaml).
-  'TENANT_KEYRING_FILE',
   'INTERCONNECT_110_GRPC_PORT',
   'INTERCONNECT_110_TLS_CERT_FILE',
   'INTERCONNECT_110_TLS_KEY_FILE',
   'INTERCONNECT_110_TLS_CA_FILE',
-]);
+];
+/** Environment variables a service may be given: the ones it reads, plus the chart's own. */
+const knownEnv = (service: string) => new Set([...Object.keys(configSchema(service).shape), ...CHART_ENV]);
+/** The Secret holding intake's PII master key in the test values and the examples. */
+const PII_SECRET = { name: 'hotline-pii-master-key', key: 'pii-master-key' };
 
 let helm: string;
 let charts: string;
@@ -39,6 +47,20 @@ function template(chart: string, args: string[] = []): Manifest[] {
   const r = runHelm(helm, ['template', RELEASE[chart] ?? chart, join(charts, chart), '--namespace', NAMESPACE, ...args]);
   if (r.status !== 0) throw new Error(`helm template ${chart} ${args.join(' ')} failed:\n${r.stderr}`);
   return parseManifests(r.stdout);
+}
+
+/**
+ * helm lint's values for a chart: the umbrella gets LINT_VALUES as it is; a service chart its
+ * `global` and its own section (their schemas allow no other top-level key); any other chart
+ * its `global`.
+ */
+function lintValues(chart: string): string {
+  if (chart === 'hotline') return LINT_VALUES;
+  const { global, ...sections } = load(readFileSync(LINT_VALUES, 'utf8')) as Record<string, object>;
+  const own = SERVICES.includes(chart) ? sections[chart] : undefined;
+  const file = join(charts, `lint-values-${chart}.yaml`);
+  writeFileSync(file, JSON.stringify({ global, ...own }));
+  return file;
 }
 
 /** helm template expected to fail: its error output. */
@@ -81,7 +103,7 @@ afterAll(() => {
 
 describe('charts', () => {
   it.each(CHARTS)('helm lint --strict passes for %s', (chart) => {
-    const r = runHelm(helm, ['lint', '--strict', join(charts, chart), '-f', LINT_VALUES]);
+    const r = runHelm(helm, ['lint', '--strict', join(charts, chart), '-f', lintValues(chart)]);
     expect(`${r.stdout}${r.stderr}`).toContain('1 chart(s) linted, 0 chart(s) failed');
     expect(r.status).toBe(0);
   });
@@ -239,8 +261,10 @@ describe('services', () => {
       DATABASE_URL: 'postgres://intake:secret@db:5432/intake',
       NATS_URL: 'nats://hotline:secret@nats.messaging:4222',
       AUTH_LOCAL_SECRET: 'x'.repeat(32),
+      PII_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     };
-    const renders = [...hotlineRenders(), ['local auth', template('hotline', ['--set', 'global.auth.mode=local'])] as [string, Manifest[]]];
+    const local = template('hotline', ['--set', 'global.auth.mode=local', '--set', `intake.piiMasterKey.existingSecret=${PII_SECRET.name}`]);
+    const renders = [...hotlineRenders(), ['local auth', local] as [string, Manifest[]]];
     for (const [name, docs] of renders) {
       for (const service of SERVICES) {
         const [deployment] = forService(docs, 'Deployment', service);
@@ -252,8 +276,9 @@ describe('services', () => {
           expect({ name, env: e.name, from: Object.keys(e.valueFrom ?? {}) }).toEqual({ name, env: e.name, from: ['secretKeyRef'] });
           env[e.name] = secrets[e.name];
         }
-        for (const key of Object.keys(env)) expect({ name, service, key, known: KNOWN_ENV.has(key) }).toMatchObject({ known: true });
-        expect(() => parseConfig(baseConfigSchema, env)).not.toThrow();
+        const known = knownEnv(service);
+        for (const key of Object.keys(env)) expect({ name, service, key, known: known.has(key) }).toMatchObject({ known: true });
+        expect(() => parseConfig(configSchema(service), env)).not.toThrow();
         expect(env['SERVICE_NAME']).toBe(service);
         expect(env['HTTP_PORT']).toBe(String(c.ports.find((p: { name: string }) => p.name === 'http').containerPort));
         expect(env['GRPC_PORT']).toBe(String(c.ports.find((p: { name: string }) => p.name === 'grpc').containerPort));
@@ -320,6 +345,39 @@ describe('services', () => {
   });
 });
 
+describe('intake PII master key', () => {
+  const piiEnv = (workload: Manifest) =>
+    (container(workload).env ?? []).filter((e: { name: string }) => e.name === 'PII_MASTER_KEY');
+
+  it('intake reads PII_MASTER_KEY from the named Secret key; no other service and no migration Job has it', () => {
+    for (const [name, docs] of hotlineRenders()) {
+      for (const service of SERVICES) {
+        const [deployment] = forService(docs, 'Deployment', service);
+        const expected = service === 'intake' ? [{ name: 'PII_MASTER_KEY', valueFrom: { secretKeyRef: PII_SECRET } }] : [];
+        expect({ name, service, env: piiEnv(deployment) }).toEqual({ name, service, env: expected });
+        const [job] = forService(docs, 'Job', service);
+        expect({ name, service, job: piiEnv(job) }).toEqual({ name, service, job: [] });
+        // A Secret, never a ConfigMap value.
+        const [config] = forService(docs, 'ConfigMap', service);
+        expect(config['data'].PII_MASTER_KEY).toBeUndefined();
+      }
+    }
+  });
+
+  it('the key in the Secret can be renamed', () => {
+    const docs = template('hotline', ['-f', LINT_VALUES, '--set', 'intake.piiMasterKey.key=master-key']);
+    expect(piiEnv(forService(docs, 'Deployment', 'intake')[0])).toEqual([
+      { name: 'PII_MASTER_KEY', valueFrom: { secretKeyRef: { name: PII_SECRET.name, key: 'master-key' } } },
+    ]);
+  });
+
+  it('an empty piiMasterKey.existingSecret fails with a message naming it, in the umbrella and the intake chart', () => {
+    const expected = /intake: piiMasterKey\.existingSecret is required \(the Secret whose key "pii-master-key" holds PII_MASTER_KEY/;
+    expect(templateError('hotline', ['-f', LINT_VALUES, '--set', 'intake.piiMasterKey.existingSecret='])).toMatch(expected);
+    expect(templateError('intake', ['--set', 'global.auth.jwksUrl=https://sso.example.gov.cn/jwks'])).toMatch(expected);
+  });
+});
+
 describe('upcoming intake features (off by default)', () => {
   it('are absent by default', () => {
     const docs = example('hotline/(defaults)');
@@ -327,10 +385,9 @@ describe('upcoming intake features (off by default)', () => {
     expect(container(forService(docs, 'Deployment', 'intake')[0]).volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
   });
 
-  it('mount the tenant keyring and the 110 mutual-TLS certificates read-only and expose the interconnect as its own Service', () => {
+  it('mount the 110 mutual-TLS certificates read-only and expose the interconnect as its own Service', () => {
     const docs = template('hotline', [
       '-f', LINT_VALUES,
-      '--set', 'intake.tenantKeyring.enabled=true,intake.tenantKeyring.existingSecret=hotline-tenant-keys',
       '--set', 'intake.interconnect110.enabled=true,intake.interconnect110.tlsSecret=hotline-110-mtls',
       '--set', 'intake.interconnect110.service.type=LoadBalancer',
       '--set', 'intake.interconnect110.allowedSources[0].ipBlock.cidr=10.110.0.0/16',
@@ -340,18 +397,11 @@ describe('upcoming intake features (off by default)', () => {
     const pod = deployment['spec'].template.spec;
     const c = container(deployment);
     const [config] = forService(docs, 'ConfigMap', 'intake');
-    expect(c.volumeMounts).toEqual(
-      expect.arrayContaining([
-        { name: 'tenant-keyring', mountPath: '/var/run/secrets/hotline/tenant-keyring', readOnly: true },
-        { name: 'interconnect-110-tls', mountPath: '/var/run/secrets/hotline/interconnect-110', readOnly: true },
-      ]),
-    );
+    expect(c.volumeMounts).toContainEqual({ name: 'interconnect-110-tls', mountPath: '/var/run/secrets/hotline/interconnect-110', readOnly: true });
     const volume = (n: string) => pod.volumes.find((v: { name: string }) => v.name === n).secret;
-    expect(volume('tenant-keyring').secretName).toBe('hotline-tenant-keys');
     expect(volume('interconnect-110-tls').secretName).toBe('hotline-110-mtls');
     expect(volume('interconnect-110-tls').items.map((i: { key: string }) => i.key)).toEqual(['tls.crt', 'tls.key', 'ca.crt']);
     expect(config['data']).toMatchObject({
-      TENANT_KEYRING_FILE: '/var/run/secrets/hotline/tenant-keyring/keyring.json',
       INTERCONNECT_110_GRPC_PORT: '9443',
       INTERCONNECT_110_TLS_CA_FILE: '/var/run/secrets/hotline/interconnect-110/ca.crt',
     });
@@ -391,12 +441,12 @@ describe('values validation', () => {
     const error = templateError('hotline', [
       '-f', LINT_VALUES,
       '--set', 'intake.autoscaling.enabled=true,intake.autoscaling.minReplicas=5,intake.autoscaling.maxReplicas=2',
-      '--set', 'intake.interconnect110.enabled=true,intake.tenantKeyring.enabled=true',
+      '--set', 'intake.interconnect110.enabled=true,intake.piiMasterKey.existingSecret=',
     ]);
     expect(error).toContain('VALUES VALIDATION:');
     expect(error).toContain('intake: autoscaling.minReplicas (5) is greater than autoscaling.maxReplicas (2)');
     expect(error).toContain('intake: interconnect110.enabled needs interconnect110.tlsSecret');
-    expect(error).toContain('intake: tenantKeyring.enabled needs tenantKeyring.existingSecret');
+    expect(error).toContain('intake: piiMasterKey.existingSecret is required');
   });
 
   it('jwks mode without a JWKS URL fails with what to set', () => {

@@ -74,8 +74,9 @@ export function inTenantTransaction<T>(
   dataSource: DataSource,
   tenantId: string,
   work: (manager: EntityManager) => Promise<T>,
+  isolation: 'READ COMMITTED' | 'REPEATABLE READ' = 'READ COMMITTED',
 ): Promise<T> {
-  return dataSource.transaction(async (manager) => {
+  return dataSource.transaction(isolation, async (manager) => {
     await manager.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
     return work(manager);
   });

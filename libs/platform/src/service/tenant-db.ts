@@ -8,4 +8,9 @@ export class TenantDb {
   run<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return inTenantTransaction(this.dataSource, tenantId, work);
   }
+
+  /** A read of several statements that must agree with each other: one snapshot (REPEATABLE READ). */
+  read<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return inTenantTransaction(this.dataSource, tenantId, work, 'REPEATABLE READ');
+  }
 }

@@ -48,6 +48,6 @@ export class PublicRequestsController {
     const { code } = validate(PublicLookupQuery, query, 'query');
     // Unknown tenant, malformed number, unknown number and wrong code all answer the same 404.
     if (!parseRequestNumber(number) || !TenantHeader.safeParse(tenant).success) throw ProblemError.notFound('request');
-    return this.db.run(tenant, (m) => publicProgress(m, number, code));
+    return this.db.read(tenant, (m) => publicProgress(m, number, code));
   }
 }

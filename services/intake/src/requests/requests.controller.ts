@@ -41,7 +41,7 @@ export class RequestsController {
   @Roles('agent', 'dispatcher', 'supervisor', 'tenant-admin')
   get(@CurrentIdentity() who: Identity, @Param('id') id: string) {
     const requestId = validate(RequestIdParam, id, 'id');
-    return this.db.run(who.tenantId, (m) => getRequest(m, this.cipher, requestId));
+    return this.db.read(who.tenantId, (m) => getRequest(m, this.cipher, requestId));
   }
 
   /** The only clear read of requester identity; every call is audited (pii_access_log). */

@@ -2,7 +2,7 @@
 The service's non-secret environment (libs/platform/src/config/config.ts reads it). Optional
 variables are left out when empty: the services treat a present-but-empty OTLP endpoint or
 issuer as a value, not as "unset". Secrets (DATABASE_URL, AUTH_LOCAL_SECRET, a NATS URL with
-credentials) come from secretKeyRef in the Deployment, never from here.
+credentials, intake's PII_MASTER_KEY) come from secretKeyRef in the Deployment, never from here.
 */}}
 {{- define "hotline-lib.configData" -}}
 {{- $g := .Values.global -}}
@@ -39,11 +39,6 @@ TIMER_POLL_MS: {{ .Values.timerPollMs | quote }}
 RATE_LIMIT_PER_MINUTE: {{ .Values.rateLimitPerMinute | quote }}
 {{- with .Values.nodeOptions }}
 NODE_OPTIONS: {{ . | quote }}
-{{- end }}
-{{- with .Values.tenantKeyring }}
-{{- if .enabled }}
-TENANT_KEYRING_FILE: {{ printf "%s/%s" (trimSuffix "/" .mountPath) .key | quote }}
-{{- end }}
 {{- end }}
 {{- with .Values.interconnect110 }}
 {{- if .enabled }}

@@ -133,6 +133,14 @@ spec:
                   name: {{ include "hotline-lib.authSecretName" . | quote }}
                   key: {{ $g.auth.localSecretKey | quote }}
             {{- end }}
+            {{- /* intake only (its chart alone has piiMasterKey); the migration Job does not need it. */}}
+            {{- with .Values.piiMasterKey }}
+            - name: PII_MASTER_KEY
+              valueFrom:
+                secretKeyRef:
+                  name: {{ .existingSecret | quote }}
+                  key: {{ .key | quote }}
+            {{- end }}
             {{- with .Values.extraEnv }}
             {{- toYaml . | nindent 12 }}
             {{- end }}
@@ -170,13 +178,6 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
-            {{- with .Values.tenantKeyring }}
-            {{- if .enabled }}
-            - name: tenant-keyring
-              mountPath: {{ .mountPath | quote }}
-              readOnly: true
-            {{- end }}
-            {{- end }}
             {{- with .Values.interconnect110 }}
             {{- if .enabled }}
             - name: interconnect-110-tls
@@ -186,17 +187,6 @@ spec:
             {{- end }}
       volumes:
         {{- include "hotline-lib.tmpVolume" . | nindent 8 }}
-        {{- with .Values.tenantKeyring }}
-        {{- if .enabled }}
-        - name: tenant-keyring
-          secret:
-            secretName: {{ .existingSecret | quote }}
-            defaultMode: 0440
-            items:
-              - key: {{ .key | quote }}
-                path: {{ .key | quote }}
-        {{- end }}
-        {{- end }}
         {{- with .Values.interconnect110 }}
         {{- if .enabled }}
         - name: interconnect-110-tls

@@ -15,9 +15,9 @@ Rules across values that values.schema.json cannot say; collected, then failed i
 {{- if and .Values.global.ingress.enabled (not .Values.global.ingress.publicHost) (not .Values.global.ingress.consoleHost) -}}
 {{- $messages = append $messages (printf "%s: global.ingress.enabled needs global.ingress.publicHost or global.ingress.consoleHost" $svc) -}}
 {{- end -}}
-{{- with .Values.tenantKeyring -}}
-{{- if and .enabled (not .existingSecret) -}}
-{{- $messages = append $messages (printf "%s: tenantKeyring.enabled needs tenantKeyring.existingSecret (the Secret holding the per-tenant PII keys)" $svc) -}}
+{{- with .Values.piiMasterKey -}}
+{{- if not .existingSecret -}}
+{{- $messages = append $messages (printf "%s: piiMasterKey.existingSecret is required (the Secret whose key %q holds PII_MASTER_KEY, base64 of 32 random bytes from `openssl rand -base64 32`; %s exits without it)" $svc .key $svc) -}}
 {{- end -}}
 {{- end -}}
 {{- with .Values.interconnect110 -}}
