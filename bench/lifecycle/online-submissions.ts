@@ -10,7 +10,7 @@ import { pgbenchTps } from '../baseline';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
+  return (i > 0 ? process.argv[i + 1] : undefined) ?? fallback;
 };
 const RATE = Number(arg('rate', '20'));
 const SECONDS = Number(arg('seconds', '20'));
@@ -77,7 +77,12 @@ async function main() {
   sub.unsubscribe();
   await nc.close();
 
-  const toWorkOrder = [...accepted].filter(([n]) => created.has(n)).map(([n, t]) => created.get(n)! - t).sort((a, b) => a - b);
+  const toWorkOrder = [...accepted]
+    .flatMap(([n, t]) => {
+      const at = created.get(n);
+      return at === undefined ? [] : [at - t];
+    })
+    .sort((a, b) => a - b);
   acceptLatency.sort((a, b) => a - b);
 
   const admin = new Client({ connectionString: ADMIN_URL });

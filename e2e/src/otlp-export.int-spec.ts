@@ -53,6 +53,7 @@ describe('OpenTelemetry export over OTLP when configured', () => {
         NATS_URL: SHARED_NATS_URL,
         EVENT_NAMESPACE: namespace,
         AUTH_LOCAL_SECRET: TEST_AUTH_SECRET,
+        PII_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
         LOG_LEVEL: 'silent',
         OTEL_EXPORTER_OTLP_ENDPOINT: otlp,
         OTEL_BSP_SCHEDULE_DELAY: '100',

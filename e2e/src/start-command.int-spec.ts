@@ -1,4 +1,6 @@
-import { LocalPlatform, SERVICES } from './support/platform';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { LocalPlatform, ROOT, SERVICES } from './support/platform';
 
 // The README's start command, end to end: real processes from dist/, real PostgreSQL and NATS.
 describe('npm start (tools/local/start.mjs)', () => {
@@ -24,6 +26,17 @@ describe('npm start (tools/local/start.mjs)', () => {
       const res = await platform.api('intake', 'GET', '/v1/channels', tokens[tenant]!['tenant-admin']);
       expect(res.body.items.map((c: { code: string }) => c.code)).toEqual(['phone', 'web', 'wechat']);
     }
+  });
+
+  it('runs the README walkthrough: one request from submission to archive', async () => {
+    const { stdout } = await promisify(execFile)('node', ['tools/local/walkthrough.mjs'], {
+      cwd: ROOT,
+      env: { ...process.env, HOTLINE_STATE_DIR: platform.stateDir, HOTLINE_HTTP_PORT_BASE: String(platform.httpBase) },
+      timeout: 60_000,
+    });
+    expect(stdout).toContain('"intact":true');
+    expect(stdout).toMatch(/archived\n/);
+    expect(stdout).toContain('Done.');
   });
 
   it('stops everything it started on Ctrl-C', async () => {
