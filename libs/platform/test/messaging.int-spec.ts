@@ -161,6 +161,20 @@ describe('outbox → JetStream → inbox (real PostgreSQL and NATS)', () => {
     expect(await effectStats(dataSource)).toEqual({ events: 1, maxApplied: 1, total: 1 });
   });
 
+  it('stops cleanly at any point of its start-up', async () => {
+    const namespace = uniqueNamespace();
+    stops.push(() => deleteNamespaceStreams(SHARED_NATS_URL, namespace));
+    const { bus, spec } = await provision(SHARED_NATS_URL, namespace, 'restart');
+    for (let delayMs = 0; delayMs < 40; delayMs += 2) {
+      const consumer = new InboxConsumer(bus, dataSource, spec, applyEffect, logger);
+      consumer.start();
+      await new Promise((r) => setTimeout(r, delayMs));
+      await consumer.stop(); // a regression hangs here until the test times out
+    }
+    await writeEvents(dataSource, new Outbox(namespace), 'agg-1', 1);
+    expect((await bus.jsm.consumers.info(streamOf(namespace, 'intake').name, spec.durable)).num_waiting).toBe(0);
+  });
+
   it('records and terminates poison messages without blocking the stream', async () => {
     const namespace = uniqueNamespace();
     stops.push(() => deleteNamespaceStreams(SHARED_NATS_URL, namespace));

@@ -76,7 +76,8 @@ export class InboxConsumer {
 
   async stop(): Promise<void> {
     this.running = false;
-    await this.messages?.close().catch(() => undefined);
+    // close() settles only once the iterator has been drained, which the loop does: don't await it.
+    void this.messages?.close().catch(() => undefined);
     await this.loop;
   }
 
@@ -86,15 +87,18 @@ export class InboxConsumer {
       try {
         const consumer: Consumer = await this.bus.js.consumers.get(stream, this.spec.durable);
         this.messages = await consumer.consume({ max_messages: this.options.batch ?? 64 });
+        // stop() may have run while the subscription was being set up, before it could close it.
+        if (!this.running) void this.messages.close().catch(() => undefined);
         for await (const message of this.messages) {
-          await this.handle(message);
-          if (!this.running) break;
+          // After stop(), leave what is still buffered unacked: JetStream redelivers it.
+          if (this.running) await this.handle(message);
         }
       } catch (err) {
         if (!this.running) break;
         this.logger.warn({ consumer: this.spec.durable, err: (err as Error).message }, 'consumer loop restarting');
         await new Promise((r) => setTimeout(r, 1_000));
       }
+      this.messages = undefined;
     }
   }
 
