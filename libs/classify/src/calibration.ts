@@ -1,4 +1,8 @@
-import { softmaxInPlace } from './softmax-regression';
+import { softmaxInPlace } from './linear-model';
+
+// Local aliases: hot loops must not look up the global Math, which is slow in vm contexts (Jest).
+const { exp, log, max, sqrt } = Math;
+
 
 // Temperature scaling: one scalar T divides all scores before the softmax. It does not change the
 // ranking, only how confident the probabilities are; T is fitted to held-out examples by
@@ -10,7 +14,7 @@ export function negativeLogLikelihood(scores: readonly Float64Array[], labels: A
   scores.forEach((s, i) => {
     buffer.set(s);
     softmaxInPlace(buffer, temperature);
-    total -= Math.log(Math.max(buffer[labels[i]], 1e-300));
+    total -= log(max(buffer[labels[i]], 1e-300));
   });
   return total / (scores.length || 1);
 }
@@ -18,10 +22,10 @@ export function negativeLogLikelihood(scores: readonly Float64Array[], labels: A
 /** Golden-section search for the temperature in [0.05, 20] (log scale). */
 export function fitTemperature(scores: readonly Float64Array[], labels: ArrayLike<number>): number {
   if (scores.length === 0) return 1;
-  const f = (logT: number) => negativeLogLikelihood(scores, labels, Math.exp(logT));
-  const ratio = (Math.sqrt(5) - 1) / 2;
-  let lo = Math.log(0.05);
-  let hi = Math.log(20);
+  const f = (logT: number) => negativeLogLikelihood(scores, labels, exp(logT));
+  const ratio = (sqrt(5) - 1) / 2;
+  let lo = log(0.05);
+  let hi = log(20);
   let a = hi - ratio * (hi - lo);
   let b = lo + ratio * (hi - lo);
   let fa = f(a);
@@ -41,5 +45,5 @@ export function fitTemperature(scores: readonly Float64Array[], labels: ArrayLik
       fb = f(b);
     }
   }
-  return Math.exp((lo + hi) / 2);
+  return exp((lo + hi) / 2);
 }

@@ -1,7 +1,7 @@
 import { ClassifierModel, Example, train, TrainOptions } from './classifier';
+import { stratifiedGroupFolds } from './folds';
 import { evaluate, Evaluation } from './metrics';
 import { nearDuplicateGroups } from './near-duplicates';
-import { stratifiedGroupFolds } from './folds';
 import { probabilitiesOf, rankClasses } from './predict';
 
 export interface FoldResult {
@@ -15,24 +15,50 @@ export interface FoldResult {
 export interface CrossValidationResult {
   groups: number;
   folds: FoldResult[];
+  /** Unweighted means of the per-fold figures. */
   mean: { macroF1: number; accuracy: number; top3Accuracy: number; msPerMessage: number; trainSeconds: number };
+  /** All out-of-fold predictions scored together. */
+  pooled: Evaluation;
 }
 
-/** Scores a model on labelled examples, timing prediction (features + scoring) per message. */
-export function evaluateModel(model: ClassifierModel, examples: readonly Example[]): { evaluation: Evaluation; msPerMessage: number } {
+export class UnknownLabelError extends Error {
+  constructor(
+    readonly label: string,
+    readonly row: number,
+  ) {
+    super(`unknown label "${label}" in row ${row}`);
+    this.name = 'UnknownLabelError';
+  }
+}
+
+/**
+ * Scores a model on labelled examples. Also returns each example's ranked label names, and the
+ * prediction time per message (features plus scoring, single-threaded).
+ */
+export function evaluateModel(
+  model: ClassifierModel,
+  examples: readonly Example[],
+): { evaluation: Evaluation; msPerMessage: number; ranked: string[][] } {
   const labelIndex = new Map(model.labels.map((l, i) => [l, i]));
+  const gold = examples.map((e, row) => {
+    const index = labelIndex.get(e.label);
+    if (index === undefined) throw new UnknownLabelError(e.label, row + 1);
+    return index;
+  });
   const started = performance.now();
   const ranked = examples.map((e) => rankClasses(probabilitiesOf(model, model.vectoriser.transform(e.fields))));
   const msPerMessage = (performance.now() - started) / (examples.length || 1);
-  const gold = examples.map((e) => {
-    const index = labelIndex.get(e.label);
-    if (index === undefined) throw new Error(`unknown label "${e.label}"`);
-    return index;
-  });
-  return { evaluation: evaluate(model.labels, gold, ranked), msPerMessage };
+  return {
+    evaluation: evaluate(model.labels, gold, ranked),
+    msPerMessage,
+    ranked: ranked.map((r) => r.map((k) => model.labels[k])),
+  };
 }
 
-/** Stratified k-fold with near-duplicates kept in one fold; trains and scores each fold. */
+/**
+ * Stratified k-fold cross-validation in which near-duplicate messages (see near-duplicates.ts)
+ * always share a fold, so no message is scored against a copy of itself.
+ */
 export function crossValidate(
   examples: readonly Example[],
   folds: number,
@@ -41,18 +67,22 @@ export function crossValidate(
   onFold?: (result: FoldResult) => void,
 ): CrossValidationResult {
   const labelNames = [...new Set(examples.map((e) => e.label))].sort();
-  const labels = Int32Array.from(examples, (e) => labelNames.indexOf(e.label));
+  const labelIndex = new Map(labelNames.map((l, i) => [l, i]));
+  const labels = Int32Array.from(examples, (e) => labelIndex.get(e.label) ?? 0);
   const groups = nearDuplicateGroups(examples.map((e) => e.fields));
   const assignment = stratifiedGroupFolds(labels, groups, folds, seed);
   const results: FoldResult[] = [];
+  const pooledRanked: number[][] = new Array(examples.length);
   for (let fold = 0; fold < folds; fold++) {
+    const testRows = examples.map((_, i) => i).filter((i) => assignment[i] === fold);
     const trainSet = examples.filter((_, i) => assignment[i] !== fold);
-    const testSet = examples.filter((_, i) => assignment[i] === fold);
+    const testSet = testRows.map((i) => examples[i]);
     options.onProgress?.(`fold ${fold + 1}/${folds}: training on ${trainSet.length}, testing on ${testSet.length}`);
     const started = performance.now();
     const model = train(trainSet, { ...options, seed });
     const trainSeconds = (performance.now() - started) / 1000;
-    const { evaluation, msPerMessage } = evaluateModel(model, testSet);
+    const { evaluation, msPerMessage, ranked } = evaluateModel(model, testSet);
+    testRows.forEach((row, j) => (pooledRanked[row] = ranked[j].map((l) => labelIndex.get(l) ?? 0)));
     const result = { fold: fold + 1, trainSize: trainSet.length, evaluation, trainSeconds, msPerMessage };
     results.push(result);
     onFold?.(result);
@@ -68,5 +98,6 @@ export function crossValidate(
       msPerMessage: mean((r) => r.msPerMessage),
       trainSeconds: mean((r) => r.trainSeconds),
     },
+    pooled: evaluate(labelNames, labels, pooledRanked),
   };
 }

@@ -1,5 +1,9 @@
 import { seededRandom, shuffled } from './random';
 
+// Local aliases: hot loops must not look up the global Math, which is slow in vm contexts (Jest).
+const { max } = Math;
+
+
 /**
  * Stratified group k-fold: every group (e.g. of near-duplicates) lands in exactly one fold, and
  * each class is spread over the folds as evenly as the groups allow. Groups are placed largest
@@ -14,7 +18,7 @@ export function stratifiedGroupFolds(
 ): Int32Array {
   const n = labels.length;
   let classes = 0;
-  for (let i = 0; i < n; i++) classes = Math.max(classes, labels[i] + 1);
+  for (let i = 0; i < n; i++) classes = max(classes, labels[i] + 1);
   const members = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const list = members.get(groups[i]);

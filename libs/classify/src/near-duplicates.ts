@@ -1,5 +1,9 @@
 import { normaliseText, textRuns } from './text';
 
+// Local aliases: hot loops must not look up the global Math, which is slow in vm contexts (Jest).
+const { imul, max, min } = Math;
+
+
 // Near-duplicate grouping, so that cross-validation never scores a message against a copy of
 // itself in the training folds. Two messages belong to the same group when (transitively):
 //  1. their texts are equal after normalisation (NFKC, lower case, digits folded, all whitespace
@@ -29,7 +33,7 @@ class UnionFind {
   union(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    if (ra !== rb) this.parent[max(ra, rb)] = min(ra, rb);
   }
 }
 
@@ -39,13 +43,13 @@ function compact(text: string): string {
 
 function hashString(s: string): number {
   let h = 0x811c9dc5; // FNV-1a
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < s.length; i++) h = imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
 function mix(x: number, seed: number): number {
-  let h = Math.imul(x ^ seed, 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  let h = imul(x ^ seed, 0x85ebca6b);
+  h = imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
 

@@ -1,6 +1,5 @@
 import { ClassifierModel } from './classifier';
-import { LEAD_PREFIX } from './features';
-import { linearScores, softmaxInPlace } from './softmax-regression';
+import { linearScores, softmaxInPlace } from './linear-model';
 import { SparseVector } from './sparse';
 
 export interface Suggestion {
@@ -92,13 +91,16 @@ function explainVector(model: ClassifierModel, x: SparseVector, k: number, count
     mean /= classes;
     const contribution = x.values[j] * (model.params[base + k] - mean);
     if (contribution <= 0) continue;
-    const name = model.vectoriser.terms[x.indices[j]];
-    const lead = name.startsWith(LEAD_PREFIX);
-    contributions.push({
-      term: lead ? name.slice(LEAD_PREFIX.length) : name,
-      field: lead ? model.textColumns[0] : 'text',
-      contribution,
-    });
+    const name = model.vectoriser.termName(x.indices[j]);
+    contributions.push({ term: name.text, field: name.view === 1 ? model.textColumns[0] : 'text', contribution });
   }
-  return contributions.sort((a, b) => b.contribution - a.contribution).slice(0, count);
+  // Overlapping n-grams tell the same story ("天然气", "天然", "然气"): keep only the strongest
+  // of those that contain one another.
+  const chosen: FeatureContribution[] = [];
+  for (const c of contributions.sort((a, b) => b.contribution - a.contribution || (a.term < b.term ? -1 : 1))) {
+    const overlaps = chosen.some((d) => d.field === c.field && (d.term.includes(c.term) || c.term.includes(d.term)));
+    if (!overlaps) chosen.push(c);
+    if (chosen.length === count) break;
+  }
+  return chosen;
 }
