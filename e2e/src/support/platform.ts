@@ -62,7 +62,7 @@ export class LocalPlatform {
     const platform = new LocalPlatform(child, prefix, namespace, stateDir, httpBase);
     child.stdout?.on('data', (d) => (platform.output += d));
     child.stderr?.on('data', (d) => (platform.output += d));
-    await new Promise<void>((resolve, reject) => {
+    const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`platform not ready in 150 s:\n${platform.output}`)), 150_000);
       const check = () => {
         if (platform.output.includes('[start] platform ready')) {
@@ -76,6 +76,12 @@ export class LocalPlatform {
         reject(new Error(`start exited ${code}:\n${platform.output}`));
       });
     });
+    try {
+      await ready;
+    } catch (err) {
+      await platform.destroy(); // what it created so far: databases, roles, streams, state
+      throw err;
+    }
     return platform;
   }
 
