@@ -4,7 +4,7 @@ import { nextStatus, toCalendarRule, toRequestType, toUrgency } from '@hotline/h
 import { EventHandler, Outbox, Timers } from '@hotline/platform';
 import { loadTimeLimit } from '../time-limits/time-limits';
 import { WorkOrderEntity } from './work-order.entity';
-import { tenantWorkingCalendar, TimerKinds } from './work-orders';
+import { appendWorkOrderEvent, tenantWorkingCalendar, TimerKinds } from './work-orders';
 
 /**
  * AnswerReviewed → passed: the order is reviewed. Failed: rework (退回重办) — back in progress
@@ -40,20 +40,11 @@ export function answerReviewedHandler(outbox: Outbox): EventHandler {
       dueAt: handleDueAt,
       payload: { workOrderId: order.id },
     });
-    await outbox.append(manager, {
-      event: Events.handling.workOrderReopened,
-      tenantId: event.tenantId,
-      aggregateType: 'work-order',
-      aggregateId: order.id,
-      payload: {
-        workOrderId: order.id,
-        requestId: order.requestId,
-        unitId: order.unitId,
-        reasons: review.reasons.slice(0, 50),
-        reworkCount,
-        handleDueAt: handleDueAt.toISOString(),
-        reopenedAt: now.toISOString(),
-      },
+    await appendWorkOrderEvent(manager, outbox, event.tenantId, Events.handling.workOrderReopened, order, {
+      reasons: review.reasons.slice(0, 50),
+      reworkCount,
+      handleDueAt: handleDueAt.toISOString(),
+      reopenedAt: now.toISOString(),
     });
   };
 }

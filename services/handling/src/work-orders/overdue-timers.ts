@@ -2,7 +2,7 @@ import { Events } from '@hotline/contracts';
 import { isClockRunning, OverdueClock } from '@hotline/handling-domain';
 import { Outbox, TimerHandler } from '@hotline/platform';
 import { WorkOrderEntity } from './work-order.entity';
-import { TimerKinds } from './work-orders';
+import { appendWorkOrderEvent, TimerKinds } from './work-orders';
 
 /** A clock ran out: flag the order and emit WorkOrderOverdue, unless the unit already acted. */
 function overdueHandler(outbox: Outbox, clock: OverdueClock): TimerHandler {
@@ -12,19 +12,10 @@ function overdueHandler(outbox: Outbox, clock: OverdueClock): TimerHandler {
     if (!order || !isClockRunning(order.status, clock)) return;
     const dueAt = clock === 'sign-for' ? order.signDueAt : order.handleDueAt;
     await repo.update({ id: order.id }, clock === 'sign-for' ? { signOverdue: true } : { handleOverdue: true });
-    await outbox.append(manager, {
-      event: Events.handling.workOrderOverdue,
-      tenantId: timer.tenantId,
-      aggregateType: 'work-order',
-      aggregateId: order.id,
-      payload: {
-        workOrderId: order.id,
-        requestId: order.requestId,
-        unitId: order.unitId,
-        clock,
-        dueAt: dueAt.toISOString(),
-        flaggedAt: new Date().toISOString(),
-      },
+    await appendWorkOrderEvent(manager, outbox, timer.tenantId, Events.handling.workOrderOverdue, order, {
+      clock,
+      dueAt: dueAt.toISOString(),
+      flaggedAt: new Date().toISOString(),
     });
   };
 }

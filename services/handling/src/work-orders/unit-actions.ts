@@ -5,7 +5,7 @@ import { Events } from '@hotline/contracts';
 import { isOnTime, nextStatus, Transition } from '@hotline/handling-domain';
 import { Identity, Outbox, ProblemError, Timers } from '@hotline/platform';
 import { WorkOrderEntity } from './work-order.entity';
-import { findVisibleWorkOrder, tenantWorkingCalendar, TimerKinds } from './work-orders';
+import { appendWorkOrderEvent, findVisibleWorkOrder, tenantWorkingCalendar, TimerKinds } from './work-orders';
 
 export const AnswerBody = z
   .object({
@@ -31,18 +31,9 @@ export async function signWorkOrder(manager: EntityManager, outbox: Outbox, who:
   const signedAt = new Date();
   await manager.getRepository(WorkOrderEntity).update({ id: order.id }, { status, signedAt });
   await Timers.cancel(manager, TimerKinds.signOverdue, order.id);
-  await outbox.append(manager, {
-    event: Events.handling.workOrderSigned,
-    tenantId: who.tenantId,
-    aggregateType: 'work-order',
-    aggregateId: order.id,
-    payload: {
-      workOrderId: order.id,
-      requestId: order.requestId,
-      unitId: order.unitId,
-      signedAt: signedAt.toISOString(),
-      onTime: isOnTime(signedAt, order.signDueAt),
-    },
+  await appendWorkOrderEvent(manager, outbox, who.tenantId, Events.handling.workOrderSigned, order, {
+    signedAt: signedAt.toISOString(),
+    onTime: isOnTime(signedAt, order.signDueAt),
   });
   return { ...order, status, signedAt };
 }
@@ -60,24 +51,15 @@ export async function answerWorkOrder(
   const calendar = await tenantWorkingCalendar(manager, who.tenantId);
   await manager.getRepository(WorkOrderEntity).update({ id: order.id }, { status, answeredAt, ...input });
   await Timers.cancel(manager, TimerKinds.handleOverdue, order.id);
-  await outbox.append(manager, {
-    event: Events.handling.workOrderAnswered,
-    tenantId: who.tenantId,
-    aggregateType: 'work-order',
-    aggregateId: order.id,
-    payload: {
-      workOrderId: order.id,
-      requestId: order.requestId,
-      unitId: order.unitId,
-      role: order.role,
-      answer: input.answer,
-      basis: input.basis,
-      contactRecord: input.contactRecord,
-      answeredAt: answeredAt.toISOString(),
-      onTime: isOnTime(answeredAt, order.handleDueAt),
-      reworkCount: order.reworkCount,
-      handlingWorkingHours: workingHoursBetween(calendar, order.createdAt, answeredAt),
-    },
+  await appendWorkOrderEvent(manager, outbox, who.tenantId, Events.handling.workOrderAnswered, order, {
+    role: order.role,
+    answer: input.answer,
+    basis: input.basis,
+    contactRecord: input.contactRecord,
+    answeredAt: answeredAt.toISOString(),
+    onTime: isOnTime(answeredAt, order.handleDueAt),
+    reworkCount: order.reworkCount,
+    handlingWorkingHours: workingHoursBetween(calendar, order.createdAt, answeredAt),
   });
   return { ...order, status, answeredAt, ...input };
 }

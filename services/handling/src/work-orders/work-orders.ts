@@ -2,7 +2,8 @@ import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { WorkingCalendar } from '@hotline/calendar';
 import { canSee, Viewer, visibleUnitCode, WORK_ORDER_STATUSES } from '@hotline/handling-domain';
-import { ProblemError } from '@hotline/platform';
+import type { EventDefinition } from '@hotline/contracts';
+import { Outbox, ProblemError } from '@hotline/platform';
 import { loadCalendarSettings, toWorkingCalendar } from '../calendar/calendar';
 import { WorkOrderEntity } from './work-order.entity';
 
@@ -77,4 +78,28 @@ export async function findVisibleWorkOrder(
     : null;
   if (!order || !canSee(viewer, order.unitCode)) throw ProblemError.notFound(`work order ${id}`);
   return order;
+}
+
+type OrderFields = { workOrderId: string; requestId: string; unitId: string };
+
+/**
+ * Appends one of the work-order events (signed, answered, overdue, reopened), which all name
+ * the order, its request and its unit; `details` is the rest of the payload.
+ */
+export function appendWorkOrderEvent<M extends OrderFields>(
+  manager: EntityManager,
+  outbox: Outbox,
+  tenantId: string,
+  event: EventDefinition<M>,
+  order: Pick<WorkOrderEntity, 'id' | 'requestId' | 'unitId'>,
+  details: Omit<M, keyof OrderFields>,
+): Promise<string> {
+  const ids: OrderFields = { workOrderId: order.id, requestId: order.requestId, unitId: order.unitId };
+  return outbox.append(manager, {
+    event,
+    tenantId,
+    aggregateType: 'work-order',
+    aggregateId: order.id,
+    payload: { ...details, ...ids } as M,
+  });
 }
