@@ -147,6 +147,8 @@ function cvCommand({ options, io, progress }: CommandContext): void {
   const folds = numberOption(options, 'folds', true) ?? 5;
   if (folds < 2) throw new UsageError('--folds must be at least 2');
   const seed = numberOption(options, 'seed', true) ?? 1;
+  const trainFraction = numberOption(options, 'train-fraction') ?? 1;
+  if (!(trainFraction > 0 && trainFraction <= 1)) throw new UsageError('--train-fraction must be more than 0 and at most 1');
   const examples = examplesOf(readTable(data), textColumns, labelColumn, data);
   progress(`read ${examples.length} examples from ${data}`);
   const trainOptions = { textColumns, c: numberOption(options, 'c'), naiveBayesC: numberOption(options, 'nb-c'), onProgress: progress };
@@ -155,6 +157,7 @@ function cvCommand({ options, io, progress }: CommandContext): void {
       `fold ${fold.fold}: macro-F1 ${fold.evaluation.macroF1.toFixed(4)}, accuracy ${fold.evaluation.accuracy.toFixed(4)}, ` +
         `top-3 ${fold.evaluation.top3Accuracy.toFixed(4)}, trained in ${fold.trainSeconds.toFixed(1)} s`,
     ),
+    trainFraction,
   );
   io.stdout(`${formatCrossValidation(result)}\n`);
 }
@@ -163,5 +166,5 @@ export const COMMANDS: Record<string, CommandSpec> = {
   train: { required: ['data', 'text', 'label', 'out'], options: ['data', 'text', 'label', 'out', 'seed', 'c', 'nb-c'], run: trainCommand },
   predict: { required: ['model', 'data', 'out'], options: ['model', 'data', 'text', 'out'], run: predictCommand },
   eval: { required: ['model', 'data'], options: ['model', 'data', 'text', 'label'], run: evalCommand },
-  cv: { required: ['data', 'text', 'label'], options: ['data', 'text', 'label', 'folds', 'seed', 'c', 'nb-c'], run: cvCommand },
+  cv: { required: ['data', 'text', 'label'], options: ['data', 'text', 'label', 'folds', 'seed', 'c', 'nb-c', 'train-fraction'], run: cvCommand },
 };

@@ -28,7 +28,9 @@ commands:
   eval     --model MODEL --data FILE.csv [--text COL,...] [--label COL]
            print macro-F1, accuracy, top-3 accuracy, per-class F1, confusion matrix, ms/message
   cv       --data FILE.csv --text COL,... --label COL [--folds 5] [--seed 1] [--c X] [--nb-c X]
-           stratified k-fold cross-validation, near-duplicates kept in one fold
+           [--train-fraction F]
+           stratified k-fold cross-validation, near-duplicates kept in one fold; --train-fraction
+           trains on that share of each training fold (a learning-curve point)
 
 CSV files are UTF-8 with a header row (RFC 4180). Progress goes to stderr; --quiet silences it.
 `;

@@ -1,4 +1,4 @@
-import { ClassifierModel, Example, train, TrainOptions } from './classifier';
+import { ClassifierModel, Example, stratifiedHoldout, train, TrainOptions } from './classifier';
 import { stratifiedGroupFolds } from './folds';
 import { evaluate, Evaluation } from './metrics';
 import { nearDuplicateGroups } from './near-duplicates';
@@ -14,6 +14,8 @@ export interface FoldResult {
 
 export interface CrossValidationResult {
   groups: number;
+  /** Share of each training fold that was used (1 unless a learning curve was asked for). */
+  trainFraction: number;
   folds: FoldResult[];
   /** Unweighted means of the per-fold figures. */
   mean: { macroF1: number; accuracy: number; top3Accuracy: number; msPerMessage: number; trainSeconds: number };
@@ -57,7 +59,9 @@ export function evaluateModel(
 
 /**
  * Stratified k-fold cross-validation in which near-duplicate messages (see near-duplicates.ts)
- * always share a fold, so no message is scored against a copy of itself.
+ * always share a fold, so no message is scored against a copy of itself. With `trainFraction`
+ * below 1, each model is trained on that (stratified, seeded) share of its training folds only,
+ * while the test folds stay whole: one point of a learning curve.
  */
 export function crossValidate(
   examples: readonly Example[],
@@ -65,7 +69,9 @@ export function crossValidate(
   seed: number,
   options: TrainOptions = {},
   onFold?: (result: FoldResult) => void,
+  trainFraction = 1,
 ): CrossValidationResult {
+  if (!(trainFraction > 0 && trainFraction <= 1)) throw new RangeError('trainFraction must be in (0, 1]');
   const labelNames = [...new Set(examples.map((e) => e.label))].sort();
   const labelIndex = new Map(labelNames.map((l, i) => [l, i]));
   const labels = Int32Array.from(examples, (e) => labelIndex.get(e.label) ?? 0);
@@ -75,7 +81,11 @@ export function crossValidate(
   const pooledRanked: number[][] = new Array(examples.length);
   for (let fold = 0; fold < folds; fold++) {
     const testRows = examples.map((_, i) => i).filter((i) => assignment[i] === fold);
-    const trainSet = examples.filter((_, i) => assignment[i] !== fold);
+    const trainSet = subsample(
+      examples.filter((_, i) => assignment[i] !== fold),
+      trainFraction,
+      seed,
+    );
     const testSet = testRows.map((i) => examples[i]);
     options.onProgress?.(`fold ${fold + 1}/${folds}: training on ${trainSet.length}, testing on ${testSet.length}`);
     const started = performance.now();
@@ -90,6 +100,7 @@ export function crossValidate(
   const mean = (pick: (r: FoldResult) => number) => results.reduce((a, r) => a + pick(r), 0) / results.length;
   return {
     groups: new Set(groups).size,
+    trainFraction,
     folds: results,
     mean: {
       macroF1: mean((r) => r.evaluation.macroF1),
@@ -100,4 +111,12 @@ export function crossValidate(
     },
     pooled: evaluate(labelNames, labels, pooledRanked),
   };
+}
+
+/** A stratified, seeded share of the examples, in their original order. */
+function subsample(examples: Example[], fraction: number, seed: number): Example[] {
+  if (fraction === 1) return examples;
+  const names = new Map<string, number>();
+  const labels = Int32Array.from(examples, (e) => names.get(e.label) ?? names.set(e.label, names.size).get(e.label) ?? 0);
+  return stratifiedHoldout(labels, 1 - fraction, seed).train.map((i) => examples[i]);
 }

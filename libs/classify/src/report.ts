@@ -62,7 +62,8 @@ export function formatCrossValidation(result: CrossValidationResult): string {
   rows.push(['mean', '', fixed(m.macroF1), fixed(m.accuracy), fixed(m.top3Accuracy), m.trainSeconds.toFixed(1), m.msPerMessage.toFixed(3)]);
   const pooled = result.pooled;
   return [
-    `${result.folds.length}-fold stratified cross-validation; ${result.groups} near-duplicate groups, each kept in one fold`,
+    `${result.folds.length}-fold stratified cross-validation; ${result.groups} near-duplicate groups, each kept in one fold` +
+      (result.trainFraction < 1 ? `; models trained on ${(result.trainFraction * 100).toFixed(0)} % of each training fold` : ''),
     '',
     formatTable(rows),
     '',

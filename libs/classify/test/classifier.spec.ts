@@ -1,4 +1,4 @@
-import { deserialiseModel, explain, fitTemperature, negativeLogLikelihood, predict, retrain, serialiseModel, train } from '../src';
+import { crossValidate, deserialiseModel, explain, fitTemperature, negativeLogLikelihood, predict, retrain, serialiseModel, train } from '../src';
 import { normaliseText } from '../src/text';
 import { syntheticExamples, TOPICS } from './synthetic';
 
@@ -121,5 +121,23 @@ describe('temperature scaling', () => {
     expect(t).toBeGreaterThan(2.6);
     expect(t).toBeLessThan(3.4);
     expect(negativeLogLikelihood(scores, labels, t)).toBeLessThan(negativeLogLikelihood(scores, labels, 1));
+  });
+});
+
+describe('crossValidate with a training fraction (a learning-curve point)', () => {
+  const examples = syntheticExamples(90, 12);
+
+  it('trains each fold on that stratified share and still tests every example once', () => {
+    const whole = crossValidate(examples, 3, 1, quick);
+    const half = crossValidate(examples, 3, 1, quick, undefined, 0.5);
+    expect(half.trainFraction).toBe(0.5);
+    half.folds.forEach((fold, i) => {
+      // Each of the 3 classes keeps half its training examples, rounded up.
+      expect(fold.trainSize).toBeGreaterThanOrEqual(whole.folds[i].trainSize / 2);
+      expect(fold.trainSize).toBeLessThan(whole.folds[i].trainSize / 2 + 3);
+      expect(fold.evaluation.count).toBe(whole.folds[i].evaluation.count);
+    });
+    expect(half.pooled.count).toBe(examples.length);
+    expect(() => crossValidate(examples, 3, 1, quick, undefined, 0)).toThrow(RangeError);
   });
 });

@@ -132,5 +132,7 @@ describe('hotline-classify errors', () => {
     expect([noValue.code, noValue.stderr]).toEqual([2, expect.stringContaining('--data needs a value')]);
     const badNumber = await run('cv', '--data', 'd', '--text', 'a', '--label', 'b', '--folds', 'five');
     expect([badNumber.code, badNumber.stderr]).toEqual([2, expect.stringContaining('--folds must be an integer')]);
+    const badFraction = await run('cv', '--data', 'd', '--text', 'a', '--label', 'b', '--train-fraction', '1.5');
+    expect([badFraction.code, badFraction.stderr]).toEqual([2, expect.stringContaining('--train-fraction must be more than 0 and at most 1')]);
   });
 });
