@@ -81,11 +81,13 @@ export function crossValidate(
   const pooledRanked: number[][] = new Array(examples.length);
   for (let fold = 0; fold < folds; fold++) {
     const testRows = examples.map((_, i) => i).filter((i) => assignment[i] === fold);
-    const trainSet = subsample(
-      examples.filter((_, i) => assignment[i] !== fold),
-      trainFraction,
-      seed,
-    );
+    let trainRows = examples.map((_, i) => i).filter((i) => assignment[i] !== fold);
+    if (trainFraction < 1) {
+      // Learning curve: a stratified, seeded share of the training rows, in their original order.
+      const kept = stratifiedHoldout(Int32Array.from(trainRows, (i) => labels[i]), 1 - trainFraction, seed).train;
+      trainRows = kept.map((j) => trainRows[j]);
+    }
+    const trainSet = trainRows.map((i) => examples[i]);
     const testSet = testRows.map((i) => examples[i]);
     options.onProgress?.(`fold ${fold + 1}/${folds}: training on ${trainSet.length}, testing on ${testSet.length}`);
     const started = performance.now();
@@ -111,12 +113,4 @@ export function crossValidate(
     },
     pooled: evaluate(labelNames, labels, pooledRanked),
   };
-}
-
-/** A stratified, seeded share of the examples, in their original order. */
-function subsample(examples: Example[], fraction: number, seed: number): Example[] {
-  if (fraction === 1) return examples;
-  const names = new Map<string, number>();
-  const labels = Int32Array.from(examples, (e) => names.get(e.label) ?? names.set(e.label, names.size).get(e.label) ?? 0);
-  return stratifiedHoldout(labels, 1 - fraction, seed).train.map((i) => examples[i]);
 }

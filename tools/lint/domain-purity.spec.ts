@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// These domain libraries must stay pure: only relative imports, no npm packages, no Node built-ins
+// and no other workspace library. (Other domain libraries may import @hotline/calendar or
+// node:crypto; ESLint's bannedExternalImports keeps frameworks out of all of them.)
+const PURE_LIBRARIES = ['calendar', 'dispatch-domain', 'intake-domain'];
+
+const sources = PURE_LIBRARIES.flatMap((library) => {
+  const dir = join(__dirname, '../../libs', library, 'src');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
+    .map((file) => [`${library}/src/${file}`, join(dir, file)]);
+});
+
+describe('domain library purity', () => {
+  it.each(sources)('%s imports only sibling modules', (_, path) => {
+    const text = readFileSync(path, 'utf8');
+    const specifiers = [...text.matchAll(/\bfrom\s+'([^']+)'|\brequire\(\s*'([^']+)'\s*\)|\bimport\(\s*'([^']+)'/g)].map(
+      (m) => m[1] ?? m[2] ?? m[3],
+    );
+    for (const s of specifiers) expect(s).toMatch(/^\.\//);
+  });
+});
