@@ -1,6 +1,12 @@
 import nx from '@nx/eslint-plugin';
+import { readdirSync, readFileSync } from 'node:fs';
 
-const scopes = ['intake', 'dispatch', 'handling', 'revisit', 'analytics'];
+/** One scope per service, read from the services' own project.json tags (no second list). */
+const scopes = readdirSync(new URL('./services', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => JSON.parse(readFileSync(new URL(`./services/${d.name}/project.json`, import.meta.url), 'utf8')).tags)
+  .filter((tag) => tag.startsWith('scope:'))
+  .map((tag) => tag.slice('scope:'.length));
 
 /** Frameworks and drivers a pure domain library must not import. */
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'pg', 'pg-*', '@nats-io/*', 'nats', '@grpc/*', 'fastify', '@fastify/*', 'jose', 'pino'];
@@ -13,7 +19,8 @@ const typeConstraints = [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'], bannedExternalImports: FRAMEWORKS },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util'] },
   { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract', 'type:util'] },
-  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  // The shared vocabulary: plain codes and rules every project may use; it depends on nothing.
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: [...FRAMEWORKS, 'zod'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:contract', 'type:util'] },
 ];
 const scopeConstraints = [

@@ -1,7 +1,7 @@
 // Outbox → JetStream → inbox throughput on this machine, beside pgbench -N TPS measured in the
 // same run on the same PostgreSQL. Run: npm run bench:outbox [-- EVENTS]
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { consumerOf, Events, streamOf } from '@hotline/contracts';
+import { durableConsumer, Events, streamOf } from '@hotline/contracts';
 import {
   createDataSource,
   createLogger,
@@ -44,7 +44,7 @@ async function main() {
   const dataSource = createDataSource({ ...settings, poolSize: WRITERS + 4 });
   await dataSource.initialize();
   const bus = await EventBus.connect(SHARED_NATS_URL, 'bench', namespace);
-  const spec = consumerOf(namespace, 'analytics', 'intake', 'bench');
+  const spec = durableConsumer(namespace, 'analytics', 'intake', 'bench');
   try {
     process.stdout.write(`pgbench -N baseline (10 s, 8 clients)…\n`);
     const tps = pgbenchTps(baselineDb.url);

@@ -1,5 +1,6 @@
 import { analyticsV1 } from '@hotline/contracts';
-import { callUnary, createGrpcClient, Role } from '@hotline/platform';
+import { callUnary, createGrpcClient } from '@hotline/platform';
+import type { Role } from '@hotline/vocabulary';
 import { ServiceUnderTest, startServiceUnderTest } from '@hotline/service-testing';
 import { deleteNamespaceStreams, eventually, SHARED_NATS_URL, uniqueNamespace } from '@hotline/testing';
 import { analyticsService } from '../../services/analytics/src/analytics.service';

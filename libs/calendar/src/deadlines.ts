@@ -6,6 +6,7 @@
  * exclusive bound — i.e. the first instant of the following local day (local midnight). A case is
  * overdue from that instant on (`isOverdue(now, due)` is `now >= due`).
  */
+import { Counting, DEFAULT_COUNTING, isCounting } from '@hotline/vocabulary';
 import { CalendarError, CalendarInputError } from './errors';
 import { addDays, type IsoDate } from './local-date';
 import { MAX_NON_WORKING_RUN, type WorkingCalendar } from './working-calendar';
@@ -14,17 +15,9 @@ import { assertInstant } from './zoned-time';
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
-/**
- * - `from-receipt` (含本数): a receipt on a working day makes that day day 1.
- * - `from-next-day` (自次日起, as in 期间开始之日不计算在期间内): day 1 is the first working day after
- *   the receipt day.
- * Under both, a receipt on a non-working day makes the next working day day 1.
- */
-export type CountingConvention = 'from-receipt' | 'from-next-day';
-export const DEFAULT_COUNTING: CountingConvention = 'from-next-day';
-
+/** A configured limit; a working-days rule without `counting` takes the vocabulary's DEFAULT_COUNTING. */
 export type TimeLimitRule =
-  | { unit: 'working-days'; amount: number; counting?: CountingConvention }
+  | { unit: 'working-days'; amount: number; counting?: Counting }
   | { unit: 'working-hours'; amount: number }
   | { unit: 'calendar-minutes'; amount: number };
 
@@ -50,11 +43,11 @@ export function lastWorkingDay(
   calendar: WorkingCalendar,
   start: Date,
   days: number,
-  counting: CountingConvention = DEFAULT_COUNTING,
+  counting: Counting = DEFAULT_COUNTING,
 ): IsoDate {
   assertInstant(start, 'start');
   positive(days, 'working days', true);
-  if (counting !== 'from-receipt' && counting !== 'from-next-day') {
+  if (!isCounting(counting)) {
     throw new CalendarInputError(`counting must be 'from-receipt' or 'from-next-day', got ${String(counting)}`);
   }
   const receiptDay = calendar.localDateOf(start);
@@ -68,7 +61,7 @@ export function addWorkingDays(
   calendar: WorkingCalendar,
   start: Date,
   days: number,
-  counting: CountingConvention = DEFAULT_COUNTING,
+  counting: Counting = DEFAULT_COUNTING,
 ): Date {
   return calendar.startOfDay(addDays(lastWorkingDay(calendar, start, days, counting), 1));
 }

@@ -31,7 +31,6 @@ export {
   type WorkingPeriodInput,
 } from './working-calendar';
 export {
-  DEFAULT_COUNTING,
   addCalendarMinutes,
   addWorkingDays,
   addWorkingHours,
@@ -41,7 +40,6 @@ export {
   remaining,
   workingHoursBetween,
   workingMsBetween,
-  type CountingConvention,
   type Remaining,
   type TimeLimitRule,
 } from './deadlines';

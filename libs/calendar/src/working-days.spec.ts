@@ -1,4 +1,5 @@
-import { addWorkingDays, computeDue, lastWorkingDay, type CountingConvention } from './deadlines';
+import type { Counting } from '@hotline/vocabulary';
+import { addWorkingDays, computeDue, lastWorkingDay } from './deadlines';
 import { CalendarCoverageError, CalendarInputError } from './errors';
 import { createWorkingCalendar } from './working-calendar';
 
@@ -8,7 +9,7 @@ const cst = (local: string) => new Date(`${local}:00+08:00`);
 /** Due for a day-based limit: the first instant of the day AFTER the last counted day. */
 const endOf = (date: string) => new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000);
 
-type Case = [string, string, number, CountingConvention, string];
+type Case = [string, string, number, Counting, string];
 
 describe('addWorkingDays – 2025 Spring Festival (off 1-28..2-4, make-up Sun 1-26 & Sat 2-8)', () => {
   it.each<Case>([
@@ -124,7 +125,7 @@ describe('addWorkingDays – rules and errors', () => {
 
   it('rejects an invalid start instant and an unknown counting convention', () => {
     expect(() => addWorkingDays(cal, new Date('garbage'), 1)).toThrow(CalendarInputError);
-    expect(() => addWorkingDays(cal, cst('2025-01-24T10:00'), 1, 'calendar' as CountingConvention)).toThrow(CalendarInputError);
+    expect(() => addWorkingDays(cal, cst('2025-01-24T10:00'), 1, 'calendar' as Counting)).toThrow(CalendarInputError);
   });
 
   it('strict calendar: counting into 2027 (no data) throws CalendarCoverageError; non-strict uses Mon–Fri', () => {

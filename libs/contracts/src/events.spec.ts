@@ -1,4 +1,4 @@
-import { consumersOf, eventFilter, Events, EventsByType, eventSubject, streamOf } from './events';
+import { durableConsumer, eventFilter, Events, EventsByType, eventSubject, PRODUCERS, streamOf } from './events';
 
 describe('event contracts', () => {
   it('builds subjects hl.<service>.v1.<tenant>.<entity>.<action>, optionally namespaced', () => {
@@ -15,19 +15,23 @@ describe('event contracts', () => {
     expect(() => streamOf('bad.ns', 'intake')).toThrow(/invalid event namespace/);
   });
 
-  it('names one stream per producer and the durable consumers analytics owns', () => {
+  it('names one stream per producer and durable consumers by consumer, producer and purpose', () => {
+    expect(PRODUCERS).toEqual(['intake', 'dispatch', 'handling', 'revisit']);
     expect(streamOf('', 'handling')).toEqual({ name: 'HL_HANDLING_V1', subjects: ['hl.handling.v1.>'] });
     expect(streamOf('t9-x', 'intake')).toEqual({ name: 'T9_X_HL_INTAKE_V1', subjects: ['t9-x.hl.intake.v1.>'] });
-    expect(consumersOf('', 'analytics').map((c) => c.durable)).toEqual([
-      'analytics--hl-intake-v1--all',
-      'analytics--hl-dispatch-v1--all',
-      'analytics--hl-handling-v1--all',
-      'analytics--hl-revisit-v1--all',
-    ]);
+    expect(durableConsumer('', 'dispatch', 'intake', 'request-accepted', Events.intake.requestAccepted)).toEqual({
+      durable: 'dispatch--hl-intake-v1--request-accepted',
+      consumer: 'dispatch',
+      producer: 'intake',
+      filterSubject: 'hl.intake.v1.*.request.accepted',
+    });
+    expect(durableConsumer('', 'analytics', 'revisit', 'all').filterSubject).toBeUndefined();
+    expect(() => durableConsumer('', 'analytics', 'revisit', 'All of it')).toThrow(/purpose/);
   });
 
   it('registers every event by its protobuf type, and the codecs round-trip', () => {
-    expect(EventsByType.size).toBe(17);
+    expect(EventsByType.size).toBe(Object.values(Events).reduce((n, group) => n + Object.keys(group).length, 0));
+    for (const def of EventsByType.values()) expect(def.type.startsWith(`hotline.${def.producer}.v1.`)).toBe(true);
     const def = EventsByType.get('hotline.dispatch.v1.UnitRegistered')!;
     const payload = { unit: { id: 'u1', code: 'housing', name: '住建局', parentId: '', areaCodes: ['320102'], createdAt: '2025-01-01T00:00:00Z' } };
     expect(def.codec.decode(def.codec.encode(payload).finish())).toEqual(payload);

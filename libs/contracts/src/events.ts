@@ -1,14 +1,25 @@
-// Event contracts: subjects, streams, durable consumers and header keys, all derived from the
-// constants below so producers, consumers and provisioning cannot disagree.
+// Event contracts: subjects, streams, durable consumer names and header keys, all derived from
+// the registry below so producers, consumers and provisioning cannot disagree.
 //
 // Subject  hl.<service>.v1.<tenant>.<entity>.<action>
 // Stream   HL_<SERVICE>_V1 capturing hl.<service>.v1.>
-// A namespace (tests, parallel environments on one NATS) prefixes both: `<ns>.hl.…`, `<NS>_HL_…`.
-import { ChannelConfigured, RequestAccepted, RequestClosedAtIntake } from './generated/hotline/intake/v1/intake_events';
+// Durable  <consumer-service>--hl-<producer>-v1--<purpose>
+// A namespace (tests, parallel environments on one NATS) prefixes subjects and streams: `<ns>.hl.…`, `<NS>_HL_…`.
+import { isTenantCode, SERVICE_NAMES, ServiceName, TENANT_CODE_PATTERN } from '@hotline/vocabulary';
+import {
+  ChannelConfigured,
+  RequestAccepted,
+  RequestClosedAtIntake,
+  RequestStatusChanged,
+  TaxonomyPublished,
+} from './generated/hotline/intake/v1/intake_events';
 import { RequestDispatched, RequestQueuedForManualDispatch, UnitRegistered } from './generated/hotline/dispatch/v1/dispatch_events';
 import {
   CalendarChanged,
+  CalendarDataMissing,
+  CalendarYearLoaded,
   WorkOrderAnswered,
+  WorkOrderCancelled,
   WorkOrderCreated,
   WorkOrderOverdue,
   WorkOrderReopened,
@@ -19,11 +30,11 @@ import {
   RequestArchived,
   RequestClosed,
   RevisitRecorded,
+  RevisitSkipped,
   SamplingPolicyChanged,
 } from './generated/hotline/revisit/v1/revisit_events';
 
-export type ServiceName = 'intake' | 'dispatch' | 'handling' | 'revisit' | 'analytics';
-export type ProducerName = Exclude<ServiceName, 'analytics'>;
+export type { ServiceName } from '@hotline/vocabulary';
 
 /** The encode/decode pair ts-proto generates for every message. */
 export interface MessageCodec<T> {
@@ -32,7 +43,7 @@ export interface MessageCodec<T> {
 }
 
 export interface EventDefinition<T = unknown> {
-  producer: ProducerName;
+  producer: ServiceName;
   entity: string;
   action: string;
   /** Fully-qualified protobuf message name, sent in the `hl-type` header. */
@@ -48,16 +59,21 @@ export const EventHeader = {
   tracestate: 'tracestate',
 } as const;
 
-function event<T>(producer: ProducerName, entity: string, action: string, type: string, codec: MessageCodec<T>): EventDefinition<T> {
+function event<T>(producer: ServiceName, entity: string, action: string, type: string, codec: MessageCodec<T>): EventDefinition<T> {
   return { producer, entity, action, type, codec };
 }
 
+/** Every event of the platform, by producer. Adding one: its proto message, then one line here. */
 export const Events = {
   intake: {
     channelConfigured: event('intake', 'channel', 'configured', 'hotline.intake.v1.ChannelConfigured', ChannelConfigured),
+    taxonomyPublished: event('intake', 'taxonomy', 'published', 'hotline.intake.v1.TaxonomyPublished', TaxonomyPublished),
     requestAccepted: event('intake', 'request', 'accepted', 'hotline.intake.v1.RequestAccepted', RequestAccepted),
     requestClosedAtIntake: event(
       'intake', 'request', 'closed-at-intake', 'hotline.intake.v1.RequestClosedAtIntake', RequestClosedAtIntake,
+    ),
+    requestStatusChanged: event(
+      'intake', 'request', 'status-changed', 'hotline.intake.v1.RequestStatusChanged', RequestStatusChanged,
     ),
   },
   dispatch: {
@@ -69,11 +85,14 @@ export const Events = {
   },
   handling: {
     calendarChanged: event('handling', 'calendar', 'changed', 'hotline.handling.v1.CalendarChanged', CalendarChanged),
+    calendarYearLoaded: event('handling', 'calendar', 'year-loaded', 'hotline.handling.v1.CalendarYearLoaded', CalendarYearLoaded),
+    calendarDataMissing: event('handling', 'calendar', 'data-missing', 'hotline.handling.v1.CalendarDataMissing', CalendarDataMissing),
     workOrderCreated: event('handling', 'work-order', 'created', 'hotline.handling.v1.WorkOrderCreated', WorkOrderCreated),
     workOrderSigned: event('handling', 'work-order', 'signed', 'hotline.handling.v1.WorkOrderSigned', WorkOrderSigned),
     workOrderAnswered: event('handling', 'work-order', 'answered', 'hotline.handling.v1.WorkOrderAnswered', WorkOrderAnswered),
     workOrderOverdue: event('handling', 'work-order', 'overdue', 'hotline.handling.v1.WorkOrderOverdue', WorkOrderOverdue),
     workOrderReopened: event('handling', 'work-order', 'reopened', 'hotline.handling.v1.WorkOrderReopened', WorkOrderReopened),
+    workOrderCancelled: event('handling', 'work-order', 'cancelled', 'hotline.handling.v1.WorkOrderCancelled', WorkOrderCancelled),
   },
   revisit: {
     samplingPolicyChanged: event(
@@ -81,32 +100,32 @@ export const Events = {
     ),
     answerReviewed: event('revisit', 'answer', 'reviewed', 'hotline.revisit.v1.AnswerReviewed', AnswerReviewed),
     revisitRecorded: event('revisit', 'revisit', 'recorded', 'hotline.revisit.v1.RevisitRecorded', RevisitRecorded),
+    revisitSkipped: event('revisit', 'revisit', 'skipped', 'hotline.revisit.v1.RevisitSkipped', RevisitSkipped),
     requestClosed: event('revisit', 'request', 'closed', 'hotline.revisit.v1.RequestClosed', RequestClosed),
     requestArchived: event('revisit', 'request', 'archived', 'hotline.revisit.v1.RequestArchived', RequestArchived),
   },
 } as const;
 
+const ALL_EVENTS: readonly EventDefinition[] = Object.values(Events).flatMap((group) => Object.values(group));
+
 /** Every known event by its `hl-type`, for consumers that decode whatever a stream carries. */
-export const EventsByType: ReadonlyMap<string, EventDefinition> = new Map(
-  Object.values(Events).flatMap((group) => Object.values(group).map((def): [string, EventDefinition] => [def.type, def])),
-);
+export const EventsByType: ReadonlyMap<string, EventDefinition> = new Map(ALL_EVENTS.map((def) => [def.type, def]));
 
-export const PRODUCERS: readonly ProducerName[] = ['intake', 'dispatch', 'handling', 'revisit'];
-
-const TOKEN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The services that publish events (each has its own stream), in SERVICE_NAMES order. */
+export const PRODUCERS: readonly ServiceName[] = SERVICE_NAMES.filter((s) => ALL_EVENTS.some((e) => e.producer === s));
 
 /** Validates a subject token (tenant code, namespace): lowercase alphanumerics and single dashes. */
 export function isSubjectToken(value: string): boolean {
-  return TOKEN.test(value);
+  return isTenantCode(value);
 }
 
 function prefix(namespace: string): string {
-  if (namespace && !isSubjectToken(namespace)) throw new Error(`invalid event namespace "${namespace}"`);
+  if (namespace && !TENANT_CODE_PATTERN.test(namespace)) throw new Error(`invalid event namespace "${namespace}"`);
   return namespace ? `${namespace}.` : '';
 }
 
 export function eventSubject(namespace: string, def: EventDefinition, tenant: string): string {
-  if (!isSubjectToken(tenant)) throw new Error(`invalid tenant code "${tenant}" for an event subject`);
+  if (!isTenantCode(tenant)) throw new Error(`invalid tenant code "${tenant}" for an event subject`);
   return `${prefix(namespace)}hl.${def.producer}.v1.${tenant}.${def.entity}.${def.action}`;
 }
 
@@ -120,7 +139,7 @@ export interface StreamSpec {
   subjects: string[];
 }
 
-export function streamOf(namespace: string, producer: ProducerName): StreamSpec {
+export function streamOf(namespace: string, producer: ServiceName): StreamSpec {
   const ns = namespace ? `${namespace.toUpperCase().replace(/-/g, '_')}_` : '';
   return { name: `${ns}HL_${producer.toUpperCase()}_V1`, subjects: [`${prefix(namespace)}hl.${producer}.v1.>`] };
 }
@@ -129,45 +148,24 @@ export interface ConsumerSpec {
   /** Durable name: <consumer-service>--hl-<producer>-v1--<purpose>. */
   durable: string;
   consumer: ServiceName;
-  producer: ProducerName;
+  producer: ServiceName;
   /** Undefined: the whole stream. */
   filterSubject?: string;
 }
 
-export function consumerOf(
+/** The durable consumer `consumer` keeps on `producer`'s stream for one purpose. */
+export function durableConsumer(
   namespace: string,
   consumer: ServiceName,
-  producer: ProducerName,
+  producer: ServiceName,
   purpose: string,
   only?: EventDefinition,
 ): ConsumerSpec {
+  if (!isTenantCode(purpose)) throw new Error(`invalid consumer purpose "${purpose}"`);
   return {
     durable: `${consumer}--hl-${producer}-v1--${purpose}`,
     consumer,
     producer,
     filterSubject: only ? eventFilter(namespace, only) : undefined,
   };
-}
-
-/**
- * The durable consumers each service owns: the request lifecycle's choreography.
- * intake → (accepted) → dispatch → (dispatched) → handling → (answered) → revisit → (reviewed) → handling;
- * intake follows every other stream for the request timeline; analytics reads everything.
- */
-export function consumersOf(namespace: string, service: ServiceName): ConsumerSpec[] {
-  switch (service) {
-    case 'intake':
-      return (['dispatch', 'handling', 'revisit'] as const).map((p) => consumerOf(namespace, 'intake', p, 'timeline'));
-    case 'dispatch':
-      return [consumerOf(namespace, 'dispatch', 'intake', 'request-accepted', Events.intake.requestAccepted)];
-    case 'handling':
-      return [
-        consumerOf(namespace, 'handling', 'dispatch', 'request-dispatched', Events.dispatch.requestDispatched),
-        consumerOf(namespace, 'handling', 'revisit', 'answer-reviewed', Events.revisit.answerReviewed),
-      ];
-    case 'revisit':
-      return [consumerOf(namespace, 'revisit', 'handling', 'work-order-answered', Events.handling.workOrderAnswered)];
-    case 'analytics':
-      return PRODUCERS.map((producer) => consumerOf(namespace, 'analytics', producer, 'all'));
-  }
 }

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import { consumerOf, ConsumerSpec, Events } from '@hotline/contracts';
+import { ConsumerSpec, durableConsumer, Events } from '@hotline/contracts';
 import { createDataSource, migrate, Outbox, PlatformSchema1764300000000, ReceivedEvent } from '../src';
 import { createTestDatabase, TestDatabase } from '@hotline/testing';
 
@@ -57,5 +57,5 @@ export async function effectStats(dataSource: DataSource): Promise<{ events: num
 }
 
 export function testConsumer(namespace: string, purpose: string): ConsumerSpec {
-  return consumerOf(namespace, 'analytics', 'intake', purpose);
+  return durableConsumer(namespace, 'analytics', 'intake', purpose);
 }

@@ -1,6 +1,7 @@
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { EventDefinition, EventHeader, eventSubject } from '@hotline/contracts';
-import { migrate, Role, RunningService, ServiceDefinition, signLocalToken, startService, uuidv7 } from '@hotline/platform';
+import { migrate, RunningService, ServiceDefinition, signLocalToken, startService, uuidv7 } from '@hotline/platform';
+import type { Role } from '@hotline/vocabulary';
 import {
   createTestDatabase,
   deleteNamespaceStreams,

@@ -1,17 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, JWTPayload, SignJWT } from 'jose';
-
-export const ROLES = [
-  'agent',
-  'dispatcher',
-  'unit-operator',
-  'unit-leader',
-  'reviewer',
-  'supervisor',
-  'tenant-admin',
-  'province-operator',
-  'linkage-peer',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { isRole, isTenantCode, Role } from '@hotline/vocabulary';
 
 /** Who is calling: from the bearer token's `tenant`, `roles` and `unit` claims. */
 export interface Identity {
@@ -23,12 +11,10 @@ export interface Identity {
 
 export class AuthenticationError extends Error {}
 
-const TENANT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 function identityFrom(payload: JWTPayload): Identity {
   const { sub, tenant, roles, unit } = payload as JWTPayload & { tenant?: unknown; roles?: unknown; unit?: unknown };
-  if (typeof tenant !== 'string' || !TENANT.test(tenant)) throw new AuthenticationError('token has no valid "tenant" claim');
-  if (!Array.isArray(roles) || roles.some((r) => !ROLES.includes(r as Role)))
+  if (!isTenantCode(tenant)) throw new AuthenticationError('token has no valid "tenant" claim');
+  if (!Array.isArray(roles) || !roles.every(isRole))
     throw new AuthenticationError('token "roles" claim must list known roles');
   if (unit !== undefined && typeof unit !== 'string') throw new AuthenticationError('token "unit" claim must be a string');
   return { subject: sub ?? 'anonymous', tenantId: tenant, roles: roles as Role[], unit: unit as string | undefined };

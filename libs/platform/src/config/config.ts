@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TENANT_CODE_PATTERN } from '@hotline/vocabulary';
 
 /** Thrown when the environment does not satisfy a service's schema; names every bad variable. */
 export class ConfigError extends Error {
@@ -27,9 +28,10 @@ export const baseConfigSchema = z
     DATABASE_URL: url(['postgres:', 'postgresql:']),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     NATS_URL: url(['nats:', 'tls:']),
+    /** Prefix of subjects and streams; empty, or shaped like a tenant code (a subject token). */
     EVENT_NAMESPACE: z
       .string()
-      .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, 'lowercase letters, digits and single dashes')
+      .refine((v) => v === '' || TENANT_CODE_PATTERN.test(v), 'lowercase letters, digits and single dashes')
       .default(''),
     AUTH_MODE: z.enum(['local', 'jwks']).default('local'),
     AUTH_LOCAL_SECRET: z.string().min(32, 'at least 32 characters').optional(),

@@ -9,7 +9,8 @@ import {
   UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import { grpcHealth, isSubjectToken } from '@hotline/contracts';
+import { grpcHealth } from '@hotline/contracts';
+import { isTenantCode } from '@hotline/vocabulary';
 import { toProblem } from '../http/problem';
 
 export const TENANT_METADATA = 'x-tenant-id';
@@ -38,7 +39,7 @@ export function unary<Req, Res>(
 ): handleUnaryCall<Req, Res> {
   return (call, callback) => {
     const tenantId = String(call.metadata.get(TENANT_METADATA)[0] ?? '');
-    if (!isSubjectToken(tenantId)) {
+    if (!isTenantCode(tenantId)) {
       callback({ code: status.UNAUTHENTICATED, details: `missing or invalid ${TENANT_METADATA} metadata` });
       return;
     }

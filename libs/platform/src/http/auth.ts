@@ -6,7 +6,8 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthenticationError, Identity, Role, TokenVerifier } from '../auth/identity';
+import type { Role } from '@hotline/vocabulary';
+import { AuthenticationError, Identity, TokenVerifier } from '../auth/identity';
 import { ProblemError } from './problem';
 
 const ROLES_KEY = 'hotline:roles';

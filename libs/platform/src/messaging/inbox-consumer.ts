@@ -29,6 +29,11 @@ export interface InboxConsumerOptions {
   /** Redelivery delay after the n-th failed delivery (1-based). */
   backoffMs?: (delivery: number) => number;
   batch?: number;
+  /**
+   * Event types the handler applies; others of a whole-stream consumer are acked without a
+   * transaction or an inbox row (nothing to apply, nothing to deduplicate). Default: every type.
+   */
+  accepts?: (type: string) => boolean;
 }
 
 const defaultBackoff = (delivery: number) => Math.min(30_000, 250 * 2 ** (delivery - 1));
@@ -111,6 +116,11 @@ export class InboxConsumer {
       event = this.decode(message);
     } catch (err) {
       await this.poison(message, (err as Error).message);
+      return;
+    }
+    if (this.options.accepts && !this.options.accepts(event.type)) {
+      message.ack();
+      this.metrics?.inboxProcessed.inc({ consumer: this.spec.durable, result: 'ignored' });
       return;
     }
     const headers = headersOf(message);

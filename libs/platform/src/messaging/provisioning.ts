@@ -47,7 +47,12 @@ export interface ConsumerOptions {
 
 export const DEFAULT_MAX_DELIVER = 8;
 
-/** Creates or updates a durable pull consumer with explicit acks and bounded redelivery. */
+/**
+ * Creates or updates a durable pull consumer with explicit acks and bounded redelivery. A
+ * consumer that exists with another filter is refused rather than changed: NATS 2.9 cannot
+ * change a filter in place, and a release that needs another one must say so (delete the
+ * consumer to let it be re-created: it replays its stream, which the inbox makes harmless).
+ */
 export async function ensureConsumer(
   jsm: JetStreamManager,
   namespace: string,
@@ -64,11 +69,23 @@ export async function ensureConsumer(
     max_ack_pending: 1_000,
     ...(spec.filterSubject ? { filter_subject: spec.filterSubject } : {}),
   };
+  let existing: { config: { filter_subject?: string } } | undefined;
   try {
-    await jsm.consumers.info(stream, spec.durable);
-    await jsm.consumers.update(stream, spec.durable, config);
+    existing = await jsm.consumers.info(stream, spec.durable);
   } catch (err) {
     if (!isNotFound(err)) throw err;
-    await jsm.consumers.add(stream, config);
   }
+  if (!existing) {
+    await jsm.consumers.add(stream, config);
+    return;
+  }
+  const deployed = existing.config.filter_subject ?? '';
+  if (deployed !== (spec.filterSubject ?? ''))
+    throw new ConsumerMismatchError(
+      `consumer ${spec.durable} on ${stream} filters "${deployed || '(whole stream)'}", this release reads ` +
+        `"${spec.filterSubject ?? '(whole stream)'}"; delete it (nats consumer rm ${stream} ${spec.durable}) to let it be re-created`,
+    );
+  await jsm.consumers.update(stream, spec.durable, config);
 }
+
+export class ConsumerMismatchError extends Error {}

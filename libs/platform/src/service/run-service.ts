@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import rateLimit from '@fastify/rate-limit';
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { consumersOf, PRODUCERS, ProducerName, ServiceName, streamOf } from '@hotline/contracts';
+import { PRODUCERS, ServiceName, streamOf } from '@hotline/contracts';
 import { createTokenVerifier, TokenVerifier } from '../auth/identity';
 import { baseConfigSchema, BaseConfig, parseConfig } from '../config/config';
 import { GrpcServerHost, GrpcServiceBinding } from '../grpc/grpc-server';
@@ -12,7 +12,8 @@ import { AuthGuard } from '../http/auth';
 import { serveOpenApi } from '../http/openapi';
 import { ProblemFilter } from '../http/problem';
 import { EventBus } from '../messaging/event-bus';
-import { EventHandler, InboxConsumer } from '../messaging/inbox-consumer';
+import { ConsumerPlan, EventHandlerDefinition, planConsumers, planHandler } from '../messaging/event-handlers';
+import { InboxConsumer } from '../messaging/inbox-consumer';
 import { Outbox } from '../messaging/outbox';
 import { OutboxRelay } from '../messaging/outbox-relay';
 import { ensureConsumer, ensureStream } from '../messaging/provisioning';
@@ -25,7 +26,8 @@ import {
   DataSourceSettings,
   migrate,
 } from '../persistence/data-source';
-import { TimerHandler, TimerWorker } from '../timers/timers';
+import { TimerDefinition, timerHandlers } from '../timers/timer-handlers';
+import { TimerWorker } from '../timers/timers';
 import { HealthController } from './health.controller';
 import { SERVICE_CONTEXT, ServiceContext } from './service-context';
 import { TenantDb } from './tenant-db';
@@ -43,9 +45,10 @@ export interface ServiceDefinition {
   controllers?: Type[];
   providers?: (ctx: ServiceContext) => Provider[];
   grpc?: (ctx: ServiceContext) => GrpcServiceBinding[];
-  /** Handlers for the durable consumers this service owns (contracts' consumersOf), by durable name. */
-  consumers?: (ctx: ServiceContext) => Record<string, EventHandler>;
-  timers?: (ctx: ServiceContext) => Record<string, TimerHandler>;
+  /** The events this service consumes, each handler declared beside its code (onEvent). */
+  handlers?: readonly EventHandlerDefinition[];
+  /** The durable timers it fires (onTimer). */
+  timers?: readonly TimerDefinition[];
 }
 
 export interface RunningService {
@@ -67,17 +70,17 @@ function splitConfig(parsed: Record<string, unknown>, own?: z.AnyZodObject) {
 
 const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/docs', '/docs/openapi.json']);
 
-async function provisionStreams(def: ServiceDefinition, bus: EventBus, config: BaseConfig): Promise<void> {
+/** The service's own stream (if it publishes) and the streams and durable consumers it reads. */
+async function provisionStreams(def: ServiceDefinition, plans: ConsumerPlan[], bus: EventBus, config: BaseConfig): Promise<void> {
   const options = {
     replicas: config.STREAM_REPLICAS,
     maxAgeDays: config.STREAM_MAX_AGE_DAYS,
     duplicateWindowMs: config.STREAM_DUPLICATE_WINDOW_MS,
   };
-  const consumers = consumersOf(bus.namespace, def.name);
-  const streams = new Set<ProducerName>(consumers.map((c) => c.producer));
-  if ((PRODUCERS as readonly string[]).includes(def.name)) streams.add(def.name as ProducerName);
+  const streams = new Set<ServiceName>(plans.map((p) => p.spec.producer));
+  if (PRODUCERS.includes(def.name)) streams.add(def.name);
   for (const producer of streams) await ensureStream(bus.jsm, streamOf(bus.namespace, producer), options);
-  for (const spec of consumers) await ensureConsumer(bus.jsm, bus.namespace, spec);
+  for (const plan of plans) await ensureConsumer(bus.jsm, bus.namespace, plan.spec);
 }
 
 /**
@@ -104,9 +107,10 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
   try {
     await assertRowSecurityApplies(dataSource);
     await assertNoPendingMigrations(dataSource);
+    const plans = planConsumers(def.name, config.EVENT_NAMESPACE, def.handlers ?? []);
     const bus = await EventBus.connect(config.NATS_URL, `${def.name}@${hostname()}`, config.EVENT_NAMESPACE);
     cleanups.push(() => bus.close());
-    await provisionStreams(def, bus, config);
+    await provisionStreams(def, plans, bus, config);
 
     const context: ServiceContext = {
       name: def.name,
@@ -139,18 +143,16 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
     relay.start();
     cleanups.push(() => relay.stop());
 
-    const handlers = def.consumers?.(context) ?? {};
-    for (const spec of consumersOf(bus.namespace, def.name)) {
-      const handler = handlers[spec.durable];
-      if (!handler) throw new Error(`no handler for consumer ${spec.durable}`);
-      const consumer = new InboxConsumer(bus, dataSource, spec, handler, logger, metrics);
+    for (const plan of plans) {
+      const accepts = plan.types ? (type: string) => plan.types?.has(type) === true : undefined;
+      const consumer = new InboxConsumer(bus, dataSource, plan.spec, planHandler(plan, context), logger, metrics, { accepts });
       consumer.start();
       cleanups.push(() => consumer.stop());
     }
 
-    const timerHandlers = def.timers?.(context) ?? {};
-    if (Object.keys(timerHandlers).length > 0) {
-      const worker = new TimerWorker(dataSource, timerHandlers, logger, {
+    const timers = timerHandlers(def.timers ?? [], context);
+    if (Object.keys(timers).length > 0) {
+      const worker = new TimerWorker(dataSource, timers, logger, {
         workerId: `${def.name}@${hostname()}:${process.pid}`,
         pollMs: config.TIMER_POLL_MS,
       }, metrics);

@@ -36,11 +36,20 @@ export interface RequestBrief {
   content: string;
   /** RFC 3339 instant the request was received. */
   receivedAt: string;
-  /** e.g. "张*"; empty when confidential. */
+  /** e.g. "张*"; empty when confidential or anonymous. */
   requesterMaskedName: string;
-  /** e.g. "138****5678"; empty when confidential. */
+  /** e.g. "138****5678"; empty when confidential or anonymous. */
   requesterMaskedPhone: string;
   confidential: boolean;
+  /** The requester declined to give an identity: nobody can be contacted (revisit is skipped). */
+  anonymous: boolean;
+  /**
+   * The category and its ancestors in the tenant's taxonomy, from level 1 down to category_code
+   * (empty when uncategorised). Dispatch matches its catalog along this path, whatever the codes look like.
+   */
+  categoryPath: string[];
+  /** Version of the tenant's taxonomy the category belongs to (0 when uncategorised). */
+  taxonomyVersion: number;
 }
 
 function createBaseRequestBrief(): RequestBrief {
@@ -58,6 +67,9 @@ function createBaseRequestBrief(): RequestBrief {
     requesterMaskedName: "",
     requesterMaskedPhone: "",
     confidential: false,
+    anonymous: false,
+    categoryPath: [],
+    taxonomyVersion: 0,
   };
 }
 
@@ -101,6 +113,15 @@ export const RequestBrief: MessageFns<RequestBrief> = {
     }
     if (message.confidential !== false) {
       writer.uint32(104).bool(message.confidential);
+    }
+    if (message.anonymous !== false) {
+      writer.uint32(112).bool(message.anonymous);
+    }
+    for (const v of message.categoryPath) {
+      writer.uint32(122).string(v!);
+    }
+    if (message.taxonomyVersion !== 0) {
+      writer.uint32(128).int32(message.taxonomyVersion);
     }
     return writer;
   },
@@ -220,6 +241,30 @@ export const RequestBrief: MessageFns<RequestBrief> = {
             }
 
             message.confidential = reader.bool();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.anonymous = reader.bool();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.categoryPath.push(reader.string());
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              break;
+            }
+
+            message.taxonomyVersion = reader.int32();
             continue;
           }
         }

@@ -32,6 +32,11 @@ export interface WorkOrderCreated {
   handleDueAt: string;
   createdAt: string;
   unitCode: string;
+  /**
+   * A due date reaches into a year without national holiday data: it was computed on weekdays
+   * only and will be recomputed when the year is loaded (CalendarDataMissing says which years).
+   */
+  dueProvisional: boolean;
 }
 
 /** Emitted on hl.handling.v1.<tenant>.work-order.signed. */
@@ -41,6 +46,8 @@ export interface WorkOrderSigned {
   unitId: string;
   signedAt: string;
   onTime: boolean;
+  /** Subject of the unit staff member who signed. */
+  signedBy: string;
 }
 
 /** Emitted on hl.handling.v1.<tenant>.work-order.answered (also after rework). */
@@ -56,11 +63,18 @@ export interface WorkOrderAnswered {
   /** How and when the unit contacted the requester. */
   contactRecord: string;
   answeredAt: string;
+  /** Before the ORIGINAL handling due, whatever rework followed: a late unit sent back stays late. */
   onTime: boolean;
   /** Times the answer was sent back by review before this one. */
   reworkCount: number;
   /** Working hours from work-order creation to this answer on the tenant calendar. */
   handlingWorkingHours: number;
+  answeredBy: string;
+  /** The original handling due, and (after a failed review) the rework due this answer was held to. */
+  handleDueAt: string;
+  reworkDueAt: string;
+  /** Before rework_due_at (false when there was no rework). */
+  reworkOnTime: boolean;
 }
 
 /** Emitted on hl.handling.v1.<tenant>.work-order.overdue when a durable timer finds a clock breached. */
@@ -68,7 +82,7 @@ export interface WorkOrderOverdue {
   workOrderId: string;
   requestId: string;
   unitId: string;
-  /** sign-for | handling */
+  /** sign-for | handling | rework */
   clock: string;
   dueAt: string;
   flaggedAt: string;
@@ -81,8 +95,57 @@ export interface WorkOrderReopened {
   unitId: string;
   reasons: string[];
   reworkCount: number;
+  /** The original handling due: unchanged by rework, it is what the on-time rate counts against. */
   handleDueAt: string;
   reopenedAt: string;
+  /** The due of this round of rework, under the same rule from the reopening. */
+  reworkDueAt: string;
+}
+
+/**
+ * Emitted on hl.handling.v1.<tenant>.work-order.cancelled when an order still open is ended
+ * without an answer to review, e.g. an assisting order when its request closes.
+ */
+export interface WorkOrderCancelled {
+  workOrderId: string;
+  requestId: string;
+  unitId: string;
+  /** primary | assisting */
+  role: string;
+  /** vocabulary WORK_ORDER_CANCEL_REASONS, e.g. request-closed */
+  reason: string;
+  /** The status it had (awaiting-sign, in-progress, answered). */
+  previousStatus: string;
+  cancelledAt: string;
+}
+
+/**
+ * Emitted on hl.handling.v1.<tenant>.calendar.data-missing when a due date was computed into a
+ * year for which neither the platform nor the tenant has national holiday data.
+ */
+export interface CalendarDataMissing {
+  years: number[];
+  workOrderId: string;
+  requestId: string;
+  /** The latest due computed into those years. */
+  dueAt: string;
+  detectedAt: string;
+}
+
+/**
+ * Emitted on hl.handling.v1.<tenant>.calendar.year-loaded when a year's national holidays and
+ * make-up days become known to a tenant (loaded by its admin, or province-wide by the operator).
+ */
+export interface CalendarYearLoaded {
+  year: number;
+  /** The State Council notice the dates come from, e.g. 国办发明电〔2025〕7号. */
+  notice: string;
+  /** tenant | province */
+  scope: string;
+  /** Open work orders whose provisional dues were recomputed on it. */
+  recomputedWorkOrders: number;
+  loadedAt: string;
+  loadedBy: string;
 }
 
 function createBaseCalendarChanged(): CalendarChanged {
@@ -175,6 +238,7 @@ function createBaseWorkOrderCreated(): WorkOrderCreated {
     handleDueAt: "",
     createdAt: "",
     unitCode: "",
+    dueProvisional: false,
   };
 }
 
@@ -206,6 +270,9 @@ export const WorkOrderCreated: MessageFns<WorkOrderCreated> = {
     }
     if (message.unitCode !== "") {
       writer.uint32(74).string(message.unitCode);
+    }
+    if (message.dueProvisional !== false) {
+      writer.uint32(80).bool(message.dueProvisional);
     }
     return writer;
   },
@@ -295,6 +362,14 @@ export const WorkOrderCreated: MessageFns<WorkOrderCreated> = {
             message.unitCode = reader.string();
             continue;
           }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.dueProvisional = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -309,7 +384,7 @@ export const WorkOrderCreated: MessageFns<WorkOrderCreated> = {
 };
 
 function createBaseWorkOrderSigned(): WorkOrderSigned {
-  return { workOrderId: "", requestId: "", unitId: "", signedAt: "", onTime: false };
+  return { workOrderId: "", requestId: "", unitId: "", signedAt: "", onTime: false, signedBy: "" };
 }
 
 export const WorkOrderSigned: MessageFns<WorkOrderSigned> = {
@@ -328,6 +403,9 @@ export const WorkOrderSigned: MessageFns<WorkOrderSigned> = {
     }
     if (message.onTime !== false) {
       writer.uint32(40).bool(message.onTime);
+    }
+    if (message.signedBy !== "") {
+      writer.uint32(50).string(message.signedBy);
     }
     return writer;
   },
@@ -385,6 +463,14 @@ export const WorkOrderSigned: MessageFns<WorkOrderSigned> = {
             message.onTime = reader.bool();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.signedBy = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -411,6 +497,10 @@ function createBaseWorkOrderAnswered(): WorkOrderAnswered {
     onTime: false,
     reworkCount: 0,
     handlingWorkingHours: 0,
+    answeredBy: "",
+    handleDueAt: "",
+    reworkDueAt: "",
+    reworkOnTime: false,
   };
 }
 
@@ -448,6 +538,18 @@ export const WorkOrderAnswered: MessageFns<WorkOrderAnswered> = {
     }
     if (message.handlingWorkingHours !== 0) {
       writer.uint32(89).double(message.handlingWorkingHours);
+    }
+    if (message.answeredBy !== "") {
+      writer.uint32(98).string(message.answeredBy);
+    }
+    if (message.handleDueAt !== "") {
+      writer.uint32(106).string(message.handleDueAt);
+    }
+    if (message.reworkDueAt !== "") {
+      writer.uint32(114).string(message.reworkDueAt);
+    }
+    if (message.reworkOnTime !== false) {
+      writer.uint32(120).bool(message.reworkOnTime);
     }
     return writer;
   },
@@ -551,6 +653,38 @@ export const WorkOrderAnswered: MessageFns<WorkOrderAnswered> = {
             }
 
             message.handlingWorkingHours = reader.double();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.answeredBy = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.handleDueAt = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.reworkDueAt = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.reworkOnTime = reader.bool();
             continue;
           }
         }
@@ -668,7 +802,16 @@ export const WorkOrderOverdue: MessageFns<WorkOrderOverdue> = {
 };
 
 function createBaseWorkOrderReopened(): WorkOrderReopened {
-  return { workOrderId: "", requestId: "", unitId: "", reasons: [], reworkCount: 0, handleDueAt: "", reopenedAt: "" };
+  return {
+    workOrderId: "",
+    requestId: "",
+    unitId: "",
+    reasons: [],
+    reworkCount: 0,
+    handleDueAt: "",
+    reopenedAt: "",
+    reworkDueAt: "",
+  };
 }
 
 export const WorkOrderReopened: MessageFns<WorkOrderReopened> = {
@@ -693,6 +836,9 @@ export const WorkOrderReopened: MessageFns<WorkOrderReopened> = {
     }
     if (message.reopenedAt !== "") {
       writer.uint32(58).string(message.reopenedAt);
+    }
+    if (message.reworkDueAt !== "") {
+      writer.uint32(66).string(message.reworkDueAt);
     }
     return writer;
   },
@@ -764,6 +910,331 @@ export const WorkOrderReopened: MessageFns<WorkOrderReopened> = {
             }
 
             message.reopenedAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.reworkDueAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseWorkOrderCancelled(): WorkOrderCancelled {
+  return { workOrderId: "", requestId: "", unitId: "", role: "", reason: "", previousStatus: "", cancelledAt: "" };
+}
+
+export const WorkOrderCancelled: MessageFns<WorkOrderCancelled> = {
+  encode(message: WorkOrderCancelled, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.workOrderId !== "") {
+      writer.uint32(10).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.role !== "") {
+      writer.uint32(34).string(message.role);
+    }
+    if (message.reason !== "") {
+      writer.uint32(42).string(message.reason);
+    }
+    if (message.previousStatus !== "") {
+      writer.uint32(50).string(message.previousStatus);
+    }
+    if (message.cancelledAt !== "") {
+      writer.uint32(58).string(message.cancelledAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WorkOrderCancelled {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWorkOrderCancelled();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.previousStatus = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.cancelledAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCalendarDataMissing(): CalendarDataMissing {
+  return { years: [], workOrderId: "", requestId: "", dueAt: "", detectedAt: "" };
+}
+
+export const CalendarDataMissing: MessageFns<CalendarDataMissing> = {
+  encode(message: CalendarDataMissing, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.years.length !== 0) {
+      writer.uint32(10).fork();
+      for (const v of message.years) {
+        writer.int32(v);
+      }
+      writer.join();
+    }
+    if (message.workOrderId !== "") {
+      writer.uint32(18).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(26).string(message.requestId);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(34).string(message.dueAt);
+    }
+    if (message.detectedAt !== "") {
+      writer.uint32(42).string(message.detectedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CalendarDataMissing {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCalendarDataMissing();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag === 8) {
+              message.years.push(reader.int32());
+
+              continue;
+            }
+
+            if (tag === 10) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.years.push(reader.int32());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.detectedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCalendarYearLoaded(): CalendarYearLoaded {
+  return { year: 0, notice: "", scope: "", recomputedWorkOrders: 0, loadedAt: "", loadedBy: "" };
+}
+
+export const CalendarYearLoaded: MessageFns<CalendarYearLoaded> = {
+  encode(message: CalendarYearLoaded, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.year !== 0) {
+      writer.uint32(8).int32(message.year);
+    }
+    if (message.notice !== "") {
+      writer.uint32(18).string(message.notice);
+    }
+    if (message.scope !== "") {
+      writer.uint32(26).string(message.scope);
+    }
+    if (message.recomputedWorkOrders !== 0) {
+      writer.uint32(32).int32(message.recomputedWorkOrders);
+    }
+    if (message.loadedAt !== "") {
+      writer.uint32(42).string(message.loadedAt);
+    }
+    if (message.loadedBy !== "") {
+      writer.uint32(50).string(message.loadedBy);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CalendarYearLoaded {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCalendarYearLoaded();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.year = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.notice = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.scope = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.recomputedWorkOrders = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.loadedAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.loadedBy = reader.string();
             continue;
           }
         }

@@ -36,6 +36,48 @@ export interface RequestClosedAtIntake {
   /** The answer given (direct-answer) or the reason (out of scope). */
   detail: string;
   closedAt: string;
+  /** Subject of the agent who recorded it. */
+  closedBy: string;
+}
+
+/**
+ * Emitted on hl.intake.v1.<tenant>.request.status-changed each time intake, the owner of a
+ * request's status, moves it (docs/lifecycle.md). Consumers follow the status from here only.
+ */
+export interface RequestStatusChanged {
+  requestId: string;
+  /** Empty for the first status of a new request. */
+  fromStatus: string;
+  toStatus: string;
+  /** Why (vocabulary STATUS_CHANGE_REASONS): registered, dispatched, primary-signed, direct-answer … */
+  reason: string;
+  /** When the fact that moved it happened (RFC 3339). */
+  at: string;
+  /** Who caused it: a token subject, or system:<service> for a step a service took by itself. */
+  actor: string;
+  /** 1 for the first status of a request, then +1 per change: consumers apply each change once, in order. */
+  sequence: string;
+}
+
+export interface TaxonomyCategory {
+  code: string;
+  name: string;
+  /** Empty at level 1. */
+  parentCode: string;
+  level: number;
+}
+
+/**
+ * Emitted on hl.intake.v1.<tenant>.taxonomy.published when a tenant publishes a new version of
+ * its content taxonomy. Earlier versions stay valid for the requests classified under them.
+ */
+export interface TaxonomyPublished {
+  version: number;
+  categories: TaxonomyCategory[];
+  /** Codes of the previous version that this one no longer has. */
+  retiredCodes: string[];
+  publishedAt: string;
+  publishedBy: string;
 }
 
 function createBaseChannelConfigured(): ChannelConfigured {
@@ -131,7 +173,7 @@ export const RequestAccepted: MessageFns<RequestAccepted> = {
 };
 
 function createBaseRequestClosedAtIntake(): RequestClosedAtIntake {
-  return { request: undefined, outcome: "", detail: "", closedAt: "" };
+  return { request: undefined, outcome: "", detail: "", closedAt: "", closedBy: "" };
 }
 
 export const RequestClosedAtIntake: MessageFns<RequestClosedAtIntake> = {
@@ -147,6 +189,9 @@ export const RequestClosedAtIntake: MessageFns<RequestClosedAtIntake> = {
     }
     if (message.closedAt !== "") {
       writer.uint32(34).string(message.closedAt);
+    }
+    if (message.closedBy !== "") {
+      writer.uint32(42).string(message.closedBy);
     }
     return writer;
   },
@@ -194,6 +239,295 @@ export const RequestClosedAtIntake: MessageFns<RequestClosedAtIntake> = {
             }
 
             message.closedAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.closedBy = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRequestStatusChanged(): RequestStatusChanged {
+  return { requestId: "", fromStatus: "", toStatus: "", reason: "", at: "", actor: "", sequence: "0" };
+}
+
+export const RequestStatusChanged: MessageFns<RequestStatusChanged> = {
+  encode(message: RequestStatusChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.fromStatus !== "") {
+      writer.uint32(18).string(message.fromStatus);
+    }
+    if (message.toStatus !== "") {
+      writer.uint32(26).string(message.toStatus);
+    }
+    if (message.reason !== "") {
+      writer.uint32(34).string(message.reason);
+    }
+    if (message.at !== "") {
+      writer.uint32(42).string(message.at);
+    }
+    if (message.actor !== "") {
+      writer.uint32(50).string(message.actor);
+    }
+    if (message.sequence !== "0") {
+      writer.uint32(56).int64(message.sequence);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RequestStatusChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRequestStatusChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.fromStatus = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.toStatus = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.actor = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.sequence = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseTaxonomyCategory(): TaxonomyCategory {
+  return { code: "", name: "", parentCode: "", level: 0 };
+}
+
+export const TaxonomyCategory: MessageFns<TaxonomyCategory> = {
+  encode(message: TaxonomyCategory, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.parentCode !== "") {
+      writer.uint32(26).string(message.parentCode);
+    }
+    if (message.level !== 0) {
+      writer.uint32(32).int32(message.level);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TaxonomyCategory {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTaxonomyCategory();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.parentCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.level = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseTaxonomyPublished(): TaxonomyPublished {
+  return { version: 0, categories: [], retiredCodes: [], publishedAt: "", publishedBy: "" };
+}
+
+export const TaxonomyPublished: MessageFns<TaxonomyPublished> = {
+  encode(message: TaxonomyPublished, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.version !== 0) {
+      writer.uint32(8).int32(message.version);
+    }
+    for (const v of message.categories) {
+      TaxonomyCategory.encode(v!, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.retiredCodes) {
+      writer.uint32(26).string(v!);
+    }
+    if (message.publishedAt !== "") {
+      writer.uint32(34).string(message.publishedAt);
+    }
+    if (message.publishedBy !== "") {
+      writer.uint32(42).string(message.publishedBy);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TaxonomyPublished {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTaxonomyPublished();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.categories.push(TaxonomyCategory.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.retiredCodes.push(reader.string());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.publishedAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.publishedBy = reader.string();
             continue;
           }
         }

@@ -26,6 +26,9 @@ export interface AnswerReviewed {
   passed: boolean;
   reasons: string[];
   reviewedAt: string;
+  reviewedBy: string;
+  /** primary | assisting: the role of the reviewed work order. */
+  role: string;
 }
 
 /** Emitted on hl.revisit.v1.<tenant>.revisit.recorded. */
@@ -40,14 +43,31 @@ export interface RevisitRecorded {
   recordedAt: string;
   /** The primary unit whose answer was evaluated. */
   unitId: string;
+  recordedBy: string;
+}
+
+/**
+ * Emitted on hl.revisit.v1.<tenant>.revisit.skipped when a revisit cannot take place, with why
+ * (vocabulary REVISIT_SKIP_REASONS, e.g. anonymous-requester). No evaluation counts for it.
+ */
+export interface RevisitSkipped {
+  requestId: string;
+  reason: string;
+  skippedAt: string;
+  /** The primary unit whose answer would have been evaluated. */
+  unitId: string;
 }
 
 /** Emitted on hl.revisit.v1.<tenant>.request.closed (办结). */
 export interface RequestClosed {
   requestId: string;
   closedAt: string;
+  /** From the revisit; false and empty when the revisit was skipped. */
   resolved: boolean;
   satisfaction: string;
+  closedBy: string;
+  /** evaluated | skipped (vocabulary REVISIT_OUTCOMES) */
+  revisitOutcome: string;
 }
 
 /** Emitted on hl.revisit.v1.<tenant>.request.archived; records chain per tenant by hash. */
@@ -107,7 +127,17 @@ export const SamplingPolicyChanged: MessageFns<SamplingPolicyChanged> = {
 };
 
 function createBaseAnswerReviewed(): AnswerReviewed {
-  return { reviewId: "", requestId: "", workOrderId: "", unitId: "", passed: false, reasons: [], reviewedAt: "" };
+  return {
+    reviewId: "",
+    requestId: "",
+    workOrderId: "",
+    unitId: "",
+    passed: false,
+    reasons: [],
+    reviewedAt: "",
+    reviewedBy: "",
+    role: "",
+  };
 }
 
 export const AnswerReviewed: MessageFns<AnswerReviewed> = {
@@ -132,6 +162,12 @@ export const AnswerReviewed: MessageFns<AnswerReviewed> = {
     }
     if (message.reviewedAt !== "") {
       writer.uint32(58).string(message.reviewedAt);
+    }
+    if (message.reviewedBy !== "") {
+      writer.uint32(66).string(message.reviewedBy);
+    }
+    if (message.role !== "") {
+      writer.uint32(74).string(message.role);
     }
     return writer;
   },
@@ -205,6 +241,22 @@ export const AnswerReviewed: MessageFns<AnswerReviewed> = {
             message.reviewedAt = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.reviewedBy = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.role = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -219,7 +271,16 @@ export const AnswerReviewed: MessageFns<AnswerReviewed> = {
 };
 
 function createBaseRevisitRecorded(): RevisitRecorded {
-  return { revisitId: "", requestId: "", method: "", resolved: false, satisfaction: "", recordedAt: "", unitId: "" };
+  return {
+    revisitId: "",
+    requestId: "",
+    method: "",
+    resolved: false,
+    satisfaction: "",
+    recordedAt: "",
+    unitId: "",
+    recordedBy: "",
+  };
 }
 
 export const RevisitRecorded: MessageFns<RevisitRecorded> = {
@@ -244,6 +305,9 @@ export const RevisitRecorded: MessageFns<RevisitRecorded> = {
     }
     if (message.unitId !== "") {
       writer.uint32(58).string(message.unitId);
+    }
+    if (message.recordedBy !== "") {
+      writer.uint32(66).string(message.recordedBy);
     }
     return writer;
   },
@@ -317,6 +381,93 @@ export const RevisitRecorded: MessageFns<RevisitRecorded> = {
             message.unitId = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.recordedBy = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRevisitSkipped(): RevisitSkipped {
+  return { requestId: "", reason: "", skippedAt: "", unitId: "" };
+}
+
+export const RevisitSkipped: MessageFns<RevisitSkipped> = {
+  encode(message: RevisitSkipped, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(18).string(message.reason);
+    }
+    if (message.skippedAt !== "") {
+      writer.uint32(26).string(message.skippedAt);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(34).string(message.unitId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevisitSkipped {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevisitSkipped();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.skippedAt = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -331,7 +482,7 @@ export const RevisitRecorded: MessageFns<RevisitRecorded> = {
 };
 
 function createBaseRequestClosed(): RequestClosed {
-  return { requestId: "", closedAt: "", resolved: false, satisfaction: "" };
+  return { requestId: "", closedAt: "", resolved: false, satisfaction: "", closedBy: "", revisitOutcome: "" };
 }
 
 export const RequestClosed: MessageFns<RequestClosed> = {
@@ -347,6 +498,12 @@ export const RequestClosed: MessageFns<RequestClosed> = {
     }
     if (message.satisfaction !== "") {
       writer.uint32(34).string(message.satisfaction);
+    }
+    if (message.closedBy !== "") {
+      writer.uint32(42).string(message.closedBy);
+    }
+    if (message.revisitOutcome !== "") {
+      writer.uint32(50).string(message.revisitOutcome);
     }
     return writer;
   },
@@ -394,6 +551,22 @@ export const RequestClosed: MessageFns<RequestClosed> = {
             }
 
             message.satisfaction = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.closedBy = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.revisitOutcome = reader.string();
             continue;
           }
         }

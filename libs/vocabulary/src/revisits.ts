@@ -1,0 +1,46 @@
+import { Label, oneOf } from './code-list';
+
+/** 是否满意, as the revisit records it. */
+export const SATISFACTION_LEVELS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
+export const isSatisfaction = oneOf(SATISFACTION_LEVELS);
+export const SATISFACTION_LABELS: Record<Satisfaction, Label> = {
+  satisfied: { zh: '满意', en: 'Satisfied' },
+  'basically-satisfied': { zh: '基本满意', en: 'Basically satisfied' },
+  dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
+};
+/** The levels the 满意率 counts as satisfied (满意 + 基本满意). */
+export const SATISFIED_LEVELS: readonly Satisfaction[] = ['satisfied', 'basically-satisfied'];
+
+export function isSatisfied(level: string | null | undefined): boolean {
+  return (SATISFIED_LEVELS as readonly string[]).includes(level ?? '');
+}
+
+/** How a revisit reached the requester. */
+export const REVISIT_METHODS = ['phone', 'sms', 'online'] as const;
+export type RevisitMethod = (typeof REVISIT_METHODS)[number];
+export const isRevisitMethod = oneOf(REVISIT_METHODS);
+export const REVISIT_METHOD_LABELS: Record<RevisitMethod, Label> = {
+  phone: { zh: '电话回访', en: 'Phone' },
+  sms: { zh: '短信回访', en: 'SMS' },
+  online: { zh: '网上评价', en: 'Online' },
+};
+
+/** A revisit either evaluated the answer or was skipped for a recorded reason. */
+export const REVISIT_OUTCOMES = ['evaluated', 'skipped'] as const;
+export type RevisitOutcome = (typeof REVISIT_OUTCOMES)[number];
+
+/** Why a revisit was skipped: nobody can be contacted when the requester gave no identity. */
+export const REVISIT_SKIP_REASONS = ['anonymous-requester'] as const;
+export type RevisitSkipReason = (typeof REVISIT_SKIP_REASONS)[number];
+export const REVISIT_SKIP_REASON_LABELS: Record<RevisitSkipReason, Label> = {
+  'anonymous-requester': { zh: '匿名诉求，无法回访', en: 'Anonymous requester: nobody to contact' },
+};
+
+/** 复核 of one answer; `withdrawn` when the request closed before an assisting answer was reviewed. */
+export const REVIEW_STATUSES = ['pending', 'passed', 'failed', 'withdrawn'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const isReviewStatus = oneOf(REVIEW_STATUSES);
+
+/** The key of a tenant's default revisit-sampling rule, beside one rule per request type. */
+export const ANY_REQUEST_TYPE = '*';

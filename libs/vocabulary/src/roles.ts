@@ -1,0 +1,34 @@
+import { Label, oneOf } from './code-list';
+
+/** Roles a token's `roles` claim may carry (ARCHITECTURE.md §5). */
+export const ROLES = [
+  'agent',
+  'dispatcher',
+  'unit-operator',
+  'unit-leader',
+  'reviewer',
+  'supervisor',
+  'tenant-admin',
+  'province-operator',
+  'linkage-peer',
+] as const;
+export type Role = (typeof ROLES)[number];
+export const isRole = oneOf(ROLES);
+
+export const ROLE_LABELS: Record<Role, Label> = {
+  agent: { zh: '话务员', en: 'Agent' },
+  dispatcher: { zh: '派单员', en: 'Dispatcher' },
+  'unit-operator': { zh: '承办单位操作员', en: 'Unit operator' },
+  'unit-leader': { zh: '承办单位负责人', en: 'Unit leader' },
+  reviewer: { zh: '复核员', en: 'Reviewer' },
+  supervisor: { zh: '督办员', en: 'Supervisor' },
+  'tenant-admin': { zh: '热线管理员', en: 'Tenant administrator' },
+  'province-operator': { zh: '省级运营', en: 'Province operator' },
+  'linkage-peer': { zh: '联动平台', en: 'Linkage peer' },
+};
+
+/** Handling-unit staff: they see and act on their own unit's work orders only (the `unit` claim). */
+export const UNIT_ROLES: readonly Role[] = ['unit-operator', 'unit-leader'];
+
+/** Hotline staff who see every unit's work orders of their tenant (reviewers read what they review). */
+export const HOTLINE_WIDE_ROLES: readonly Role[] = ['dispatcher', 'reviewer', 'supervisor', 'tenant-admin'];

@@ -1,0 +1,69 @@
+import {
+  areaAndAncestors,
+  areaLevel,
+  canonicalArea,
+  DEFAULT_COUNTING,
+  isAreaCode,
+  isCategoryCode,
+  isClosedStatus,
+  isTenantCode,
+  isWithinArea,
+  REQUEST_STATUS_LABELS,
+  REQUEST_STATUSES,
+  REQUEST_TYPE_LABELS,
+  REQUEST_TYPES,
+  statusRank,
+  toAssignmentRole,
+  toRequestType,
+  toUrgency,
+} from './index';
+
+describe('vocabulary', () => {
+  it('labels every code of its lists, in zh and en', () => {
+    expect(Object.keys(REQUEST_TYPE_LABELS)).toEqual([...REQUEST_TYPES]);
+    expect(Object.keys(REQUEST_STATUS_LABELS)).toEqual([...REQUEST_STATUSES]);
+    for (const label of Object.values(REQUEST_STATUS_LABELS)) expect(label.zh && label.en).toBeTruthy();
+  });
+
+  it('orders statuses along the lifecycle; closed, not-accepted and archived are closed', () => {
+    const ranks = REQUEST_STATUSES.map(statusRank);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    expect(REQUEST_STATUSES.filter(isClosedStatus)).toEqual(['closed', 'not-accepted', 'archived']);
+    expect(statusRank('closed')).toBe(statusRank('not-accepted'));
+  });
+
+  it('maps unknown upstream codes to safe defaults', () => {
+    expect(toRequestType('petition')).toBe('other');
+    expect(toRequestType('complaint')).toBe('complaint');
+    expect(toUrgency('')).toBe('normal');
+    expect(toAssignmentRole('lead')).toBe('assisting');
+  });
+
+  it('has one default counting: 自次日起', () => {
+    expect(DEFAULT_COUNTING).toBe('from-next-day');
+  });
+
+  it('accepts tenant codes that are subject tokens and nothing else', () => {
+    for (const good of ['city-3201', 'province-32', 'a1']) expect(isTenantCode(good)).toBe(true);
+    for (const bad of ['', 'City', 'city.1', 'city*', 'a b', 'a>', '-a', 'a--b', 'a'.repeat(64)]) expect(isTenantCode(bad)).toBe(false);
+  });
+
+  it('accepts category codes of any taxonomy shape', () => {
+    for (const good of ['03', '030603', 'A1.02', 'x_y-z']) expect(isCategoryCode(good)).toBe(true);
+    for (const bad of ['', '.a', 'a b', 'a'.repeat(41)]) expect(isCategoryCode(bad)).toBe(false);
+  });
+
+  it('walks the administrative-division hierarchy community → street → district → city → province', () => {
+    expect(areaAndAncestors('320102001001')).toEqual(['320102001001', '320102001', '320102', '3201', '32']);
+    expect(areaAndAncestors('320102')).toEqual(['320102', '3201', '32']);
+    expect(canonicalArea('320100')).toBe('3201');
+    expect(canonicalArea('320000')).toBe('32');
+    expect(canonicalArea('320102001000')).toBe('320102001');
+    expect(areaLevel('320102001')).toBe('township');
+    expect(areaLevel('320100')).toBe('city');
+    expect(isWithinArea('320102001001', '320102')).toBe(true);
+    expect(isWithinArea('320102001001', '320100')).toBe(true);
+    expect(isWithinArea('320104', '320102')).toBe(false);
+    for (const bad of ['3', '32010', '3201020', 'abc', '3201020010011']) expect(isAreaCode(bad)).toBe(false);
+  });
+});
