@@ -19,9 +19,15 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-for chart in intake dispatch handling revisit analytics hotline-postgres hotline; do
-  "$HELM" dependency update --skip-refresh "$charts/$chart" >/dev/null
+# Every chart that has dependencies, the umbrella chart last: it vendors the service charts, each
+# of which must hold its own vendored hotline-lib by then.
+for dir in "$charts"/*/; do
+  chart=$(basename "$dir")
+  if [ "$chart" != hotline ] && [ -f "$charts/$chart/Chart.yaml" ] && grep -q '^dependencies:' "$charts/$chart/Chart.yaml"; then
+    "$HELM" dependency update --skip-refresh "$charts/$chart" >/dev/null
+  fi
 done
+"$HELM" dependency update --skip-refresh "$charts/hotline" >/dev/null
 if [ -n "$out" ]; then
   mkdir -p "$out"
   "$HELM" package "$charts/hotline" "$charts/hotline-postgres" --destination "$out"

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // Writes values.schema.json for the five service charts and the umbrella chart from one
-// definition, so the six schemas cannot drift apart. Descriptions come from the charts'
-// `## @param <path> <description>` comments in values.yaml (the bitnami convention).
+// definition, so the six schemas cannot drift apart. Descriptions come from the
+// `## @param <path> <description>` comments (the bitnami convention): for a service chart, those
+// of the defaults every service chart imports (charts/hotline-lib/values.yaml, exports.defaults)
+// and those of its own values.yaml; for the umbrella chart, those of its values.yaml.
+//
+// The schemas need not know where a default is written: Helm merges the imported defaults into
+// a service chart's values (import-values) before it checks them, so the values it checks are
+// the same as when every service chart spelled them out (and `required` keys are there).
 //
 //   node deploy/helm/values-schema.mjs          # write the schemas
 //   node deploy/helm/values-schema.mjs --check  # exit 1 if a committed schema is out of date
@@ -13,7 +19,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const charts = join(dirname(fileURLToPath(import.meta.url)), 'charts');
-export const SERVICES = ['intake', 'dispatch', 'handling', 'revisit', 'analytics'];
+/** The service charts: the umbrella chart's dependencies (`repository: file://../<name>`), in its order. */
+export const SERVICES = [...readFileSync(join(charts, 'hotline', 'Chart.yaml'), 'utf8').matchAll(/^\s*repository: *file:\/\/\.\.\/(\S+)\s*$/gm)].map(
+  ([, name]) => name,
+);
+if (SERVICES.length === 0) throw new Error('charts/hotline/Chart.yaml lists no file://../<service> dependency');
 
 // --- building blocks -------------------------------------------------------------------------
 const obj = (properties, extra = {}) => ({ type: 'object', additionalProperties: false, properties, ...extra });
@@ -202,7 +212,11 @@ const umbrellaSchema = () => ({
     ...Object.fromEntries(
       SERVICES.map((s) => [
         s,
-        { type: 'object', description: `Values of the ${s} chart (see charts/${s}/values.yaml)`, properties: { enabled: bool() } },
+        {
+          type: 'object',
+          description: `Values of the ${s} chart (see charts/${s}/values.yaml, and the defaults of every service in charts/hotline-lib/values.yaml)`,
+          properties: { enabled: bool() },
+        },
       ]),
     ),
   }),
@@ -223,9 +237,11 @@ const render = (schema) => `${JSON.stringify(schema, null, 2)}\n`;
 
 export function expectedSchemas() {
   const out = {};
+  // Its `## @param` paths are the service charts' (it is imported as their top level).
+  const defaults = readFileSync(join(charts, 'hotline-lib', 'values.yaml'), 'utf8');
   for (const s of SERVICES) {
     const values = readFileSync(join(charts, s, 'values.yaml'), 'utf8');
-    out[join(charts, s, 'values.schema.json')] = render(describe(serviceSchema(s), values));
+    out[join(charts, s, 'values.schema.json')] = render(describe(describe(serviceSchema(s), defaults), values));
   }
   const umbrellaValues = readFileSync(join(charts, 'hotline', 'values.yaml'), 'utf8');
   out[join(charts, 'hotline', 'values.schema.json')] = render(describe(umbrellaSchema(), umbrellaValues));

@@ -6,12 +6,14 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { baseConfigSchema, parseConfig } from '@hotline/platform';
+import { SERVICE_NAMES } from '@hotline/vocabulary';
 import { intakeConfigSchema } from '../../../services/intake/src/config';
 import { forService as commandFor, localServices, localStartCommands } from '../../test/local-start';
 import { CHARTS_DIR, ensureHelm, EXAMPLES_DIR, LINT_VALUES, prepareCharts, ROOT, runHelm } from './helm';
 import { forService, Manifest, ofKind, parseManifests, validateManifests } from './manifests';
 
-const SERVICES = ['intake', 'dispatch', 'handling', 'revisit', 'analytics'];
+/** A chart per service, named after it (libs/vocabulary). */
+const SERVICES: readonly string[] = SERVICE_NAMES;
 const CHARTS = ['hotline-lib', ...SERVICES, 'hotline', 'hotline-postgres'];
 const LOCAL_CHARTS = new Set(CHARTS);
 const RELEASE = { hotline: 'hotline', 'hotline-postgres': 'hotline-db' } as Record<string, string>;
@@ -114,11 +116,30 @@ describe('charts', () => {
     execFileSync('node', [join(ROOT, 'deploy/helm/values-schema.mjs'), '--check'], { encoding: 'utf8' });
   });
 
+  it('every service chart imports the defaults of its values from hotline-lib, and sets none of them again', () => {
+    const yaml = (chart: string, file: string) => load(readFileSync(join(CHARTS_DIR, chart, file), 'utf8')) as Record<string, unknown>;
+    /** The paths of a values tree's leaves (a list is a leaf). */
+    const leaves = (tree: unknown, prefix = ''): string[] =>
+      tree !== null && typeof tree === 'object' && !Array.isArray(tree)
+        ? Object.entries(tree).flatMap(([key, value]) => leaves(value, `${prefix}${key}.`))
+        : [prefix.slice(0, -1)];
+    const defaults = new Set(leaves((yaml('hotline-lib', 'values.yaml')['exports'] as Record<string, unknown>)['defaults']));
+    for (const service of SERVICES) {
+      const { dependencies } = yaml(service, 'Chart.yaml') as { dependencies: Array<{ name: string; 'import-values'?: unknown[] }> };
+      const lib = dependencies.find((d) => d.name === 'hotline-lib');
+      expect({ service, imports: lib?.['import-values'] }).toEqual({ service, imports: ['defaults'] });
+      // Either a default or the service's own: which of the two wins has changed between Helm versions.
+      expect({ service, both: leaves(yaml(service, 'values.yaml')).filter((path) => defaults.has(path)) }).toEqual({ service, both: [] });
+    }
+  });
+
   it('the umbrella chart installs exactly the services that `npm start` runs', () => {
     const chart = load(readFileSync(join(CHARTS_DIR, 'hotline/Chart.yaml'), 'utf8')) as {
       dependencies: Array<{ name: string; repository: string; condition: string }>;
     };
     expect(chart.dependencies.map((d) => d.name).sort()).toEqual([...localServices()].sort());
+    // In SERVICE_NAMES' order: deploy/helm/values-schema.mjs takes the services from this list.
+    expect(chart.dependencies.map((d) => d.name)).toEqual([...SERVICES]);
     for (const d of chart.dependencies) {
       expect(d.repository).toBe(`file://../${d.name}`);
       expect(d.condition).toBe(`${d.name}.enabled`);
