@@ -31,11 +31,3 @@ export function localStartCommands(): LocalStartCommands {
 export function forService(command: string[], service: string): string[] {
   return command.map((part) => part.replace('${name}', service));
 }
-
-/** The services `npm start` runs (tools/local/services.mjs). */
-export function localServices(): string[] {
-  const source = readFileSync(join(ROOT, 'tools/local/services.mjs'), 'utf8');
-  const match = source.match(/export const SERVICES = \[([^\]]*)\]/);
-  if (!match) throw new Error('tools/local/services.mjs: SERVICES not found');
-  return match[1].split(',').map((s) => s.trim().replace(/^'|'$/g, '')).filter(Boolean);
-}

@@ -1,5 +1,9 @@
-// The five services and their local ports: one table for the start script, its test and docs.
-export const SERVICES = ['intake', 'dispatch', 'handling', 'revisit', 'analytics'];
+// The services and their local ports, for the start script and the walkthrough. The names come
+// from the built vocabulary (libs/vocabulary SERVICE_NAMES; `npm start` builds first).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+export const SERVICES = require('../../dist/libs/vocabulary/src/services.js').SERVICE_NAMES;
 
 export function localPorts(index, env = process.env) {
   const http = Number(env.HOTLINE_HTTP_PORT_BASE ?? 3000) + index + 1;

@@ -11,10 +11,12 @@ import {
   uniqueName,
   uniqueNamespace,
 } from '@hotline/testing';
+import { SERVICE_NAMES, ServiceName } from '@hotline/vocabulary';
 
 export const ROOT = join(__dirname, '../../..');
-export const SERVICES = ['intake', 'dispatch', 'handling', 'revisit', 'analytics'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+
+export const SERVICES = SERVICE_NAMES;
+export type { ServiceName };
 
 export interface ApiResponse {
   status: number;

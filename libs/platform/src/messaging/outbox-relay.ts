@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { EventHeader } from '@hotline/contracts';
 import type { Metrics } from '../observability/metrics';
+import { BackgroundLoop } from '../service/background-loop';
 import type { EventBus } from './event-bus';
 
 interface OutboxRow {
@@ -32,9 +33,8 @@ const RELAY_LOCK = 0x68_6c_6f_75; // "hlou"
  * JetStream drops them inside its duplicate window, consumers' inboxes after it.
  */
 export class OutboxRelay {
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly loop: BackgroundLoop;
+  private failures = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,18 +42,16 @@ export class OutboxRelay {
     private readonly logger: Logger,
     private readonly metrics?: Metrics,
     private readonly options: RelayOptions = {},
-  ) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    this.loop = new BackgroundLoop('outbox relay', () => this.pass(), logger, options.pollMs ?? 100);
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass: publishes up to a batch; returns how many rows it published, -1 when blocked. */
@@ -93,30 +91,22 @@ export class OutboxRelay {
     });
   }
 
-  private async run(): Promise<void> {
+  /** One pass and the wait before the next: none while there is more, backoff while publishing fails. */
+  private async pass(): Promise<number> {
     const pollMs = this.options.pollMs ?? 100;
-    const maxBackoff = this.options.maxBackoffMs ?? 5_000;
-    let failures = 0;
-    while (this.running) {
-      let published = 0;
-      try {
-        published = await this.publishPending();
-        if (published < 0) failures++;
-        else failures = 0;
-      } catch (err) {
-        failures++;
-        this.logger.warn({ err: (err as Error).message }, 'outbox relay pass failed');
-      }
-      if (published > 0) continue;
-      const delay = failures > 0 ? Math.min(maxBackoff, pollMs * 2 ** failures) : pollMs;
-      if (failures === 1) this.logger.warn('outbox relay cannot publish; retrying with backoff');
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+    let published: number;
+    try {
+      published = await this.publishPending();
+    } catch (err) {
+      published = -1;
+      this.logger.warn({ err: (err as Error).message }, 'outbox relay pass failed');
     }
+    if (published < 0) {
+      this.failures++;
+      if (this.failures === 1) this.logger.warn('outbox relay cannot publish; retrying with backoff');
+      return Math.min(this.options.maxBackoffMs ?? 5_000, pollMs * 2 ** this.failures);
+    }
+    this.failures = 0;
+    return published > 0 ? 0 : pollMs;
   }
 }

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { uuidv7 } from '../persistence/ids';
 import type { Metrics } from '../observability/metrics';
+import { BackgroundLoop } from '../service/background-loop';
 
 export interface TimerSpec {
   tenantId: string;
@@ -55,9 +56,7 @@ export interface TimerWorkerOptions {
  * failed with its error (kept, never lost).
  */
 export class TimerWorker {
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly loop: BackgroundLoop;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,18 +64,25 @@ export class TimerWorker {
     private readonly logger: Logger,
     private readonly options: TimerWorkerOptions,
     private readonly metrics?: Metrics,
-  ) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    const pollMs = options.pollMs ?? 500;
+    this.loop = new BackgroundLoop(
+      'timer',
+      async () => {
+        await this.fireDue();
+        return pollMs;
+      },
+      logger,
+      pollMs,
+    );
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Fires every timer due now; returns how many were claimed. */
@@ -132,22 +138,5 @@ export class TimerWorker {
       }
       return true;
     });
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.fireDue();
-      } catch (err) {
-        this.logger.warn({ err: (err as Error).message }, 'timer pass failed');
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollMs ?? 500);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
   }
 }
