@@ -1,27 +1,30 @@
+import { areaAndAncestors, canonicalArea } from '@hotline/vocabulary';
 import { ANY_AREA, CatalogEntry } from './catalog';
+import { categoryLineage, RequestCategory } from './categories';
 
-export interface RequestPlace {
-  categoryCode: string;
+/** Where a request belongs: its category (with the path above it) and its area. */
+export interface RequestPlace extends RequestCategory {
   areaCode: string;
 }
 
+const nearestFirst = (codes: readonly string[]) => new Map(codes.map((code, depth) => [code, depth]));
+
 /**
- * The catalog entry that places a request: among entries whose prefix starts the request's
- * category and whose area is the request's or ANY_AREA, the longest prefix wins; at equal
- * length an exact area beats ANY_AREA. Undefined when nothing applies (or no category).
+ * The catalog entry that places a request. An entry applies when its category is the request's
+ * or one above it, and its area is the request's, one above it (community → street → district
+ * → city → province), or `*`. Among those the deepest category wins, then the deepest area,
+ * `*` last. Undefined when nothing applies (or the request has no category).
  */
 export function matchCatalogEntry<E extends CatalogEntry>(entries: readonly E[], place: RequestPlace): E | undefined {
-  if (!place.categoryCode) return undefined;
-  let best: E | undefined;
+  const categoryDistance = nearestFirst(categoryLineage(place));
+  const areas = place.areaCode ? areaAndAncestors(place.areaCode) : [];
+  const areaDistance = nearestFirst(areas);
+  let best: { entry: E; category: number; area: number } | undefined;
   for (const entry of entries) {
-    const areaApplies = entry.areaCode === ANY_AREA || (place.areaCode !== '' && entry.areaCode === place.areaCode);
-    if (!areaApplies || !place.categoryCode.startsWith(entry.categoryPrefix)) continue;
-    if (!best || moreSpecific(entry, best)) best = entry;
+    const category = categoryDistance.get(entry.categoryCode);
+    const area = entry.areaCode === ANY_AREA ? areas.length : areaDistance.get(canonicalArea(entry.areaCode));
+    if (category === undefined || area === undefined) continue;
+    if (!best || category < best.category || (category === best.category && area < best.area)) best = { entry, category, area };
   }
-  return best;
-}
-
-function moreSpecific(a: CatalogEntry, b: CatalogEntry): boolean {
-  if (a.categoryPrefix.length !== b.categoryPrefix.length) return a.categoryPrefix.length > b.categoryPrefix.length;
-  return a.areaCode !== ANY_AREA && b.areaCode === ANY_AREA;
+  return best?.entry;
 }

@@ -3,7 +3,10 @@ import { uuidv7 } from '@hotline/platform';
 import { ServiceUnderTest } from '@hotline/service-testing';
 import { eventually } from '@hotline/testing';
 
-/** A RequestBrief as intake's RequestAccepted carries it (masked identity only). */
+/**
+ * A RequestBrief as intake's RequestAccepted carries it (masked identity only). Without a
+ * categoryPath it is shaped like a brief published before intake sent paths.
+ */
 export function requestBrief(overrides: Partial<commonV1.RequestBrief> = {}): commonV1.RequestBrief {
   return {
     requestId: uuidv7(),
@@ -19,6 +22,9 @@ export function requestBrief(overrides: Partial<commonV1.RequestBrief> = {}): co
     requesterMaskedName: '张*',
     requesterMaskedPhone: '138****5678',
     confidential: false,
+    anonymous: false,
+    categoryPath: [],
+    taxonomyVersion: 0,
     ...overrides,
   };
 }

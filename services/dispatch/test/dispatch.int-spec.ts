@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { dispatchV1, Events, eventSubject, streamOf } from '@hotline/contracts';
+import { dispatchV1, eventFilter, Events, eventSubject, streamOf } from '@hotline/contracts';
 import { callUnary, createGrpcClient, RunningService } from '@hotline/platform';
 import { startServiceUnderTest, ServiceUnderTest } from '@hotline/service-testing';
 import { eventually } from '@hotline/testing';
@@ -26,21 +26,28 @@ describe('dispatch service (real PostgreSQL and NATS)', () => {
     expect(await request('GET', '/readyz')).toMatchObject({ status: 200, body: { checks: { database: 'ok', nats: 'ok' } } });
   });
 
-  it('registers a unit tree and lists it by area', async () => {
+  it('registers a unit tree and lists the units whose jurisdiction covers an area, up the division hierarchy', async () => {
     const adminA = await token('city-a', ['tenant-admin']);
     const root = await request('POST', '/v1/units', adminA, { code: 'CITY', name: '市政务服务中心', areaCodes: ['440300'] });
     expect(root).toMatchObject({ status: 201, body: { code: 'CITY', parentId: null, areaCodes: ['440300'] } });
     units['CITY'] = root.body.id;
     const futian = await request('POST', '/v1/units', adminA, {
-      code: 'FUTIAN', name: '福田区', parentId: root.body.id, areaCodes: ['440304', '440304', '440304-01'],
+      code: 'FUTIAN', name: '福田区', parentId: root.body.id, areaCodes: ['440304', '440304', '440304001', '440304000'],
     });
-    expect(futian).toMatchObject({ status: 201, body: { parentId: root.body.id, areaCodes: ['440304', '440304-01'] } });
+    // Each area once: 440304000 is the padded spelling of the district 440304.
+    expect(futian).toMatchObject({ status: 201, body: { parentId: root.body.id, areaCodes: ['440304', '440304001'] } });
     expect((await request('POST', '/v1/units', adminA, { code: 'NANSHAN', name: '南山区', parentId: root.body.id, areaCodes: ['440305'] })).status).toBe(201);
 
     const all = await request('GET', '/v1/units', adminA);
     expect(codes(all.body)).toEqual(['CITY', 'FUTIAN', 'NANSHAN']);
+    // The city unit (440300 = 4403) covers every district, street and community of the city.
     const covering = await request('GET', '/v1/units?area=440304', await token('city-a', ['dispatcher']));
-    expect(codes(covering.body)).toEqual(['FUTIAN']);
+    expect(codes(covering.body)).toEqual(['CITY', 'FUTIAN']);
+    expect(codes((await request('GET', '/v1/units?area=440304001', adminA)).body)).toEqual(['CITY', 'FUTIAN']);
+    expect(codes((await request('GET', '/v1/units?area=440304002003', adminA)).body)).toEqual(['CITY', 'FUTIAN']);
+    expect(codes((await request('GET', '/v1/units?area=440305', adminA)).body)).toEqual(['CITY', 'NANSHAN']);
+    expect(codes((await request('GET', '/v1/units?area=440300', adminA)).body)).toEqual(['CITY']);
+    expect(codes((await request('GET', '/v1/units?area=44', adminA)).body)).toEqual([]);
     expect(codes((await request('GET', '/v1/units?area=999999', adminA)).body)).toEqual([]);
   });
 
@@ -51,17 +58,17 @@ describe('dispatch service (real PostgreSQL and NATS)', () => {
     expect(rootB.status).toBe(201);
     units['B-ROOT'] = rootB.body.id;
 
-    expect(codes((await request('GET', '/v1/units?area=440304', adminA)).body)).toEqual(['FUTIAN']);
+    expect(codes((await request('GET', '/v1/units?area=440304', adminA)).body)).toEqual(['CITY', 'FUTIAN']);
     expect(codes((await request('GET', '/v1/units', adminB)).body)).toEqual(['B-ROOT']);
 
     // Tenant A cannot hang a unit under B's root: RLS hides it, so it reads as a bad parentId.
-    const foreignParent = await request('POST', '/v1/units', adminA, { code: 'SNEAKY', name: 'x', parentId: rootB.body.id, areaCodes: ['1'] });
+    const foreignParent = await request('POST', '/v1/units', adminA, { code: 'SNEAKY', name: 'x', parentId: rootB.body.id, areaCodes: ['11'] });
     expect(foreignParent).toMatchObject({ status: 400, body: { code: 'validation_failed', errors: [{ field: 'parentId' }] } });
     // Nor can a query that skips the check: the composite foreign key refuses it.
     await expect(
       service.context.db.run('city-a', (m) =>
         m.query(`insert into handling_units (id, tenant_id, code, name, parent_id, area_codes)
-                 values (gen_random_uuid(), 'city-a', 'SNEAKY', 'x', $1, '{1}')`, [rootB.body.id]),
+                 values (gen_random_uuid(), 'city-a', 'SNEAKY', 'x', $1, '{11}')`, [rootB.body.id]),
       ),
     ).rejects.toThrow(/foreign key/);
     expect(codes((await request('GET', '/v1/units', adminA)).body)).toEqual(['CITY', 'FUTIAN', 'NANSHAN']);
@@ -78,14 +85,19 @@ describe('dispatch service (real PostgreSQL and NATS)', () => {
 
     const badAreas = await request('POST', '/v1/units', admin, { code: 'OK', name: 'ok', areaCodes: ['440300', 'no spaces'] });
     expect(badAreas.body.errors.map((e: { field: string }) => e.field)).toEqual(['areaCodes.1']);
+    // Area codes are administrative division codes of 2, 4, 6, 9 or 12 digits, nothing else.
+    const notDivisions = await request('POST', '/v1/units', admin, {
+      code: 'OK', name: 'ok', areaCodes: ['440304-01', '4403041', 'A1', '440304001001', '3'],
+    });
+    expect(notDivisions.body.errors.map((e: { field: string }) => e.field)).toEqual(['areaCodes.0', 'areaCodes.1', 'areaCodes.2', 'areaCodes.4']);
     const tooMany = await request('POST', '/v1/units', admin, {
-      code: 'OK', name: 'ok', areaCodes: Array.from({ length: 51 }, (_, i) => `A${i}`),
+      code: 'OK', name: 'ok', areaCodes: Array.from({ length: 51 }, (_, i) => String(110101 + i)),
     });
     expect(tooMany.body.errors.map((e: { field: string }) => e.field)).toEqual(['areaCodes']);
     expect((await request('GET', '/v1/units?area=a%20b', admin)).body.errors).toEqual([expect.objectContaining({ field: 'query.area' })]);
     expect((await request('GET', '/v1/units', admin)).body.items).toEqual([]);
 
-    const conflict = await request('POST', '/v1/units', await token('city-a', ['tenant-admin']), { code: 'CITY', name: 'dup', areaCodes: ['1'] });
+    const conflict = await request('POST', '/v1/units', await token('city-a', ['tenant-admin']), { code: 'CITY', name: 'dup', areaCodes: ['11'] });
     expect(conflict).toMatchObject({ status: 409, body: { code: 'conflict' } });
   });
 
@@ -96,7 +108,7 @@ describe('dispatch service (real PostgreSQL and NATS)', () => {
       expect((await request('GET', '/v1/units', await token('city-a', [role]))).status).toBe(200);
     expect((await request('GET', '/v1/units', await token('city-a', ['reviewer']))).status).toBe(403);
     const dispatcher = await token('city-a', ['dispatcher']);
-    expect((await request('POST', '/v1/units', dispatcher, { code: 'X', name: 'x', areaCodes: ['1'] })).status).toBe(403);
+    expect((await request('POST', '/v1/units', dispatcher, { code: 'X', name: 'x', areaCodes: ['11'] })).status).toBe(403);
   });
 
   it('serves the tenant-scoped ListUnits gRPC query', async () => {
@@ -110,9 +122,12 @@ describe('dispatch service (real PostgreSQL and NATS)', () => {
       ]);
       const covering = await callUnary(client, client.listUnits, { areaCode: '440304' }, { tenantId: 'city-b' });
       expect(covering.units.map((u) => u.code)).toEqual(['B-ROOT']);
-      await expect(callUnary(client, client.listUnits, { areaCode: 'a b' }, { tenantId: 'city-a' })).rejects.toMatchObject({
-        code: status.INVALID_ARGUMENT,
-      });
+      const street = await callUnary(client, client.listUnits, { areaCode: '440304001' }, { tenantId: 'city-a' });
+      expect(street.units.map((u) => u.code)).toEqual(['CITY', 'FUTIAN']);
+      for (const areaCode of ['a b', '440304-01'])
+        await expect(callUnary(client, client.listUnits, { areaCode }, { tenantId: 'city-a' })).rejects.toMatchObject({
+          code: status.INVALID_ARGUMENT,
+        });
       await expect(callUnary(client, client.listUnits, { areaCode: '' }, { tenantId: '' })).rejects.toMatchObject({
         code: status.UNAUTHENTICATED,
       });
@@ -135,5 +150,14 @@ describe('dispatch service (real PostgreSQL and NATS)', () => {
     expect(Events.dispatch.unitRegistered.codec.decode(last.data).unit).toMatchObject({
       id: units['B-ROOT'], code: 'B-ROOT', parentId: '', areaCodes: ['440304'],
     });
+  });
+
+  it('keeps the durable consumer deployed before under its name and filter, and adds the taxonomy one', async () => {
+    const stream = streamOf(namespace, 'intake').name;
+    const consumers = service.context.bus.jsm.consumers;
+    const accepted = await consumers.info(stream, 'dispatch--hl-intake-v1--request-accepted');
+    expect(accepted.config.filter_subject).toBe(eventFilter(namespace, Events.intake.requestAccepted));
+    const taxonomy = await consumers.info(stream, 'dispatch--hl-intake-v1--taxonomy');
+    expect(taxonomy.config.filter_subject).toBe(eventFilter(namespace, Events.intake.taxonomyPublished));
   });
 });

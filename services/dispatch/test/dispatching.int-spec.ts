@@ -1,6 +1,7 @@
 import { Events } from '@hotline/contracts';
 import { publishEvent, startServiceUnderTest, ServiceUnderTest } from '@hotline/service-testing';
 import { eventually } from '@hotline/testing';
+import { systemActor } from '@hotline/vocabulary';
 import { dispatchService } from '../src/dispatch.service';
 import { eventFor, eventsOnStream, requestBrief } from './dispatch-test-helpers';
 
@@ -15,25 +16,29 @@ describe('automatic and manual dispatch (real PostgreSQL and NATS)', () => {
   beforeAll(async () => {
     sut = await startServiceUnderTest(dispatchService);
     for (const [tenant, code, area] of [
-      ['city-a', 'HOUSING', '320102'], ['city-a', 'STREET', '320102'], ['city-a', 'ELEVATOR', '320100'], ['city-b', 'B-ALL', '1'],
+      ['city-a', 'HOUSING', '320102'], ['city-a', 'STREET', '320102'], ['city-a', 'ELEVATOR', '320100'], ['city-b', 'B-ALL', '32'],
     ]) {
       const res = await sut.as(tenant, ['tenant-admin'])('POST', '/v1/units', { code, name: `${code} 单位`, areaCodes: [area] });
       unit[code] = res.body.id;
     }
     await sut.as('city-a', ['tenant-admin'])('PUT', '/v1/catalog', {
-      entries: [{ categoryPrefix: '01', areaCode: '*', primaryUnitId: unit['ELEVATOR'] }],
+      entries: [{ categoryCode: '01', areaCode: '*', primaryUnitId: unit['ELEVATOR'] }],
     });
     const v2 = await sut.as('city-a', ['tenant-admin'])('PUT', '/v1/catalog', {
       entries: [
-        { categoryPrefix: '01', areaCode: '*', primaryUnitId: unit['HOUSING'] },
-        { categoryPrefix: '0102', areaCode: '320102', primaryUnitId: unit['HOUSING'], assistingUnitIds: [unit['STREET'], unit['ELEVATOR']] },
-        { categoryPrefix: '010203', areaCode: '*', primaryUnitId: unit['ELEVATOR'] },
+        { categoryCode: '01', areaCode: '*', primaryUnitId: unit['HOUSING'] },
+        { categoryCode: '0102', areaCode: '320102', primaryUnitId: unit['HOUSING'], assistingUnitIds: [unit['STREET'], unit['ELEVATOR']] },
+        { categoryCode: '010203', areaCode: '*', primaryUnitId: unit['ELEVATOR'] },
+        // A tenant's own taxonomy, whose codes are no two-digit prefixes of each other.
+        { categoryCode: 'A', areaCode: '*', primaryUnitId: unit['ELEVATOR'] },
+        { categoryCode: 'A.1', areaCode: '320102', primaryUnitId: unit['STREET'] },
+        { categoryCode: 'A.1.3', areaCode: '*', primaryUnitId: unit['HOUSING'] },
       ],
     });
     expect(v2.body.version).toBe(2);
     // Tenant B's catalog places everything, in every area: it must never touch tenant A's requests.
     await sut.as('city-b', ['tenant-admin'])('PUT', '/v1/catalog', {
-      entries: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '99'].map((p) => ({ categoryPrefix: p, areaCode: '*', primaryUnitId: unit['B-ALL'] })),
+      entries: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '99'].map((p) => ({ categoryCode: p, areaCode: '*', primaryUnitId: unit['B-ALL'] })),
     });
   });
 
@@ -47,7 +52,7 @@ describe('automatic and manual dispatch (real PostgreSQL and NATS)', () => {
       request: brief,
       mode: 'catalog',
       catalogVersion: 2,
-      dispatchedBy: '',
+      dispatchedBy: systemActor('dispatch'),
       assignments: [{ unitId: unit['ELEVATOR'], unitCode: 'ELEVATOR', unitName: 'ELEVATOR 单位', role: 'primary' }],
     });
     expect(new Date(dispatched.dispatchedAt).toISOString()).toBe(dispatched.dispatchedAt);
@@ -55,7 +60,7 @@ describe('automatic and manual dispatch (real PostgreSQL and NATS)', () => {
     const view = await sut.as('city-a', ['supervisor'])('GET', `/v1/dispatches/${brief.requestId}`);
     expect(view).toMatchObject({
       status: 200,
-      body: { requestId: brief.requestId, mode: 'catalog', catalogVersion: 2, dispatchedAt: dispatched.dispatchedAt, dispatchedBy: '' },
+      body: { requestId: brief.requestId, mode: 'catalog', catalogVersion: 2, dispatchedAt: dispatched.dispatchedAt, dispatchedBy: 'system:dispatch' },
     });
   });
 
@@ -67,6 +72,39 @@ describe('automatic and manual dispatch (real PostgreSQL and NATS)', () => {
       ['HOUSING', 'primary'], ['STREET', 'assisting'], ['ELEVATOR', 'assisting'],
     ]);
     expect(dispatched.assignments[1]).toEqual({ unitId: unit['STREET'], unitName: 'STREET 单位', unitCode: 'STREET', role: 'assisting' });
+  });
+
+  it("dispatches a request from a street (9 digits) and one from a community (12 digits) by their district's entry", async () => {
+    const street = requestBrief({ categoryCode: '010299', areaCode: '320102003' });
+    const community = requestBrief({ categoryCode: '010299', areaCode: '320102003004' });
+    const elsewhere = requestBrief({ categoryCode: '010299', areaCode: '320104003004' });
+    for (const brief of [street, community, elsewhere]) await accept('city-a', brief);
+    for (const brief of [street, community]) {
+      const dispatched = await eventFor(sut, Events.dispatch.requestDispatched, 'city-a', brief.requestId);
+      expect(dispatched.assignments.map((a) => [a.unitCode, a.role])).toEqual([
+        ['HOUSING', 'primary'], ['STREET', 'assisting'], ['ELEVATOR', 'assisting'],
+      ]);
+    }
+    // Another district's community falls back to the "*" entry.
+    const fallback = await eventFor(sut, Events.dispatch.requestDispatched, 'city-a', elsewhere.requestId);
+    expect(fallback.assignments.map((a) => [a.unitCode, a.role])).toEqual([['HOUSING', 'primary']]);
+  });
+
+  it('matches a taxonomy of any code shape along the category path intake sends', async () => {
+    const path = (categoryPath: string[], areaCode = '320104') =>
+      requestBrief({ categoryCode: categoryPath[categoryPath.length - 1], categoryPath, taxonomyVersion: 3, areaCode });
+    const exact = path(['A', 'A.1', 'A.1.3']);
+    const belowAreaEntry = path(['A', 'A.1', 'A.1.7'], '320102001');
+    const belowTop = path(['A', 'A.2']);
+    const unknown = path(['B', 'B.1']);
+    for (const brief of [exact, belowAreaEntry, belowTop, unknown]) await accept('city-a', brief);
+    const primaryOf = async (brief: typeof exact) =>
+      (await eventFor(sut, Events.dispatch.requestDispatched, 'city-a', brief.requestId)).assignments[0]?.unitCode;
+    expect(await primaryOf(exact)).toBe('HOUSING');
+    expect(await primaryOf(belowAreaEntry)).toBe('STREET');
+    expect(await primaryOf(belowTop)).toBe('ELEVATOR');
+    const queued = await eventFor(sut, Events.dispatch.requestQueued, 'city-a', unknown.requestId);
+    expect(queued).toMatchObject({ request: { categoryPath: ['B', 'B.1'] }, reason: 'no catalog entry for category B.1 in area 320104' });
   });
 
   it('changes nothing when the same request is accepted again (redelivery, new message id)', async () => {

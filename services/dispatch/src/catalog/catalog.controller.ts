@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { ApiZodBody, CurrentIdentity, Identity, ProblemError, Roles, TenantDb, validate } from '@hotline/platform';
-import { findCatalog, publishCatalog, PublishCatalogBody } from './catalog';
-
-const VersionParams = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
+import { catalogVersion } from './catalog-version.query';
+import { CatalogVersionParams, PublishCatalogBody } from './catalog.schemas';
+import { publishCatalog } from './publish-catalog.command';
 
 @ApiTags('dispatch catalog')
 @ApiBearerAuth()
@@ -24,7 +23,7 @@ export class CatalogController {
   @Get()
   @Roles('dispatcher', 'supervisor', 'tenant-admin')
   async inForce(@CurrentIdentity() who: Identity) {
-    const catalog = await this.db.run(who.tenantId, (m) => findCatalog(m));
+    const catalog = await this.db.read(who.tenantId, (m) => catalogVersion(m));
     if (!catalog) throw ProblemError.notFound('published dispatch catalog');
     return catalog;
   }
@@ -32,8 +31,8 @@ export class CatalogController {
   @Get('versions/:version')
   @Roles('dispatcher', 'supervisor', 'tenant-admin')
   async version(@CurrentIdentity() who: Identity, @Param() params: unknown) {
-    const { version } = validate(VersionParams, params, 'path');
-    const catalog = await this.db.run(who.tenantId, (m) => findCatalog(m, version));
+    const { version } = validate(CatalogVersionParams, params, 'path');
+    const catalog = await this.db.read(who.tenantId, (m) => catalogVersion(m, version));
     if (!catalog) throw ProblemError.notFound(`dispatch catalog version ${version}`);
     return catalog;
   }

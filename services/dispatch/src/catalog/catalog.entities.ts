@@ -16,7 +16,10 @@ export class CatalogVersionEntity {
   publishedBy!: string;
 }
 
-/** One line of a catalog version: a category prefix in an area ('*' = any) → primary + assisting units. */
+/**
+ * One line of a catalog version: a category (and every category below it) in an area ('*' =
+ * any; the area and every area below it otherwise) → primary + assisting units.
+ */
 @Entity({ name: 'catalog_entries' })
 export class CatalogEntryEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'text' })
@@ -29,9 +32,10 @@ export class CatalogEntryEntity {
   @Column({ type: 'int' })
   position!: number;
 
-  @PrimaryColumn({ name: 'category_prefix', type: 'text' })
-  categoryPrefix!: string;
+  @PrimaryColumn({ name: 'category_code', type: 'text' })
+  categoryCode!: string;
 
+  /** As published: '*', or an area code in the spelling the admin used (320100 or 3201). */
   @PrimaryColumn({ name: 'area_code', type: 'text' })
   areaCode!: string;
 

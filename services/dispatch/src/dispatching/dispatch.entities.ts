@@ -2,6 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { UnitAssignment } from '@hotline/dispatch-domain';
 import type { commonV1 } from '@hotline/contracts';
 
+export type DispatchMode = 'catalog' | 'manual';
+
 /** How a request was dispatched: at most one per request and tenant. */
 @Entity({ name: 'dispatches' })
 export class DispatchEntity {
@@ -12,7 +14,7 @@ export class DispatchEntity {
   requestId!: string;
 
   @Column({ type: 'text' })
-  mode!: 'catalog' | 'manual';
+  mode!: DispatchMode;
 
   /** The catalog version that placed it; 0 for a manual dispatch. */
   @Column({ name: 'catalog_version', type: 'int' })
@@ -24,7 +26,7 @@ export class DispatchEntity {
   @Column({ name: 'dispatched_at', type: 'timestamptz' })
   dispatchedAt!: Date;
 
-  /** The dispatcher's token subject; empty for the catalog. */
+  /** The dispatcher's token subject; system:dispatch for the catalog. */
   @Column({ name: 'dispatched_by', type: 'text' })
   dispatchedBy!: string;
 }

@@ -1,10 +1,21 @@
 import { PlatformSchema1764300000000 } from '@hotline/platform';
 import { CatalogEntryEntity, CatalogVersionEntity } from '../catalog/catalog.entities';
 import { DispatchEntity, DispatchQueueEntity } from '../dispatching/dispatch.entities';
+import { KnownTaxonomyEntity } from '../taxonomy/known-taxonomy.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { HandlingUnits1764300000200 } from './1764300000200-handling-units.migration';
 import { CatalogAndDispatches1764300000300 } from './1764300000300-catalog-and-dispatches.migration';
+import { CatalogCategoryCodes1764300001100 } from './1764300001100-catalog-category-codes.migration';
+import { CatalogDispatchActor1764300001200 } from './1764300001200-catalog-dispatch-actor.migration';
+import { KnownTaxonomies1764300001300 } from './1764300001300-known-taxonomies.migration';
 
-export const entities = [UnitEntity, CatalogVersionEntity, CatalogEntryEntity, DispatchEntity, DispatchQueueEntity];
+export const entities = [UnitEntity, CatalogVersionEntity, CatalogEntryEntity, DispatchEntity, DispatchQueueEntity, KnownTaxonomyEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
-export const migrations = [PlatformSchema1764300000000, HandlingUnits1764300000200, CatalogAndDispatches1764300000300];
+export const migrations = [
+  PlatformSchema1764300000000,
+  HandlingUnits1764300000200,
+  CatalogAndDispatches1764300000300,
+  CatalogCategoryCodes1764300001100,
+  CatalogDispatchActor1764300001200,
+  KnownTaxonomies1764300001300,
+];

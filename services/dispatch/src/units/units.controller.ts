@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { z } from 'zod';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
-import { AreaCode, listUnits, registerUnit, RegisterUnitBody, toUnitView } from './units';
-
-const ListQuery = z.object({ area: AreaCode.optional() });
+import { registerUnit } from './register-unit.command';
+import { listUnits } from './units.query';
+import { ListUnitsQuery, RegisterUnitBody } from './units.schemas';
+import { toUnitView } from './units.views';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -26,10 +26,10 @@ export class UnitsController {
   }
 
   @Get()
-  @ApiZodQuery(ListQuery)
+  @ApiZodQuery(ListUnitsQuery)
   @Roles('agent', 'dispatcher', 'supervisor', 'tenant-admin')
   async list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
-    const { area } = validate(ListQuery, query, 'query');
+    const { area } = validate(ListUnitsQuery, query, 'query');
     const units = await this.db.run(who.tenantId, (m) => listUnits(m, area));
     return { items: units.map(toUnitView) };
   }

@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { dispatchV1 } from '@hotline/contracts';
 import { GrpcServiceBinding, ServiceContext, unary, validate } from '@hotline/platform';
-import { AreaCode, listUnits, toUnitMessage } from './units';
-
-const ListUnitsRequest = z.object({ areaCode: AreaCode.or(z.literal('')) });
+import { listUnits } from './units.query';
+import { ListUnitsRequest } from './units.schemas';
+import { toUnitMessage } from './units.views';
 
 export function dispatchGrpc(ctx: ServiceContext): GrpcServiceBinding {
   const implementation: dispatchV1.DispatchServiceServer = {

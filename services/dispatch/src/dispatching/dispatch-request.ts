@@ -1,0 +1,69 @@
+import { EntityManager } from 'typeorm';
+import { commonV1, Events } from '@hotline/contracts';
+import { buildAssignments, UnitChoice } from '@hotline/dispatch-domain';
+import { Outbox } from '@hotline/platform';
+import { unitDirectory } from '../units/units.query';
+import { DispatchEntity, DispatchMode, DispatchQueueEntity } from './dispatch.entities';
+import { requestDispatchedEvent, requestQueuedEvent } from './dispatching.events';
+import { insertDispatch, insertQueueItem } from './dispatching.repository';
+
+// The two outcomes of dispatching a request, shared by the catalog (on-request-accepted) and
+// the dispatcher (assign-waiting-request): each writes its row and its event in one transaction.
+
+export interface Placement {
+  mode: DispatchMode;
+  catalogVersion: number;
+  /** The dispatcher's subject, or system:dispatch for the catalog. */
+  dispatchedBy: string;
+  units: UnitChoice;
+}
+
+/** Records the dispatch and its RequestDispatched event, in the caller's tenant transaction. */
+export async function dispatchRequest(
+  manager: EntityManager,
+  outbox: Outbox,
+  tenantId: string,
+  brief: commonV1.RequestBrief,
+  placement: Placement,
+): Promise<DispatchEntity> {
+  const { units } = placement;
+  const directory = await unitDirectory(manager, [units.primaryUnitId, ...units.assistingUnitIds]);
+  const dispatch: DispatchEntity = {
+    tenantId,
+    requestId: brief.requestId,
+    mode: placement.mode,
+    catalogVersion: placement.catalogVersion,
+    assignments: buildAssignments(units, directory),
+    dispatchedAt: new Date(),
+    dispatchedBy: placement.dispatchedBy,
+  };
+  await insertDispatch(manager, dispatch);
+  await outbox.append(manager, {
+    event: Events.dispatch.requestDispatched,
+    tenantId,
+    aggregateType: 'request',
+    aggregateId: brief.requestId,
+    payload: requestDispatchedEvent(brief, dispatch),
+  });
+  return dispatch;
+}
+
+/** Puts the request in the manual-dispatch queue and emits RequestQueuedForManualDispatch. */
+export async function queueRequest(
+  manager: EntityManager,
+  outbox: Outbox,
+  tenantId: string,
+  brief: commonV1.RequestBrief,
+  reason: string,
+): Promise<DispatchQueueEntity> {
+  const item: DispatchQueueEntity = { tenantId, requestId: brief.requestId, brief, reason, queuedAt: new Date(), resolvedAt: null };
+  await insertQueueItem(manager, item);
+  await outbox.append(manager, {
+    event: Events.dispatch.requestQueued,
+    tenantId,
+    aggregateType: 'request',
+    aggregateId: brief.requestId,
+    payload: requestQueuedEvent(item),
+  });
+  return item;
+}

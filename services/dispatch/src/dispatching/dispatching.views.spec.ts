@@ -1,0 +1,75 @@
+import { commonV1 } from '@hotline/contracts';
+import { DispatchEntity } from './dispatch.entities';
+import { requestDispatchedEvent, requestQueuedEvent } from './dispatching.events';
+import { toDispatchView, toQueueItemView } from './dispatching.views';
+
+const brief: commonV1.RequestBrief = {
+  requestId: '0190a0a0-0000-7000-8000-0000000000aa',
+  number: '3201-20250124-000042',
+  channel: 'phone',
+  requestType: 'complaint',
+  urgency: 'urgent',
+  categoryCode: 'A.1.3',
+  areaCode: '320102001',
+  title: '小区电梯停运三天',
+  content: '3 栋电梯停运。',
+  receivedAt: '2025-01-24T02:00:00.000Z',
+  requesterMaskedName: '张*',
+  requesterMaskedPhone: '138****5678',
+  confidential: false,
+  anonymous: false,
+  categoryPath: ['A', 'A.1', 'A.1.3'],
+  taxonomyVersion: 3,
+};
+
+const dispatch: DispatchEntity = {
+  tenantId: 'city-3201',
+  requestId: brief.requestId,
+  mode: 'catalog',
+  catalogVersion: 2,
+  assignments: [{ unitId: 'u1', unitName: '住建局', unitCode: 'housing', role: 'primary' }],
+  dispatchedAt: new Date('2025-01-24T02:00:01Z'),
+  dispatchedBy: 'system:dispatch',
+};
+const queued = { requestId: brief.requestId, brief, reason: 'no catalog entry for category A.1.3 in area 320102001', queuedAt: new Date('2025-01-24T02:00:01Z') };
+
+describe('dispatching views and events', () => {
+  it('shows a dispatch without its tenant, instants in RFC 3339', () => {
+    expect(toDispatchView(dispatch)).toEqual({
+      requestId: brief.requestId,
+      mode: 'catalog',
+      catalogVersion: 2,
+      assignments: dispatch.assignments,
+      dispatchedAt: '2025-01-24T02:00:01.000Z',
+      dispatchedBy: 'system:dispatch',
+    });
+  });
+
+  it('shows a dispatcher what places a waiting request, never the requester', () => {
+    const view = toQueueItemView(queued);
+    expect(view).toEqual({
+      requestId: brief.requestId,
+      number: brief.number,
+      title: brief.title,
+      categoryCode: 'A.1.3',
+      areaCode: '320102001',
+      requestType: 'complaint',
+      urgency: 'urgent',
+      reason: queued.reason,
+      queuedAt: '2025-01-24T02:00:01.000Z',
+    });
+    expect(JSON.stringify(view)).not.toMatch(/张|138/);
+  });
+
+  it('carries the brief as received, the assignments and the actor in RequestDispatched', () => {
+    expect(requestDispatchedEvent(brief, dispatch)).toEqual({
+      request: brief,
+      assignments: dispatch.assignments,
+      mode: 'catalog',
+      catalogVersion: 2,
+      dispatchedAt: '2025-01-24T02:00:01.000Z',
+      dispatchedBy: 'system:dispatch',
+    });
+    expect(requestQueuedEvent(queued)).toEqual({ request: brief, reason: queued.reason, queuedAt: '2025-01-24T02:00:01.000Z' });
+  });
+});

@@ -1,0 +1,40 @@
+import { DispatchEntity, DispatchQueueEntity } from './dispatch.entities';
+
+export function toDispatchView(d: DispatchEntity) {
+  return {
+    requestId: d.requestId,
+    mode: d.mode,
+    catalogVersion: d.catalogVersion,
+    assignments: d.assignments,
+    dispatchedAt: d.dispatchedAt.toISOString(),
+    dispatchedBy: d.dispatchedBy,
+  };
+}
+
+/** A waiting request as a dispatcher sees it: what places it, never who the requester is. */
+export interface QueueItemView {
+  requestId: string;
+  number: string;
+  title: string;
+  categoryCode: string;
+  areaCode: string;
+  requestType: string;
+  urgency: string;
+  reason: string;
+  queuedAt: string;
+}
+
+export function toQueueItemView(item: Pick<DispatchQueueEntity, 'requestId' | 'brief' | 'reason' | 'queuedAt'>): QueueItemView {
+  const b = item.brief;
+  return {
+    requestId: item.requestId,
+    number: b.number,
+    title: b.title,
+    categoryCode: b.categoryCode,
+    areaCode: b.areaCode,
+    requestType: b.requestType,
+    urgency: b.urgency,
+    reason: item.reason,
+    queuedAt: item.queuedAt.toISOString(),
+  };
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { distinctAreas } from '@hotline/dispatch-domain';
+import { AREA_CODE_PATTERN, AREA_CODE_RULE } from '@hotline/vocabulary';
+
+/** An administrative division code (province 2, city 4, district 6, street 9, community 12 digits). */
+export const AreaCode = z.string().regex(AREA_CODE_PATTERN, AREA_CODE_RULE);
+
+export const RegisterUnitBody = z
+  .object({
+    /** Unit staff tokens carry it in their `unit` claim. */
+    code: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,39}$/, 'letters, digits and dashes, at most 40'),
+    name: z.string().trim().min(1).max(100),
+    parentId: z.string().uuid().nullish(),
+    areaCodes: z.array(AreaCode).min(1).max(50).transform(distinctAreas),
+  })
+  .strict();
+export type RegisterUnit = z.infer<typeof RegisterUnitBody>;
+
+/** `GET /v1/units?area=X`: the units whose jurisdiction covers X. */
+export const ListUnitsQuery = z.object({ area: AreaCode.optional() }).strict();
+
+/** gRPC ListUnits: an empty area lists every unit. */
+export const ListUnitsRequest = z.object({ areaCode: AreaCode.or(z.literal('')) });

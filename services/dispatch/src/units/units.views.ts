@@ -1,0 +1,24 @@
+import type { dispatchV1 } from '@hotline/contracts';
+import type { UnitCard } from '@hotline/dispatch-domain';
+import { UnitEntity } from './unit.entity';
+
+/** The unit as the contracts carry it (gRPC and UnitRegistered): an empty parentId for a root. */
+export function toUnitMessage(u: UnitEntity): dispatchV1.HandlingUnit {
+  return {
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    parentId: u.parentId ?? '',
+    areaCodes: u.areaCodes,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+/** The unit as the REST API shows it: parentId null for a root. */
+export function toUnitView(u: UnitEntity) {
+  return { ...toUnitMessage(u), parentId: u.parentId };
+}
+
+export function toUnitCard(u: Pick<UnitEntity, 'id' | 'name' | 'code' | 'areaCodes'>): UnitCard {
+  return { id: u.id, name: u.name, code: u.code, areaCodes: u.areaCodes };
+}
