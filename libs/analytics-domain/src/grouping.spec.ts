@@ -1,15 +1,18 @@
 import { groupKey, mergeRateRows, UNKNOWN_KEY } from './grouping';
+import { NO_REVISITS, NO_WORK_ORDERS } from './rates';
 
-const orders = (key: string, workOrders: number, label?: string) => ({
+const orders = (key: string | null, workOrders: number, label?: string) => ({
+  ...NO_WORK_ORDERS,
   key,
   label,
   workOrders,
+  signed: workOrders,
   signedOnTime: workOrders,
   answered: workOrders,
   answeredOnTime: 0,
   handlingWorkingHoursSum: workOrders * 2,
 });
-const revisits = (key: string, n: number) => ({ key, revisits: n, resolved: n, satisfiedOrBasicallySatisfied: 0 });
+const revisits = (key: string | null, n: number) => ({ ...NO_REVISITS, key, revisits: n, resolved: n });
 
 describe('grouping keys and merged rows', () => {
   it('uses a visible key for an unknown unit, category or day', () => {
@@ -26,7 +29,7 @@ describe('grouping keys and merged rows', () => {
       ['c', 'c', 0, 4],
     ]);
     expect(rows[2]).toMatchObject({ responseRate: null, avgHandlingWorkingHours: null, resolutionRate: 1, satisfactionRate: 0 });
-    expect(rows[0]).toMatchObject({ avgHandlingWorkingHours: 2, resolutionRate: null });
+    expect(rows[0]).toMatchObject({ responseRate: 1, avgHandlingWorkingHours: 2, resolutionRate: null });
   });
 
   it('labels units by name, from their work orders or the directory of names', () => {
@@ -38,8 +41,8 @@ describe('grouping keys and merged rows', () => {
     ]);
   });
 
-  it('merges rows whose keys are unknown into one group', () => {
-    const rows = mergeRateRows('day', [orders('', 1)], [revisits('', 2)]);
-    expect(rows).toEqual([expect.objectContaining({ key: UNKNOWN_KEY, workOrders: 1, revisits: 2 })]);
+  it('merges rows whose keys are unknown into one group, adding their counts', () => {
+    const rows = mergeRateRows('day', [orders('', 1), orders(null, 2)], [revisits('', 2), revisits(null, 1)]);
+    expect(rows).toEqual([expect.objectContaining({ key: UNKNOWN_KEY, workOrders: 3, signed: 3, revisits: 3, resolved: 3 })]);
   });
 });

@@ -12,19 +12,19 @@ export function groupKey(value: string | null | undefined): string {
 }
 
 export interface KeyedWorkOrderCounts extends WorkOrderCounts {
-  key: string;
+  key: string | null;
   /** The unit's name when grouped by unit. */
   label?: string | null;
 }
 
 export interface KeyedRevisitCounts extends RevisitCounts {
-  key: string;
+  key: string | null;
 }
 
 /**
  * Joins work-order and revisit counts on their key into one rate row per key, ordered by key.
- * Labels: the unit name for units (from `unitNames` when no work order of the group names it),
- * the key itself otherwise.
+ * Rows whose key is unknown merge into one UNKNOWN_KEY group. Labels: the unit name for units
+ * (from `unitNames` when no work order of the group names it), the key itself otherwise.
  */
 export function mergeRateRows(
   grouping: RateGrouping,
@@ -32,33 +32,44 @@ export function mergeRateRows(
   revisits: readonly KeyedRevisitCounts[],
   unitNames: ReadonlyMap<string, string> = new Map(),
 ): RateRow[] {
-  const keys = new Set<string>();
-  const orderByKey = new Map<string, KeyedWorkOrderCounts>();
-  const revisitByKey = new Map<string, KeyedRevisitCounts>();
+  const orderByKey = new Map<string, { counts: WorkOrderCounts; label?: string | null }>();
+  const revisitByKey = new Map<string, RevisitCounts>();
   for (const o of orders) {
-    keys.add(groupKey(o.key));
-    orderByKey.set(groupKey(o.key), o);
+    const key = groupKey(o.key);
+    const known = orderByKey.get(key);
+    orderByKey.set(key, { counts: addOrderCounts(known?.counts ?? NO_WORK_ORDERS, o), label: known?.label || o.label });
   }
   for (const r of revisits) {
-    keys.add(groupKey(r.key));
-    revisitByKey.set(groupKey(r.key), r);
+    const key = groupKey(r.key);
+    revisitByKey.set(key, addRevisitCounts(revisitByKey.get(key) ?? NO_REVISITS, r));
   }
+  const keys = new Set([...orderByKey.keys(), ...revisitByKey.keys()]);
   return [...keys].sort().map((key) => {
     const o = orderByKey.get(key);
-    const r = revisitByKey.get(key);
-    const label = grouping === 'unit' ? (o?.label || unitNames.get(key) || key) : key;
-    return rateRow(key, label, pickOrderCounts(o), pickRevisitCounts(r));
+    const label = grouping === 'unit' ? o?.label || unitNames.get(key) || key : key;
+    return rateRow(key, label, o?.counts ?? NO_WORK_ORDERS, revisitByKey.get(key) ?? NO_REVISITS);
   });
 }
 
-function pickOrderCounts(o: KeyedWorkOrderCounts | undefined): WorkOrderCounts {
-  if (!o) return NO_WORK_ORDERS;
-  const { workOrders, signedOnTime, answered, answeredOnTime, handlingWorkingHoursSum } = o;
-  return { workOrders, signedOnTime, answered, answeredOnTime, handlingWorkingHoursSum };
+function addOrderCounts(a: WorkOrderCounts, b: WorkOrderCounts): WorkOrderCounts {
+  return {
+    workOrders: a.workOrders + b.workOrders,
+    cancelled: a.cancelled + b.cancelled,
+    signed: a.signed + b.signed,
+    signedOnTime: a.signedOnTime + b.signedOnTime,
+    unsignedPastDue: a.unsignedPastDue + b.unsignedPastDue,
+    answered: a.answered + b.answered,
+    answeredOnTime: a.answeredOnTime + b.answeredOnTime,
+    unansweredPastDue: a.unansweredPastDue + b.unansweredPastDue,
+    handlingWorkingHoursSum: a.handlingWorkingHoursSum + b.handlingWorkingHoursSum,
+  };
 }
 
-function pickRevisitCounts(r: KeyedRevisitCounts | undefined): RevisitCounts {
-  if (!r) return NO_REVISITS;
-  const { revisits, resolved, satisfiedOrBasicallySatisfied } = r;
-  return { revisits, resolved, satisfiedOrBasicallySatisfied };
+function addRevisitCounts(a: RevisitCounts, b: RevisitCounts): RevisitCounts {
+  return {
+    revisits: a.revisits + b.revisits,
+    resolved: a.resolved + b.resolved,
+    satisfiedOrBasicallySatisfied: a.satisfiedOrBasicallySatisfied + b.satisfiedOrBasicallySatisfied,
+    skippedRevisits: a.skippedRevisits + b.skippedRevisits,
+  };
 }

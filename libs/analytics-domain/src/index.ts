@@ -1,4 +1,5 @@
+export * from './formulas';
 export * from './grouping';
 export * from './instants';
 export * from './rates';
-export * from './stages';
+export * from './statuses';

@@ -1,4 +1,7 @@
-import { isSatisfied, NO_REVISITS, NO_WORK_ORDERS, rate, rateRow, round4 } from './rates';
+import { isSatisfied, SATISFIED_LEVELS } from '@hotline/vocabulary';
+import { NO_REVISITS, NO_WORK_ORDERS, rate, rateRow, round4, WorkOrderCounts } from './rates';
+
+const orders = (counts: Partial<WorkOrderCounts>): WorkOrderCounts => ({ ...NO_WORK_ORDERS, ...counts });
 
 describe('rate arithmetic', () => {
   it('is null when the denominator is zero, never NaN or Infinity', () => {
@@ -17,7 +20,8 @@ describe('rate arithmetic', () => {
     expect(round4(-0.00001)).toBe(0);
   });
 
-  it('counts satisfied and basically-satisfied, not dissatisfied or missing answers', () => {
+  it('counts satisfied and basically-satisfied (the vocabulary levels), not dissatisfied or missing answers', () => {
+    expect(SATISFIED_LEVELS).toEqual(['satisfied', 'basically-satisfied']);
     expect(isSatisfied('satisfied')).toBe(true);
     expect(isSatisfied('basically-satisfied')).toBe(true);
     expect(isSatisfied('dissatisfied')).toBe(false);
@@ -25,29 +29,55 @@ describe('rate arithmetic', () => {
     expect(isSatisfied(null)).toBe(false);
   });
 
-  it('builds every rate of a group from its counts', () => {
+  it('builds every rate of a group from its counts, each beside its denominator', () => {
     const row = rateRow(
       'u1',
       'Water bureau',
-      { workOrders: 4, signedOnTime: 3, answered: 3, answeredOnTime: 2, handlingWorkingHoursSum: 10 },
-      { revisits: 3, resolved: 2, satisfiedOrBasicallySatisfied: 1 },
+      orders({
+        workOrders: 6, cancelled: 1, signed: 4, signedOnTime: 3, unsignedPastDue: 1,
+        answered: 3, answeredOnTime: 2, unansweredPastDue: 1, handlingWorkingHoursSum: 10,
+      }),
+      { revisits: 3, resolved: 2, satisfiedOrBasicallySatisfied: 1, skippedRevisits: 2 },
     );
     expect(row).toEqual({
       key: 'u1',
       label: 'Water bureau',
-      workOrders: 4,
+      workOrders: 6,
+      cancelled: 1,
+      signed: 4,
       signedOnTime: 3,
-      responseRate: 0.75,
+      unsignedPastDue: 1,
+      responseDenominator: 5,
+      responseRate: 0.6,
       answered: 3,
       answeredOnTime: 2,
-      onTimeAnswerRate: 0.6667,
+      unansweredPastDue: 1,
+      onTimeAnswerDenominator: 4,
+      onTimeAnswerRate: 0.5,
       avgHandlingWorkingHours: 3.3333,
       revisits: 3,
+      skippedRevisits: 2,
       resolved: 2,
       resolutionRate: 0.6667,
       satisfiedOrBasicallySatisfied: 1,
       satisfactionRate: 0.3333,
     });
+  });
+
+  it('does not count orders still inside their windows: no decided order, no rate', () => {
+    // Six orders created, none signed or answered, none past a due: nothing to judge yet.
+    const row = rateRow('u1', 'u1', orders({ workOrders: 6 }), NO_REVISITS);
+    expect(row).toMatchObject({ responseDenominator: 0, responseRate: null, onTimeAnswerDenominator: 0, onTimeAnswerRate: null });
+  });
+
+  it('counts an order left unsigned or unanswered past its due as a miss', () => {
+    const row = rateRow('u1', 'u1', orders({ workOrders: 2, signed: 1, signedOnTime: 1, unsignedPastDue: 1, unansweredPastDue: 2 }), NO_REVISITS);
+    expect(row).toMatchObject({ responseRate: 0.5, onTimeAnswerDenominator: 2, onTimeAnswerRate: 0, avgHandlingWorkingHours: null });
+  });
+
+  it('leaves skipped revisits out of the resolution and satisfaction denominators', () => {
+    const row = rateRow('u1', 'u1', NO_WORK_ORDERS, { ...NO_REVISITS, skippedRevisits: 4 });
+    expect(row).toMatchObject({ revisits: 0, skippedRevisits: 4, resolutionRate: null, satisfactionRate: null });
   });
 
   it('gives null rates for a group without work orders or revisits', () => {

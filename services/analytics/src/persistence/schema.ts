@@ -1,7 +1,17 @@
 import { PlatformSchema1764300000000 } from '@hotline/platform';
 import { EventTallies1764300000500 } from './1764300000500-event-tallies.migration';
 import { LifecycleFacts1764300000600 } from './1764300000600-lifecycle-facts.migration';
+import { RequestStatusFromIntake1764300001100 } from './1764300001100-request-status-from-intake.migration';
+import { WorkOrderWindows1764300001110 } from './1764300001110-work-order-windows.migration';
+import { RevisitOutcomes1764300001120 } from './1764300001120-revisit-outcomes.migration';
 
 /** The read model is plain SQL (upserts and aggregates), so there are no entity classes. */
 export const entities = [];
-export const migrations = [PlatformSchema1764300000000, EventTallies1764300000500, LifecycleFacts1764300000600];
+export const migrations = [
+  PlatformSchema1764300000000,
+  EventTallies1764300000500,
+  LifecycleFacts1764300000600,
+  RequestStatusFromIntake1764300001100,
+  WorkOrderWindows1764300001110,
+  RevisitOutcomes1764300001120,
+];

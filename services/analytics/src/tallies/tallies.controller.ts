@@ -1,11 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { ApiZodQuery, CurrentIdentity, Identity, Roles, TenantDb, validate } from '@hotline/platform';
-import { listTallies } from './tallies';
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const TalliesQuery = z.object({ from: day.optional(), to: day.optional() });
+import { talliesPage } from './tallies.query';
+import { TalliesQuery, TalliesQueryShape } from './tallies.schemas';
+import { talliesView } from './tallies.views';
 
 @ApiTags('event-tallies')
 @ApiBearerAuth()
@@ -13,13 +11,15 @@ const TalliesQuery = z.object({ from: day.optional(), to: day.optional() });
 export class TalliesController {
   constructor(private readonly db: TenantDb) {}
 
-  /** Events seen per type and local day for the caller's tenant. */
   @Get()
-  @ApiOperation({ summary: 'Events seen per type and local day (Asia/Shanghai) of their publication' })
-  @ApiZodQuery(TalliesQuery)
+  @ApiOperation({
+    summary: 'Events seen per type and local day (Asia/Shanghai) of their publication',
+    description: 'Tallies of the caller\'s tenant within from..to (inclusive local days), ordered by day then event type; total = tallies in the range.',
+  })
+  @ApiZodQuery(TalliesQueryShape)
   @Roles('supervisor', 'tenant-admin')
   async list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
-    const { from, to } = validate(TalliesQuery, query, 'query');
-    return { items: await this.db.run(who.tenantId, (m) => listTallies(m, from, to)) };
+    const q = validate(TalliesQuery, query, 'query');
+    return talliesView(q, await talliesPage(this.db, who.tenantId, q));
   }
 }

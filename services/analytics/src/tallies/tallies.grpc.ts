@@ -1,17 +1,13 @@
 import { analyticsV1 } from '@hotline/contracts';
-import { GrpcServiceBinding, ProblemError, ServiceContext, unary } from '@hotline/platform';
-import { listTallies } from './tallies';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { GrpcServiceBinding, ServiceContext, unary, validate } from '@hotline/platform';
+import { allTallies } from './tallies.query';
+import { GrpcTalliesRequest } from './tallies.schemas';
 
 export function analyticsGrpc(ctx: ServiceContext): GrpcServiceBinding {
   const implementation: analyticsV1.AnalyticsServiceServer = {
     getEventTallies: unary(async (request: analyticsV1.GetEventTalliesRequest, call) => {
-      const bad = (['fromDay', 'toDay'] as const).filter((f) => request[f] && !DAY.test(request[f]));
-      if (bad.length) throw ProblemError.validation(bad.map((field) => ({ field, message: 'YYYY-MM-DD' })));
-      const tallies = await ctx.db.run(call.tenantId, (m) =>
-        listTallies(m, request.fromDay || undefined, request.toDay || undefined),
-      );
+      const days = validate(GrpcTalliesRequest, request);
+      const tallies = await allTallies(ctx.db, call.tenantId, days);
       return { tallies: tallies.map((t) => ({ ...t, count: String(t.count) })) };
     }, ctx.logger),
   };

@@ -1,0 +1,281 @@
+// What analytics keeps of each lifecycle event: pure mappings from payloads to the facts the
+// repositories store. An event without the ids or codes its fact needs is refused (thrown), so
+// the consumer retries it and finally records it in dead_letters for a human, never guessing.
+import type { commonV1, handlingEventsV1, intakeEventsV1, revisitEventsV1 } from '@hotline/contracts';
+import { instantOrNull, receiptDay } from '@hotline/analytics-domain';
+import {
+  AssignmentRole,
+  canonicalArea,
+  Clock,
+  isClock,
+  isRequestStatus,
+  isSatisfaction,
+  isScopeDecision,
+  oneOf,
+  REVISIT_OUTCOMES,
+  RequestStatus,
+  RequestType,
+  RevisitOutcome,
+  Satisfaction,
+  ScopeDecision,
+  toAssignmentRole,
+  toRequestType,
+  toUrgency,
+  Urgency,
+} from '@hotline/vocabulary';
+
+export class UnusableEventError extends Error {}
+
+const isRevisitOutcome = oneOf(REVISIT_OUTCOMES);
+
+function required(value: string | undefined, field: string): string {
+  if (!value) throw new UnusableEventError(`${field} is empty`);
+  return value;
+}
+
+const textOrNull = (value: string | undefined): string | null => value || null;
+
+/** The event's own instant, or when JetStream stored it if the producer left it empty. */
+const instant = (value: string | undefined, publishedAt: Date): Date => instantOrNull(value) ?? publishedAt;
+
+export interface StatusChange {
+  requestId: string;
+  status: RequestStatus;
+  at: Date;
+  sequence: number;
+}
+
+export function statusChangeOf(e: intakeEventsV1.RequestStatusChanged, publishedAt: Date): StatusChange {
+  const requestId = required(e.requestId, 'request_id');
+  if (!isRequestStatus(e.toStatus)) throw new UnusableEventError(`to_status "${e.toStatus}" is not a request status`);
+  const sequence = Number(e.sequence);
+  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new UnusableEventError(`sequence "${e.sequence}" is not 1, 2, 3…`);
+  return { requestId, status: e.toStatus, at: instant(e.at, publishedAt), sequence };
+}
+
+/** A request's attributes, from the brief intake publishes; requester identity is never kept. */
+export interface RequestAttributes {
+  requestId: string;
+  receivedAt: Date | null;
+  /** Local receipt day (Asia/Shanghai). */
+  day: string | null;
+  requestType: RequestType | null;
+  urgency: Urgency | null;
+  categoryCode: string | null;
+  /** Canonical division code (`320100` → `3201`), so spellings of one area group together. */
+  areaCode: string | null;
+  channel: string | null;
+  anonymous: boolean;
+}
+
+export function requestAttributesOf(brief: commonV1.RequestBrief | undefined): RequestAttributes {
+  if (!brief?.requestId) throw new UnusableEventError('request.request_id is empty');
+  const day = receiptDay(brief.receivedAt);
+  return {
+    requestId: brief.requestId,
+    receivedAt: day ? instantOrNull(brief.receivedAt) : null,
+    day,
+    requestType: brief.requestType ? toRequestType(brief.requestType) : null,
+    urgency: brief.urgency ? toUrgency(brief.urgency) : null,
+    categoryCode: textOrNull(brief.categoryCode),
+    areaCode: brief.areaCode ? canonicalArea(brief.areaCode) : null,
+    channel: textOrNull(brief.channel),
+    anonymous: brief.anonymous,
+  };
+}
+
+export interface IntakeClosure {
+  requestId: string;
+  /** direct-answer (直接办理) or one of the four out-of-scope outcomes. */
+  outcome: ScopeDecision;
+  closedAt: Date;
+}
+
+export function intakeClosureOf(e: intakeEventsV1.RequestClosedAtIntake, publishedAt: Date): IntakeClosure {
+  const requestId = required(e.request?.requestId, 'request.request_id');
+  if (!isScopeDecision(e.outcome) || e.outcome === 'in-scope')
+    throw new UnusableEventError(`outcome "${e.outcome}" is not a closure at intake`);
+  return { requestId, outcome: e.outcome, closedAt: instant(e.closedAt, publishedAt) };
+}
+
+/** What every work-order event says about the order it concerns. */
+export interface WorkOrderRef {
+  workOrderId: string;
+  requestId: string | null;
+  unitId: string | null;
+  role: AssignmentRole | null;
+}
+
+function workOrderRef(e: { workOrderId: string; requestId?: string; unitId: string; role?: string }): WorkOrderRef {
+  return {
+    workOrderId: required(e.workOrderId, 'work_order_id'),
+    requestId: textOrNull(e.requestId),
+    unitId: textOrNull(e.unitId),
+    role: e.role ? toAssignmentRole(e.role) : null,
+  };
+}
+
+export interface WorkOrderCreation {
+  unitCode: string | null;
+  unitName: string | null;
+  categoryCode: string | null;
+  day: string | null;
+  createdAt: Date;
+  signDueAt: Date | null;
+  /** The original handling due. */
+  handleDueAt: Date | null;
+  dueProvisional: boolean;
+}
+
+export function workOrderCreatedOf(
+  e: handlingEventsV1.WorkOrderCreated,
+  publishedAt: Date,
+): { ref: WorkOrderRef; creation: WorkOrderCreation } {
+  return {
+    ref: workOrderRef({ ...e, requestId: e.request?.requestId }),
+    creation: {
+      unitCode: textOrNull(e.unitCode),
+      unitName: textOrNull(e.unitName),
+      categoryCode: textOrNull(e.request?.categoryCode),
+      day: receiptDay(e.request?.receivedAt),
+      createdAt: instant(e.createdAt, publishedAt),
+      signDueAt: instantOrNull(e.signDueAt),
+      handleDueAt: instantOrNull(e.handleDueAt),
+      dueProvisional: e.dueProvisional,
+    },
+  };
+}
+
+export interface Signing {
+  signedAt: Date;
+  onTime: boolean;
+}
+
+export function workOrderSignedOf(e: handlingEventsV1.WorkOrderSigned, publishedAt: Date): { ref: WorkOrderRef; signing: Signing } {
+  return { ref: workOrderRef(e), signing: { signedAt: instant(e.signedAt, publishedAt), onTime: e.onTime } };
+}
+
+export interface Answer {
+  answeredAt: Date;
+  /** Before the ORIGINAL handling due (handling's judgement), whatever rework came before. */
+  onTime: boolean;
+  handlingWorkingHours: number;
+  reworkCount: number;
+  handleDueAt: Date | null;
+  reworkDueAt: Date | null;
+  /** Null when there was no rework. */
+  reworkOnTime: boolean | null;
+}
+
+export function workOrderAnsweredOf(e: handlingEventsV1.WorkOrderAnswered, publishedAt: Date): { ref: WorkOrderRef; answer: Answer } {
+  const reworkDueAt = instantOrNull(e.reworkDueAt);
+  return {
+    ref: workOrderRef(e),
+    answer: {
+      answeredAt: instant(e.answeredAt, publishedAt),
+      onTime: e.onTime,
+      handlingWorkingHours: e.handlingWorkingHours,
+      reworkCount: e.reworkCount,
+      handleDueAt: instantOrNull(e.handleDueAt),
+      reworkDueAt,
+      reworkOnTime: reworkDueAt ? e.reworkOnTime : null,
+    },
+  };
+}
+
+export function workOrderOverdueOf(e: handlingEventsV1.WorkOrderOverdue): { ref: WorkOrderRef; clock: Clock } {
+  if (!isClock(e.clock)) throw new UnusableEventError(`clock "${e.clock}" is not sign-for, handling or rework`);
+  return { ref: workOrderRef(e), clock: e.clock };
+}
+
+export interface Reopening {
+  reopenedAt: Date;
+  reworkCount: number;
+  reworkDueAt: Date | null;
+}
+
+export function workOrderReopenedOf(e: handlingEventsV1.WorkOrderReopened, publishedAt: Date): { ref: WorkOrderRef; reopening: Reopening } {
+  return {
+    ref: workOrderRef(e),
+    reopening: { reopenedAt: instant(e.reopenedAt, publishedAt), reworkCount: e.reworkCount, reworkDueAt: instantOrNull(e.reworkDueAt) },
+  };
+}
+
+export interface Cancellation {
+  cancelledAt: Date;
+  reason: string | null;
+}
+
+export function workOrderCancelledOf(
+  e: handlingEventsV1.WorkOrderCancelled,
+  publishedAt: Date,
+): { ref: WorkOrderRef; cancellation: Cancellation } {
+  return { ref: workOrderRef(e), cancellation: { cancelledAt: instant(e.cancelledAt, publishedAt), reason: textOrNull(e.reason) } };
+}
+
+export interface Review {
+  passed: boolean;
+  reviewedAt: Date;
+}
+
+export function answerReviewedOf(e: revisitEventsV1.AnswerReviewed, publishedAt: Date): { ref: WorkOrderRef; review: Review } {
+  return { ref: workOrderRef(e), review: { passed: e.passed, reviewedAt: instant(e.reviewedAt, publishedAt) } };
+}
+
+export interface Evaluation {
+  requestId: string;
+  revisitId: string;
+  /** The primary unit whose answer was evaluated. */
+  unitId: string | null;
+  resolved: boolean;
+  satisfaction: Satisfaction;
+  recordedAt: Date;
+}
+
+export function evaluationOf(e: revisitEventsV1.RevisitRecorded, publishedAt: Date): Evaluation {
+  if (!isSatisfaction(e.satisfaction)) throw new UnusableEventError(`satisfaction "${e.satisfaction}" is not a satisfaction level`);
+  return {
+    requestId: required(e.requestId, 'request_id'),
+    revisitId: required(e.revisitId, 'revisit_id'),
+    unitId: textOrNull(e.unitId),
+    resolved: e.resolved,
+    satisfaction: e.satisfaction,
+    recordedAt: instant(e.recordedAt, publishedAt),
+  };
+}
+
+export interface Skip {
+  requestId: string;
+  unitId: string | null;
+  reason: string | null;
+  skippedAt: Date;
+}
+
+export function skipOf(e: revisitEventsV1.RevisitSkipped, publishedAt: Date): Skip {
+  return {
+    requestId: required(e.requestId, 'request_id'),
+    unitId: textOrNull(e.unitId),
+    reason: textOrNull(e.reason),
+    skippedAt: instant(e.skippedAt, publishedAt),
+  };
+}
+
+export interface Closure {
+  requestId: string;
+  closedAt: Date;
+  /** Null for a closure published before revisits could be skipped (it named no outcome). */
+  revisitOutcome: RevisitOutcome | null;
+  resolved: boolean | null;
+  satisfaction: Satisfaction | null;
+}
+
+export function closureOf(e: revisitEventsV1.RequestClosed, publishedAt: Date): Closure {
+  const evaluated = e.revisitOutcome !== 'skipped' && isSatisfaction(e.satisfaction);
+  return {
+    requestId: required(e.requestId, 'request_id'),
+    closedAt: instant(e.closedAt, publishedAt),
+    revisitOutcome: isRevisitOutcome(e.revisitOutcome) ? e.revisitOutcome : null,
+    resolved: evaluated ? e.resolved : null,
+    satisfaction: evaluated ? (e.satisfaction as Satisfaction) : null,
+  };
+}

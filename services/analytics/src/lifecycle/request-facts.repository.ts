@@ -1,0 +1,68 @@
+import { EntityManager } from 'typeorm';
+import type { Closure, IntakeClosure, RequestAttributes, StatusChange } from './lifecycle.mappings';
+
+/**
+ * The sequence of the status change applied to a request (0: none yet), with its row created
+ * if needed and locked until the transaction ends, so two replicas applying changes of one
+ * request decide one after the other.
+ */
+export async function lockAppliedStatusSequence(m: EntityManager, tenantId: string, requestId: string): Promise<number> {
+  await m.query(`insert into request_facts (tenant_id, request_id) values ($1, $2) on conflict do nothing`, [tenantId, requestId]);
+  const [row]: Array<{ status_sequence: string }> = await m.query(
+    `select status_sequence from request_facts where tenant_id = $1 and request_id = $2 for update`,
+    [tenantId, requestId],
+  );
+  return Number(row?.status_sequence ?? 0);
+}
+
+export async function setStatus(m: EntityManager, tenantId: string, change: StatusChange): Promise<void> {
+  await m.query(
+    `update request_facts set status = $3, status_at = $4, status_sequence = $5 where tenant_id = $1 and request_id = $2`,
+    [tenantId, change.requestId, change.status, change.at, change.sequence],
+  );
+}
+
+/** Records a request's attributes from intake's brief; what a brief leaves empty stays as known. */
+export async function recordAttributes(m: EntityManager, tenantId: string, a: RequestAttributes): Promise<void> {
+  await m.query(
+    `insert into request_facts
+       (tenant_id, request_id, received_at, day, request_type, urgency, category_code, area_code, channel, anonymous)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     on conflict (tenant_id, request_id) do update set
+       received_at = coalesce(excluded.received_at, request_facts.received_at),
+       day = coalesce(excluded.day, request_facts.day),
+       request_type = coalesce(excluded.request_type, request_facts.request_type),
+       urgency = coalesce(excluded.urgency, request_facts.urgency),
+       category_code = coalesce(excluded.category_code, request_facts.category_code),
+       area_code = coalesce(excluded.area_code, request_facts.area_code),
+       channel = coalesce(excluded.channel, request_facts.channel),
+       anonymous = excluded.anonymous`,
+    [tenantId, a.requestId, a.receivedAt, a.day, a.requestType, a.urgency, a.categoryCode, a.areaCode, a.channel, a.anonymous],
+  );
+}
+
+/** How a request closed at intake (直接办理 or out of scope); its status comes from RequestStatusChanged. */
+export async function recordIntakeClosure(m: EntityManager, tenantId: string, c: IntakeClosure): Promise<void> {
+  await m.query(
+    `insert into request_facts (tenant_id, request_id, intake_outcome, closed_at) values ($1, $2, $3, $4)
+     on conflict (tenant_id, request_id) do update set intake_outcome = excluded.intake_outcome, closed_at = excluded.closed_at`,
+    [tenantId, c.requestId, c.outcome, c.closedAt],
+  );
+}
+
+/**
+ * 办结 by revisit: the revisit's outcome (evaluated or skipped) and answers, and when, unless
+ * intake already closed the request (its closure at intake is the one that happened first).
+ */
+export async function recordClosure(m: EntityManager, tenantId: string, c: Closure): Promise<void> {
+  await m.query(
+    `insert into request_facts (tenant_id, request_id, closed_at, revisit_outcome, resolved, satisfaction)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (tenant_id, request_id) do update set
+       closed_at = coalesce(request_facts.closed_at, excluded.closed_at),
+       revisit_outcome = coalesce(excluded.revisit_outcome, request_facts.revisit_outcome),
+       resolved = coalesce(excluded.resolved, request_facts.resolved),
+       satisfaction = coalesce(excluded.satisfaction, request_facts.satisfaction)`,
+    [tenantId, c.requestId, c.closedAt, c.revisitOutcome, c.resolved, c.satisfaction],
+  );
+}

@@ -1,0 +1,30 @@
+import { EntityManager } from 'typeorm';
+import type { Evaluation, Skip } from './lifecycle.mappings';
+
+/**
+ * The request's latest evaluation counts: after 重办 the second evaluation replaces the first
+ * (domain.md §9.1, Guangzhou 2018 细则), and an evaluation replaces a skip.
+ */
+export async function recordEvaluation(m: EntityManager, tenantId: string, e: Evaluation): Promise<void> {
+  await m.query(
+    `insert into revisit_facts (tenant_id, request_id, revisit_id, unit_id, outcome, resolved, satisfaction, recorded_at)
+     values ($1, $2, $3, $4, 'evaluated', $5, $6, $7)
+     on conflict (tenant_id, request_id) do update set
+       revisit_id = excluded.revisit_id, unit_id = excluded.unit_id, outcome = excluded.outcome, skip_reason = null,
+       resolved = excluded.resolved, satisfaction = excluded.satisfaction, recorded_at = excluded.recorded_at
+     where revisit_facts.outcome <> 'evaluated' or revisit_facts.recorded_at <= excluded.recorded_at`,
+    [tenantId, e.requestId, e.revisitId, e.unitId, e.resolved, e.satisfaction, e.recordedAt],
+  );
+}
+
+/** A revisit that could not take place; it never replaces an evaluation. */
+export async function recordSkip(m: EntityManager, tenantId: string, s: Skip): Promise<void> {
+  await m.query(
+    `insert into revisit_facts (tenant_id, request_id, unit_id, outcome, skip_reason, recorded_at)
+     values ($1, $2, $3, 'skipped', $4, $5)
+     on conflict (tenant_id, request_id) do update set
+       unit_id = excluded.unit_id, skip_reason = excluded.skip_reason, recorded_at = excluded.recorded_at
+     where revisit_facts.outcome = 'skipped' and revisit_facts.recorded_at <= excluded.recorded_at`,
+    [tenantId, s.requestId, s.unitId, s.reason, s.skippedAt],
+  );
+}
