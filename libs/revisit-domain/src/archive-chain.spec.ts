@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { ArchiveRecord, chainRecord, GENESIS_HASH, recordHash, sha256Hex } from './archive-record';
+import { chainRecord, GENESIS_HASH, recordHash, sha256Hex } from './archive-chain';
+import { CASE_FILE_FORMAT } from './archive-record';
 import { canonicalJson, JsonValue } from './canonical-json';
 import { StoredLink, verifyChain } from './chain-verifier';
 
-const record = (sequence: number, overrides: Partial<ArchiveRecord> = {}): ArchiveRecord => ({
+/** A record in the summary format the archive kept before case files (still in old chains). */
+const record = (sequence: number, overrides: Record<string, JsonValue> = {}): Record<string, JsonValue> => ({
   tenantId: 'city-a',
   sequence,
   requestId: `req-${sequence}`,
@@ -18,11 +20,18 @@ const record = (sequence: number, overrides: Partial<ArchiveRecord> = {}): Archi
   ...overrides,
 });
 
-function chain(n: number): StoredLink[] {
+/** A record in the case-file format (only the keys the chain looks at matter here). */
+const caseRecord = (sequence: number): Record<string, JsonValue> => ({
+  format: CASE_FILE_FORMAT, tenantId: 'city-a', sequence, requestId: `req-${sequence}`, archivedAt: '2025-02-01T02:00:00.000Z',
+  request: null, dispatches: [], workOrders: [], revisit: null,
+  closure: { closedAt: '2025-02-01T02:00:00.000Z', closedBy: 'agent-1', outcome: 'direct-answer', detail: '已当场答复' },
+});
+
+function chain(n: number, make: (sequence: number) => Record<string, JsonValue> = record): StoredLink[] {
   const links: StoredLink[] = [];
   let previous = GENESIS_HASH;
   for (let s = 1; s <= n; s += 1) {
-    const link = chainRecord(previous, record(s));
+    const link = chainRecord(previous, make(s));
     links.push({ sequence: s, record: JSON.parse(JSON.stringify(link.record)), previousHash: link.previousHash, recordHash: link.recordHash });
     previous = link.recordHash;
   }
@@ -32,7 +41,7 @@ function chain(n: number): StoredLink[] {
 describe('archive hashing', () => {
   it('hashes the previous hash, a newline and the canonical record', () => {
     const r = record(1);
-    const expected = createHash('sha256').update(`${GENESIS_HASH}\n${canonicalJson(r as unknown as JsonValue)}`).digest('hex');
+    const expected = createHash('sha256').update(`${GENESIS_HASH}\n${canonicalJson(r)}`).digest('hex');
     expect(recordHash(GENESIS_HASH, r)).toBe(expected);
     expect(GENESIS_HASH).toMatch(/^0{64}$/);
     expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
@@ -50,6 +59,13 @@ describe('verifyChain', () => {
   it('accepts an empty chain and an intact one', () => {
     expect(verifyChain([])).toEqual({ intact: true, records: 0 });
     expect(verifyChain(chain(5))).toEqual({ intact: true, records: 5 });
+  });
+
+  it('verifies a chain whose early summary records are followed by case-file records', () => {
+    const links = chain(4, (s) => (s <= 2 ? record(s) : caseRecord(s)));
+    expect(verifyChain(links)).toEqual({ intact: true, records: 4 });
+    (links[3]!.record as Record<string, JsonValue>)['closure'] = { closedAt: 'x', closedBy: 'y', outcome: 'explained', detail: null };
+    expect(verifyChain(links)).toMatchObject({ intact: false, firstBrokenSequence: 4 });
   });
 
   it('reports an edited record at its own sequence', () => {

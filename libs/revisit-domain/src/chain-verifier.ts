@@ -1,5 +1,5 @@
 import { JsonValue } from './canonical-json';
-import { GENESIS_HASH, recordHash } from './archive-record';
+import { GENESIS_HASH, recordHash } from './archive-chain';
 
 /** One stored row of the chain, as read back (the record is whatever the store holds now). */
 export interface StoredLink {

@@ -1,27 +1,26 @@
-import { ArchivedReview } from './archive-record';
+import type { AssignmentRole, ReviewStatus } from '@hotline/vocabulary';
 
-export const ASSIGNMENT_ROLES = ['primary', 'assisting'] as const;
-export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
-export const REVIEW_STATUSES = ['pending', 'passed', 'failed'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+/** Where a request stands in revisit, between its primary answer and its closure. */
 export const PROGRESS_STATUSES = ['awaiting-review', 'awaiting-revisit', 'closed'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
 export const MAX_REASONS = 10;
 export const MAX_REASON_LENGTH = 200;
 
-/** The part of a stored review the lifecycle rules look at. */
-export interface ReviewFacts {
-  workOrderId: string;
-  role: AssignmentRole;
-  reworkCount: number;
-  status: ReviewStatus;
-  reasons: string[];
-  answer: string;
-}
-
+/** Passed, failed or withdrawn: nothing more can be decided about the answer. */
 export function isDecided(status: ReviewStatus): boolean {
   return status !== 'pending';
+}
+
+/** Why a review cannot be decided (a 409), or undefined when it can. */
+export function decisionRefusal(reviewId: string, status: ReviewStatus): string | undefined {
+  if (status === 'withdrawn') return `review ${reviewId} was withdrawn: its request closed before the answer was reviewed`;
+  if (isDecided(status)) return `review ${reviewId} was already decided (${status})`;
+  return undefined;
+}
+
+export function decidedStatus(passed: boolean): Extract<ReviewStatus, 'passed' | 'failed'> {
+  return passed ? 'passed' : 'failed';
 }
 
 /**
@@ -32,25 +31,10 @@ export function progressAfterDecision(role: AssignmentRole, passed: boolean): Pr
   return role === 'primary' && passed ? 'awaiting-revisit' : undefined;
 }
 
-/** A revisit may be recorded only once the primary answer passed review and before closure. */
-export function canRecordRevisit(status: ProgressStatus): boolean {
-  return status === 'awaiting-revisit';
-}
-
-const byRework = (a: ReviewFacts, b: ReviewFacts) => a.reworkCount - b.reworkCount;
-
-/** The primary order's answer that passed review last: the one the request closes on. */
-export function finalPrimaryAnswer(reviews: ReviewFacts[], primaryWorkOrderId: string): string | undefined {
-  const passed = reviews
-    .filter((r) => r.workOrderId === primaryWorkOrderId && r.status === 'passed')
-    .sort(byRework);
-  return passed.at(-1)?.answer;
-}
-
-/** The decided reviews of a request for its archive record, by work order then rework round. */
-export function archivedReviews(reviews: ReviewFacts[]): ArchivedReview[] {
-  return reviews
-    .filter((r) => isDecided(r.status))
-    .sort((a, b) => (a.workOrderId === b.workOrderId ? byRework(a, b) : a.workOrderId < b.workOrderId ? -1 : 1))
-    .map((r) => ({ workOrderId: r.workOrderId, passed: r.status === 'passed', reasons: [...r.reasons] }));
+/**
+ * The status a newly received answer is reviewed under: an answer that arrives after its request
+ * closed (an assisting unit answering while handling cancels its order) has nobody to review it.
+ */
+export function statusOfNewAnswer(progress: ProgressStatus | undefined): Extract<ReviewStatus, 'pending' | 'withdrawn'> {
+  return progress === 'closed' ? 'withdrawn' : 'pending';
 }

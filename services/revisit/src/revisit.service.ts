@@ -1,32 +1,39 @@
-import { consumersOf } from '@hotline/contracts';
-import { EventHandler, ServiceDefinition } from '@hotline/platform';
+import { ServiceDefinition } from '@hotline/platform';
 import { ArchiveController } from './archive/archive.controller';
+import { onRequestAccepted } from './case-file/on-request-accepted.handler';
+import { onRequestClosedAtIntake } from './case-file/on-request-closed-at-intake.handler';
+import { onRequestDispatched } from './case-file/on-request-dispatched.handler';
+import { onWorkOrderCancelled } from './case-file/on-work-order-cancelled.handler';
+import { onWorkOrderCreated } from './case-file/on-work-order-created.handler';
+import { onWorkOrderReopened } from './case-file/on-work-order-reopened.handler';
+import { onWorkOrderSigned } from './case-file/on-work-order-signed.handler';
 import { entities, migrations } from './persistence/schema';
 import { PoliciesController } from './policies/policies.controller';
 import { revisitGrpc } from './policies/policies.grpc';
+import { onWorkOrderAnswered } from './reviews/on-work-order-answered.handler';
 import { ReviewsController } from './reviews/reviews.controller';
-import { onWorkOrderAnswered } from './reviews/work-order-answered.consumer';
 import { RevisitsController } from './revisits/revisits.controller';
-
-/** Handlers by durable name (contracts' consumersOf); startService refuses to start if one is missing. */
-const HANDLERS: Record<string, EventHandler> = {
-  'revisit--hl-handling-v1--work-order-answered': onWorkOrderAnswered,
-};
 
 /** revisit: answer review (复核), revisit (回访), closure (办结) and the hash-chained archive (归档). */
 export const revisitService: ServiceDefinition = {
   name: 'revisit',
   description:
-    "Revisit (复核、回访、办结、归档): answer review, revisit and evaluation, closure, and the tamper-evident archive.",
+    'Revisit (复核、回访、办结、归档): answer review, revisit and evaluation, closure, and the tamper-evident archive of every closed request.',
   entities,
   migrations,
   controllers: [PoliciesController, ReviewsController, RevisitsController, ArchiveController],
   grpc: (ctx) => [revisitGrpc(ctx)],
-  consumers: (ctx) =>
-    Object.fromEntries(
-      consumersOf(ctx.bus.namespace, 'revisit').flatMap((spec) => {
-        const handler = HANDLERS[spec.durable];
-        return handler ? [[spec.durable, handler]] : [];
-      }),
-    ),
+  // Durable consumers: revisit--hl-handling-v1--work-order-answered (WorkOrderAnswered only, as
+  // deployed), revisit--hl-intake-v1--case-file and revisit--hl-handling-v1--case-file (whole
+  // streams), revisit--hl-dispatch-v1--case-file (RequestDispatched only).
+  handlers: [
+    onWorkOrderAnswered,
+    onRequestAccepted,
+    onRequestClosedAtIntake,
+    onRequestDispatched,
+    onWorkOrderCreated,
+    onWorkOrderSigned,
+    onWorkOrderReopened,
+    onWorkOrderCancelled,
+  ],
 };

@@ -1,10 +1,12 @@
+import { Client } from 'pg';
 import { Events } from '@hotline/contracts';
 import { uuidv7 } from '@hotline/platform';
-import { GENESIS_HASH, recordHash, sha256Hex } from '@hotline/revisit-domain';
+import { CASE_FILE_FORMAT, chainRecord, GENESIS_HASH, recordHash, sha256Hex } from '@hotline/revisit-domain';
 import { startServiceUnderTest, ServiceUnderTest } from '@hotline/service-testing';
+import { ADMIN_DATABASE_URL } from '@hotline/testing';
 import { runVerifyArchive } from '../src/archive/verify-archive-command';
 import { revisitService } from '../src/revisit.service';
-import { answered, Lifecycle, publishedEvents } from './lifecycle-helpers';
+import { answered, brief, Lifecycle, publishedEvents, query } from './lifecycle-helpers';
 
 interface ArchiveItem {
   sequence: number;
@@ -21,6 +23,25 @@ describe('revisit: revisit, closure and the hash-chained archive', () => {
   const archiveOf = async (tenantId: string, query = ''): Promise<ArchiveItem[]> =>
     (await sut.as(tenantId, ['supervisor'])('GET', `/v1/archive${query}`)).body.items;
   const verify = async (tenantId: string) => (await sut.as(tenantId, ['tenant-admin'])('GET', '/v1/archive/verify')).body;
+  /**
+   * Tampering as only a superuser (or the table owner, with DDL) can: the append-only triggers
+   * switched off around one statement, in one transaction.
+   */
+  const tamperAsSuperuser = async (sql: string, params: unknown[] = []) => {
+    const url = new URL(ADMIN_DATABASE_URL);
+    url.pathname = `/${sut.db.name}`;
+    const admin = new Client({ connectionString: url.toString() });
+    await admin.connect();
+    try {
+      await admin.query('begin');
+      await admin.query('alter table archive_records disable trigger user');
+      await admin.query(sql, params);
+      await admin.query('alter table archive_records enable trigger user');
+      await admin.query('commit');
+    } finally {
+      await admin.end();
+    }
+  };
 
   beforeAll(async () => {
     sut = await startServiceUnderTest(revisitService);
@@ -32,6 +53,7 @@ describe('revisit: revisit, closure and the hash-chained archive', () => {
   it('records a revisit, closes and archives the request, in that order', async () => {
     const requestId = uuidv7();
     const workOrderId = uuidv7();
+    await life.accept('city-a', brief(requestId));
     const first = await life.answer('city-a', answered(requestId, workOrderId, { answer: '初次答复' }));
     await life.decide('city-a', first.id, { passed: false, reasons: ['未说明政策依据'] });
     const final = await life.answer('city-a', answered(requestId, workOrderId, { reworkCount: 1, answer: '最终答复' }));
@@ -39,15 +61,25 @@ describe('revisit: revisit, closure and the hash-chained archive', () => {
 
     const res = await life.revisit('city-a', requestId, { method: 'sms', resolved: false, satisfaction: 'dissatisfied' });
     expect(res.status).toBe(201);
-    expect(res.body.revisit).toMatchObject({ requestId, unitId: first.unitId, method: 'sms', resolved: false, satisfaction: 'dissatisfied' });
-    expect(res.body.archive).toMatchObject({ sequence: 1, requestId, previousHash: GENESIS_HASH });
-    expect(res.body.archive.record).toEqual({
-      tenantId: 'city-a', sequence: 1, requestId, archivedAt: expect.any(String), closedAt: expect.any(String),
-      resolved: false, satisfaction: 'dissatisfied', method: 'sms', primaryUnitId: first.unitId,
-      reviews: [{ workOrderId, passed: false, reasons: ['未说明政策依据'] }, { workOrderId, passed: true, reasons: [] }],
-      answerSha256: sha256Hex('最终答复'),
+    expect(res.body.revisit).toMatchObject({
+      requestId, unitId: first.unitId, method: 'sms', resolved: false, satisfaction: 'dissatisfied', recordedBy: 'city-a:user',
     });
-    expect(res.body.archive.recordHash).toBe(recordHash(GENESIS_HASH, res.body.archive.record));
+    expect(res.body.archive).toMatchObject({ sequence: 1, requestId, previousHash: GENESIS_HASH });
+    const { record } = res.body.archive;
+    expect(record).toMatchObject({
+      format: CASE_FILE_FORMAT, tenantId: 'city-a', sequence: 1, requestId, archivedAt: expect.any(String),
+      request: { requestId, requestType: 'complaint', title: '小区电梯停运', requester: { maskedPhone: '138****5678', anonymous: false } },
+      revisit: { outcome: 'evaluated', method: 'sms', resolved: false, satisfaction: 'dissatisfied', recordedBy: 'city-a:user', recordedAt: res.body.revisit.recordedAt },
+      closure: { closedAt: res.body.revisit.recordedAt, closedBy: 'city-a:user', outcome: 'evaluated', detail: null },
+    });
+    expect(record.workOrders).toHaveLength(1);
+    expect(record.workOrders[0]).toMatchObject({ workOrderId, unitId: first.unitId, role: 'primary', answeredBy: 'operator-of-unit' });
+    expect(record.workOrders[0].answers.map((a: { reworkRound: number; answer: string; review: { status: string; reasons: string[] } }) =>
+      [a.reworkRound, a.answer, a.review.status, a.review.reasons])).toEqual([
+      [0, '初次答复', 'failed', ['未说明政策依据']],
+      [1, '最终答复', 'passed', []],
+    ]);
+    expect(res.body.archive.recordHash).toBe(recordHash(GENESIS_HASH, record));
 
     const events = (await publishedEvents(sut, 'city-a')).filter((e) => e.payload.requestId === requestId);
     expect(events.map((e) => e.type)).toEqual([
@@ -55,8 +87,12 @@ describe('revisit: revisit, closure and the hash-chained archive', () => {
       Events.revisit.revisitRecorded.type, Events.revisit.requestClosed.type, Events.revisit.requestArchived.type,
     ]);
     const [recorded, closed, archived] = events.slice(2).map((e) => e.payload);
-    expect(recorded).toMatchObject({ revisitId: res.body.revisit.id, method: 'sms', resolved: false, satisfaction: 'dissatisfied', unitId: first.unitId });
-    expect(closed).toMatchObject({ resolved: false, satisfaction: 'dissatisfied', closedAt: recorded.recordedAt });
+    expect(recorded).toMatchObject({
+      revisitId: res.body.revisit.id, method: 'sms', resolved: false, satisfaction: 'dissatisfied', unitId: first.unitId, recordedBy: 'city-a:user',
+    });
+    expect(closed).toMatchObject({
+      resolved: false, satisfaction: 'dissatisfied', closedAt: recorded.recordedAt, closedBy: 'city-a:user', revisitOutcome: 'evaluated',
+    });
     expect(archived).toMatchObject({
       archiveId: res.body.archive.archiveId, sequence: '1', recordHash: res.body.archive.recordHash, previousHash: GENESIS_HASH,
     });
@@ -102,10 +138,27 @@ describe('revisit: revisit, closure and the hash-chained archive', () => {
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
   });
 
+  it('refuses UPDATE, DELETE and TRUNCATE of the chain to the service’s own role', async () => {
+    await life.revisit('city-u', await life.readyForRevisit('city-u'));
+    const attempts = [
+      `update archive_records set record = jsonb_set(record, '{revisit,satisfaction}', '"dissatisfied"') where sequence = 1`,
+      `update archive_records set record_hash = 'x'`,
+      `delete from archive_records where sequence = 1`,
+      `truncate archive_records`,
+    ];
+    for (const sql of attempts) await expect(query(sut, 'city-u', sql)).rejects.toThrow(/archive_records is append-only/);
+    const [row] = await query(sut, 'city-u', `select count(*)::int as n, min(record_hash) as hash from archive_records`);
+    expect(row.n).toBe(1);
+    expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await verify('city-u')).toEqual({ intact: true, records: 1 });
+  });
+
   it('detects a tampered record and names its sequence (REST and command)', async () => {
     for (let i = 0; i < 3; i += 1) await life.revisit('city-t', await life.readyForRevisit('city-t'));
-    await sut.service.context.db.run('city-t', (m) =>
-      m.query(`update archive_records set record = jsonb_set(record, '{satisfaction}', '"dissatisfied"') where sequence = 2`));
+    await tamperAsSuperuser(
+      `update archive_records set record = jsonb_set(record, '{revisit,satisfaction}', '"dissatisfied"') where tenant_id = 'city-t' and sequence = 2`,
+    );
+    expect((await archiveOf('city-t'))[1]!.record.revisit.satisfaction).toBe('dissatisfied');
     expect(await verify('city-t')).toEqual({
       intact: false, records: 3, firstBrokenSequence: 2, reason: 'record hash does not match its content',
     });
@@ -118,12 +171,30 @@ describe('revisit: revisit, closure and the hash-chained archive', () => {
   it('detects a re-hashed forgery at the following link', async () => {
     for (let i = 0; i < 3; i += 1) await life.revisit('city-c', await life.readyForRevisit('city-c'));
     // The forger recomputes the edited record's hash too: the next link now breaks.
-    await sut.service.context.db.run('city-c', (m) =>
-      m.query(`update archive_records set record = jsonb_set(record, '{resolved}', 'false') where sequence = 1`));
+    await tamperAsSuperuser(`update archive_records set record = jsonb_set(record, '{revisit,resolved}', 'false') where tenant_id = 'city-c' and sequence = 1`);
     const [first] = await archiveOf('city-c');
-    await sut.service.context.db.run('city-c', (m) =>
-      m.query(`update archive_records set record_hash = $1 where sequence = 1`, [recordHash(first!.previousHash, first!.record)]));
+    await tamperAsSuperuser(`update archive_records set record_hash = $1 where tenant_id = 'city-c' and sequence = 1`, [
+      recordHash(first!.previousHash, first!.record),
+    ]);
     expect(await verify('city-c')).toMatchObject({ intact: false, records: 3, firstBrokenSequence: 2 });
+  });
+
+  it('keeps verifying a chain whose first records are in the early summary format', async () => {
+    // A link as the archive wrote it before case files (inserting is what the service role may do).
+    const summary = {
+      tenantId: 'city-s', sequence: 1, requestId: uuidv7(), archivedAt: '2025-01-24T02:00:00.000Z', closedAt: '2025-01-24T02:00:00.000Z',
+      resolved: true, satisfaction: 'satisfied', method: 'phone', primaryUnitId: 'unit-1',
+      reviews: [{ workOrderId: 'wo-1', passed: true, reasons: [] }], answerSha256: sha256Hex('已处理'),
+    };
+    const link = chainRecord(GENESIS_HASH, summary);
+    await query(sut, 'city-s',
+      `insert into archive_records (tenant_id, sequence, archive_id, request_id, record, previous_hash, record_hash, archived_at)
+       values ('city-s', 1, $1, $2, $3, $4, $5, now())`,
+      [uuidv7(), summary.requestId, JSON.stringify(summary), link.previousHash, link.recordHash]);
+    const res = await life.revisit('city-s', await life.readyForRevisit('city-s'));
+    expect(res.body.archive).toMatchObject({ sequence: 2, previousHash: link.recordHash, record: { format: CASE_FILE_FORMAT } });
+    expect(await verify('city-s')).toEqual({ intact: true, records: 2 });
+    expect((await runVerifyArchive({ DATABASE_URL: sut.db.url, TENANT: 'city-s' })).exitCode).toBe(0);
   });
 
   it('names a missing or bad variable of the verify command', async () => {

@@ -1,4 +1,4 @@
-import { EventHeader, Events, EventsByType, handlingEventsV1, streamOf } from '@hotline/contracts';
+import { commonV1, dispatchEventsV1, EventHeader, Events, EventsByType, handlingEventsV1, intakeEventsV1, streamOf } from '@hotline/contracts';
 import { uuidv7 } from '@hotline/platform';
 import { publishEvent, ServiceUnderTest } from '@hotline/service-testing';
 import { eventually } from '@hotline/testing';
@@ -54,14 +54,81 @@ export function answered(
     onTime: true,
     reworkCount: 0,
     handlingWorkingHours: 6.5,
+    answeredBy: 'operator-of-unit',
+    handleDueAt: '2025-02-14T09:00:00.000Z',
+    reworkDueAt: '',
+    reworkOnTime: false,
     ...overrides,
   };
+}
+
+/** A brief as intake sends it: masked identity only. */
+export function brief(requestId: string, overrides: Partial<commonV1.RequestBrief> = {}): commonV1.RequestBrief {
+  return {
+    requestId,
+    number: `3201-20250120-${requestId.slice(-6)}`,
+    channel: 'phone',
+    requestType: 'complaint',
+    urgency: 'normal',
+    categoryCode: '030603',
+    areaCode: '320104',
+    title: '小区电梯停运',
+    content: '3号楼电梯停运三天',
+    receivedAt: '2025-01-20T01:00:00.000Z',
+    requesterMaskedName: '张*',
+    requesterMaskedPhone: '138****5678',
+    confidential: false,
+    anonymous: false,
+    categoryPath: ['03', '0306', '030603'],
+    taxonomyVersion: 2,
+    ...overrides,
+  };
+}
+
+export function created(
+  request: commonV1.RequestBrief,
+  workOrderId: string,
+  overrides: Partial<handlingEventsV1.WorkOrderCreated> = {},
+): handlingEventsV1.WorkOrderCreated {
+  return {
+    workOrderId,
+    request,
+    unitId: `unit-of-${workOrderId}`,
+    unitName: '住建局',
+    role: 'primary',
+    signDueAt: '2025-01-21T09:00:00.000Z',
+    handleDueAt: '2025-02-14T09:00:00.000Z',
+    createdAt: '2025-01-20T01:00:05.000Z',
+    unitCode: 'housing',
+    dueProvisional: false,
+    ...overrides,
+  };
+}
+
+export function dispatched(
+  request: commonV1.RequestBrief,
+  assignments: dispatchEventsV1.Assignment[],
+  overrides: Partial<dispatchEventsV1.RequestDispatched> = {},
+): dispatchEventsV1.RequestDispatched {
+  return { request, assignments, mode: 'catalog', catalogVersion: 3, dispatchedAt: '2025-01-20T01:00:04.000Z', dispatchedBy: 'system:dispatch', ...overrides };
+}
+
+export function closedAtIntake(
+  request: commonV1.RequestBrief,
+  overrides: Partial<intakeEventsV1.RequestClosedAtIntake> = {},
+): intakeEventsV1.RequestClosedAtIntake {
+  return { request, outcome: 'direct-answer', detail: '已告知办理流程和所需材料', closedAt: '2025-01-20T01:05:00.000Z', closedBy: 'agent-7', ...overrides };
+}
+
+/** Runs `sql` in a tenant transaction as the service's own role and returns its rows. */
+export function query(sut: ServiceUnderTest, tenantId: string, sql: string, params: unknown[] = []) {
+  return sut.service.context.db.run(tenantId, (m) => m.query(sql, params));
 }
 
 export class Lifecycle {
   constructor(private readonly sut: ServiceUnderTest) {}
 
-  /** Publishes a WorkOrderAnswered as handling would and waits for its pending review. */
+  /** Publishes a WorkOrderAnswered as handling would and waits for its review. */
   async answer(tenantId: string, payload: handlingEventsV1.WorkOrderAnswered, messageId = uuidv7()) {
     await publishEvent(this.sut, Events.handling.workOrderAnswered, tenantId, payload, messageId);
     return eventually(`review of ${payload.workOrderId}#${payload.reworkCount}`, async () => {
@@ -70,6 +137,17 @@ export class Lifecycle {
         (r: { workOrderId: string; reworkCount: number }) => r.workOrderId === payload.workOrderId && r.reworkCount === payload.reworkCount,
       );
     });
+  }
+
+  /** Publishes a RequestAccepted and waits until the case file holds its brief. */
+  async accept(tenantId: string, request: commonV1.RequestBrief): Promise<void> {
+    await publishEvent(this.sut, Events.intake.requestAccepted, tenantId, { request });
+    await this.caseFileHas(tenantId, `select 1 from case_requests where request_id = $1 and brief_rank = 2`, [request.requestId]);
+  }
+
+  /** Waits until a case-file query returns a row (the consumer of another stream caught up). */
+  caseFileHas(tenantId: string, sql: string, params: unknown[]) {
+    return eventually(`case file: ${sql}`, async () => (await query(this.sut, tenantId, sql, params))[0]);
   }
 
   decide(tenantId: string, reviewId: string, body: unknown) {

@@ -3,7 +3,7 @@ import { uuidv7 } from '@hotline/platform';
 import { publishEvent, startServiceUnderTest, ServiceUnderTest } from '@hotline/service-testing';
 import { eventually } from '@hotline/testing';
 import { revisitService } from '../src/revisit.service';
-import { answered, Lifecycle, publishedEvents } from './lifecycle-helpers';
+import { answered, Lifecycle, publishedEvents, query } from './lifecycle-helpers';
 
 describe('revisit: answer review (复核)', () => {
   let sut: ServiceUnderTest;
@@ -26,6 +26,7 @@ describe('revisit: answer review (复核)', () => {
     expect(review).toMatchObject({
       requestId, workOrderId: event.workOrderId, unitId: event.unitId, role: 'primary', answer: event.answer,
       basis: event.basis, contactRecord: event.contactRecord, reworkCount: 0, status: 'pending', reasons: [], reviewedAt: null,
+      answeredAt: event.answeredAt, answeredBy: event.answeredBy, onTime: true,
     });
     // The same answer again under another message id (a re-publication) adds nothing.
     const again = await publishEvent(sut, Events.handling.workOrderAnswered, 'city-a', event);
@@ -60,8 +61,9 @@ describe('revisit: answer review (复核)', () => {
     expect(reviewed.map((e) => e.payload)).toEqual([
       expect.objectContaining({
         reviewId: first.id, requestId, workOrderId, unitId: first.unitId, passed: false, reasons: ['未说明政策依据', '未记录联系诉求人'],
+        reviewedBy: 'city-b:user', role: 'primary', reviewedAt: failed.body.reviewedAt,
       }),
-      expect.objectContaining({ reviewId: reworked.id, requestId, workOrderId, passed: true, reasons: [] }),
+      expect.objectContaining({ reviewId: reworked.id, requestId, workOrderId, passed: true, reasons: [], reviewedBy: 'city-b:user', role: 'primary' }),
     ]);
   });
 
@@ -74,6 +76,47 @@ describe('revisit: answer review (复核)', () => {
     const primary = await life.answer('city-c', answered(requestId, uuidv7()));
     await life.decide('city-c', primary.id, { passed: true });
     expect((await sut.as('city-c', ['reviewer'])('GET', '/v1/revisits/pending')).body.items).toHaveLength(1);
+  });
+
+  it('names the reviewed order’s role in AnswerReviewed', async () => {
+    const requestId = uuidv7();
+    const assisting = await life.answer('city-h', answered(requestId, uuidv7(), { role: 'assisting' }));
+    await life.decide('city-h', assisting.id, { passed: false, reasons: ['未答复诉求要点'] });
+    const [event] = (await publishedEvents(sut, 'city-h')).map((e) => e.payload);
+    expect(event).toMatchObject({ reviewId: assisting.id, role: 'assisting', passed: false, reviewedBy: 'city-h:user' });
+  });
+
+  it('withdraws the pending reviews of the other orders when the request closes, and answers that come after', async () => {
+    const requestId = uuidv7();
+    const pendingAssist = await life.answer('city-w', answered(requestId, uuidv7(), { role: 'assisting' }));
+    const decidedAssist = await life.answer('city-w', answered(requestId, uuidv7(), { role: 'assisting' }));
+    await life.decide('city-w', decidedAssist.id, { passed: true });
+    const primary = await life.answer('city-w', answered(requestId, uuidv7()));
+    await life.decide('city-w', primary.id, { passed: true });
+    expect((await sut.as('city-w', ['reviewer'])('GET', '/v1/reviews?status=pending')).body.items.map((r: { id: string }) => r.id)).toEqual([pendingAssist.id]);
+
+    const closed = await life.revisit('city-w', requestId);
+    expect(closed.status).toBe(201);
+    const statuses = await query(sut, 'city-w', `select id, status, reviewed_by from reviews where request_id = $1`, [requestId]);
+    expect(Object.fromEntries(statuses.map((r: { id: string; status: string }) => [r.id, r.status]))).toEqual({
+      [pendingAssist.id]: 'withdrawn', [decidedAssist.id]: 'passed', [primary.id]: 'passed',
+    });
+    expect(statuses.find((r: { id: string }) => r.id === pendingAssist.id).reviewed_by).toBe('system:revisit');
+    expect((await sut.as('city-w', ['reviewer'])('GET', '/v1/reviews?status=withdrawn')).body.items).toEqual([
+      expect.objectContaining({ id: pendingAssist.id, status: 'withdrawn', reviewedAt: expect.any(String) }),
+    ]);
+    const refused = await life.decide('city-w', pendingAssist.id, { passed: true });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('withdrawn');
+    // The archive record shows the withdrawn review beside the decided ones.
+    const orders = closed.body.archive.record.workOrders as Array<{ workOrderId: string; answers: Array<{ review: { status: string } }> }>;
+    expect(orders.find((o) => o.workOrderId === pendingAssist.workOrderId)!.answers.map((a) => a.review.status)).toEqual(['withdrawn']);
+
+    // An assisting unit answering after the closure (its order not yet cancelled) has nobody to review it.
+    const late = await life.answer('city-w', answered(requestId, uuidv7(), { role: 'assisting' }));
+    expect(late.status).toBe('withdrawn');
+    const events = (await publishedEvents(sut, 'city-w')).map((e) => e.type);
+    expect(events.filter((t) => t === Events.revisit.answerReviewed.type)).toHaveLength(2);
   });
 
   it('lists reviews by status with pagination', async () => {

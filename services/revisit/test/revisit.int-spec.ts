@@ -31,26 +31,26 @@ describe('revisit service (real PostgreSQL and NATS)', () => {
   it('upserts policies and keeps tenants apart', async () => {
     const adminA = await token('city-a', ['tenant-admin']);
     const adminB = await token('city-b', ['tenant-admin']);
-    const complaints = await put(adminA, '投诉', { samplePercent: 100, windowHours: 48 });
-    expect(complaints).toMatchObject({ status: 200, body: { requestType: '投诉', samplePercent: 100, windowHours: 48 } });
+    const complaints = await put(adminA, 'complaint', { samplePercent: 100, windowHours: 48 });
+    expect(complaints).toMatchObject({ status: 200, body: { requestType: 'complaint', samplePercent: 100, windowHours: 48 } });
     expect((await put(adminA, '*', { samplePercent: 30, windowHours: 72 })).status).toBe(200);
-    expect((await put(adminB, '咨询', { samplePercent: 10, windowHours: 24 })).status).toBe(200);
-    const updated = await put(adminA, '投诉', { samplePercent: 50, windowHours: 48 });
+    expect((await put(adminB, 'consultation', { samplePercent: 10, windowHours: 24 })).status).toBe(200);
+    const updated = await put(adminA, 'complaint', { samplePercent: 50, windowHours: 48 });
     expect(updated.body.samplePercent).toBe(50);
     expect(Date.parse(updated.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(complaints.body.updatedAt));
 
-    expect(summary((await request('GET', '/v1/sampling-policies', adminA)).body)).toEqual([['*', 30, 72], ['投诉', 50, 48]]);
-    expect(summary((await request('GET', '/v1/sampling-policies', adminB)).body)).toEqual([['咨询', 10, 24]]);
+    expect(summary((await request('GET', '/v1/sampling-policies', adminA)).body)).toEqual([['*', 30, 72], ['complaint', 50, 48]]);
+    expect(summary((await request('GET', '/v1/sampling-policies', adminB)).body)).toEqual([['consultation', 10, 24]]);
     expect(await service.context.dataSource.query('select * from sampling_policies')).toEqual([]);
   });
 
   it('answers bad input with a 400 problem naming each field, and writes nothing', async () => {
     const admin = await token('city-c', ['tenant-admin']);
-    const res = await put(admin, 'complaint', { samplePercent: 101, windowHours: 0 });
+    const res = await put(admin, 'petition', { samplePercent: 101, windowHours: 0 });
     expect(res.status).toBe(400);
     expect(res.type).toContain('application/problem+json');
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['requestType', 'samplePercent', 'windowHours']);
-    const missing = await put(admin, '建议', { samplePercent: 12.5, extra: true });
+    const missing = await put(admin, 'suggestion', { samplePercent: 12.5, extra: true });
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(
       expect.arrayContaining(['samplePercent', 'windowHours', '(body)']),
     );
@@ -62,23 +62,34 @@ describe('revisit service (real PostgreSQL and NATS)', () => {
     expect(events[0].n).toBe(0);
   });
 
+  it('keys policies by request-type code: a Chinese label answers a 400 that lists the codes', async () => {
+    const admin = await token('city-l', ['tenant-admin']);
+    const label = await put(admin, '投诉', { samplePercent: 100, windowHours: 48 });
+    expect(label).toMatchObject({ status: 400, body: { code: 'validation_failed', errors: [expect.objectContaining({ field: 'requestType' })] } });
+    const [error] = label.body.errors;
+    expect(error.message).toContain('"投诉" is the label of complaint');
+    for (const code of ['*', 'consultation', 'help', 'complaint', 'report', 'suggestion', 'praise', 'other']) expect(error.message).toContain(code);
+    expect((await put(admin, 'complaint', { samplePercent: 100, windowHours: 48 })).status).toBe(200);
+    expect((await request('GET', '/v1/sampling-policies', admin)).body.items.map((p: { requestType: string }) => p.requestType)).toEqual(['complaint']);
+  });
+
   it('checks authentication and roles', async () => {
     expect((await request('GET', '/v1/sampling-policies')).status).toBe(401);
     expect((await request('GET', '/v1/sampling-policies', 'not-a-jwt')).status).toBe(401);
     for (const role of ['tenant-admin', 'supervisor', 'reviewer'] as const)
       expect((await request('GET', '/v1/sampling-policies', await token('city-b', [role]))).status).toBe(200);
     expect((await request('GET', '/v1/sampling-policies', await token('city-b', ['agent']))).status).toBe(403);
-    expect((await put(await token('city-b', ['reviewer']), '其他', { samplePercent: 5, windowHours: 24 })).status).toBe(403);
-    expect((await put(await token('city-b', ['supervisor']), '其他', { samplePercent: 5, windowHours: 24 })).status).toBe(200);
+    expect((await put(await token('city-b', ['reviewer']), 'other', { samplePercent: 5, windowHours: 24 })).status).toBe(403);
+    expect((await put(await token('city-b', ['supervisor']), 'other', { samplePercent: 5, windowHours: 24 })).status).toBe(200);
   });
 
   it('serves the tenant-scoped GetSamplingPolicies gRPC query', async () => {
     const client = createGrpcClient(revisitV1.RevisitServiceClient, service.grpcAddress);
     try {
       const forA = await callUnary(client, client.getSamplingPolicies, {}, { tenantId: 'city-a' });
-      expect(forA.policies.map((p) => [p.requestType, p.samplePercent, p.windowHours])).toEqual([['*', 30, 72], ['投诉', 50, 48]]);
+      expect(forA.policies.map((p) => [p.requestType, p.samplePercent, p.windowHours])).toEqual([['*', 30, 72], ['complaint', 50, 48]]);
       const forB = await callUnary(client, client.getSamplingPolicies, {}, { tenantId: 'city-b' });
-      expect(forB.policies.map((p) => p.requestType)).toEqual(['咨询', '其他']);
+      expect(forB.policies.map((p) => p.requestType)).toEqual(['consultation', 'other']);
       expect((await callUnary(client, client.getSamplingPolicies, {}, { tenantId: 'city-z' })).policies).toEqual([]);
       await expect(callUnary(client, client.getSamplingPolicies, {}, { tenantId: '' })).rejects.toMatchObject({
         code: status.UNAUTHENTICATED,
@@ -90,17 +101,17 @@ describe('revisit service (real PostgreSQL and NATS)', () => {
 
   it('publishes SamplingPolicyChanged events through the outbox to its own stream', async () => {
     const stream = streamOf(namespace, 'revisit').name;
-    const info = await eventually('five events on the stream', async () => {
+    const info = await eventually('six events on the stream', async () => {
       const i = await service.context.bus.jsm.streams.info(stream);
-      return i.state.messages >= 5 ? i : undefined;
+      return i.state.messages >= 6 ? i : undefined;
     });
-    expect(info.state.messages).toBe(5);
+    expect(info.state.messages).toBe(6);
     const last = await service.context.bus.jsm.streams.getMessage(stream, {
       last_by_subj: eventSubject(namespace, Events.revisit.samplingPolicyChanged, 'city-a'),
     });
     if (!last) throw new Error('no SamplingPolicyChanged event for city-a');
     expect(Events.revisit.samplingPolicyChanged.codec.decode(last.data).policy).toMatchObject({
-      requestType: '投诉', samplePercent: 50, windowHours: 48,
+      requestType: 'complaint', samplePercent: 50, windowHours: 48,
     });
   });
 });

@@ -1,9 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ArchiveRecord } from '@hotline/revisit-domain';
+import type { JsonValue } from '@hotline/revisit-domain';
 
 const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v === null ? v : Number(v)) };
 
-/** One link of a tenant's hash chain of closed requests (tenant-owned, RLS, append-only). */
+/**
+ * One link of a tenant's hash chain of closed requests (tenant-owned, RLS). Append-only:
+ * triggers refuse UPDATE, DELETE and TRUNCATE (ArchiveAppendOnly1764300001420).
+ */
 @Entity({ name: 'archive_records' })
 export class ArchiveRecordEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'text' })
@@ -18,8 +21,9 @@ export class ArchiveRecordEntity {
   @Column({ name: 'request_id', type: 'text' })
   requestId!: string;
 
+  /** A case-file record (CaseArchiveRecord), or an early summary record: whatever was chained. */
   @Column({ type: 'jsonb' })
-  record!: ArchiveRecord;
+  record!: JsonValue;
 
   @Column({ name: 'previous_hash', type: 'text' })
   previousHash!: string;

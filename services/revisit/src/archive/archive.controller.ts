@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiZodQuery, CurrentIdentity, Identity, Roles, TenantDb, validate } from '@hotline/platform';
-import { PageQuery } from '../common/page';
-import { listArchive, toArchiveView, verifyArchive } from './archive';
+import { ApiZodQuery, CurrentIdentity, Identity, PageQuery, Roles, TenantDb, validate } from '@hotline/platform';
+import { listArchive } from './archive.query';
+import { toArchiveView } from './archive.views';
+import { verifyArchive } from './verify-archive.query';
 
 @ApiTags('archive')
 @ApiBearerAuth()

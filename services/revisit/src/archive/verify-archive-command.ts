@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError, createDataSource, inTenantTransaction, parseConfig } from '@hotline/platform';
+import { baseConfigSchema, ConfigError, createDataSource, inTenantTransaction, parseConfig, TenantCode } from '@hotline/platform';
 import { entities, migrations } from '../persistence/schema';
-import { verifyArchive } from './archive';
+import { verifyArchive } from './verify-archive.query';
 
 const VerifyConfig = z.object({
   DATABASE_URL: baseConfigSchema.shape.DATABASE_URL,
-  TENANT: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a tenant code: lowercase letters, digits and single dashes'),
+  TENANT: TenantCode,
 });
 
 export interface CommandResult {

@@ -6,7 +6,19 @@ import { RequestProgressEntity } from '../revisits/request-progress.entity';
 import { RevisitEntity } from '../revisits/revisit.entity';
 import { SamplingPolicies1764300000400 } from './1764300000400-sampling-policies.migration';
 import { ReviewRevisitArchive1764300000410 } from './1764300000410-review-revisit-archive.migration';
+import { SamplingPolicyCodes1764300001400 } from './1764300001400-sampling-policy-codes.migration';
+import { CaseFile1764300001410 } from './1764300001410-case-file.migration';
+import { ArchiveAppendOnly1764300001420 } from './1764300001420-archive-append-only.migration';
 
+// The case-file tables (case_requests, case_dispatches, case_work_orders) are read and written
+// with SQL by case-file/case-file.repository.ts and have no entities.
 export const entities = [SamplingPolicyEntity, ReviewEntity, RequestProgressEntity, RevisitEntity, ArchiveRecordEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
-export const migrations = [PlatformSchema1764300000000, SamplingPolicies1764300000400, ReviewRevisitArchive1764300000410];
+export const migrations = [
+  PlatformSchema1764300000000,
+  SamplingPolicies1764300000400,
+  ReviewRevisitArchive1764300000410,
+  SamplingPolicyCodes1764300001400,
+  CaseFile1764300001410,
+  ArchiveAppendOnly1764300001420,
+];

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { CurrentIdentity, Identity, Outbox, Roles, TenantDb } from '@hotline/platform';
-import { listPolicies, parsePutPolicy, putPolicy, toPolicyMessage } from './policies';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody, CurrentIdentity, Identity, Outbox, Roles, TenantDb } from '@hotline/platform';
+import { parsePutPolicy, PutPolicyBody } from './policies.schemas';
+import { toPolicyMessage } from './policies.views';
+import { putSamplingPolicy } from './put-sampling-policy.command';
+import { listSamplingPolicies } from './sampling-policies.query';
 
+@ApiTags('sampling-policies')
+@ApiBearerAuth()
 @Controller('v1/sampling-policies')
 export class PoliciesController {
   constructor(
@@ -10,17 +16,18 @@ export class PoliciesController {
   ) {}
 
   @Put(':requestType')
+  @ApiZodBody(PutPolicyBody)
   @Roles('tenant-admin', 'supervisor')
   async put(@CurrentIdentity() who: Identity, @Param('requestType') requestType: string, @Body() body: unknown) {
     const input = parsePutPolicy(requestType, body);
-    const policy = await this.db.run(who.tenantId, (m) => putPolicy(m, this.outbox, who.tenantId, input));
+    const policy = await this.db.run(who.tenantId, (m) => putSamplingPolicy(m, this.outbox, who.tenantId, input));
     return toPolicyMessage(policy);
   }
 
   @Get()
   @Roles('tenant-admin', 'supervisor', 'reviewer')
   async list(@CurrentIdentity() who: Identity) {
-    const policies = await this.db.run(who.tenantId, (m) => listPolicies(m));
+    const policies = await this.db.run(who.tenantId, (m) => listSamplingPolicies(m));
     return { items: policies.map(toPolicyMessage) };
   }
 }

@@ -1,11 +1,12 @@
 import { revisitV1 } from '@hotline/contracts';
 import { GrpcServiceBinding, ServiceContext, unary } from '@hotline/platform';
-import { listPolicies, toPolicyMessage } from './policies';
+import { toPolicyMessage } from './policies.views';
+import { listSamplingPolicies } from './sampling-policies.query';
 
 export function revisitGrpc(ctx: ServiceContext): GrpcServiceBinding {
   const implementation: revisitV1.RevisitServiceServer = {
     getSamplingPolicies: unary(async (_request: revisitV1.GetSamplingPoliciesRequest, call) => {
-      const policies = await ctx.db.run(call.tenantId, (m) => listPolicies(m));
+      const policies = await ctx.db.run(call.tenantId, (m) => listSamplingPolicies(m));
       return { policies: policies.map(toPolicyMessage) };
     }, ctx.logger),
   };

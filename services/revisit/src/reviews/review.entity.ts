@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { AssignmentRole, ReviewStatus } from '@hotline/revisit-domain';
+import type { AssignmentRole, ReviewStatus } from '@hotline/vocabulary';
 
 /** A snapshot of one answer (per work order and rework round) awaiting or after 复核 (tenant-owned, RLS). */
 @Entity({ name: 'reviews' })
@@ -31,6 +31,17 @@ export class ReviewEntity {
   @Column({ name: 'contact_record', type: 'text' })
   contactRecord!: string;
 
+  /** Null for answers received before the case file recorded them. */
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt!: Date | null;
+
+  @Column({ name: 'answered_by', type: 'text', nullable: true })
+  answeredBy!: string | null;
+
+  /** Before the original handling due (WorkOrderAnswered.on_time). */
+  @Column({ name: 'on_time', type: 'boolean', nullable: true })
+  onTime!: boolean | null;
+
   @Column({ name: 'rework_count', type: 'int' })
   reworkCount!: number;
 
@@ -43,6 +54,7 @@ export class ReviewEntity {
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  /** When and by whom it was decided (system:revisit when a closure withdrew it). */
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
   reviewedAt!: Date | null;
 

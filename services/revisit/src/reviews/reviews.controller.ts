@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
-import { decideReview, DecisionBody, listReviews, ListReviewsQuery, parseDecision, toReviewView } from './reviews';
+import { decideReview } from './decide-review.command';
+import { listReviews } from './review-queue.query';
+import { DecisionBody, ListReviewsQuery, parseDecision } from './reviews.schemas';
+import { toReviewView } from './reviews.views';
 
 @ApiTags('reviews')
 @ApiBearerAuth()

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ProgressStatus } from '@hotline/revisit-domain';
+import type { RevisitOutcome, RevisitSkipReason } from '@hotline/vocabulary';
 
 /** Where a request stands between its primary answer and its closure (tenant-owned, RLS). */
 @Entity({ name: 'request_progress' })
@@ -21,4 +22,16 @@ export class RequestProgressEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ name: 'closed_by', type: 'text', nullable: true })
+  closedBy!: string | null;
+
+  @Column({ name: 'revisit_outcome', type: 'text', nullable: true })
+  revisitOutcome!: RevisitOutcome | null;
+
+  @Column({ name: 'skip_reason', type: 'text', nullable: true })
+  skipReason!: RevisitSkipReason | null;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { RevisitMethod, Satisfaction } from '@hotline/revisit-domain';
+import type { RevisitMethod, Satisfaction } from '@hotline/vocabulary';
 
 /** One revisit (回访) of a requester about the primary unit's answer (tenant-owned, RLS). */
 @Entity({ name: 'revisits' })

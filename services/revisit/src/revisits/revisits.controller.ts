@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
-import { toArchiveView } from '../archive/archive';
-import { PageQuery } from '../common/page';
-import { listAwaitingRevisit, recordRevisit, RecordRevisitBody, toProgressView, toRevisitView } from './revisits';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, PageQuery, Roles, TenantDb, validate } from '@hotline/platform';
+import { toArchiveView } from '../archive/archive.views';
+import { listAwaitingRevisit } from './awaiting-revisit.query';
+import { recordRevisit } from './record-revisit.command';
+import { RecordRevisitBody } from './revisits.schemas';
+import { toProgressView, toRevisitView } from './revisits.views';
 
 @ApiTags('revisits')
 @ApiBearerAuth()

@@ -1,0 +1,173 @@
+import type { AssignmentRole, RevisitMethod, RevisitSkipReason, ReviewStatus, Satisfaction } from '@hotline/vocabulary';
+import type { CaseAnswer, CaseCancellation, CaseDispatch, CaseFile, CaseRequest, CaseWorkOrder, IntakeClosure } from './case-file';
+
+/**
+ * Format of the archive records assembled from a case file. The first records of a chain may be
+ * summaries from before it (no `format` key: request, unit, reviews, the answer's SHA-256); they
+ * stay in the chain and verify as they are, since a record's hash covers whatever it holds.
+ */
+export const CASE_FILE_FORMAT = 'case-file/2';
+
+export type ArchivedReview = { status: ReviewStatus; reasons: string[]; reviewedAt: string | null; reviewedBy: string | null };
+
+export type ArchivedAnswer = {
+  reworkRound: number;
+  answer: string;
+  basis: string;
+  contactRecord: string;
+  answeredAt: string | null;
+  answeredBy: string | null;
+  onTime: boolean | null;
+  review: ArchivedReview;
+};
+
+export type ArchivedWorkOrder = {
+  workOrderId: string;
+  unitId: string;
+  unitName: string | null;
+  unitCode: string | null;
+  role: AssignmentRole | null;
+  createdAt: string | null;
+  signDueAt: string | null;
+  signedAt: string | null;
+  signedBy: string | null;
+  handleDueAt: string | null;
+  reworkDueAt: string | null;
+  /** The latest answer's. */
+  answeredAt: string | null;
+  answeredBy: string | null;
+  answers: ArchivedAnswer[];
+  cancellation: CaseCancellation | null;
+};
+
+export type ArchivedRevisit =
+  | {
+      outcome: 'evaluated';
+      method: RevisitMethod;
+      resolved: boolean;
+      satisfaction: Satisfaction;
+      recordedAt: string;
+      recordedBy: string;
+    }
+  | { outcome: 'skipped'; reason: RevisitSkipReason; skippedAt: string };
+
+/**
+ * How the request closed: by revisit (outcome `evaluated` or `skipped`) or at intake (outcome the
+ * scope decision, detail the answer given or the reason).
+ */
+export type ArchivedClosure = { closedAt: string; closedBy: string; outcome: string; detail: string | null };
+
+/** The whole process of one closed request, as the archive keeps it. */
+export type CaseArchiveRecord = {
+  format: typeof CASE_FILE_FORMAT;
+  tenantId: string;
+  sequence: number;
+  requestId: string;
+  archivedAt: string;
+  /** Null only for a request whose brief never reached revisit (closed before the case file existed). */
+  request: CaseRequest | null;
+  dispatches: CaseDispatch[];
+  workOrders: ArchivedWorkOrder[];
+  /** Null for requests closed at intake (never revisited). */
+  revisit: ArchivedRevisit | null;
+  closure: ArchivedClosure;
+};
+
+export interface ArchiveInput {
+  tenantId: string;
+  sequence: number;
+  requestId: string;
+  archivedAt: string;
+  caseFile: CaseFile;
+  revisit: ArchivedRevisit | null;
+  closure: ArchivedClosure;
+}
+
+export function closureAtIntake(closed: IntakeClosure): ArchivedClosure {
+  return { closedAt: closed.closedAt, closedBy: closed.closedBy, outcome: closed.outcome, detail: closed.detail };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const ROLE_ORDER: Record<AssignmentRole, number> = { primary: 0, assisting: 1 };
+
+function archivedAnswer(a: CaseAnswer): ArchivedAnswer {
+  return {
+    reworkRound: a.reworkRound,
+    answer: a.answer,
+    basis: a.basis,
+    contactRecord: a.contactRecord,
+    answeredAt: a.answeredAt,
+    answeredBy: a.answeredBy,
+    onTime: a.onTime,
+    review: { status: a.review.status, reasons: [...a.review.reasons], reviewedAt: a.review.reviewedAt, reviewedBy: a.review.reviewedBy },
+  };
+}
+
+/** An order known only from its answers (its creation event had not arrived): what the answers say. */
+function orderFromAnswer(a: CaseAnswer): CaseWorkOrder {
+  return {
+    workOrderId: a.workOrderId,
+    unitId: a.unitId,
+    unitName: null,
+    unitCode: null,
+    role: a.role,
+    createdAt: null,
+    signDueAt: null,
+    signedAt: null,
+    signedBy: null,
+    handleDueAt: null,
+    reworkDueAt: null,
+    cancellation: null,
+  };
+}
+
+function archivedWorkOrders(caseFile: CaseFile): ArchivedWorkOrder[] {
+  const orders = new Map<string, CaseWorkOrder>(caseFile.workOrders.map((o) => [o.workOrderId, o]));
+  for (const a of caseFile.answers) if (!orders.has(a.workOrderId)) orders.set(a.workOrderId, orderFromAnswer(a));
+  return [...orders.values()]
+    .map((order): ArchivedWorkOrder => {
+      const answers = caseFile.answers
+        .filter((a) => a.workOrderId === order.workOrderId)
+        .sort((a, b) => a.reworkRound - b.reworkRound)
+        .map(archivedAnswer);
+      const latest = answers.at(-1);
+      return {
+        ...order,
+        role: order.role ?? caseFile.answers.find((a) => a.workOrderId === order.workOrderId)?.role ?? null,
+        answeredAt: latest?.answeredAt ?? null,
+        answeredBy: latest?.answeredBy ?? null,
+        answers,
+        cancellation: order.cancellation ? { ...order.cancellation } : null,
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.role ? ROLE_ORDER[a.role] : 2) - (b.role ? ROLE_ORDER[b.role] : 2) ||
+        compare(a.createdAt ?? '', b.createdAt ?? '') ||
+        compare(a.workOrderId, b.workOrderId),
+    );
+}
+
+/**
+ * The archive record of a closed request: its brief, every dispatch, every work order with its
+ * answers and their reviews, the revisit and the closure, in a fixed order (dispatches by time,
+ * work orders primary first then by creation, answers by rework round), so the same case file
+ * always gives the same record and hash.
+ */
+export function assembleArchiveRecord(input: ArchiveInput): CaseArchiveRecord {
+  const { caseFile } = input;
+  return {
+    format: CASE_FILE_FORMAT,
+    tenantId: input.tenantId,
+    sequence: input.sequence,
+    requestId: input.requestId,
+    archivedAt: input.archivedAt,
+    request: caseFile.request ? { ...caseFile.request, categoryPath: [...caseFile.request.categoryPath], requester: { ...caseFile.request.requester } } : null,
+    dispatches: [...caseFile.dispatches]
+      .sort((a, b) => compare(a.dispatchedAt, b.dispatchedAt))
+      .map((d) => ({ ...d, assignments: d.assignments.map((x) => ({ ...x })) })),
+    workOrders: archivedWorkOrders(caseFile),
+    revisit: input.revisit ? { ...input.revisit } : null,
+    closure: { ...input.closure },
+  };
+}

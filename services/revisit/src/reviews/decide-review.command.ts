@@ -1,0 +1,55 @@
+import { EntityManager } from 'typeorm';
+import { Events } from '@hotline/contracts';
+import { Identity, Outbox, ProblemError } from '@hotline/platform';
+import { decidedStatus, decisionRefusal, progressAfterDecision, skipReasonFor } from '@hotline/revisit-domain';
+import { requesterOf } from '../case-file/case-file.repository';
+import { skipRevisit } from '../closure/skip-revisit';
+import { moveToAwaitingRevisit } from '../revisits/revisits.repository';
+import { ReviewEntity } from './review.entity';
+import { Decision } from './reviews.schemas';
+import { lockReview, saveReview } from './reviews.repository';
+
+/**
+ * Records a 复核 decision and AnswerReviewed. A passed primary answer moves the request to its
+ * revisit, or, when its requester is anonymous (nobody to contact), skips the revisit and
+ * closes and archives the request in the same transaction.
+ */
+export async function decideReview(
+  manager: EntityManager,
+  outbox: Outbox,
+  who: Identity,
+  reviewId: string,
+  decision: Decision,
+): Promise<ReviewEntity> {
+  const review = await lockReview(manager, reviewId);
+  if (!review) throw ProblemError.notFound(`review ${reviewId}`);
+  const refusal = decisionRefusal(reviewId, review.status);
+  if (refusal) throw ProblemError.conflict(refusal);
+  review.status = decidedStatus(decision.passed);
+  review.reasons = decision.reasons ?? [];
+  review.reviewedAt = new Date();
+  review.reviewedBy = who.subject;
+  await saveReview(manager, review);
+  await outbox.append(manager, {
+    event: Events.revisit.answerReviewed,
+    tenantId: who.tenantId,
+    aggregateType: 'request',
+    aggregateId: review.requestId,
+    payload: {
+      reviewId: review.id,
+      requestId: review.requestId,
+      workOrderId: review.workOrderId,
+      unitId: review.unitId,
+      passed: decision.passed,
+      reasons: review.reasons,
+      reviewedAt: review.reviewedAt.toISOString(),
+      reviewedBy: who.subject,
+      role: review.role,
+    },
+  });
+  if (progressAfterDecision(review.role, decision.passed) !== 'awaiting-revisit') return review;
+  const progress = await moveToAwaitingRevisit(manager, review.requestId, review.workOrderId);
+  const skip = progress ? skipReasonFor(await requesterOf(manager, review.requestId)) : null;
+  if (progress && skip) await skipRevisit(manager, outbox, who.tenantId, progress, skip);
+  return review;
+}

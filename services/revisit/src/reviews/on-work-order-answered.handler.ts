@@ -1,0 +1,35 @@
+import { Events } from '@hotline/contracts';
+import { onEvent } from '@hotline/platform';
+import { statusOfNewAnswer } from '@hotline/revisit-domain';
+import { answeredOrderOf, instant } from '../case-file/case-file.mapping';
+import { recordAnsweredOrder } from '../case-file/case-file.repository';
+import { findProgress, markAwaitingReview } from '../revisits/revisits.repository';
+import { insertAnswerReview } from './reviews.repository';
+
+/**
+ * revisit--hl-handling-v1--work-order-answered: every answer (and reworked answer) awaits 复核,
+ * once per work order and rework round, and goes into the case file; for the primary order the
+ * request now awaits review. An answer arriving after its request closed is withdrawn at once.
+ */
+export const onWorkOrderAnswered = onEvent(Events.handling.workOrderAnswered, 'work-order-answered', async (event, manager) => {
+  const answered = event.payload;
+  const order = answeredOrderOf(answered);
+  await recordAnsweredOrder(manager, event.tenantId, order);
+  const progress = await findProgress(manager, answered.requestId);
+  const inserted = await insertAnswerReview(manager, event.tenantId, {
+    requestId: answered.requestId,
+    workOrderId: answered.workOrderId,
+    unitId: answered.unitId,
+    role: order.role,
+    answer: answered.answer,
+    basis: answered.basis,
+    contactRecord: answered.contactRecord,
+    answeredAt: instant(answered.answeredAt),
+    answeredBy: answered.answeredBy || null,
+    onTime: answered.onTime,
+    reworkCount: answered.reworkCount,
+    status: statusOfNewAnswer(progress?.status),
+  });
+  if (inserted && order.role === 'primary')
+    await markAwaitingReview(manager, event.tenantId, answered.requestId, answered.workOrderId, answered.unitId);
+});

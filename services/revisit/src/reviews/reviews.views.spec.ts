@@ -1,0 +1,19 @@
+import { ReviewEntity } from './review.entity';
+import { toReviewView } from './reviews.views';
+
+describe('review view', () => {
+  it('shows the answer with who gave it, and the decision with who took it', () => {
+    const review = Object.assign(new ReviewEntity(), {
+      id: 'r1', tenantId: 'city-a', requestId: 'q1', workOrderId: 'w1', unitId: 'u1', role: 'primary', answer: '已处理', basis: '条例',
+      contactRecord: '电话', answeredAt: new Date('2025-01-24T02:00:00Z'), answeredBy: 'operator', onTime: true, reworkCount: 1,
+      status: 'withdrawn', reasons: [], createdAt: new Date('2025-01-24T02:00:01Z'), reviewedAt: new Date('2025-01-25T02:00:00Z'),
+      reviewedBy: 'system:revisit',
+    });
+    expect(toReviewView(review)).toEqual({
+      id: 'r1', requestId: 'q1', workOrderId: 'w1', unitId: 'u1', role: 'primary', answer: '已处理', basis: '条例', contactRecord: '电话',
+      answeredAt: '2025-01-24T02:00:00.000Z', answeredBy: 'operator', onTime: true, reworkCount: 1, status: 'withdrawn', reasons: [],
+      createdAt: '2025-01-24T02:00:01.000Z', reviewedAt: '2025-01-25T02:00:00.000Z', reviewedBy: 'system:revisit',
+    });
+    expect(toReviewView(Object.assign(review, { answeredAt: null, reviewedAt: null }))).toMatchObject({ answeredAt: null, reviewedAt: null });
+  });
+});
