@@ -1,4 +1,5 @@
-// 流水号 `<tenant code without 'city-'>-YYYYMMDD-NNNNNN` on the hotline's local date.
+// 流水号 `<tenant number prefix>-YYYYMMDD-NNNNNN` on the hotline's local date.
+import { tenantNumberPrefix } from '@hotline/vocabulary';
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving time since 1991). */
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
@@ -7,10 +8,6 @@ export const MAX_DAILY_SEQUENCE = 999_999;
 /** The local calendar date in Asia/Shanghai as YYYY-MM-DD. */
 export function shanghaiLocalDate(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export function tenantNumberPrefix(tenantId: string): string {
-  return tenantId.replace(/^city-/, '');
 }
 
 export function formatRequestNumber(tenantId: string, localDate: string, sequence: number): string {

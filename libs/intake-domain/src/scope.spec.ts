@@ -1,16 +1,10 @@
-import { closingDetail, isDispatched, isOutOfScope, missingScopeFields, SCOPE_DECISIONS, statusAfterScope } from './scope';
+import { SCOPE_DECISIONS } from '@hotline/vocabulary';
+import { closingDetail, isDispatched, isOutOfScope, missingScopeFields } from './scope';
 
 describe('scope decision', () => {
   it('dispatches only in-scope requests', () => {
     expect(SCOPE_DECISIONS.filter(isDispatched)).toEqual(['in-scope']);
     expect(SCOPE_DECISIONS.filter(isOutOfScope)).toEqual(['transfer-emergency', 'legal-route', 'explained', 'refer-police']);
-  });
-
-  it('sets the status at registration', () => {
-    expect(statusAfterScope('in-scope')).toBe('registered');
-    expect(statusAfterScope('direct-answer')).toBe('closed');
-    for (const d of ['transfer-emergency', 'legal-route', 'explained', 'refer-police'] as const)
-      expect(statusAfterScope(d)).toBe('not-accepted');
   });
 
   it('requires an answer for direct-answer and a reason for out-of-scope outcomes', () => {

@@ -1,18 +1,8 @@
-// Scope decision at intake (docs/lifecycle.md; domain.md §4.2, 66号文 (二)).
-
-export const SCOPE_DECISIONS = [
-  'in-scope',
-  'direct-answer',
-  'transfer-emergency',
-  'legal-route',
-  'explained',
-  'refer-police',
-] as const;
-export type ScopeDecision = (typeof SCOPE_DECISIONS)[number];
+// Scope decision at intake (docs/lifecycle.md; domain.md §4.2, 66号文 (二)). The decisions
+// themselves are the vocabulary's SCOPE_DECISIONS.
+import { OUT_OF_SCOPE_DECISIONS, ScopeDecision } from '@hotline/vocabulary';
 
 /** The four out-of-scope outcomes: recorded (全量接收) with their reason, never dispatched. */
-export const OUT_OF_SCOPE_DECISIONS: readonly ScopeDecision[] = ['transfer-emergency', 'legal-route', 'explained', 'refer-police'];
-
 export function isOutOfScope(decision: ScopeDecision): boolean {
   return OUT_OF_SCOPE_DECISIONS.includes(decision);
 }
@@ -28,13 +18,6 @@ export function requiresAnswer(decision: ScopeDecision): boolean {
 
 export function requiresReason(decision: ScopeDecision): boolean {
   return isOutOfScope(decision);
-}
-
-/** Status the request takes when it is registered with this decision. */
-export function statusAfterScope(decision: ScopeDecision): 'registered' | 'closed' | 'not-accepted' {
-  if (decision === 'in-scope') return 'registered';
-  if (decision === 'direct-answer') return 'closed';
-  return 'not-accepted';
 }
 
 export interface ScopeInput {

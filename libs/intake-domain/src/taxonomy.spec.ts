@@ -1,4 +1,4 @@
-import { taxonomyIssues } from './taxonomy';
+import { retiredCodes, taxonomyIssues } from './taxonomy';
 
 describe('taxonomy', () => {
   it('accepts a consistent tree', () => {
@@ -27,5 +27,15 @@ describe('taxonomy', () => {
       'categories.4.parentCode',
       'categories.5.parentCode',
     ]);
+  });
+
+  it('retires the codes a new version drops, and only those', () => {
+    const next = [
+      { code: '01', name: '城乡建设', level: 1 },
+      { code: '0102', name: '市容', parentCode: '01', level: 2 },
+    ];
+    expect(retiredCodes(['0101', '01', '010101'], next)).toEqual(['0101', '010101']);
+    expect(retiredCodes([], next)).toEqual([]);
+    expect(retiredCodes(['01', '0102'], next)).toEqual([]);
   });
 });

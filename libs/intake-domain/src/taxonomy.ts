@@ -1,6 +1,5 @@
-// A tenant's content taxonomy (内容分类), replaced as a whole.
-
-export const MAX_TAXONOMY_LEVEL = 4;
+// A tenant's content taxonomy (内容分类): published as a whole, in immutable versions. A request
+// is classified under one version and stays resolvable in it when a later version drops its code.
 
 export interface CategoryInput {
   code: string;
@@ -39,4 +38,10 @@ export function taxonomyIssues(categories: readonly CategoryInput[]): TaxonomyIs
       issues.push({ field, message: `parent "${c.parentCode}" is level ${parentLevel}, expected ${c.level - 1}` });
   });
   return issues;
+}
+
+/** The codes of the previous version that the next one no longer has, sorted. */
+export function retiredCodes(previous: readonly string[], next: readonly CategoryInput[]): string[] {
+  const kept = new Set(next.map((c) => c.code));
+  return [...new Set(previous)].filter((code) => !kept.has(code)).sort();
 }

@@ -7,18 +7,21 @@ import { PiiCipher } from './pii/pii-cipher';
 import { entities, migrations } from './persistence/schema';
 import { PublicRequestsController } from './requests/public-requests.controller';
 import { RequestsController } from './requests/requests.controller';
-import { timelineConsumers } from './timeline/timeline-consumer';
+import { timelineHandlers } from './timeline/timeline.handlers';
 
-/** intake: contacts and requests (诉求), requester identities, channels, public lookup. */
+/** intake: contacts and requests (诉求), requester identities, channels, taxonomy, status, public lookup. */
 export const intakeService: ServiceDefinition = {
   name: 'intake',
   description:
-    "Intake (受理): every contact recorded, requests with encrypted requester identity, scope decisions, direct answers, and the public progress lookup.",
+    'Intake (受理): every contact recorded, requests with encrypted requester identity (or none when anonymous), scope ' +
+    'decisions, direct answers, the versioned content taxonomy, the request status and its timeline, and the public progress lookup.',
+  // A whole taxonomy of 3000 categories with Chinese names is above the 256 KiB default.
+  bodyLimits: { 'PUT /v1/categories': 1024 * 1024 },
   configSchema: intakeConfigSchema,
   entities,
   migrations,
   controllers: [ChannelsController, CategoriesController, RequestsController, PublicRequestsController],
   providers: (ctx) => [{ provide: PiiCipher, useValue: PiiCipher.fromBase64(String(ctx.serviceConfig['PII_MASTER_KEY'])) }],
   grpc: (ctx) => [intakeGrpc(ctx)],
-  consumers: timelineConsumers,
+  handlers: timelineHandlers,
 };

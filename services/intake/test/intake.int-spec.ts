@@ -119,6 +119,15 @@ describe('intake service (real PostgreSQL and NATS)', () => {
     expect(pending[0].n).toBe(0);
   });
 
+  it('keeps its deployed durable consumers: one per producer, named as before, reading the whole stream', async () => {
+    for (const producer of ['dispatch', 'handling', 'revisit'] as const) {
+      const consumers = await service.context.bus.jsm.consumers.list(streamOf(sut.namespace, producer).name).next();
+      const intakes = consumers.filter((c) => c.name.startsWith('intake--'));
+      expect(intakes.map((c) => c.name)).toEqual([`intake--hl-${producer}-v1--timeline`]);
+      expect(intakes[0]?.config.filter_subject ?? '').toBe('');
+    }
+  });
+
   it('limits the request rate per client with a 429 problem, never limiting health checks', async () => {
     const limited = await startService(intakeService, {
       ...serviceEnv({ databaseUrl: sut.db.url, natsUrl: SHARED_NATS_URL, namespace: sut.namespace }),

@@ -2,31 +2,27 @@ import { Events, streamOf } from '@hotline/contracts';
 import { startServiceUnderTest, ServiceUnderTest } from '@hotline/service-testing';
 import { eventually } from '@hotline/testing';
 import { intakeService } from '../src/intake.service';
-import { contact, outboxEvents, REQUESTER, TAXONOMY } from './intake-fixtures';
+import { configureTenant, contact, outboxEvents, REQUESTER } from './intake-fixtures';
 
 describe('intake requests (real PostgreSQL and NATS)', () => {
   let sut: ServiceUnderTest;
   const agent = (...a: [string, string, unknown?]) => sut.as('city-a', ['agent'])(...a);
   const supervisor = (...a: [string, string, unknown?]) => sut.as('city-a', ['supervisor'])(...a);
+  const count = async () => (await sut.service.context.db.run('city-a', (m) => m.query(`select count(*)::int as n from requests`)))[0].n;
+  const statusChanges = async (requestId: string) =>
+    (await outboxEvents(sut, Events.intake.requestStatusChanged, requestId)).map(({ fromStatus, toStatus, reason, actor, sequence }) => ({
+      fromStatus,
+      toStatus,
+      reason,
+      actor,
+      sequence,
+    }));
 
   beforeAll(async () => {
     sut = await startServiceUnderTest(intakeService);
-    expect((await sut.as('city-a', ['tenant-admin'])('PUT', '/v1/categories', { categories: TAXONOMY })).body).toEqual({ count: 4 });
+    expect(await configureTenant(sut, 'city-a')).toEqual({ version: 1, count: 4, retiredCodes: [] });
   });
   afterAll(() => sut?.close());
-
-  it('replaces and lists the taxonomy, refusing an inconsistent one', async () => {
-    const admin = sut.as('city-a', ['tenant-admin']);
-    const bad = await admin('PUT', '/v1/categories', { categories: [{ code: '01', name: 'a', level: 1 }, { code: '0101', name: 'b', parentCode: '09', level: 2 }] });
-    expect(bad).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['categories.1.parentCode']);
-    const tooDeep = await admin('PUT', '/v1/categories', { categories: [{ code: '01', name: 'a', level: 5 }] });
-    expect(tooDeep.body.errors.map((e: { field: string }) => e.field)).toEqual(['categories.0.level']);
-    expect((await agent('PUT', '/v1/categories', { categories: [] })).status).toBe(403);
-    const level2 = await agent('GET', '/v1/categories?level=2&parent=01');
-    expect(level2.body).toMatchObject({ items: [{ code: '0101', name: '住房保障', parentCode: '01', level: 2 }], total: 1 });
-    expect((await agent('GET', '/v1/categories?limit=2')).body.items.map((c: { code: string }) => c.code)).toEqual(['01', '0101']);
-  });
 
   it('registers an in-scope contact, masks the requester and emits RequestAccepted with masked identity', async () => {
     const res = await agent('POST', '/v1/requests', contact({ title: '电梯停运' }));
@@ -34,7 +30,16 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
     expect(res.body).toMatchObject({
       status: 'registered',
       categoryCode: '010101',
-      requester: { name: '张**', phone: '138****5678', idNumber: '320102********123X', address: '南京市玄武区…', confidential: false },
+      taxonomyVersion: 1,
+      anonymous: false,
+      requester: {
+        anonymous: false,
+        name: '张**',
+        phone: '138****5678',
+        idNumber: '320102********123X',
+        address: '南京市玄武区…',
+        confidential: false,
+      },
       closedAt: null,
     });
     expect(res.body.number).toMatch(/^a-\d{8}-\d{6}$/);
@@ -47,11 +52,18 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
       number: res.body.number,
       title: '电梯停运',
       categoryCode: '010101',
+      categoryPath: ['01', '0101', '010101'],
+      taxonomyVersion: 1,
       requesterMaskedName: '张**',
       requesterMaskedPhone: '138****5678',
       confidential: false,
+      anonymous: false,
     });
     expect(await outboxEvents(sut, Events.intake.requestClosedAtIntake, res.body.id)).toEqual([]);
+    // intake owns the status: the first one is announced too, by the agent who registered it.
+    expect(await statusChanges(res.body.id)).toEqual([
+      { fromStatus: '', toStatus: 'registered', reason: 'registered', actor: 'city-a:user', sequence: '1' },
+    ]);
     // The relay publishes it to intake's own stream.
     const stream = streamOf(sut.namespace, 'intake').name;
     const message = await eventually('RequestAccepted on the stream', () =>
@@ -65,21 +77,44 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
     const second = await agent('POST', '/v1/requests', contact());
     const seq = (n: string) => Number(n.split('-').pop());
     expect(seq(second.body.number)).toBe(seq(first.body.number) + 1);
-    // city-n has no taxonomy yet: its category must exist there, not in city-a.
-    expect((await sut.as('city-n', ['agent'])('POST', '/v1/requests', contact())).body.errors[0].field).toBe('categoryCode');
-    await sut.as('city-n', ['tenant-admin'])('PUT', '/v1/categories', { categories: TAXONOMY });
+    // city-n has its channels but no taxonomy yet: its category must exist there, not in city-a.
+    const adminN = sut.as('city-n', ['tenant-admin']);
+    expect((await adminN('POST', '/v1/channels', { code: 'phone', name: '12345', kind: 'phone' })).status).toBe(201);
+    const uncategorised = await sut.as('city-n', ['agent'])('POST', '/v1/requests', contact());
+    expect(uncategorised.body.errors.map((e: { field: string }) => e.field)).toEqual(['categoryCode']);
+    await configureTenant(sut, 'city-n', { channels: [] });
     const other = await sut.as('city-n', ['agent'])('POST', '/v1/requests', contact());
     expect(other.body.number).toMatch(/^n-\d{8}-000001$/);
   });
 
-  it('closes a direct answer at intake, never dispatching it', async () => {
+  it('closes a direct answer at intake with the full brief and who closed it, never dispatching it', async () => {
     const res = await agent('POST', '/v1/requests', contact({ scope: { decision: 'direct-answer', answer: '公积金提取请携带身份证到窗口办理' } }));
     expect(res.body).toMatchObject({ status: 'closed', scope: { decision: 'direct-answer' } });
     expect(res.body.closedAt).toBeTruthy();
     expect(await outboxEvents(sut, Events.intake.requestAccepted, res.body.id)).toEqual([]);
     const [closed] = await outboxEvents(sut, Events.intake.requestClosedAtIntake, res.body.id);
-    expect(closed).toMatchObject({ outcome: 'direct-answer', detail: '公积金提取请携带身份证到窗口办理' });
-    expect(closed?.request).toMatchObject({ requesterMaskedName: '张**', requesterMaskedPhone: '138****5678' });
+    expect(closed).toMatchObject({
+      outcome: 'direct-answer',
+      detail: '公积金提取请携带身份证到窗口办理',
+      closedAt: res.body.closedAt,
+      closedBy: 'city-a:user',
+    });
+    // Revisit archives it from this event alone: the brief is the whole request, identity masked.
+    expect(closed?.request).toMatchObject({
+      requestId: res.body.id,
+      number: res.body.number,
+      content: '小区电梯停运三天无人维修',
+      requestType: 'complaint',
+      areaCode: '320102',
+      receivedAt: res.body.receivedAt,
+      categoryPath: ['01', '0101', '010101'],
+      requesterMaskedName: '张**',
+      requesterMaskedPhone: '138****5678',
+    });
+    expect(await statusChanges(res.body.id)).toEqual([
+      { fromStatus: '', toStatus: 'registered', reason: 'registered', actor: 'city-a:user', sequence: '1' },
+      { fromStatus: 'registered', toStatus: 'closed', reason: 'direct-answer', actor: 'city-a:user', sequence: '2' },
+    ]);
   });
 
   it.each(['transfer-emergency', 'legal-route', 'explained', 'refer-police'])('records out-of-scope %s as not-accepted', async (decision) => {
@@ -88,9 +123,19 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
     expect(res.body.closedAt).toBeTruthy();
     expect(await outboxEvents(sut, Events.intake.requestAccepted, res.body.id)).toEqual([]);
     const [closed] = await outboxEvents(sut, Events.intake.requestClosedAtIntake, res.body.id);
-    expect(closed).toMatchObject({ outcome: decision, detail: `原因 ${decision}` });
+    expect(closed).toMatchObject({ outcome: decision, detail: `原因 ${decision}`, closedBy: 'city-a:user' });
     const detail = await agent('GET', `/v1/requests/${res.body.id}`);
-    expect(detail.body.timeline.map((t: { status: string }) => t.status)).toEqual(['registered', 'not-accepted']);
+    expect(detail.body.timeline.map((t: { status: string; reason: string }) => [t.status, t.reason])).toEqual([
+      ['registered', 'registered'],
+      ['not-accepted', decision],
+    ]);
+    expect((await statusChanges(res.body.id))[1]).toEqual({
+      fromStatus: 'registered',
+      toStatus: 'not-accepted',
+      reason: decision,
+      actor: 'city-a:user',
+      sequence: '2',
+    });
   });
 
   it('stores requester identity encrypted, and reveals it only through the audited clear read', async () => {
@@ -104,7 +149,7 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
 
     const agentToken = await sut.token('city-a', ['agent']);
     const clear = await sut.request('GET', `/v1/requests/${res.body.id}/requester`, agentToken);
-    expect(clear).toMatchObject({ status: 200, body: { ...REQUESTER, confidential: false } });
+    expect(clear).toMatchObject({ status: 200, body: { ...REQUESTER, anonymous: false, confidential: false } });
     const audit = await sut.service.context.db.run('city-a', (m) =>
       m.query(`select subject, roles from pii_access_log where request_id = $1`, [res.body.id]),
     );
@@ -114,9 +159,9 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
 
   it('keeps a confidential requester out of events and views, and visible to supervisors only', async () => {
     const res = await agent('POST', '/v1/requests', contact({ requester: { ...REQUESTER, confidential: true }, requestType: 'report' }));
-    expect(res.body.requester).toEqual({ name: '', phone: '', confidential: true });
+    expect(res.body.requester).toEqual({ anonymous: false, name: '', phone: '', confidential: true });
     const [accepted] = await outboxEvents(sut, Events.intake.requestAccepted, res.body.id);
-    expect(accepted?.request).toMatchObject({ requesterMaskedName: '', requesterMaskedPhone: '', confidential: true });
+    expect(accepted?.request).toMatchObject({ requesterMaskedName: '', requesterMaskedPhone: '', confidential: true, anonymous: false });
     expect((await agent('GET', `/v1/requests/${res.body.id}/requester`)).status).toBe(403);
     const clear = await supervisor('GET', `/v1/requests/${res.body.id}/requester`);
     expect(clear).toMatchObject({ status: 200, body: { name: REQUESTER.name, phone: REQUESTER.phone, confidential: true } });
@@ -126,9 +171,89 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
     expect(audit).toEqual([{ roles: ['supervisor'] }]);
   });
 
+  it('registers an anonymous requester with no identity stored, shown or sent', async () => {
+    const res = await agent('POST', '/v1/requests', contact({ requester: { anonymous: true, confidential: true }, requestType: 'report' }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ anonymous: true, confidential: false, requester: { anonymous: true } });
+    expect(res.body.requester).toEqual({ anonymous: true });
+    const [row] = await sut.service.context.db.run('city-a', (m) =>
+      m.query(
+        `select anonymous, confidential, requester_name_enc, requester_phone_enc, requester_id_number_enc, requester_address_enc
+         from requests where id = $1`,
+        [res.body.id],
+      ),
+    );
+    expect(row).toEqual({
+      anonymous: true,
+      confidential: false,
+      requester_name_enc: null,
+      requester_phone_enc: null,
+      requester_id_number_enc: null,
+      requester_address_enc: null,
+    });
+    const [accepted] = await outboxEvents(sut, Events.intake.requestAccepted, res.body.id);
+    expect(accepted?.request).toMatchObject({ anonymous: true, confidential: false, requesterMaskedName: '', requesterMaskedPhone: '' });
+    expect((await agent('GET', `/v1/requests/${res.body.id}`)).body.requester).toEqual({ anonymous: true });
+
+    // The clear read has nothing to disclose: it says so, and no disclosure is logged.
+    const clear = await agent('GET', `/v1/requests/${res.body.id}/requester`);
+    expect(clear).toMatchObject({ status: 200, body: { requestId: res.body.id, number: res.body.number, anonymous: true } });
+    expect(Object.keys(clear.body).sort()).toEqual(['anonymous', 'number', 'requestId']);
+    const audit = await sut.service.context.db.run('city-a', (m) => m.query(`select 1 from pii_access_log where request_id = $1`, [res.body.id]));
+    expect(audit).toEqual([]);
+  });
+
+  it('refuses identity for an anonymous requester, and an anonymous row with identity at the database', async () => {
+    const before = await count();
+    const res = await agent('POST', '/v1/requests', contact({ requester: { anonymous: true, name: '张三', phone: '13812345678' } }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['requester.name', 'requester.phone']);
+    const missing = await agent('POST', '/v1/requests', contact({ requester: { anonymous: false, name: '张三' } }));
+    expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(['requester.phone']);
+    expect(await count()).toBe(before);
+    const named = await agent('POST', '/v1/requests', contact());
+    await expect(
+      sut.service.context.db.run('city-a', (m) => m.query(`update requests set anonymous = true where id = $1`, [named.body.id])),
+    ).rejects.toThrow(/requests_requester_identity/);
+  });
+
+  it("takes only the tenant's enabled channels from agents", async () => {
+    const before = await count();
+    for (const channel of ['carrier-pigeon', 'old-sms']) {
+      const res = await agent('POST', '/v1/requests', contact({ channel }));
+      expect(res).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['channel']);
+    }
+    // Another tenant's channel is no channel here.
+    await sut.as('city-b', ['tenant-admin'])('POST', '/v1/channels', { code: 'hotline-b', name: 'B', kind: 'phone' });
+    expect((await agent('POST', '/v1/requests', contact({ channel: 'hotline-b' }))).body.errors[0].field).toBe('channel');
+    expect(await count()).toBe(before);
+    const wechat = await agent('POST', '/v1/requests', contact({ channel: 'wechat' }));
+    expect(wechat).toMatchObject({ status: 201, body: { channel: 'wechat' } });
+  });
+
+  it('takes national division codes as area codes and nothing else', async () => {
+    const before = await count();
+    for (const areaCode of ['3', '32010', '3201020', '3201020010011', 'abc']) {
+      const res = await agent('POST', '/v1/requests', contact({ areaCode }));
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['areaCode']);
+    }
+    expect(await count()).toBe(before);
+    for (const areaCode of ['32', '3201', '320102001', '320102001001'])
+      expect((await agent('POST', '/v1/requests', contact({ areaCode }))).body.areaCode).toBe(areaCode);
+  });
+
+  it('lets a reviewer read the request it reviews, masked, and never the clear identity', async () => {
+    const res = await agent('POST', '/v1/requests', contact());
+    const reviewer = sut.as('city-a', ['reviewer']);
+    const read = await reviewer('GET', `/v1/requests/${res.body.id}`);
+    expect(read).toMatchObject({ status: 200, body: { id: res.body.id, requester: { name: '张**', phone: '138****5678' } } });
+    expect(JSON.stringify(read.body)).not.toContain(REQUESTER.phone);
+    expect((await reviewer('GET', `/v1/requests/${res.body.id}/requester`)).status).toBe(403);
+  });
+
   it('answers bad input with 400 problems naming each field, and writes nothing', async () => {
-    const count = async () =>
-      (await sut.service.context.db.run('city-a', (m) => m.query(`select count(*)::int as n from requests`)))[0].n;
     const before = await count();
     const fields = async (body: unknown) => {
       const res = await agent('POST', '/v1/requests', body);
@@ -140,6 +265,7 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
     expect(await fields(contact({ scope: { decision: 'legal-route', answer: 'x' } }))).toEqual(['scope.reason']);
     expect(await fields(contact({ scope: { decision: 'maybe' } }))).toEqual(['scope.decision']);
     expect(await fields(contact({ categoryCode: '999' }))).toEqual(['categoryCode']);
+    expect(await fields(contact({ categoryCode: '999', channel: 'fax' }))).toEqual(['channel', 'categoryCode']);
     expect(
       await fields(contact({ requester: { name: '', phone: 'call me' }, content: 'x'.repeat(4001), urgency: 'soon', channel: '' })),
     ).toEqual(expect.arrayContaining(['requester.name', 'requester.phone', 'content', 'urgency', 'channel']));
@@ -164,6 +290,6 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
     expect((await asB('GET', `/v1/requests/${res.body.id}`)).status).toBe(404);
     expect((await asB('GET', `/v1/requests/${res.body.id}/requester`)).status).toBe(404);
     expect((await asB('GET', '/v1/requests')).body).toMatchObject({ items: [], total: 0 });
-    expect((await asB('GET', '/v1/categories')).body.items).toEqual([]);
+    expect((await asB('GET', '/v1/categories')).body).toMatchObject({ version: 0, items: [] });
   });
 });

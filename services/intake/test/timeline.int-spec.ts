@@ -2,18 +2,18 @@ import { commonV1, Events } from '@hotline/contracts';
 import { publishEvent, startServiceUnderTest, ServiceUnderTest } from '@hotline/service-testing';
 import { eventually } from '@hotline/testing';
 import { intakeService } from '../src/intake.service';
-import { contact, outboxEvents, publicFetch, REQUESTER, TAXONOMY } from './intake-fixtures';
+import { configureTenant, contact, outboxEvents } from './intake-fixtures';
 
 const PRIMARY = 'unit-primary';
 const ASSISTING = 'unit-assisting';
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 24, 2, minute)).toISOString();
 
-describe('intake timeline and public lookup (real PostgreSQL and NATS)', () => {
+describe('intake timeline and request status (real PostgreSQL and NATS)', () => {
   let sut: ServiceUnderTest;
 
   beforeAll(async () => {
     sut = await startServiceUnderTest(intakeService);
-    await sut.as('city-a', ['tenant-admin'])('PUT', '/v1/categories', { categories: TAXONOMY });
+    await configureTenant(sut, 'city-a');
   });
   afterAll(() => sut?.close());
 
@@ -25,38 +25,48 @@ describe('intake timeline and public lookup (real PostgreSQL and NATS)', () => {
       const body = await detail(id);
       return body.timeline.length >= steps ? body : undefined;
     });
-  async function accepted(): Promise<{ id: string; brief: commonV1.RequestBrief; number: string; accessCode: string }> {
-    const res = await agent('POST', '/v1/requests', contact());
+  const statusChanges = async (requestId: string) =>
+    (await outboxEvents(sut, Events.intake.requestStatusChanged, requestId)).map((e) => [e.sequence, e.fromStatus, e.toStatus, e.reason, e.actor, e.at]);
+  async function accepted(body: Record<string, unknown> = {}) {
+    const res = await agent('POST', '/v1/requests', contact(body));
     const [event] = await outboxEvents(sut, Events.intake.requestAccepted, res.body.id);
-    return { id: res.body.id, brief: event!.request!, number: res.body.number, accessCode: res.body.accessCode };
+    return { id: res.body.id as string, brief: event!.request!, receivedAt: res.body.receivedAt as string };
   }
-  const dispatched = (brief: commonV1.RequestBrief, minute: number) => ({
+  const dispatched = (brief: commonV1.RequestBrief, minute: number, dispatchedBy = '') => ({
     request: brief,
     assignments: [
       { unitId: PRIMARY, unitName: '玄武区住建局', role: 'primary', unitCode: 'xw-zj' },
       { unitId: ASSISTING, unitName: '玄武区街道', role: 'assisting', unitCode: 'xw-jd' },
     ],
-    mode: 'catalog',
-    catalogVersion: 3,
+    mode: dispatchedBy ? 'manual' : 'catalog',
+    catalogVersion: dispatchedBy ? 0 : 3,
     dispatchedAt: at(minute),
-    dispatchedBy: '',
+    dispatchedBy,
   });
   const signed = (requestId: string, unitId: string, minute: number) => ({
-    workOrderId: `wo-${unitId}`, requestId, unitId, signedAt: at(minute), onTime: true,
+    workOrderId: `wo-${unitId}`, requestId, unitId, signedAt: at(minute), onTime: true, signedBy: `op-${unitId}`,
   });
   const answered = (requestId: string, unitId: string, minute: number, reworkCount = 0) => ({
     workOrderId: `wo-${unitId}`, requestId, unitId, role: unitId === PRIMARY ? 'primary' : 'assisting',
     answer: '已联系物业公司维修', basis: '', contactRecord: '电话联系', answeredAt: at(minute), onTime: true, reworkCount,
-    handlingWorkingHours: 3,
+    handlingWorkingHours: 3, answeredBy: `op-${unitId}`, handleDueAt: at(50), reworkDueAt: '', reworkOnTime: false,
   });
-  const reviewed = (requestId: string, unitId: string, passed: boolean, minute: number) => ({
-    reviewId: `rv-${minute}`, requestId, workOrderId: `wo-${unitId}`, unitId, passed, reasons: passed ? [] : ['答复不完整'], reviewedAt: at(minute),
+  const reviewed = (requestId: string, unitId: string, passed: boolean, minute: number, role = unitId === PRIMARY ? 'primary' : 'assisting') => ({
+    reviewId: `rv-${minute}`, requestId, workOrderId: `wo-${unitId}`, unitId, passed, reasons: passed ? [] : ['答复不完整'],
+    reviewedAt: at(minute), reviewedBy: 'reviewer-1', role,
+  });
+  const reopened = (requestId: string, minute: number) => ({
+    workOrderId: `wo-${PRIMARY}`, requestId, unitId: PRIMARY, reasons: ['答复不完整'], reworkCount: 1,
+    handleDueAt: at(50), reopenedAt: at(minute), reworkDueAt: at(59),
+  });
+  const archived = (requestId: string, minute: number) => ({
+    requestId, archiveId: `a-${minute}`, sequence: String(minute), recordHash: 'h', previousHash: '', archivedAt: at(minute),
   });
 
   it('follows the lifecycle into status and timeline, only the primary unit moving the status', async () => {
-    const { id, brief } = await accepted();
+    const { id, brief, receivedAt } = await accepted();
     await publishEvent(sut, Events.dispatch.requestQueued, 'city-a', { request: brief, reason: 'no catalog entry', queuedAt: at(1) });
-    await publishEvent(sut, Events.dispatch.requestDispatched, 'city-a', dispatched(brief, 2));
+    await publishEvent(sut, Events.dispatch.requestDispatched, 'city-a', dispatched(brief, 2, 'dispatcher-7'));
     expect((await timelineOf(id, 3)).status).toBe('dispatched');
 
     await publishEvent(sut, Events.handling.workOrderSigned, 'city-a', signed(id, ASSISTING, 3));
@@ -70,9 +80,7 @@ describe('intake timeline and public lookup (real PostgreSQL and NATS)', () => {
     // Review fails: rework sends the request back to in-progress, then a new answer passes.
     await publishEvent(sut, Events.revisit.answerReviewed, 'city-a', reviewed(id, PRIMARY, false, 7));
     await timelineOf(id, 8); // the streams are independent: let the review land before handling's reopen
-    await publishEvent(sut, Events.handling.workOrderReopened, 'city-a', {
-      workOrderId: `wo-${PRIMARY}`, requestId: id, unitId: PRIMARY, reasons: ['答复不完整'], reworkCount: 1, handleDueAt: at(50), reopenedAt: at(8),
-    });
+    await publishEvent(sut, Events.handling.workOrderReopened, 'city-a', reopened(id, 8));
     expect((await timelineOf(id, 9)).status).toBe('in-progress');
     await publishEvent(sut, Events.handling.workOrderAnswered, 'city-a', answered(id, PRIMARY, 9, 1));
     await timelineOf(id, 10);
@@ -80,11 +88,12 @@ describe('intake timeline and public lookup (real PostgreSQL and NATS)', () => {
     await publishEvent(sut, Events.revisit.answerReviewed, 'city-a', reviewed(id, PRIMARY, true, 11));
     await publishEvent(sut, Events.revisit.revisitRecorded, 'city-a', {
       revisitId: 'r1', requestId: id, method: 'phone', resolved: true, satisfaction: 'satisfied', recordedAt: at(12), unitId: PRIMARY,
+      recordedBy: 'agent-3',
     });
-    await publishEvent(sut, Events.revisit.requestClosed, 'city-a', { requestId: id, closedAt: at(13), resolved: true, satisfaction: 'satisfied' });
-    await publishEvent(sut, Events.revisit.requestArchived, 'city-a', {
-      requestId: id, archiveId: 'a1', sequence: '1', recordHash: 'h', previousHash: '', archivedAt: at(14),
+    await publishEvent(sut, Events.revisit.requestClosed, 'city-a', {
+      requestId: id, closedAt: at(13), resolved: true, satisfaction: 'satisfied', closedBy: 'agent-3', revisitOutcome: 'evaluated',
     });
+    await publishEvent(sut, Events.revisit.requestArchived, 'city-a', archived(id, 14));
     body = await timelineOf(id, 15);
     expect(body.status).toBe('archived');
     expect(body.closedAt).toBe(at(13));
@@ -92,8 +101,25 @@ describe('intake timeline and public lookup (real PostgreSQL and NATS)', () => {
       'registered', 'awaiting-dispatch', 'dispatched', null, null, 'in-progress', 'answered', null, 'in-progress', 'answered',
       null, 'reviewed', 'revisited', 'closed', 'archived',
     ]);
-    expect(body.timeline[2]).toMatchObject({ eventType: 'hotline.dispatch.v1.RequestDispatched', at: at(2) });
+    expect(body.timeline[2]).toMatchObject({
+      eventType: 'hotline.dispatch.v1.RequestDispatched', at: at(2), reason: 'dispatched', actor: 'dispatcher-7',
+    });
     expect(JSON.stringify(body.timeline)).not.toContain('已联系物业公司维修');
+
+    // Every change was announced, in order, once, with why and by whom.
+    expect(await statusChanges(id)).toEqual([
+      ['1', '', 'registered', 'registered', 'city-a:user', receivedAt],
+      ['2', 'registered', 'awaiting-dispatch', 'queued-for-manual-dispatch', 'system:dispatch', at(1)],
+      ['3', 'awaiting-dispatch', 'dispatched', 'dispatched', 'dispatcher-7', at(2)],
+      ['4', 'dispatched', 'in-progress', 'primary-signed', `op-${PRIMARY}`, at(5)],
+      ['5', 'in-progress', 'answered', 'primary-answered', `op-${PRIMARY}`, at(6)],
+      ['6', 'answered', 'in-progress', 'review-failed', 'system:handling', at(8)],
+      ['7', 'in-progress', 'answered', 'primary-answered', `op-${PRIMARY}`, at(9)],
+      ['8', 'answered', 'reviewed', 'review-passed', 'reviewer-1', at(11)],
+      ['9', 'reviewed', 'revisited', 'revisit-recorded', 'agent-3', at(12)],
+      ['10', 'revisited', 'closed', 'revisit-closed', 'agent-3', at(13)],
+      ['11', 'closed', 'archived', 'archived', 'system:revisit', at(14)],
+    ]);
   });
 
   it('ignores late cross-stream events that would move the status backwards', async () => {
@@ -101,7 +127,7 @@ describe('intake timeline and public lookup (real PostgreSQL and NATS)', () => {
     // handling's events overtake dispatch's: the primary work order names the primary unit.
     await publishEvent(sut, Events.handling.workOrderCreated, 'city-a', {
       workOrderId: `wo-${PRIMARY}`, request: brief, unitId: PRIMARY, unitName: '玄武区住建局', role: 'primary',
-      signDueAt: at(30), handleDueAt: at(59), createdAt: at(2), unitCode: 'xw-zj',
+      signDueAt: at(30), handleDueAt: at(59), createdAt: at(2), unitCode: 'xw-zj', dueProvisional: false,
     });
     await publishEvent(sut, Events.handling.workOrderSigned, 'city-a', signed(id, PRIMARY, 3));
     await publishEvent(sut, Events.handling.workOrderAnswered, 'city-a', answered(id, PRIMARY, 4));
@@ -109,7 +135,73 @@ describe('intake timeline and public lookup (real PostgreSQL and NATS)', () => {
     await publishEvent(sut, Events.dispatch.requestDispatched, 'city-a', dispatched(brief, 1));
     const body = await timelineOf(id, 5);
     expect(body.status).toBe('answered');
-    expect(body.timeline[4]).toMatchObject({ status: null, eventType: 'hotline.dispatch.v1.RequestDispatched' });
+    expect(body.timeline[4]).toMatchObject({ status: null, reason: null, eventType: 'hotline.dispatch.v1.RequestDispatched' });
+    expect((await statusChanges(id)).map(([sequence, , to]) => [sequence, to])).toEqual([
+      ['1', 'registered'],
+      ['2', 'in-progress'],
+      ['3', 'answered'],
+    ]);
+  });
+
+  it("ignores a reopening that the passing review of the new answer overtook, and honours one later than it", async () => {
+    const { id, brief } = await accepted();
+    await publishEvent(sut, Events.dispatch.requestDispatched, 'city-a', dispatched(brief, 1));
+    await timelineOf(id, 2);
+    await publishEvent(sut, Events.handling.workOrderAnswered, 'city-a', answered(id, PRIMARY, 2));
+    await timelineOf(id, 3);
+    // An older event without a role: the primary unit decides.
+    await publishEvent(sut, Events.revisit.answerReviewed, 'city-a', reviewed(id, PRIMARY, true, 11, ''));
+    expect((await timelineOf(id, 4)).status).toBe('reviewed');
+    await publishEvent(sut, Events.handling.workOrderReopened, 'city-a', reopened(id, 8));
+    const stale = await timelineOf(id, 5);
+    expect(stale.status).toBe('reviewed');
+    await publishEvent(sut, Events.handling.workOrderReopened, 'city-a', reopened(id, 12));
+    const body = await timelineOf(id, 6);
+    expect(body.status).toBe('in-progress');
+    expect(body.timeline[5]).toMatchObject({ status: 'in-progress', reason: 'review-failed' });
+  });
+
+  it('archives requests closed at intake when revisit archives them', async () => {
+    const notAccepted = await agent('POST', '/v1/requests', contact({ scope: { decision: 'legal-route', reason: '请通过劳动仲裁解决' } }));
+    const direct = await agent('POST', '/v1/requests', contact({ scope: { decision: 'direct-answer', answer: '办理时间为工作日' } }));
+    await publishEvent(sut, Events.revisit.requestArchived, 'city-a', archived(notAccepted.body.id, 20));
+    await publishEvent(sut, Events.revisit.requestArchived, 'city-a', archived(direct.body.id, 21));
+    for (const [res, closedStatus] of [[notAccepted, 'not-accepted'], [direct, 'closed']] as const) {
+      const body = await timelineOf(res.body.id, 3);
+      expect(body).toMatchObject({ status: 'archived', closedAt: res.body.closedAt });
+      expect((await statusChanges(res.body.id))[2]).toEqual(['3', closedStatus, 'archived', 'archived', 'system:revisit', expect.any(String)]);
+    }
+  });
+
+  it('records cancelled orders and skipped revisits without a status, then the closure', async () => {
+    const { id, brief } = await accepted({ requester: { anonymous: true } });
+    await publishEvent(sut, Events.dispatch.requestDispatched, 'city-a', dispatched(brief, 1));
+    await timelineOf(id, 2); // each stream has its own consumer: wait before switching streams
+    await publishEvent(sut, Events.handling.workOrderAnswered, 'city-a', answered(id, PRIMARY, 2));
+    await publishEvent(sut, Events.handling.workOrderOverdue, 'city-a', {
+      workOrderId: `wo-${ASSISTING}`, requestId: id, unitId: ASSISTING, clock: 'handling', dueAt: at(3), flaggedAt: at(3),
+    });
+    await timelineOf(id, 4);
+    await publishEvent(sut, Events.revisit.answerReviewed, 'city-a', reviewed(id, PRIMARY, true, 4));
+    await timelineOf(id, 5);
+    await publishEvent(sut, Events.revisit.revisitSkipped, 'city-a', { requestId: id, reason: 'anonymous-requester', skippedAt: at(5), unitId: PRIMARY });
+    await publishEvent(sut, Events.revisit.requestClosed, 'city-a', {
+      requestId: id, closedAt: at(6), resolved: false, satisfaction: '', closedBy: 'system:revisit', revisitOutcome: 'skipped',
+    });
+    await timelineOf(id, 7);
+    await publishEvent(sut, Events.handling.workOrderCancelled, 'city-a', {
+      workOrderId: `wo-${ASSISTING}`, requestId: id, unitId: ASSISTING, role: 'assisting', reason: 'request-closed',
+      previousStatus: 'in-progress', cancelledAt: at(7),
+    });
+    const body = await timelineOf(id, 8);
+    expect(body.status).toBe('closed');
+    expect(body.timeline.slice(3).map((t: { status: string | null; note: string }) => [t.status, t.note])).toEqual([
+      [null, 'handling overdue'],
+      ['reviewed', 'review passed'],
+      [null, 'revisit skipped: anonymous-requester'],
+      ['closed', 'skipped'],
+      [null, 'assisting order cancelled: request-closed (was in-progress)'],
+    ]);
   });
 
   it('ignores unknown requests and events outside the lifecycle, and applies a redelivery once', async () => {
@@ -127,57 +219,8 @@ describe('intake timeline and public lookup (real PostgreSQL and NATS)', () => {
     const body = await timelineOf(id, 3);
     expect(body.timeline).toHaveLength(3);
     expect(body.status).toBe('in-progress');
+    expect((await statusChanges(id)).map(([sequence]) => sequence)).toEqual(['1', '2', '3']);
     const [dead] = await sut.service.context.dataSource.query(`select count(*)::int as n from dead_letters`);
     expect(dead.n).toBe(0);
-  });
-
-  it('takes public submissions and answers the public lookup with status and time only', async () => {
-    const submit = (body: unknown, tenant = 'city-a') => publicFetch(sut, 'POST', `/v1/public/${tenant}/requests`, {}, body);
-    const bad = await submit({ requester: { name: '李四' }, title: '', content: 'x', areaCode: '320102', categoryCode: 'nope' });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['requester.phone', 'title']));
-    expect((await submit({ requester: { name: '李四', phone: '13900001111' }, title: '路灯', content: '路灯不亮', areaCode: '320102', categoryCode: '999' })).body.errors[0].field).toBe('categoryCode');
-    const badTenant = await submit({ requester: { name: '李四', phone: '13900001111' }, title: '路灯', content: '路灯不亮', areaCode: '320102' }, 'City A');
-    expect(badTenant.body.errors.map((e: { field: string }) => e.field)).toEqual(['path.tenant']);
-
-    const res = await submit({ requester: { name: '李四', phone: '13900001111' }, title: '路灯', content: '中山路路灯不亮', areaCode: '320102' });
-    expect(res.status).toBe(201);
-    expect(Object.keys(res.body).sort()).toEqual(['accessCode', 'number', 'status']);
-    expect(res.body.status).toBe('registered');
-    const list = await agent('GET', '/v1/requests?status=registered&limit=200');
-    const created = list.body.items.find((r: { number: string }) => r.number === res.body.number);
-    expect(created).toMatchObject({ channel: 'web', urgency: 'normal', requestType: 'consultation', categoryCode: null, createdBy: 'public' });
-    const [event] = await outboxEvents(sut, Events.intake.requestAccepted, created.id);
-    expect(event?.request).toMatchObject({ categoryCode: '', channel: 'web', requesterMaskedName: '李*', requesterMaskedPhone: '139****1111' });
-
-    await publishEvent(sut, Events.dispatch.requestQueued, 'city-a', { request: event!.request, reason: 'no category', queuedAt: at(5) });
-    await timelineOf(created.id, 2);
-    const lookup = await publicFetch(sut, 'GET', `/v1/public/city-a/requests/${res.body.number}?code=${res.body.accessCode}`);
-    expect(lookup.status).toBe(200);
-    expect(lookup.body).toEqual({
-      number: res.body.number,
-      status: 'awaiting-dispatch',
-      receivedAt: expect.any(String),
-      timeline: [{ status: 'registered', at: expect.any(String) }, { status: 'awaiting-dispatch', at: at(5) }],
-    });
-    for (const secret of ['李四', '13900001111', '中山路', '路灯']) expect(lookup.text).not.toContain(secret);
-
-    const wrongCode = String((Number(res.body.accessCode) + 1) % 1_000_000).padStart(6, '0');
-    const wrong = await publicFetch(sut, 'GET', `/v1/public/city-a/requests/${res.body.number}?code=${wrongCode}`);
-    const unknown = await publicFetch(sut, 'GET', `/v1/public/city-a/requests/a-20000101-000001?code=${res.body.accessCode}`);
-    const otherTenant = await publicFetch(sut, 'GET', `/v1/public/city-b/requests/${res.body.number}?code=${res.body.accessCode}`);
-    for (const r of [wrong, unknown, otherTenant]) {
-      expect(r.status).toBe(404);
-      const { instance: _instance, ...problem } = r.body;
-      expect(problem).toEqual({ type: 'https://hotline.dev/problems/not_found', title: 'Not found', status: 404, code: 'not_found', detail: 'request not found' });
-    }
-    expect((await publicFetch(sut, 'GET', `/v1/public/city-a/requests/${res.body.number}?code=12`)).status).toBe(400);
-  });
-
-  it('shows a request closed at intake to the public as registered then closed', async () => {
-    const res = await agent('POST', '/v1/requests', contact({ scope: { decision: 'direct-answer', answer: '请拨打供电热线95598' } }));
-    const lookup = await publicFetch(sut, 'GET', `/v1/public/city-a/requests/${res.body.number}?code=${res.body.accessCode}`);
-    expect(lookup.body.timeline.map((t: { status: string }) => t.status)).toEqual(['registered', 'closed']);
-    expect(lookup.text).not.toContain(REQUESTER.name);
   });
 });

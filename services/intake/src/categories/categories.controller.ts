@@ -1,21 +1,26 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Roles, TenantDb, validate } from '@hotline/platform';
-import { ListCategoriesQuery, listCategories, replaceCategories, ReplaceCategoriesBody } from './categories';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
+import { ListCategoriesQuery, PublishTaxonomyBody } from './categories.schemas';
+import { listCategories } from './list-categories.query';
+import { publishTaxonomy } from './publish-taxonomy.command';
 
 @ApiTags('categories')
 @ApiBearerAuth()
 @Controller('v1/categories')
 export class CategoriesController {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly outbox: Outbox,
+  ) {}
 
+  /** Publishes the whole taxonomy as its next version. */
   @Put()
-  @ApiZodBody(ReplaceCategoriesBody)
+  @ApiZodBody(PublishTaxonomyBody)
   @Roles('tenant-admin')
-  async replace(@CurrentIdentity() who: Identity, @Body() body: unknown) {
-    const input = validate(ReplaceCategoriesBody, body);
-    const count = await this.db.run(who.tenantId, (m) => replaceCategories(m, who.tenantId, input));
-    return { count };
+  publish(@CurrentIdentity() who: Identity, @Body() body: unknown) {
+    const input = validate(PublishTaxonomyBody, body);
+    return this.db.run(who.tenantId, (m) => publishTaxonomy(m, this.outbox, who.tenantId, input, who.subject));
   }
 
   @Get()
@@ -23,6 +28,6 @@ export class CategoriesController {
   @Roles('agent', 'dispatcher', 'supervisor', 'tenant-admin')
   list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
     const input = validate(ListCategoriesQuery, query, 'query');
-    return this.db.run(who.tenantId, (m) => listCategories(m, input));
+    return this.db.read(who.tenantId, (m) => listCategories(m, input));
   }
 }

@@ -1,10 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One node of a tenant's content taxonomy (tenant-owned, RLS-protected). */
+/** One node of one version of a tenant's content taxonomy (tenant-owned, RLS-protected, never changed). */
 @Entity({ name: 'categories' })
 export class CategoryEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'text' })
   tenantId!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  version!: number;
 
   @PrimaryColumn({ type: 'text' })
   code!: string;

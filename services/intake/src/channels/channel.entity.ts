@@ -1,7 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from 'typeorm';
-
-export const CHANNEL_KINDS = ['phone', 'web', 'mobile-app', 'wechat', 'sms', 'email', 'linkage'] as const;
-export type ChannelKindCode = (typeof CHANNEL_KINDS)[number];
+import type { ChannelKind } from '@hotline/vocabulary';
 
 /** A channel through which a tenant's hotline receives contacts (tenant-owned, RLS-protected). */
 @Entity({ name: 'channels' })
@@ -20,7 +18,7 @@ export class ChannelEntity {
   name!: string;
 
   @Column({ type: 'text' })
-  kind!: ChannelKindCode;
+  kind!: ChannelKind;
 
   @Column({ type: 'boolean', default: true })
   enabled!: boolean;

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { z } from 'zod';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
-import { createChannel, CreateChannelBody, listChannels, toChannelView } from './channels';
-
-const ListQuery = z.object({ enabled: z.enum(['true', 'false']).optional() });
+import { listChannels } from './channels.repository';
+import { CreateChannelBody, ListChannelsQuery } from './channels.schemas';
+import { toChannelView } from './channels.views';
+import { createChannel } from './create-channel.command';
 
 @ApiTags('channels')
 @ApiBearerAuth()
@@ -26,10 +26,10 @@ export class ChannelsController {
   }
 
   @Get()
-  @ApiZodQuery(ListQuery)
+  @ApiZodQuery(ListChannelsQuery)
   @Roles('agent', 'dispatcher', 'supervisor', 'tenant-admin')
   async list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
-    const { enabled } = validate(ListQuery, query, 'query');
+    const { enabled } = validate(ListChannelsQuery, query, 'query');
     const channels = await this.db.run(who.tenantId, (m) => listChannels(m, enabled === 'true'));
     return { items: channels.map(toChannelView) };
   }

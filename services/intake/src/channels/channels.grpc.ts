@@ -1,6 +1,7 @@
 import { intakeV1 } from '@hotline/contracts';
 import { GrpcServiceBinding, ServiceContext, unary } from '@hotline/platform';
-import { listChannels, toChannelMessage } from './channels';
+import { listChannels } from './channels.repository';
+import { toChannelMessage } from './channels.views';
 
 export function intakeGrpc(ctx: ServiceContext): GrpcServiceBinding {
   const implementation: intakeV1.IntakeServiceServer = {

@@ -5,7 +5,17 @@ import { RequestEntity } from '../requests/request.entity';
 import { TimelineEntryEntity } from '../requests/timeline-entry.entity';
 import { Channels1764300000100 } from './1764300000100-channels.migration';
 import { Requests1764300000200 } from './1764300000200-requests.migration';
+import { RequestStatusOwnership1764300001100 } from './1764300001100-request-status-ownership.migration';
+import { AnonymousRequesters1764300001200 } from './1764300001200-anonymous-requesters.migration';
+import { TaxonomyVersions1764300001300 } from './1764300001300-taxonomy-versions.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
-export const migrations = [PlatformSchema1764300000000, Channels1764300000100, Requests1764300000200];
+export const migrations = [
+  PlatformSchema1764300000000,
+  Channels1764300000100,
+  Requests1764300000200,
+  RequestStatusOwnership1764300001100,
+  AnonymousRequesters1764300001200,
+  TaxonomyVersions1764300001300,
+];

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { parseRequestNumber } from '@hotline/intake-domain';
-import { ApiZodBody, ApiZodQuery, Outbox, ProblemError, Public, TenantDb, validate } from '@hotline/platform';
+import { ApiZodBody, ApiZodQuery, Outbox, ProblemError, Public, TenantCode, TenantDb, validate } from '@hotline/platform';
 import { PiiCipher } from '../pii/pii-cipher';
-import { publicProgress } from './request-queries';
-import { PublicCreateRequestBody, PublicLookupQuery, TenantHeader } from './request-schemas';
-import { registerRequest } from './register-request';
+import { publicProgress } from './public-progress.query';
+import { PublicCreateRequestBody, PublicLookupQuery } from './requests.schemas';
+import { submitOnlineRequest } from './submit-online-request.command';
 
 /**
  * The public side: online submission and progress lookup (流水号 + 提取码) under the city
@@ -26,18 +26,9 @@ export class PublicRequestsController {
   @Public()
   @ApiZodBody(PublicCreateRequestBody)
   async submit(@Param('tenant') tenant: string, @Body() body: unknown) {
-    const tenantId = validate(TenantHeader, tenant, 'path.tenant');
+    const tenantId = validate(TenantCode, tenant, 'path.tenant');
     const input = validate(PublicCreateRequestBody, body);
-    const { request, accessCode } = await this.db.run(tenantId, (m) =>
-      registerRequest(m, this.outbox, this.cipher, tenantId, {
-        ...input,
-        channel: 'web',
-        urgency: 'normal',
-        requester: { ...input.requester, confidential: false },
-        scope: { decision: 'in-scope' },
-        createdBy: 'public',
-      }),
-    );
+    const { request, accessCode } = await this.db.run(tenantId, (m) => submitOnlineRequest(m, this.outbox, this.cipher, tenantId, input));
     return { number: request.number, accessCode, status: request.status };
   }
 
@@ -47,7 +38,7 @@ export class PublicRequestsController {
   lookup(@Param('tenant') tenant: string, @Param('number') number: string, @Query() query: unknown) {
     const { code } = validate(PublicLookupQuery, query, 'query');
     // Unknown tenant, malformed number, unknown number and wrong code all answer the same 404.
-    if (!parseRequestNumber(number) || !TenantHeader.safeParse(tenant).success) throw ProblemError.notFound('request');
+    if (!parseRequestNumber(number) || !TenantCode.safeParse(tenant).success) throw ProblemError.notFound('request');
     return this.db.read(tenant, (m) => publicProgress(m, number, code));
   }
 }

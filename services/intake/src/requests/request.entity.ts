@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { RequestStatus, ScopeDecision } from '@hotline/intake-domain';
+import type { RequestStatus, ScopeDecision } from '@hotline/vocabulary';
 
-/** A request (诉求); requester identity only as AES-256-GCM blobs (see pii/pii-cipher.ts). */
+/**
+ * A request (诉求). Requester identity only as AES-256-GCM blobs (see pii/pii-cipher.ts), and
+ * none at all when the requester is anonymous.
+ */
 @Entity({ name: 'requests' })
 export class RequestEntity {
   @PrimaryColumn('uuid')
@@ -28,6 +31,10 @@ export class RequestEntity {
   @Column({ name: 'category_code', type: 'text', nullable: true })
   categoryCode!: string | null;
 
+  /** The taxonomy version the category belongs to; set exactly when category_code is. */
+  @Column({ name: 'taxonomy_version', type: 'int', nullable: true })
+  taxonomyVersion!: number | null;
+
   @Column({ name: 'area_code', type: 'text' })
   areaCode!: string;
 
@@ -46,6 +53,14 @@ export class RequestEntity {
   @Column({ type: 'text' })
   status!: RequestStatus;
 
+  /** How many status changes intake has announced: the last RequestStatusChanged.sequence. */
+  @Column({ name: 'status_version', type: 'int', default: 0 })
+  statusVersion!: number;
+
+  /** When the fact that set the current status happened. */
+  @Column({ name: 'status_changed_at', type: 'timestamptz' })
+  statusChangedAt!: Date;
+
   @Column({ name: 'primary_unit_id', type: 'text', nullable: true })
   primaryUnitId!: string | null;
 
@@ -56,13 +71,16 @@ export class RequestEntity {
   closedAt!: Date | null;
 
   @Column({ type: 'boolean', default: false })
+  anonymous!: boolean;
+
+  @Column({ type: 'boolean', default: false })
   confidential!: boolean;
 
-  @Column({ name: 'requester_name_enc', type: 'bytea' })
-  requesterNameEnc!: Buffer;
+  @Column({ name: 'requester_name_enc', type: 'bytea', nullable: true })
+  requesterNameEnc!: Buffer | null;
 
-  @Column({ name: 'requester_phone_enc', type: 'bytea' })
-  requesterPhoneEnc!: Buffer;
+  @Column({ name: 'requester_phone_enc', type: 'bytea', nullable: true })
+  requesterPhoneEnc!: Buffer | null;
 
   @Column({ name: 'requester_id_number_enc', type: 'bytea', nullable: true })
   requesterIdNumberEnc!: Buffer | null;

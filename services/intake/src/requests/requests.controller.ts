@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
+import { HOTLINE_WIDE_ROLES } from '@hotline/vocabulary';
 import { PiiCipher } from '../pii/pii-cipher';
-import { getRequest, listRequests, readRequesterInClear } from './request-queries';
-import { CreateRequestBody, ListRequestsQuery, RequestIdParam } from './request-schemas';
-import { toRequestView } from './request-views';
-import { registerRequest } from './register-request';
+import { getRequest } from './get-request.query';
+import { listRequests } from './list-requests.query';
+import { readRequesterInClear } from './read-requester-in-clear.query';
+import { registerRequest } from './register-request.command';
+import { CreateRequestBody, ListRequestsQuery, RequestIdParam } from './requests.schemas';
+import { toRequestView } from './requests.views';
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -24,7 +27,7 @@ export class RequestsController {
   async create(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(CreateRequestBody, body);
     const { request, accessCode, requester } = await this.db.run(who.tenantId, (m) =>
-      registerRequest(m, this.outbox, this.cipher, who.tenantId, { ...input, createdBy: who.subject }),
+      registerRequest(m, this.outbox, this.cipher, who, input),
     );
     return { ...toRequestView(request, requester), accessCode };
   }
@@ -34,17 +37,18 @@ export class RequestsController {
   @Roles('agent', 'dispatcher', 'supervisor', 'tenant-admin')
   list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
     const input = validate(ListRequestsQuery, query, 'query');
-    return this.db.run(who.tenantId, (m) => listRequests(m, this.cipher, input));
+    return this.db.read(who.tenantId, (m) => listRequests(m, this.cipher, input));
   }
 
+  /** Hotline staff, reviewers included (they read the request whose answer they review); identity masked. */
   @Get(':id')
-  @Roles('agent', 'dispatcher', 'supervisor', 'tenant-admin')
+  @Roles('agent', ...HOTLINE_WIDE_ROLES)
   get(@CurrentIdentity() who: Identity, @Param('id') id: string) {
     const requestId = validate(RequestIdParam, id, 'id');
     return this.db.read(who.tenantId, (m) => getRequest(m, this.cipher, requestId));
   }
 
-  /** The only clear read of requester identity; every call is audited (pii_access_log). */
+  /** The only clear read of requester identity; every disclosure is audited (pii_access_log). */
   @Get(':id/requester')
   @Roles('agent', 'supervisor')
   requester(@CurrentIdentity() who: Identity, @Param('id') id: string) {

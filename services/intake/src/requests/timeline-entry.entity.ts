@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { RequestStatus } from '@hotline/intake-domain';
+import type { RequestStatus, StatusChangeReason } from '@hotline/vocabulary';
 
-/** One step in a request's life; `status` only when the step changed it. Never holds PII. */
+/** One step in a request's life; `status` and `reason` only when the step changed it. Never holds PII. */
 @Entity({ name: 'request_timeline' })
 export class TimelineEntryEntity {
   @PrimaryColumn({ name: 'request_id', type: 'uuid' })
@@ -18,6 +18,13 @@ export class TimelineEntryEntity {
 
   @Column({ type: 'text', nullable: true })
   status!: RequestStatus | null;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: StatusChangeReason | null;
+
+  /** A staff token subject or system:<service>; never the requester. */
+  @Column({ type: 'text', nullable: true })
+  actor!: string | null;
 
   @Column({ name: 'event_type', type: 'text' })
   eventType!: string;

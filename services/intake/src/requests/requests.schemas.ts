@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { missingScopeFields, REQUEST_STATUSES, REQUEST_TYPES, SCOPE_DECISIONS, URGENCIES } from '@hotline/intake-domain';
+import { missingScopeFields, requesterIssues, toRequester } from '@hotline/intake-domain';
+import { pageShape } from '@hotline/platform';
+import { AREA_CODE_RULE, isAreaCode, REQUEST_STATUSES, REQUEST_TYPES, SCOPE_DECISIONS, URGENCIES } from '@hotline/vocabulary';
+import { CategoryCode } from '../categories/categories.schemas';
+import { ChannelCode } from '../channels/channels.schemas';
 
 const name = z.string().trim().min(1).max(50);
 const phone = z.string().regex(/^[0-9+-]{5,20}$/, 'digits, + and -, 5 to 20 characters');
@@ -7,8 +11,7 @@ const idNumber = z.string().regex(/^[0-9]{15}([0-9]{2}[0-9Xx])?$/, '15 or 18 cha
 const address = z.string().trim().min(1).max(200);
 const content = z.string().trim().min(1).max(4000);
 const title = z.string().trim().min(1).max(200);
-const areaCode = z.string().regex(/^[0-9]{2,12}$/, '2 to 12 digits');
-const categoryCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'a category code of the tenant');
+const areaCode = z.string().refine(isAreaCode, AREA_CODE_RULE);
 
 const Scope = z
   .object({
@@ -22,44 +25,58 @@ const Scope = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `required for decision "${scope.decision}"` });
   });
 
+/** Named (name and phone at least, maybe 保密) or `{ anonymous: true }` with no identity at all. */
+const Requester = z
+  .object({
+    anonymous: z.boolean().default(false),
+    name: name.optional(),
+    phone: phone.optional(),
+    idNumber: idNumber.optional(),
+    address: address.optional(),
+    confidential: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((requester, ctx) => {
+    for (const issue of requesterIssues(requester))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [issue.field], message: issue.message });
+  })
+  .transform(toRequester);
+
 /** A contact entered by an agent (坐席), with the scope decision taken on it. */
 export const CreateRequestBody = z
   .object({
-    channel: z.string().trim().min(1).max(40),
-    requester: z
-      .object({ name, phone, idNumber: idNumber.optional(), address: address.optional(), confidential: z.boolean().default(false) })
-      .strict(),
+    /** One of the tenant's enabled channel codes (checked against its configuration). */
+    channel: ChannelCode,
+    requester: Requester,
     title: title.optional(),
     content,
     areaCode,
     requestType: z.enum(REQUEST_TYPES),
     urgency: z.enum(URGENCIES),
-    categoryCode,
+    categoryCode: CategoryCode,
     scope: Scope,
   })
   .strict();
 export type CreateRequest = z.infer<typeof CreateRequestBody>;
 
-/** Online submission by the public (always in scope; an agent reviews it through dispatch). */
+/**
+ * Online submission by the public (always in scope; an agent reviews it through dispatch).
+ * Without `requester` the submission is anonymous.
+ */
 export const PublicCreateRequestBody = z
   .object({
-    requester: z.object({ name, phone }).strict(),
+    requester: z.object({ name, phone }).strict().optional(),
     title,
     content,
     areaCode,
     requestType: z.enum(REQUEST_TYPES).default('consultation'),
-    categoryCode: categoryCode.optional(),
+    categoryCode: CategoryCode.optional(),
   })
   .strict();
 export type PublicCreateRequest = z.infer<typeof PublicCreateRequestBody>;
 
-export const ListRequestsQuery = z.object({
-  status: z.enum(REQUEST_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-});
+export const ListRequestsQuery = z.object({ status: z.enum(REQUEST_STATUSES).optional(), ...pageShape }).strict();
 export type ListRequests = z.infer<typeof ListRequestsQuery>;
 
 export const RequestIdParam = z.string().uuid();
 export const PublicLookupQuery = z.object({ code: z.string().regex(/^[0-9]{6}$/, 'six digits') });
-export const TenantHeader = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a tenant code').max(63);

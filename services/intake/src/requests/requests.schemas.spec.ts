@@ -1,0 +1,58 @@
+import { fieldErrors } from '@hotline/platform';
+import { CreateRequestBody, ListRequestsQuery, PublicCreateRequestBody } from './requests.schemas';
+
+const body = (overrides: Record<string, unknown> = {}) => ({
+  channel: 'phone',
+  requester: { name: '张三', phone: '13812345678' },
+  content: '电梯停运',
+  areaCode: '320102',
+  requestType: 'complaint',
+  urgency: 'normal',
+  categoryCode: '010101',
+  scope: { decision: 'in-scope' },
+  ...overrides,
+});
+const fieldsOf = (result: ReturnType<typeof CreateRequestBody.safeParse>) => (result.success ? [] : fieldErrors(result.error).map((e) => e.field));
+
+describe('request schemas', () => {
+  it('reads a named requester, confidential only when asked', () => {
+    expect(CreateRequestBody.parse(body()).requester).toEqual({ anonymous: false, name: '张三', phone: '13812345678', confidential: false });
+    const confidential = CreateRequestBody.parse(body({ requester: { name: '张三', phone: '13812345678', confidential: true } }));
+    expect(confidential.requester).toMatchObject({ anonymous: false, confidential: true });
+  });
+
+  it('reads an anonymous requester with no identity, and refuses identity beside anonymity', () => {
+    expect(CreateRequestBody.parse(body({ requester: { anonymous: true } })).requester).toEqual({ anonymous: true });
+    expect(CreateRequestBody.parse(body({ requester: { anonymous: true, confidential: true } })).requester).toEqual({ anonymous: true });
+    expect(fieldsOf(CreateRequestBody.safeParse(body({ requester: { anonymous: true, idNumber: '32010219900101123X' } })))).toEqual([
+      'requester.idNumber',
+    ]);
+    expect(fieldsOf(CreateRequestBody.safeParse(body({ requester: {} })))).toEqual(['requester.name', 'requester.phone']);
+    expect(fieldsOf(CreateRequestBody.safeParse(body({ requester: undefined })))).toEqual(['requester']);
+    expect(fieldsOf(CreateRequestBody.safeParse(body({ requester: { anonymous: true, nickname: 'x' } })))).toEqual(['requester']);
+  });
+
+  it('takes division codes as area codes, channel codes as channels, taxonomy codes as categories', () => {
+    for (const areaCode of ['32', '3201', '320102', '320102001', '320102001001']) expect(CreateRequestBody.safeParse(body({ areaCode })).success).toBe(true);
+    for (const areaCode of ['3', '32010', '3201020', '3201020010011', '32a102'])
+      expect(fieldsOf(CreateRequestBody.safeParse(body({ areaCode })))).toEqual(['areaCode']);
+    for (const channel of ['', 'Phone', 'carrier pigeon', 'x'.repeat(41)])
+      expect(fieldsOf(CreateRequestBody.safeParse(body({ channel })))).toEqual(['channel']);
+    expect(fieldsOf(CreateRequestBody.safeParse(body({ categoryCode: '.01' })))).toEqual(['categoryCode']);
+  });
+
+  it('makes the public requester optional (absent is anonymous), complete when given', () => {
+    const submission = { title: '路灯', content: '路灯不亮', areaCode: '320102' };
+    expect(PublicCreateRequestBody.parse(submission)).toEqual({ ...submission, requestType: 'consultation' });
+    expect(PublicCreateRequestBody.safeParse({ ...submission, requester: { name: '李四' } }).success).toBe(false);
+    expect(PublicCreateRequestBody.safeParse({ ...submission, requester: { anonymous: true } }).success).toBe(false);
+  });
+
+  it('pages lists with the platform paging and refuses unknown parameters', () => {
+    expect(ListRequestsQuery.parse({})).toEqual({ limit: 50, offset: 0 });
+    expect(ListRequestsQuery.parse({ status: 'archived', limit: '200' })).toEqual({ status: 'archived', limit: 200, offset: 0 });
+    expect(ListRequestsQuery.safeParse({ limit: '201' }).success).toBe(false);
+    expect(ListRequestsQuery.safeParse({ status: 'lost' }).success).toBe(false);
+    expect(ListRequestsQuery.safeParse({ sort: 'number' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,98 @@
+import { commonV1 } from '@hotline/contracts';
+import { maskAddress, maskIdNumber, maskName, maskPhone, Requester } from '@hotline/intake-domain';
+import { PiiCipher } from '../pii/pii-cipher';
+import { RequestEntity } from './request.entity';
+import { openRequester } from './requester-identity';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+
+/** The requester as staff see it: masked, nothing when confidential (保密), no identity when anonymous. */
+export type RequesterView =
+  | { anonymous: true }
+  | { anonymous: false; name: string; phone: string; idNumber?: string; address?: string; confidential: boolean };
+
+export function maskRequester(requester: Requester): RequesterView {
+  if (requester.anonymous) return { anonymous: true };
+  if (requester.confidential) return { anonymous: false, name: '', phone: '', confidential: true };
+  return {
+    anonymous: false,
+    name: maskName(requester.name),
+    phone: maskPhone(requester.phone),
+    ...(requester.idNumber === undefined ? {} : { idNumber: maskIdNumber(requester.idNumber) }),
+    ...(requester.address === undefined ? {} : { address: maskAddress(requester.address) }),
+    confidential: false,
+  };
+}
+
+/** The masked requester of a stored request; a confidential identity is not even decrypted. */
+export function maskedRequester(cipher: PiiCipher, r: RequestEntity): RequesterView {
+  if (r.confidential && !r.anonymous) return maskRequester({ anonymous: false, name: '', phone: '', confidential: true });
+  return maskRequester(openRequester(cipher, r));
+}
+
+/** What every downstream event carries about the request: masked identity only, and the category's path. */
+export function toRequestBrief(r: RequestEntity, requester: RequesterView, categoryPath: readonly string[]): commonV1.RequestBrief {
+  return {
+    requestId: r.id,
+    number: r.number,
+    channel: r.channel,
+    requestType: r.requestType,
+    urgency: r.urgency,
+    categoryCode: r.categoryCode ?? '',
+    areaCode: r.areaCode,
+    title: r.title,
+    content: r.content,
+    receivedAt: r.receivedAt.toISOString(),
+    requesterMaskedName: requester.anonymous ? '' : requester.name,
+    requesterMaskedPhone: requester.anonymous ? '' : requester.phone,
+    confidential: r.confidential,
+    anonymous: r.anonymous,
+    categoryPath: [...categoryPath],
+    taxonomyVersion: r.taxonomyVersion ?? 0,
+  };
+}
+
+export function toRequestView(r: RequestEntity, requester: RequesterView) {
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    channel: r.channel,
+    requestType: r.requestType,
+    urgency: r.urgency,
+    categoryCode: r.categoryCode,
+    taxonomyVersion: r.taxonomyVersion,
+    areaCode: r.areaCode,
+    title: r.title,
+    content: r.content,
+    scope: { decision: r.scopeDecision, detail: r.outcomeDetail ?? undefined },
+    primaryUnitId: r.primaryUnitId,
+    receivedAt: r.receivedAt.toISOString(),
+    closedAt: r.closedAt?.toISOString() ?? null,
+    anonymous: r.anonymous,
+    confidential: r.confidential,
+    requester,
+    createdBy: r.createdBy,
+  };
+}
+
+export function toTimelineView(t: TimelineEntryEntity) {
+  return {
+    seq: t.seq,
+    at: t.at.toISOString(),
+    status: t.status,
+    reason: t.reason,
+    actor: t.actor,
+    eventType: t.eventType,
+    note: t.note,
+  };
+}
+
+/** The public lookup: status and time of each change, nothing else. */
+export function toPublicProgressView(r: RequestEntity, timeline: readonly TimelineEntryEntity[]) {
+  return {
+    number: r.number,
+    status: r.status,
+    receivedAt: r.receivedAt.toISOString(),
+    timeline: timeline.filter((t) => t.status !== null).map((t) => ({ status: t.status, at: t.at.toISOString() })),
+  };
+}

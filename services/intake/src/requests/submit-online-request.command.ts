@@ -1,0 +1,50 @@
+import { EntityManager } from 'typeorm';
+import { Outbox, ProblemError } from '@hotline/platform';
+import { systemActor } from '@hotline/vocabulary';
+import { findOnlineSubmissionChannel } from '../channels/channels.repository';
+import { PiiCipher } from '../pii/pii-cipher';
+import { classify, recordNewRequest, RegisteredRequest } from './new-request';
+import type { PublicCreateRequest } from './requests.schemas';
+
+/** Recorded as created by the public; no token subject exists for a citizen online. */
+export const PUBLIC_CREATOR = 'public';
+
+/**
+ * A citizen submits a request online, through the hotline's enabled channel of the online kind
+ * (a hotline without one does not offer online submission). Always in scope: an agent reviews it
+ * through dispatch. Without a requester it is anonymous.
+ */
+export async function submitOnlineRequest(
+  manager: EntityManager,
+  outbox: Outbox,
+  cipher: PiiCipher,
+  tenantId: string,
+  input: PublicCreateRequest,
+  now: Date = new Date(),
+): Promise<RegisteredRequest> {
+  const channel = await findOnlineSubmissionChannel(manager);
+  if (!channel) throw new ProblemError(404, 'not_found', 'Not found', 'this hotline does not offer online submission');
+  const classification = input.categoryCode === undefined ? undefined : await classify(manager, input.categoryCode);
+  if (input.categoryCode !== undefined && !classification)
+    throw ProblemError.validation([{ field: 'categoryCode', message: `unknown category "${input.categoryCode}"` }]);
+  return recordNewRequest(
+    manager,
+    outbox,
+    cipher,
+    tenantId,
+    {
+      channel: channel.code,
+      requester: input.requester ? { anonymous: false, ...input.requester, confidential: false } : { anonymous: true },
+      title: input.title,
+      content: input.content,
+      areaCode: input.areaCode,
+      requestType: input.requestType,
+      urgency: 'normal',
+      classification,
+      scope: { decision: 'in-scope' },
+      createdBy: PUBLIC_CREATOR,
+      actor: systemActor('intake'),
+    },
+    now,
+  );
+}

@@ -1,0 +1,143 @@
+import { commonV1, Events } from '@hotline/contracts';
+import { planConsumers } from '@hotline/platform';
+import { eventInstant } from './lifecycle-step';
+import { answerReviewedStep } from './on-answer-reviewed.handler';
+import { requestArchivedStep } from './on-request-archived.handler';
+import { requestClosedStep } from './on-request-closed.handler';
+import { requestDispatchedStep } from './on-request-dispatched.handler';
+import { requestQueuedStep } from './on-request-queued.handler';
+import { revisitRecordedStep } from './on-revisit-recorded.handler';
+import { revisitSkippedStep } from './on-revisit-skipped.handler';
+import { workOrderAnsweredStep } from './on-work-order-answered.handler';
+import { workOrderCancelledStep } from './on-work-order-cancelled.handler';
+import { workOrderCreatedStep } from './on-work-order-created.handler';
+import { workOrderOverdueStep } from './on-work-order-overdue.handler';
+import { workOrderReopenedStep } from './on-work-order-reopened.handler';
+import { workOrderSignedStep } from './on-work-order-signed.handler';
+import { timelineHandlers } from './timeline.handlers';
+
+const RECEIVED = new Date('2025-01-24T09:00:00Z');
+const AT = '2025-01-24T02:05:00.000Z';
+const brief = { requestId: 'r1' } as commonV1.RequestBrief;
+const fact = (step: { fact: { at: Date } }) => ({ ...step.fact, at: step.fact.at.toISOString() });
+
+describe('lifecycle events as timeline steps', () => {
+  it("dates a step by the event's own instant, or by its arrival when the instant is missing or bad", () => {
+    expect(eventInstant(AT, RECEIVED).toISOString()).toBe(AT);
+    expect(eventInstant('', RECEIVED)).toBe(RECEIVED);
+    expect(eventInstant('yesterday', RECEIVED)).toBe(RECEIVED);
+  });
+
+  it('takes the dispatcher as actor, dispatch itself for the catalog, and names the primary unit', () => {
+    const dispatched = {
+      request: brief,
+      assignments: [
+        { unitId: 'u1', unitName: '住建局', role: 'primary', unitCode: 'zj' },
+        { unitId: 'u2', unitName: '', role: 'assisting', unitCode: 'jd' },
+      ],
+      mode: 'manual',
+      catalogVersion: 0,
+      dispatchedAt: AT,
+      dispatchedBy: 'dispatcher-7',
+    };
+    expect(requestDispatchedStep(dispatched, RECEIVED)).toEqual({
+      requestId: 'r1',
+      fact: { kind: 'dispatched', at: new Date(AT), primaryUnitId: 'u1' },
+      actor: 'dispatcher-7',
+      note: 'manual: 住建局 (primary), u2 (assisting)',
+    });
+    expect(requestDispatchedStep({ ...dispatched, mode: 'catalog', dispatchedBy: '' }, RECEIVED).actor).toBe('system:dispatch');
+    expect(requestQueuedStep({ request: brief, reason: 'no catalog entry', queuedAt: AT }, RECEIVED)).toMatchObject({
+      fact: { kind: 'queued-for-manual-dispatch' },
+      actor: 'system:dispatch',
+    });
+  });
+
+  it('takes the unit staff who signed and answered as actors, and keeps the answer text out', () => {
+    const signed = workOrderSignedStep(
+      { workOrderId: 'w1', requestId: 'r1', unitId: 'u1', signedAt: AT, onTime: false, signedBy: 'op-1' },
+      RECEIVED,
+    );
+    expect(signed).toMatchObject({ actor: 'op-1', note: 'signed late' });
+    expect(fact(signed)).toEqual({ kind: 'work-order-signed', at: AT, unitId: 'u1' });
+    const answered = workOrderAnsweredStep(
+      {
+        workOrderId: 'w1', requestId: 'r1', unitId: 'u1', role: 'primary', answer: '已维修完毕', basis: '条例', contactRecord: '电话',
+        answeredAt: AT, onTime: false, reworkCount: 1, handlingWorkingHours: 3, answeredBy: '', handleDueAt: AT, reworkDueAt: AT,
+        reworkOnTime: true,
+      },
+      RECEIVED,
+    );
+    expect(answered).toMatchObject({ actor: 'system:handling', note: 'primary answer, rework 1, late', fact: { role: 'primary' } });
+    expect(JSON.stringify(answered)).not.toContain('已维修完毕');
+  });
+
+  it('reads the role a review states, and none from an older event', () => {
+    const review = {
+      reviewId: 'v1', requestId: 'r1', workOrderId: 'w1', unitId: 'u1', passed: true, reasons: [], reviewedAt: AT,
+      reviewedBy: 'reviewer-1', role: 'assisting',
+    };
+    expect(answerReviewedStep(review, RECEIVED)).toMatchObject({
+      actor: 'reviewer-1',
+      note: 'review passed',
+      fact: { kind: 'answer-reviewed', role: 'assisting', passed: true, unitId: 'u1' },
+    });
+    const older = answerReviewedStep({ ...review, role: '', reviewedBy: '', passed: false }, RECEIVED);
+    expect(older.fact.role).toBeUndefined();
+    expect(older).toMatchObject({ actor: 'system:revisit', note: 'review failed' });
+  });
+
+  it('maps the events that set no status to steps with notes of codes only', () => {
+    const created = workOrderCreatedStep(
+      {
+        workOrderId: 'w1', request: brief, unitId: 'u1', unitName: '住建局', role: 'primary', signDueAt: AT, handleDueAt: AT,
+        createdAt: AT, unitCode: 'zj', dueProvisional: true,
+      },
+      RECEIVED,
+    );
+    expect(created).toMatchObject({ requestId: 'r1', note: '住建局 (primary), due provisional', fact: { role: 'primary', unitId: 'u1' } });
+    const overdue = workOrderOverdueStep({ workOrderId: 'w1', requestId: 'r1', unitId: 'u1', clock: 'rework', dueAt: AT, flaggedAt: '' }, RECEIVED);
+    expect(overdue).toMatchObject({ note: 'rework overdue', actor: 'system:handling', fact: { kind: 'work-order-overdue', at: RECEIVED } });
+    const cancelled = workOrderCancelledStep(
+      { workOrderId: 'w1', requestId: 'r1', unitId: 'u2', role: 'assisting', reason: 'request-closed', previousStatus: 'answered', cancelledAt: AT },
+      RECEIVED,
+    );
+    expect(cancelled).toMatchObject({ note: 'assisting order cancelled: request-closed (was answered)', fact: { kind: 'work-order-cancelled' } });
+    const skipped = revisitSkippedStep({ requestId: 'r1', reason: 'anonymous-requester', skippedAt: AT, unitId: 'u1' }, RECEIVED);
+    expect(skipped).toMatchObject({ note: 'revisit skipped: anonymous-requester', actor: 'system:revisit', fact: { kind: 'revisit-skipped' } });
+  });
+
+  it('maps rework, revisit, closure and archiving with their actors', () => {
+    const reopened = workOrderReopenedStep(
+      { workOrderId: 'w1', requestId: 'r1', unitId: 'u1', reasons: ['不完整'], reworkCount: 2, handleDueAt: AT, reopenedAt: AT, reworkDueAt: AT },
+      RECEIVED,
+    );
+    expect(reopened).toMatchObject({ note: `rework 2, due ${AT}`, fact: { kind: 'work-order-reopened', unitId: 'u1' } });
+    expect(JSON.stringify(reopened)).not.toContain('不完整');
+    const recorded = revisitRecordedStep(
+      { revisitId: 'v', requestId: 'r1', method: 'phone', resolved: false, satisfaction: 'dissatisfied', recordedAt: AT, unitId: 'u1', recordedBy: 'agent-3' },
+      RECEIVED,
+    );
+    expect(recorded).toMatchObject({ actor: 'agent-3', note: 'phone: dissatisfied, unresolved' });
+    const closed = requestClosedStep(
+      { requestId: 'r1', closedAt: AT, resolved: false, satisfaction: '', closedBy: '', revisitOutcome: 'skipped' },
+      RECEIVED,
+    );
+    expect(closed).toMatchObject({ actor: 'system:revisit', note: 'skipped', fact: { kind: 'request-closed' } });
+    const archived = requestArchivedStep(
+      { requestId: 'r1', archiveId: 'a', sequence: '7', recordHash: 'h', previousHash: 'g', archivedAt: AT },
+      RECEIVED,
+    );
+    expect(archived).toMatchObject({ actor: 'system:revisit', note: 'archive 7', fact: { kind: 'request-archived' } });
+  });
+
+  it('keeps the three deployed whole-stream consumers, one handler per lifecycle event', () => {
+    const plans = planConsumers('intake', '', timelineHandlers);
+    expect(plans.map((p) => [p.spec.durable, p.spec.filterSubject, p.types?.size])).toEqual([
+      ['intake--hl-dispatch-v1--timeline', undefined, 2],
+      ['intake--hl-handling-v1--timeline', undefined, 6],
+      ['intake--hl-revisit-v1--timeline', undefined, 5],
+    ]);
+    expect(plans[1]?.types?.has(Events.handling.calendarChanged.type)).toBe(false);
+  });
+});

@@ -1,0 +1,19 @@
+import { dispatchEventsV1, Events } from '@hotline/contracts';
+import { onEvent } from '@hotline/platform';
+import { actorOr, applyLifecycleStep, eventInstant, LifecycleStep, TIMELINE } from './lifecycle-step';
+
+/** RequestDispatched → dispatched, by the dispatcher or (catalog) by dispatch itself; it names the primary unit. */
+export function requestDispatchedStep(e: dispatchEventsV1.RequestDispatched, receivedAt: Date): LifecycleStep {
+  const primary = e.assignments.find((a) => a.role === 'primary');
+  const units = e.assignments.map((a) => `${a.unitName || a.unitId} (${a.role})`).join(', ');
+  return {
+    requestId: e.request?.requestId ?? '',
+    fact: { kind: 'dispatched', at: eventInstant(e.dispatchedAt, receivedAt), primaryUnitId: primary?.unitId },
+    actor: actorOr(e.dispatchedBy, 'dispatch'),
+    note: `${e.mode}: ${units}`,
+  };
+}
+
+export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, TIMELINE, (event, manager, ctx) =>
+  applyLifecycleStep(manager, ctx.outbox, event, requestDispatchedStep(event.payload, event.publishedAt)),
+);
