@@ -1,2 +1,6 @@
+export * from './calendar-years';
+export * from './dues';
+export * from './holiday-year';
 export * from './time-limits';
+export * from './visibility';
 export * from './work-order';

@@ -1,29 +1,17 @@
 /**
  * The time-limit table (办理时限): request type × urgency → sign-for and handling clocks.
- * National defaults follow docs/lifecycle.md "Time limits" (Guangdong 2022, Tianjin 2025);
- * a tenant's own rows override them pair by pair.
+ * National defaults follow docs/lifecycle.md "Time limits" (编制说明 ≤1 wd to sign, Guangdong
+ * 2022 handling days, Tianjin's minute clocks for urgent and critical requests); a tenant's own
+ * rows override them pair by pair.
  */
-import { computeDue, type CountingConvention, type TimeLimitRule, type WorkingCalendar } from '@hotline/calendar';
-
-export const REQUEST_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise', 'other'] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
-
-export const URGENCIES = ['normal', 'urgent', 'critical'] as const;
-export type Urgency = (typeof URGENCIES)[number];
-
-export const CLOCK_UNITS = ['working-days', 'working-hours', 'calendar-minutes'] as const;
-export type ClockUnit = (typeof CLOCK_UNITS)[number];
-
-export const COUNTINGS = ['from-receipt', 'from-next-day'] as const;
-
-/** Counting of a working-days rule that does not name one: 含本数, as in the national defaults. */
-export const DEFAULT_RULE_COUNTING: CountingConvention = 'from-receipt';
+import type { TimeLimitRule } from '@hotline/calendar';
+import { ClockUnit, Counting, DEFAULT_COUNTING, REQUEST_TYPES, RequestType, URGENCIES, Urgency } from '@hotline/vocabulary';
 
 export interface ClockRule {
   unit: ClockUnit;
   amount: number;
-  /** Only meaningful for working days. */
-  counting?: CountingConvention;
+  /** Working days only; a rule that names none takes the vocabulary's DEFAULT_COUNTING (自次日起). */
+  counting?: Counting;
 }
 
 export interface TimeLimit {
@@ -47,7 +35,8 @@ const NORMAL_HANDLING_DAYS: Record<RequestType, number> = {
   other: 10,
 };
 
-const workingDays = (amount: number): ClockRule => ({ unit: 'working-days', amount, counting: 'from-receipt' });
+// The defaults name no counting: they take DEFAULT_COUNTING like every rule that names none.
+const workingDays = (amount: number): ClockRule => ({ unit: 'working-days', amount });
 const minutes = (amount: number): ClockRule => ({ unit: 'calendar-minutes', amount });
 
 /** The national default for one type × urgency. */
@@ -60,15 +49,6 @@ export function defaultTimeLimit(requestType: RequestType, urgency: Urgency): Ti
     case 'critical':
       return { requestType, urgency, signFor: minutes(15), handling: minutes(120) };
   }
-}
-
-/** Unknown or empty codes from upstream fall back to 'other' / 'normal'. */
-export function toRequestType(code: string | undefined): RequestType {
-  return (REQUEST_TYPES as readonly string[]).includes(code ?? '') ? (code as RequestType) : 'other';
-}
-
-export function toUrgency(code: string | undefined): Urgency {
-  return (URGENCIES as readonly string[]).includes(code ?? '') ? (code as Urgency) : 'normal';
 }
 
 const keyOf = (requestType: string, urgency: string) => `${requestType}/${urgency}`;
@@ -89,22 +69,22 @@ export function lookupTimeLimit(tenantRows: readonly TimeLimit[], requestType: R
   return tenantRows.find((r) => r.requestType === requestType && r.urgency === urgency) ?? defaultTimeLimit(requestType, urgency);
 }
 
-/** A stored rule as the calendar library's rule (counting applies to working days only). */
+/** A rule as the calendar library computes it: working days with their counting made explicit. */
 export function toCalendarRule(rule: ClockRule): TimeLimitRule {
   return rule.unit === 'working-days'
-    ? { unit: rule.unit, amount: rule.amount, counting: rule.counting ?? DEFAULT_RULE_COUNTING }
+    ? { unit: rule.unit, amount: rule.amount, counting: rule.counting ?? DEFAULT_COUNTING }
     : { unit: rule.unit, amount: rule.amount };
 }
 
-export interface WorkOrderDues {
-  signDueAt: Date;
-  handleDueAt: Date;
+/**
+ * The limit a work order is held to, fixed when it is created: both rules with their counting
+ * resolved, so a later change of the table or of the default never moves its dues.
+ */
+export interface OrderTimeLimit {
+  signFor: TimeLimitRule;
+  handling: TimeLimitRule;
 }
 
-/** Both clocks start when the work order is created. */
-export function workOrderDues(calendar: WorkingCalendar, createdAt: Date, limit: TimeLimit): WorkOrderDues {
-  return {
-    signDueAt: computeDue(calendar, createdAt, toCalendarRule(limit.signFor)),
-    handleDueAt: computeDue(calendar, createdAt, toCalendarRule(limit.handling)),
-  };
+export function orderTimeLimit(limit: Pick<TimeLimit, 'signFor' | 'handling'>): OrderTimeLimit {
+  return { signFor: toCalendarRule(limit.signFor), handling: toCalendarRule(limit.handling) };
 }

@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { Events, eventSubject, handlingV1, streamOf } from '@hotline/contracts';
+import { eventFilter, Events, eventSubject, handlingV1, streamOf } from '@hotline/contracts';
 import { callUnary, createGrpcClient, RunningService } from '@hotline/platform';
 import { startServiceUnderTest, ServiceUnderTest } from '@hotline/service-testing';
 import { eventually } from '@hotline/testing';
@@ -30,6 +30,18 @@ describe('handling service (real PostgreSQL and NATS)', () => {
   it('is live and ready', async () => {
     expect((await request('GET', '/healthz')).status).toBe(200);
     expect(await request('GET', '/readyz')).toMatchObject({ status: 200, body: { checks: { database: 'ok', nats: 'ok' } } });
+  });
+
+  it('keeps its deployed durable consumers (names and filters) and adds the one on intake status changes', async () => {
+    const consumers = [
+      ['dispatch', 'handling--hl-dispatch-v1--request-dispatched', Events.dispatch.requestDispatched],
+      ['revisit', 'handling--hl-revisit-v1--answer-reviewed', Events.revisit.answerReviewed],
+      ['intake', 'handling--hl-intake-v1--request-status-changed', Events.intake.requestStatusChanged],
+    ] as const;
+    for (const [producer, durable, event] of consumers) {
+      const info = await service.context.bus.jsm.consumers.info(streamOf(namespace, producer).name, durable);
+      expect(info.config.filter_subject).toBe(eventFilter(namespace, event));
+    }
   });
 
   it('computes deadlines on the national calendar for a tenant without overrides', async () => {

@@ -21,10 +21,12 @@ describe('time-limit table (real PostgreSQL and NATS)', () => {
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(21);
     expect(res.body.items.every((r: { source: string }) => r.source === 'default')).toBe(true);
+    // The defaults name no counting: they take the one default, which the table states.
+    expect(res.body.defaultCounting).toBe('from-next-day');
     expect(res.body.items[0]).toEqual({
       requestType: 'consultation', urgency: 'normal', source: 'default',
-      signFor: { unit: 'working-days', amount: 1, counting: 'from-receipt' },
-      handling: { unit: 'working-days', amount: 2, counting: 'from-receipt' },
+      signFor: { unit: 'working-days', amount: 1 },
+      handling: { unit: 'working-days', amount: 2 },
     });
     expect(res.body.items.find((r: { requestType: string; urgency: string }) => r.requestType === 'complaint' && r.urgency === 'critical'))
       .toMatchObject({ signFor: { unit: 'calendar-minutes', amount: 15 }, handling: { unit: 'calendar-minutes', amount: 120 } });
@@ -39,7 +41,14 @@ describe('time-limit table (real PostgreSQL and NATS)', () => {
     const own = put.body.items.filter((r: { source: string }) => r.source === 'tenant');
     expect(own).toEqual([
       { ...rule('help', 'urgent'), source: 'tenant' },
-      { ...rule('report', 'normal'), signFor: { unit: 'working-days', amount: 2, counting: 'from-receipt' }, source: 'tenant' },
+      { ...rule('report', 'normal'), signFor: { unit: 'working-days', amount: 2 }, source: 'tenant' },
+    ]);
+    // A rule that names no counting is stored without one (it takes the default), one that names it keeps it.
+    const stored = await sut.service.context.db.run('city-a', (m) =>
+      m.query(`select request_type, sign_counting, handle_counting from time_limits order by request_type`));
+    expect(stored).toEqual([
+      { request_type: 'help', sign_counting: null, handle_counting: 'from-next-day' },
+      { request_type: 'report', sign_counting: null, handle_counting: 'from-next-day' },
     ]);
     expect((await sut.as('city-a', ['supervisor'])('GET', '/v1/time-limits')).body).toEqual(put.body);
     const other = await sut.as('city-b', ['tenant-admin'])('GET', '/v1/time-limits');

@@ -2,11 +2,13 @@ import { addDays, computeDue, createWorkingCalendar, lastWorkingDay, TimeLimitRu
 import { eventSubject, Events, streamOf } from '@hotline/contracts';
 import { publishEvent, startServiceUnderTest, ServiceUnderTest } from '@hotline/service-testing';
 import { eventually } from '@hotline/testing';
+import { DEFAULT_COUNTING } from '@hotline/vocabulary';
 import { handlingService } from '../src/handling.service';
-import { assignment, brief, dispatchAndWait, dispatched, outboxEvents, reviewed } from './work-order-fixtures';
+import { assignment, brief, dispatchAndWait, dispatched, outboxEvents, reviewed, timersOf } from './work-order-fixtures';
 
 const national = createWorkingCalendar({});
-const days = (amount: number): TimeLimitRule => ({ unit: 'working-days', amount, counting: 'from-receipt' });
+// The national defaults name no counting: they take the one default, 自次日起.
+const days = (amount: number): TimeLimitRule => ({ unit: 'working-days', amount, counting: DEFAULT_COUNTING });
 const minutes = (amount: number): TimeLimitRule => ({ unit: 'calendar-minutes', amount });
 const iso = (d: Date) => d.toISOString();
 
@@ -64,7 +66,7 @@ describe('work orders (real PostgreSQL and NATS)', () => {
   it('counts working days on the tenant calendar, extra holidays included', async () => {
     const now = new Date();
     // A working day inside the 15-day window becomes a day off for city-h only.
-    const holiday = lastWorkingDay(national, now, 3, 'from-receipt');
+    const holiday = lastWorkingDay(national, now, 3);
     const put = await sut.as('city-h', ['tenant-admin'])('PUT', '/v1/calendar', { extraHolidays: [holiday] });
     expect(put.status).toBe(200);
     const tenantCalendar = createWorkingCalendar({ extraHolidays: [holiday] });
@@ -89,7 +91,7 @@ describe('work orders (real PostgreSQL and NATS)', () => {
     expect(signed).toMatchObject({ status: 200, body: { status: 'in-progress', signOverdue: false } });
     expect((await sut.request('POST', `/v1/work-orders/${primary.id}/sign`, gas)).status).toBe(409);
     expect(await outboxEvents(sut, Events.handling.workOrderSigned, primary.id)).toEqual([
-      { workOrderId: primary.id, requestId: request.requestId, unitId: 'id-u-gas', signedAt: signed.body.signedAt, onTime: true },
+      { workOrderId: primary.id, requestId: request.requestId, unitId: 'id-u-gas', signedAt: signed.body.signedAt, onTime: true, signedBy: 'city-a:user' },
     ]);
 
     const bad = await sut.request('POST', `/v1/work-orders/${primary.id}/answer`, gas, { answer: '', basis: 'x'.repeat(1001), extra: 1 });
@@ -121,7 +123,7 @@ describe('work orders (real PostgreSQL and NATS)', () => {
     const badQuery = await sut.request('GET', '/v1/work-orders?status=done&limit=500', gas);
     expect(badQuery.body.errors.map((e: { field: string }) => e.field)).toEqual(['query.status', 'query.limit']);
 
-    // 退回重办: a failed review reopens with a fresh handling clock; a passed one closes the order.
+    // 退回重办: a failed review reopens with a rework clock beside the original due; a passed one closes the order.
     const admin = sut.as('city-a', ['tenant-admin']);
     await publishEvent(sut, Events.revisit.answerReviewed, 'city-a', reviewed(primary, false, ['未说明依据条款']));
     const reopened = await eventually('reopened', async () => {
@@ -129,10 +131,18 @@ describe('work orders (real PostgreSQL and NATS)', () => {
       return res.body.status === 'in-progress' ? res.body : undefined;
     });
     const [reopenEvent] = await outboxEvents(sut, Events.handling.workOrderReopened, primary.id);
-    expect(reopenEvent).toMatchObject({ reasons: ['未说明依据条款'], reworkCount: 1, handleDueAt: reopened.handleDueAt });
-    expect(reopened).toMatchObject({ reworkCount: 1, handleDueAt: iso(computeDue(national, new Date(reopenEvent.reopenedAt), days(10))) });
-    const [timer] = await sut.service.context.dataSource.query(`select state, due_at from timers where kind = 'handle-overdue' and key = $1`, [primary.id]);
-    expect([timer.state, iso(timer.due_at)]).toEqual(['pending', reopened.handleDueAt]);
+    expect(reopenEvent).toMatchObject({
+      reasons: ['未说明依据条款'], reworkCount: 1, handleDueAt: primary.handleDueAt, reworkDueAt: reopened.reworkDueAt,
+    });
+    expect(reopened).toMatchObject({
+      reworkCount: 1, handleDueAt: primary.handleDueAt, reworkDueAt: iso(computeDue(national, new Date(reopenEvent.reopenedAt), days(10))),
+    });
+    // The original due still decides the on-time rate, so its clock runs again, beside the rework clock.
+    expect((await timersOf(sut, primary.id)).map((t) => [t.kind, t.state, iso(t.due_at)])).toEqual([
+      ['handle-overdue', 'pending', primary.handleDueAt],
+      ['rework-overdue', 'pending', reopened.reworkDueAt],
+      ['sign-overdue', 'cancelled', primary.signDueAt],
+    ]);
 
     // A review of an order that is not awaiting review changes nothing.
     const early = await publishEvent(sut, Events.revisit.answerReviewed, 'city-a', reviewed(primary, true));
@@ -140,7 +150,9 @@ describe('work orders (real PostgreSQL and NATS)', () => {
       (await sut.service.context.dataSource.query(`select 1 from inbox where message_id = $1`, [early])).length > 0);
     expect((await admin('GET', `/v1/work-orders/${primary.id}`)).body.status).toBe('in-progress');
     await sut.request('POST', `/v1/work-orders/${primary.id}/answer`, gas, body);
-    expect((await outboxEvents(sut, Events.handling.workOrderAnswered, primary.id))[1]).toMatchObject({ reworkCount: 1 });
+    expect((await outboxEvents(sut, Events.handling.workOrderAnswered, primary.id))[1]).toMatchObject({
+      reworkCount: 1, onTime: true, reworkOnTime: true, handleDueAt: primary.handleDueAt, reworkDueAt: reopened.reworkDueAt,
+    });
     await publishEvent(sut, Events.revisit.answerReviewed, 'city-a', reviewed(primary, true));
     await eventually('reviewed', async () => (await admin('GET', `/v1/work-orders/${primary.id}`)).body.status === 'reviewed');
     expect(await outboxEvents(sut, Events.handling.workOrderReopened, primary.id)).toHaveLength(1);

@@ -1,25 +1,50 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
-import { CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
-import { loadCalendarSettings, putCalendar, PutCalendarBody, toCalendarView } from './calendar';
+import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody, CurrentIdentity, Identity, ProblemError, Roles, SERVICE_CONTEXT, ServiceContext, validate } from '@hotline/platform';
+import { calendarStatus } from './calendar-status.query';
+import { loadCalendarSettings } from './calendar.repository';
+import { HolidayYearBody, HolidayYearParam, parseHolidayYear, PutCalendarBody } from './calendar.schemas';
+import { toCalendarView, toYearLoadedView } from './calendar.views';
+import { loadTenantHolidayYear } from './load-holiday-year.command';
+import { putCalendar } from './put-calendar.command';
 
+@ApiTags('calendar')
+@ApiBearerAuth()
 @Controller('v1/calendar')
 export class CalendarController {
-  constructor(
-    private readonly db: TenantDb,
-    private readonly outbox: Outbox,
-  ) {}
+  constructor(@Inject(SERVICE_CONTEXT) private readonly ctx: ServiceContext) {}
 
   @Put()
+  @ApiZodBody(PutCalendarBody)
   @Roles('tenant-admin')
   async put(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(PutCalendarBody, body);
-    const calendar = await this.db.run(who.tenantId, (m) => putCalendar(m, this.outbox, who.tenantId, input));
-    return toCalendarView(calendar);
+    return toCalendarView(await this.ctx.db.run(who.tenantId, (m) => putCalendar(m, this.ctx.outbox, who.tenantId, input)));
   }
 
   @Get()
   @Roles('tenant-admin', 'supervisor', 'unit-operator', 'dispatcher')
   async get(@CurrentIdentity() who: Identity) {
-    return toCalendarView(await this.db.run(who.tenantId, (m) => loadCalendarSettings(m, who.tenantId)));
+    return toCalendarView(await this.ctx.db.run(who.tenantId, (m) => loadCalendarSettings(m, who.tenantId)));
+  }
+
+  @Get('status')
+  @Roles('tenant-admin', 'supervisor')
+  async status(@CurrentIdentity() who: Identity) {
+    return this.ctx.db.read(who.tenantId, (m) => calendarStatus(m, who.tenantId));
+  }
+
+  /** A year's national holidays for this tenant, while neither the platform nor the province has them. */
+  @Put('years/:year')
+  @ApiZodBody(HolidayYearBody)
+  @Roles('tenant-admin')
+  async putYear(@CurrentIdentity() who: Identity, @Param('year') yearParam: string, @Body() body: unknown) {
+    const year = validate(HolidayYearParam, yearParam, 'year');
+    const parsed = parseHolidayYear(year, body);
+    if (!parsed.success) throw ProblemError.validation(parsed.errors);
+    const loaded = await this.ctx.db.run(who.tenantId, (m) =>
+      loadTenantHolidayYear(m, this.ctx.outbox, who.tenantId, who.subject, parsed.data),
+    );
+    return toYearLoadedView(loaded);
   }
 }

@@ -1,29 +1,32 @@
 import { handlingV1 } from '@hotline/contracts';
 import { GrpcServiceBinding, ServiceContext, unary, validate } from '@hotline/platform';
-import { CLOCK_UNITS, computeDeadline, ComputeDeadlineBody, COUNTINGS } from './deadlines';
+import type { ClockUnit, Counting } from '@hotline/vocabulary';
+import { computeDeadline } from './compute-deadline.query';
+import { ComputeDeadlineBody } from './deadlines.schemas';
 
 // UNSPECIFIED and unknown values map to undefined: a missing unit fails validation, a missing counting takes the default.
-const UNITS: Partial<Record<handlingV1.ClockUnit, (typeof CLOCK_UNITS)[number]>> = {
+const UNITS: Partial<Record<handlingV1.ClockUnit, ClockUnit>> = {
   [handlingV1.ClockUnit.CLOCK_UNIT_WORKING_DAYS]: 'working-days',
   [handlingV1.ClockUnit.CLOCK_UNIT_WORKING_HOURS]: 'working-hours',
   [handlingV1.ClockUnit.CLOCK_UNIT_CALENDAR_MINUTES]: 'calendar-minutes',
 };
-const COUNTING: Partial<Record<handlingV1.Counting, (typeof COUNTINGS)[number]>> = {
+const COUNTING: Partial<Record<handlingV1.Counting, Counting>> = {
   [handlingV1.Counting.COUNTING_FROM_RECEIPT]: 'from-receipt',
   [handlingV1.Counting.COUNTING_FROM_NEXT_DAY]: 'from-next-day',
 };
 
+/** The REST body a ComputeDeadline request stands for. */
+export function fromGrpcRequest(request: handlingV1.ComputeDeadlineRequest) {
+  return { startAt: request.startAt, unit: UNITS[request.unit], amount: request.amount, counting: COUNTING[request.counting] };
+}
+
 export function handlingGrpc(ctx: ServiceContext): GrpcServiceBinding {
   const implementation: handlingV1.HandlingServiceServer = {
-    computeDeadline: unary(async (request: handlingV1.ComputeDeadlineRequest, call) => {
-      const input = validate(ComputeDeadlineBody, {
-        startAt: request.startAt,
-        unit: UNITS[request.unit],
-        amount: request.amount,
-        counting: COUNTING[request.counting],
-      });
-      return computeDeadline(ctx.db, call.tenantId, input);
-    }, ctx.logger),
+    computeDeadline: unary(
+      async (request: handlingV1.ComputeDeadlineRequest, call) =>
+        computeDeadline(ctx.db, call.tenantId, validate(ComputeDeadlineBody, fromGrpcRequest(request))),
+      ctx.logger,
+    ),
   };
   return { definition: handlingV1.HandlingServiceService, implementation };
 }

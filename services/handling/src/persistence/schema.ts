@@ -1,11 +1,23 @@
 import { PlatformSchema1764300000000 } from '@hotline/platform';
+import { ProvinceHolidayYearEntity, TenantHolidayYearEntity } from '../calendar/holiday-year.entity';
 import { TenantCalendarEntity } from '../calendar/tenant-calendar.entity';
 import { TimeLimitEntity } from '../time-limits/time-limit.entity';
 import { WorkOrderEntity } from '../work-orders/work-order.entity';
 import { TenantCalendars1764300000300 } from './1764300000300-tenant-calendars.migration';
 import { TimeLimits1764300000400 } from './1764300000400-time-limits.migration';
 import { WorkOrders1764300000410 } from './1764300000410-work-orders.migration';
+import { DefaultCounting1764300001100 } from './1764300001100-default-counting.migration';
+import { HolidayYears1764300001110 } from './1764300001110-holiday-years.migration';
+import { WorkOrderClocks1764300001120 } from './1764300001120-work-order-clocks.migration';
 
-export const entities = [TenantCalendarEntity, TimeLimitEntity, WorkOrderEntity];
+export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
-export const migrations = [PlatformSchema1764300000000, TenantCalendars1764300000300, TimeLimits1764300000400, WorkOrders1764300000410];
+export const migrations = [
+  PlatformSchema1764300000000,
+  TenantCalendars1764300000300,
+  TimeLimits1764300000400,
+  WorkOrders1764300000410,
+  DefaultCounting1764300001100,
+  HolidayYears1764300001110,
+  WorkOrderClocks1764300001120,
+];

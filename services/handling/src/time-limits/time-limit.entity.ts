@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ClockUnit, RequestType, Urgency } from '@hotline/handling-domain';
-import type { CountingConvention } from '@hotline/calendar';
+import type { ClockUnit, Counting, RequestType, Urgency } from '@hotline/vocabulary';
 
 /** A tenant's own time limit for one request type × urgency (tenant-owned, RLS-protected). */
 @Entity({ name: 'time_limits' })
@@ -20,8 +19,9 @@ export class TimeLimitEntity {
   @Column({ name: 'sign_amount', type: 'integer' })
   signAmount!: number;
 
+  /** NULL unless the tenant named a counting: the rule then takes DEFAULT_COUNTING. */
   @Column({ name: 'sign_counting', type: 'text', nullable: true })
-  signCounting!: CountingConvention | null;
+  signCounting!: Counting | null;
 
   @Column({ name: 'handle_unit', type: 'text' })
   handleUnit!: ClockUnit;
@@ -30,5 +30,5 @@ export class TimeLimitEntity {
   handleAmount!: number;
 
   @Column({ name: 'handle_counting', type: 'text', nullable: true })
-  handleCounting!: CountingConvention | null;
+  handleCounting!: Counting | null;
 }

@@ -1,7 +1,10 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, CurrentIdentity, Identity, Roles, TenantDb, validate } from '@hotline/platform';
-import { loadEffectiveTimeLimits, putTimeLimits, PutTimeLimitsBody } from './time-limits';
+import { putTimeLimits } from './put-time-limits.command';
+import { effectiveTimeLimitTable } from './time-limits.query';
+import { PutTimeLimitsBody } from './time-limits.schemas';
+import { toTimeLimitsView } from './time-limits.views';
 
 @ApiTags('time-limits')
 @ApiBearerAuth()
@@ -12,7 +15,7 @@ export class TimeLimitsController {
   @Get()
   @Roles('tenant-admin', 'supervisor', 'dispatcher')
   async get(@CurrentIdentity() who: Identity) {
-    return { items: await this.db.run(who.tenantId, (m) => loadEffectiveTimeLimits(m)) };
+    return toTimeLimitsView(await this.db.run(who.tenantId, (m) => effectiveTimeLimitTable(m)));
   }
 
   @Put()
@@ -20,6 +23,6 @@ export class TimeLimitsController {
   @Roles('tenant-admin')
   async put(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(PutTimeLimitsBody, body);
-    return { items: await this.db.run(who.tenantId, (m) => putTimeLimits(m, who.tenantId, input)) };
+    return toTimeLimitsView(await this.db.run(who.tenantId, (m) => putTimeLimits(m, who.tenantId, input)));
   }
 }

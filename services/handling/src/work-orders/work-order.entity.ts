@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
-import type { AssignmentRole, WorkOrderStatus } from '@hotline/handling-domain';
 import type { commonV1 } from '@hotline/contracts';
+import type { OrderTimeLimit } from '@hotline/handling-domain';
+import type { AssignmentRole, WorkOrderCancelReason, WorkOrderStatus } from '@hotline/vocabulary';
 
 /** One unit's share of a dispatched request (tenant-owned, RLS-protected). */
 @Entity({ name: 'work_orders' })
@@ -34,20 +35,46 @@ export class WorkOrderEntity {
   @Column({ type: 'jsonb' })
   brief!: commonV1.RequestBrief;
 
+  /** The dispatch instant: both clocks start here. */
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The rules the order is held to, fixed at creation; null for orders created before it was kept. */
+  @Column({ name: 'time_limit', type: 'jsonb', nullable: true })
+  timeLimit!: OrderTimeLimit | null;
 
   @Column({ name: 'sign_due_at', type: 'timestamptz' })
   signDueAt!: Date;
 
+  /** The original handling due; rework never moves it (the on-time rate counts against it). */
   @Column({ name: 'handle_due_at', type: 'timestamptz' })
   handleDueAt!: Date;
+
+  /** The due of the current round of rework (退回重办), from its reopening. */
+  @Column({ name: 'rework_due_at', type: 'timestamptz', nullable: true })
+  reworkDueAt!: Date | null;
+
+  @Column({ name: 'reopened_at', type: 'timestamptz', nullable: true })
+  reopenedAt!: Date | null;
+
+  /** A due reaches into a year without national holiday data (provisional_years says which). */
+  @Column({ name: 'due_provisional', type: 'boolean', default: false })
+  dueProvisional!: boolean;
+
+  @Column({ name: 'provisional_years', type: 'integer', array: true, default: () => `'{}'` })
+  provisionalYears!: number[];
 
   @Column({ name: 'signed_at', type: 'timestamptz', nullable: true })
   signedAt!: Date | null;
 
+  @Column({ name: 'signed_by', type: 'text', nullable: true })
+  signedBy!: string | null;
+
   @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
   answeredAt!: Date | null;
+
+  @Column({ name: 'answered_by', type: 'text', nullable: true })
+  answeredBy!: string | null;
 
   @Column({ type: 'text', nullable: true })
   answer!: string | null;
@@ -66,4 +93,13 @@ export class WorkOrderEntity {
 
   @Column({ name: 'handle_overdue', type: 'boolean', default: false })
   handleOverdue!: boolean;
+
+  @Column({ name: 'rework_overdue', type: 'boolean', default: false })
+  reworkOverdue!: boolean;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true })
+  cancelReason!: WorkOrderCancelReason | null;
 }

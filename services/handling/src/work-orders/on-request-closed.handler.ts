@@ -1,0 +1,28 @@
+import { Events } from '@hotline/contracts';
+import { nextStatus } from '@hotline/handling-domain';
+import { onEvent } from '@hotline/platform';
+import { isClosedStatus, isRequestStatus } from '@hotline/vocabulary';
+import { WorkOrderEntity } from './work-order.entity';
+import { appendWorkOrderEvent, cancelledEvent } from './work-order-events';
+import { syncOverdueTimers } from './work-order-timers';
+import { openOrdersOfRequest, updateWorkOrder } from './work-orders.repository';
+
+/**
+ * intake's RequestStatusChanged to a closed status (closed, not-accepted, archived): every order
+ * of the request still open — typically an assisting (协办) order nobody waits for any more —
+ * is cancelled with its timers, so its unit can no longer act on it and no overdue flag lowers
+ * its rates. Later changes of a closed request find nothing open.
+ */
+export const onRequestClosed = onEvent(Events.intake.requestStatusChanged, 'request-status-changed', async (event, manager, ctx) => {
+  const change = event.payload;
+  if (!change.requestId || !isRequestStatus(change.toStatus) || !isClosedStatus(change.toStatus)) return;
+  const cancelledAt = new Date();
+  for (const order of await openOrdersOfRequest(manager, change.requestId)) {
+    const status = nextStatus(order.status, 'cancel');
+    if (!status) continue;
+    const cancelled: WorkOrderEntity = { ...order, status, cancelledAt, cancelReason: 'request-closed' };
+    await updateWorkOrder(manager, order.id, { status, cancelledAt, cancelReason: cancelled.cancelReason });
+    await syncOverdueTimers(manager, cancelled);
+    await appendWorkOrderEvent(manager, ctx.outbox, Events.handling.workOrderCancelled, cancelled, cancelledEvent(cancelled, order.status));
+  }
+});

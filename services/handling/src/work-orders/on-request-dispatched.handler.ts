@@ -1,0 +1,66 @@
+import { Events } from '@hotline/contracts';
+import { clockStart, initialDues, latestProvisionalDue, orderTimeLimit } from '@hotline/handling-domain';
+import { onEvent, uuidv7 } from '@hotline/platform';
+import { toAssignmentRole, toRequestType, toUrgency } from '@hotline/vocabulary';
+import { tenantWorkingCalendar } from '../calendar/calendar.repository';
+import { loadTimeLimit } from '../time-limits/time-limits.repository';
+import { reportProvisionalDues } from './provisional-dues';
+import { WorkOrderEntity } from './work-order.entity';
+import { appendWorkOrderEvent, createdEvent } from './work-order-events';
+import { syncOverdueTimers } from './work-order-timers';
+import { insertIfAbsent } from './work-orders.repository';
+
+/**
+ * RequestDispatched → one work order per assigned unit, both clocks starting at the dispatch,
+ * with their overdue timers and WorkOrderCreated. A unit already holding an order for the
+ * request is skipped (unique key), so a re-delivered or re-published dispatch creates nothing twice.
+ */
+export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'request-dispatched', async (event, manager, ctx) => {
+  const { request, assignments, dispatchedAt } = event.payload;
+  if (!request?.requestId) return;
+  const calendar = await tenantWorkingCalendar(manager, event.tenantId);
+  const limit = orderTimeLimit(await loadTimeLimit(manager, toRequestType(request.requestType), toUrgency(request.urgency)));
+  const createdAt = clockStart(dispatchedAt, new Date());
+  const dues = initialDues(calendar, createdAt, limit);
+  const provisionalDueAt = latestProvisionalDue(dues);
+  for (const assignment of assignments) {
+    if (!assignment.unitId) continue;
+    const order: WorkOrderEntity = {
+      id: uuidv7(),
+      tenantId: event.tenantId,
+      requestId: request.requestId,
+      unitId: assignment.unitId,
+      unitCode: assignment.unitCode,
+      unitName: assignment.unitName,
+      role: toAssignmentRole(assignment.role),
+      status: 'awaiting-sign',
+      brief: request,
+      createdAt,
+      timeLimit: limit,
+      signDueAt: dues.signDueAt,
+      handleDueAt: dues.handleDueAt,
+      reworkDueAt: null,
+      reopenedAt: null,
+      dueProvisional: dues.provisionalYears.length > 0,
+      provisionalYears: dues.provisionalYears,
+      signedAt: null,
+      signedBy: null,
+      answeredAt: null,
+      answeredBy: null,
+      answer: null,
+      basis: null,
+      contactRecord: null,
+      reworkCount: 0,
+      signOverdue: false,
+      handleOverdue: false,
+      reworkOverdue: false,
+      cancelledAt: null,
+      cancelReason: null,
+    };
+    if (!(await insertIfAbsent(manager, order))) continue;
+    await syncOverdueTimers(manager, order);
+    await appendWorkOrderEvent(manager, ctx.outbox, Events.handling.workOrderCreated, order, createdEvent(order));
+    if (provisionalDueAt)
+      await reportProvisionalDues(manager, ctx, order, { years: dues.provisionalYears, dueAt: provisionalDueAt, clocks: dues.provisionalClocks });
+  }
+});

@@ -1,0 +1,37 @@
+import { WorkOrderEntity } from './work-order.entity';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** A work order as the API shows it (the request brief carries masked identity only). */
+export function toWorkOrderView(o: WorkOrderEntity) {
+  return {
+    id: o.id,
+    requestId: o.requestId,
+    unitId: o.unitId,
+    unitCode: o.unitCode,
+    unitName: o.unitName,
+    role: o.role,
+    status: o.status,
+    request: o.brief,
+    createdAt: o.createdAt.toISOString(),
+    signDueAt: o.signDueAt.toISOString(),
+    handleDueAt: o.handleDueAt.toISOString(),
+    reworkDueAt: iso(o.reworkDueAt),
+    dueProvisional: o.dueProvisional,
+    provisionalYears: o.provisionalYears,
+    signedAt: iso(o.signedAt),
+    signedBy: o.signedBy,
+    answeredAt: iso(o.answeredAt),
+    answeredBy: o.answeredBy,
+    answer: o.answer,
+    basis: o.basis,
+    contactRecord: o.contactRecord,
+    reworkCount: o.reworkCount,
+    reopenedAt: iso(o.reopenedAt),
+    signOverdue: o.signOverdue,
+    handleOverdue: o.handleOverdue,
+    reworkOverdue: o.reworkOverdue,
+    cancelledAt: iso(o.cancelledAt),
+    cancelReason: o.cancelReason,
+  };
+}
