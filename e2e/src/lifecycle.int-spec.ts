@@ -1,5 +1,6 @@
 import { computeDue, createWorkingCalendar, localDateOf } from '@hotline/calendar';
 import { eventually } from '@hotline/testing';
+import { DEFAULT_COUNTING } from '@hotline/vocabulary';
 import { LocalPlatform } from './support/platform';
 
 // The whole life of requests across the five real services, started by the README's start
@@ -87,11 +88,18 @@ describe('request lifecycle end to end', () => {
     expect(primary.unitCode).toBe('housing');
     expect(orders.find((o) => o.role === 'assisting')!.unitCode).toBe('district');
 
-    // complaint × normal: sign-for 1 working day, handling 15 working days, from receipt (national defaults).
+    // complaint × normal: sign-for 1 working day, handling 15 working days, counted from the next
+    // day (the national defaults, with the one default counting), from the dispatch.
     const calendar = createWorkingCalendar({ timeZone: 'Asia/Shanghai' });
     const created = new Date(primary.createdAt);
-    expect(primary.signDueAt).toBe(computeDue(calendar, created, { unit: 'working-days', amount: 1, counting: 'from-receipt' }).toISOString());
-    expect(primary.handleDueAt).toBe(computeDue(calendar, created, { unit: 'working-days', amount: 15, counting: 'from-receipt' }).toISOString());
+    expect(DEFAULT_COUNTING).toBe('from-next-day');
+    expect(primary.signDueAt).toBe(computeDue(calendar, created, { unit: 'working-days', amount: 1 }).toISOString());
+    expect(primary.handleDueAt).toBe(computeDue(calendar, created, { unit: 'working-days', amount: 15 }).toISOString());
+    // /v1/deadlines/compute without a counting gives what the work order got.
+    const computed = await p.api('handling', 'POST', '/v1/deadlines/compute', as(A, 'agent'), {
+      startAt: primary.createdAt, unit: 'working-days', amount: 1,
+    });
+    expect(computed.body.dueAt).toBe(primary.signDueAt);
 
     for (const order of orders) await signAndAnswer(A, order as never);
     for (const order of orders) {
@@ -128,7 +136,7 @@ describe('request lifecycle end to end', () => {
     const consultation = await enterByAgent(B, { areaCode: '320213', requestType: 'consultation', categoryCode: '080101' });
     const [order] = await workOrders(B, consultation.id);
     const withHoliday = createWorkingCalendar({ timeZone: 'Asia/Shanghai', extraHolidays: [holiday] });
-    const rule = { unit: 'working-days', amount: 2, counting: 'from-receipt' } as const;
+    const rule = { unit: 'working-days', amount: 2 } as const;
     const created = new Date(order!.createdAt);
     expect(order!.handleDueAt).toBe(computeDue(withHoliday, created, rule).toISOString());
     expect(order!.handleDueAt).not.toBe(computeDue(calendarNow, created, rule).toISOString());
@@ -140,7 +148,7 @@ describe('request lifecycle end to end', () => {
     expect(new Date(urgentOrder!.handleDueAt).getTime() - start).toBe(1440 * 60_000);
   });
 
-  it('records an out-of-scope request and never dispatches it; closes a direct answer at intake', async () => {
+  it('records an out-of-scope request and never dispatches it; closes a direct answer at intake; archives both', async () => {
     const outOfScope = await enterByAgent(A, { scope: { decision: 'legal-route', reason: '属于劳动仲裁事项，已告知申请仲裁' } });
     const direct = await enterByAgent(A, { scope: { decision: 'direct-answer', answer: '社保卡补办可在政务服务网办理' } });
     expect(outOfScope.status).toBe('not-accepted');
@@ -153,8 +161,21 @@ describe('request lifecycle end to end', () => {
       const orders = await p.api('handling', 'GET', `/v1/work-orders?requestId=${id}`, as(A, 'supervisor'));
       expect(orders.body.items).toEqual([]);
     }
-    expect(await requestStatus(A, outOfScope.id)).toBe('not-accepted');
-    expect(await requestStatus(A, direct.id)).toBe('closed');
+    // Every closed request is archived, those closed at intake too, with what happened.
+    for (const id of [outOfScope.id, direct.id])
+      await eventually(`${id} archived`, async () => (await requestStatus(A, id)) === 'archived');
+    const archive = await p.api('revisit', 'GET', '/v1/archive?limit=200', as(A, 'supervisor'));
+    const recordOf = (id: string) => archive.body.items.find((a: { requestId: string }) => a.requestId === id)?.record;
+    expect(recordOf(direct.id)).toMatchObject({
+      request: { number: direct.number, content: '咨询事项', channel: 'phone' },
+      dispatches: [],
+      workOrders: [],
+      revisit: null,
+      closure: { outcome: 'direct-answer', detail: '社保卡补办可在政务服务网办理' },
+    });
+    expect(recordOf(outOfScope.id)).toMatchObject({ closure: { outcome: 'legal-route', detail: '属于劳动仲裁事项，已告知申请仲裁' } });
+    expect(JSON.stringify(archive.body)).not.toMatch(/13900001111|李四/);
+    expect((await p.api('revisit', 'GET', '/v1/archive/verify', as(A, 'supervisor'))).body).toMatchObject({ intact: true });
   });
 
   it('returns an answer that fails review to its unit as rework', async () => {
@@ -220,12 +241,19 @@ describe('request lifecycle end to end', () => {
       const hrss = res.body.items.find((row: { label: string }) => row.label.includes('人力资源'));
       return hrss?.revisits === 2 && hrss.workOrders === 4 ? hrss : undefined;
     });
+    // The two orders of the deadline test are still inside their sign-for and handling windows:
+    // neither signed nor late, they are in no denominator yet (a new order is no miss).
     expect(rows).toMatchObject({
       workOrders: 4,
+      signed: 2,
       signedOnTime: 2,
-      responseRate: 0.5,
+      unsignedPastDue: 0,
+      responseDenominator: 2,
+      responseRate: 1,
       answered: 2,
       answeredOnTime: 2,
+      unansweredPastDue: 0,
+      onTimeAnswerDenominator: 2,
       onTimeAnswerRate: 1,
       revisits: 2,
       resolved: 1,
@@ -233,6 +261,94 @@ describe('request lifecycle end to end', () => {
       satisfiedOrBasicallySatisfied: 1,
       satisfactionRate: 0.5,
     });
+  });
+
+  async function passReviewOf(tenant: string, workOrderId: string) {
+    const review = await pendingReview(tenant, workOrderId);
+    expect((await p.api('revisit', 'POST', `/v1/reviews/${review.id}/decision`, as(tenant, 'reviewer'), { passed: true })).status).toBe(200);
+  }
+
+  it('cancels the assisting order still open when its request closes: no later sign, no miss in its unit’s 响应率', async () => {
+    const request = await submitOnline(A, { categoryCode: '030602' }); // 物业管理: housing 主办, district 协办
+    const orders = await workOrders(A, request.id, 2);
+    const primary = orders.find((o) => o.role === 'primary')!;
+    const assisting = orders.find((o) => o.role === 'assisting')!;
+    await signAndAnswer(A, primary as never);
+    await passReviewOf(A, primary.id);
+    await eventually('reviewed', async () => (await requestStatus(A, request.id)) === 'reviewed');
+    const revisit = await p.api('revisit', 'POST', '/v1/revisits', as(A, 'agent'), {
+      requestId: request.id, method: 'phone', resolved: true, satisfaction: 'satisfied',
+    });
+    expect(revisit.status).toBe(201);
+    const cancelled = await eventually('the assisting order cancelled', async () => {
+      const res = await p.api('handling', 'GET', `/v1/work-orders/${assisting.id}`, as(A, 'supervisor'));
+      return res.body.status === 'cancelled' ? res.body : undefined;
+    });
+    expect(cancelled).toMatchObject({ cancelReason: 'request-closed', signedAt: null });
+    const lateSign = await p.api('handling', 'POST', `/v1/work-orders/${assisting.id}/sign`, as(A, 'unit-operator:district'));
+    expect(lateSign.status).toBe(409);
+    // Cancelled inside its sign-for window: the district unit is not counted as having missed it.
+    const district = await eventually('analytics saw the cancellation', async () => {
+      const res = await p.api('analytics', 'GET', '/v1/metrics/rates?groupBy=unit', as(A, 'supervisor'));
+      const row = res.body.items.find((r: { key: string }) => r.key === assisting.unitId);
+      return row?.cancelled >= 1 ? row : undefined;
+    });
+    expect(district.unsignedPastDue).toBe(0);
+  });
+
+  it('lets a reviewer read the request and the work order under review, identity masked', async () => {
+    const request = await enterByAgent(A, {});
+    const [order] = await workOrders(A, request.id);
+    await signAndAnswer(A, order as never);
+    await pendingReview(A, order!.id);
+    const seen = await p.api('intake', 'GET', `/v1/requests/${request.id}`, as(A, 'reviewer'));
+    expect(seen.status).toBe(200);
+    expect(seen.body.requester).toMatchObject({ name: '李*', phone: '139****1111' });
+    expect(seen.text).not.toMatch(/13900001111|李四/);
+    const workOrder = await p.api('handling', 'GET', `/v1/work-orders/${order!.id}`, as(A, 'reviewer'));
+    expect(workOrder.status).toBe(200);
+    expect(workOrder.body.answer).toBeTruthy();
+    expect((await p.api('intake', 'GET', `/v1/requests/${request.id}/requester`, as(A, 'reviewer'))).status).toBe(403);
+  });
+
+  it('takes an anonymous request to closure with its revisit skipped for want of a contact, and archives it', async () => {
+    const request = await enterByAgent(A, { requester: { anonymous: true } });
+    expect(request).toMatchObject({ requester: { anonymous: true } });
+    const [order] = await workOrders(A, request.id);
+    await signAndAnswer(A, order as never);
+    await passReviewOf(A, order!.id);
+    await eventually('archived', async () => (await requestStatus(A, request.id)) === 'archived');
+    const view = await p.api('intake', 'GET', `/v1/requests/${request.id}`, as(A, 'agent'));
+    expect(view.body.timeline.filter((t: { status: string | null }) => t.status).map((t: { status: string }) => t.status)).toEqual([
+      'registered', 'dispatched', 'in-progress', 'answered', 'reviewed', 'closed', 'archived',
+    ]);
+    const revisit = await p.api('revisit', 'POST', '/v1/revisits', as(A, 'agent'), {
+      requestId: request.id, method: 'phone', resolved: true, satisfaction: 'satisfied',
+    });
+    expect(revisit.status).toBe(409);
+    const archive = await p.api('revisit', 'GET', '/v1/archive?limit=200', as(A, 'supervisor'));
+    const record = archive.body.items.find((a: { requestId: string }) => a.requestId === request.id).record;
+    expect(record).toMatchObject({ revisit: { outcome: 'skipped', reason: 'anonymous-requester' }, closure: { outcome: 'skipped' } });
+    expect(record.workOrders[0].answers[0]).toMatchObject({ answer: '已协调物业完成维修。', review: { status: 'passed' } });
+  });
+
+  it('dispatches a request from a street by its district’s catalog entry, and refuses an unknown channel', async () => {
+    // 0307 (街面秩序) in district 320102 → the district government; 320102003 is a street of it.
+    const street = await enterByAgent(A, { categoryCode: '030701', areaCode: '320102003', requestType: 'complaint' });
+    const [order] = await workOrders(A, street.id);
+    expect(order!.unitCode).toBe('district');
+    const pigeon = await p.api('intake', 'POST', '/v1/requests', as(A, 'agent'), {
+      channel: 'carrier-pigeon',
+      requester: { name: '李四', phone: '13900001111' },
+      content: '咨询事项',
+      areaCode: '320104',
+      requestType: 'consultation',
+      urgency: 'normal',
+      categoryCode: '080101',
+      scope: { decision: 'in-scope' },
+    });
+    expect(pigeon.status).toBe(400);
+    expect(pigeon.body.errors.map((e: { field: string }) => e.field)).toContain('channel');
   });
 
   it('shows tenant B none of tenant A’s requests through any API', async () => {
@@ -249,8 +365,8 @@ describe('request lifecycle end to end', () => {
     // Each tenant's analytics count exactly the requests this suite made for it.
     for (const tenant of [A, B])
       await eventually(`${tenant}'s stage counts`, async () => {
-        const stages = await p.api('analytics', 'GET', '/v1/metrics/stages', as(tenant, 'supervisor'));
-        return stages.body.total === created[tenant];
+        const statuses = await p.api('analytics', 'GET', '/v1/metrics/statuses', as(tenant, 'supervisor'));
+        return statuses.body.total === created[tenant];
       });
   });
 });

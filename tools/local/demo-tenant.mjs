@@ -19,14 +19,17 @@ export const DEMO_TENANTS = [
   { tenant: 'city-3202', city: '无锡市', areas: ['320213', '320214'], district: '320213' },
 ];
 
-/** Category prefix × area → unit code; 13 (政风行风) and others stay uncatalogued: manual dispatch. */
+/**
+ * Category (and everything below it in the taxonomy) × area → unit code; 13 (政风行风) and others
+ * stay uncatalogued: manual dispatch.
+ */
 function catalogOf(t) {
   return [
-    { categoryPrefix: '03', areaCode: '*', primary: 'housing' },
-    { categoryPrefix: '0306', areaCode: '*', primary: 'housing', assisting: ['district'] },
-    { categoryPrefix: '0307', areaCode: t.district, primary: 'district' },
-    { categoryPrefix: '04', areaCode: '*', primary: 'env' },
-    { categoryPrefix: '08', areaCode: '*', primary: 'hrss' },
+    { categoryCode: '03', areaCode: '*', primary: 'housing' },
+    { categoryCode: '0306', areaCode: '*', primary: 'housing', assisting: ['district'] },
+    { categoryCode: '0307', areaCode: t.district, primary: 'district' },
+    { categoryCode: '04', areaCode: '*', primary: 'env' },
+    { categoryCode: '08', areaCode: '*', primary: 'hrss' },
   ];
 }
 
@@ -83,9 +86,11 @@ export async function seedDemoTenant(urls, t, tokens, dataDir, log) {
   ])
     await send(`${urls.intake}/v1/channels`, 'POST', admin, channel);
 
+  // Each PUT publishes a new taxonomy version: publish the demo's once, not at every start.
+  const taxonomy = await send(`${urls.intake}/v1/categories?limit=1`, 'GET', admin);
   const categories = db44Categories(dataDir);
-  if (categories) await send(`${urls.intake}/v1/categories`, 'PUT', admin, { categories });
-  else log(`no ${dataDir}/db44-t2479-2024-categories.csv: ${t.tenant} has no content taxonomy`);
+  if (!categories) log(`no ${dataDir}/db44-t2479-2024-categories.csv: ${t.tenant} has no content taxonomy`);
+  else if (!(taxonomy?.version >= 1)) await send(`${urls.intake}/v1/categories`, 'PUT', admin, { categories });
 
   await send(`${urls.dispatch}/v1/units`, 'POST', admin, { code: 'city-gov', name: `${t.city}人民政府`, areaCodes: t.areas });
   const existing = await send(`${urls.dispatch}/v1/units`, 'GET', tokens.dispatcher);
@@ -98,7 +103,7 @@ export async function seedDemoTenant(urls, t, tokens, dataDir, log) {
   const current = await fetch(`${urls.dispatch}/v1/catalog`, { headers: { authorization: `Bearer ${tokens.dispatcher}` } });
   if (current.status !== 200) {
     const entries = catalogOf(t).map((e) => ({
-      categoryPrefix: e.categoryPrefix,
+      categoryCode: e.categoryCode,
       areaCode: e.areaCode,
       primaryUnitId: units[e.primary],
       ...(e.assisting ? { assistingUnitIds: e.assisting.map((c) => units[c]) } : {}),
@@ -111,5 +116,5 @@ export async function seedDemoTenant(urls, t, tokens, dataDir, log) {
     rules: limits.items.map(({ requestType, urgency, signFor, handling }) => ({ requestType, urgency, signFor, handling })),
   });
   await send(`${urls.revisit}/v1/sampling-policies/*`, 'PUT', admin, { samplePercent: 30, windowHours: 72 });
-  await send(`${urls.revisit}/v1/sampling-policies/${encodeURIComponent('投诉')}`, 'PUT', admin, { samplePercent: 100, windowHours: 48 });
+  await send(`${urls.revisit}/v1/sampling-policies/complaint`, 'PUT', admin, { samplePercent: 100, windowHours: 48 });
 }

@@ -1,0 +1,57 @@
+import { planConsumers, ServiceDefinition } from '@hotline/platform';
+import { analyticsService } from '../../services/analytics/src/analytics.service';
+import { dispatchService } from '../../services/dispatch/src/dispatch.service';
+import { handlingService } from '../../services/handling/src/handling.service';
+import { intakeService } from '../../services/intake/src/intake.service';
+import { revisitService } from '../../services/revisit/src/revisit.service';
+
+// Durable consumers are deployed state: a renamed one is created afresh and replays its stream,
+// one with another filter stops the service at start-up (ADR 0010). This holds every consumer
+// deployed by release 0.1.0 to its name and filter, and lists the ones added since, so a change
+// to either is a decision made here rather than an accident of a handler's declaration.
+const WHOLE_STREAM = undefined;
+const only = (producer: string, entity: string, action: string) => `hl.${producer}.v1.*.${entity}.${action}`;
+
+const DEPLOYED_IN_0_1_0: Record<string, string | undefined> = {
+  'intake--hl-dispatch-v1--timeline': WHOLE_STREAM,
+  'intake--hl-handling-v1--timeline': WHOLE_STREAM,
+  'intake--hl-revisit-v1--timeline': WHOLE_STREAM,
+  'dispatch--hl-intake-v1--request-accepted': only('intake', 'request', 'accepted'),
+  'handling--hl-dispatch-v1--request-dispatched': only('dispatch', 'request', 'dispatched'),
+  'handling--hl-revisit-v1--answer-reviewed': only('revisit', 'answer', 'reviewed'),
+  'revisit--hl-handling-v1--work-order-answered': only('handling', 'work-order', 'answered'),
+  'analytics--hl-intake-v1--all': WHOLE_STREAM,
+  'analytics--hl-dispatch-v1--all': WHOLE_STREAM,
+  'analytics--hl-handling-v1--all': WHOLE_STREAM,
+  'analytics--hl-revisit-v1--all': WHOLE_STREAM,
+};
+
+const ADDED_SINCE: Record<string, string | undefined> = {
+  'dispatch--hl-intake-v1--taxonomy': only('intake', 'taxonomy', 'published'),
+  'handling--hl-intake-v1--request-status-changed': only('intake', 'request', 'status-changed'),
+  'revisit--hl-intake-v1--case-file': WHOLE_STREAM,
+  'revisit--hl-dispatch-v1--case-file': only('dispatch', 'request', 'dispatched'),
+  'revisit--hl-handling-v1--case-file': WHOLE_STREAM,
+};
+
+const SERVICES: ServiceDefinition[] = [intakeService, dispatchService, handlingService, revisitService, analyticsService];
+
+function planned(): Record<string, string | undefined> {
+  return Object.fromEntries(
+    SERVICES.flatMap((def) => planConsumers(def.name, '', def.handlers ?? []).map((p) => [p.spec.durable, p.spec.filterSubject])),
+  );
+}
+
+describe('durable consumers across upgrades', () => {
+  it('keeps every consumer deployed in 0.1.0 with its name and filter', () => {
+    const now = planned();
+    for (const [durable, filter] of Object.entries(DEPLOYED_IN_0_1_0)) {
+      expect(Object.keys(now)).toContain(durable);
+      expect({ durable, filter: now[durable] }).toEqual({ durable, filter });
+    }
+  });
+
+  it('adds only the consumers listed since', () => {
+    expect(planned()).toEqual({ ...DEPLOYED_IN_0_1_0, ...ADDED_SINCE });
+  });
+});
