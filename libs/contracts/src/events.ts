@@ -21,6 +21,7 @@ import {
   WorkOrderAnswered,
   WorkOrderCancelled,
   WorkOrderCreated,
+  WorkOrderDuesRecomputed,
   WorkOrderOverdue,
   WorkOrderReopened,
   WorkOrderSigned,
@@ -93,6 +94,9 @@ export const Events = {
     workOrderOverdue: event('handling', 'work-order', 'overdue', 'hotline.handling.v1.WorkOrderOverdue', WorkOrderOverdue),
     workOrderReopened: event('handling', 'work-order', 'reopened', 'hotline.handling.v1.WorkOrderReopened', WorkOrderReopened),
     workOrderCancelled: event('handling', 'work-order', 'cancelled', 'hotline.handling.v1.WorkOrderCancelled', WorkOrderCancelled),
+    workOrderDuesRecomputed: event(
+      'handling', 'work-order', 'dues-recomputed', 'hotline.handling.v1.WorkOrderDuesRecomputed', WorkOrderDuesRecomputed,
+    ),
   },
   revisit: {
     samplingPolicyChanged: event(

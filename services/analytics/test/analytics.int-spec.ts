@@ -308,6 +308,13 @@ describe('analytics lifecycle read model (real PostgreSQL and NATS)', () => {
       await answered('k2', 'u-rework', -4 * DAY, { onTime: false, handleDue: -5 * DAY });
       await reopened('k2', 'u-rework', -3 * DAY, -5 * DAY, 2 * DAY);
       await answered('k2', 'u-rework', -DAY, { onTime: false, handleDue: -5 * DAY, reworkDue: 2 * DAY, reworkOnTime: true });
+      // u-recomputed: a provisional sign-for due already past, moved into the future once the
+      // year's holidays were loaded.
+      await created('r1', 'u-recomputed', -3 * DAY, -HOUR, 10 * DAY);
+      await publishEvent(sut, Events.handling.workOrderDuesRecomputed, tenant, {
+        workOrderId: 'r1', requestId: 'd1', unitId: 'u-recomputed', signDueAt: iso(DAY), handleDueAt: iso(12 * DAY), reworkDueAt: '',
+        dueProvisional: false, year: 2027, recomputedAt: iso(-60_000),
+      });
       await drained();
     });
 
@@ -331,6 +338,10 @@ describe('analytics lifecycle read model (real PostgreSQL and NATS)', () => {
         workOrders: 4, cancelled: 3, signed: 1, signedOnTime: 1, unsignedPastDue: 1, responseDenominator: 2, responseRate: 0.5,
         onTimeAnswerDenominator: 0, onTimeAnswerRate: null,
       });
+    });
+
+    it('judges an order against its dues as recomputed when the year’s holidays arrived', async () => {
+      expect(await unitRow(tenant, 'u-recomputed')).toMatchObject({ workOrders: 1, unsignedPastDue: 0, responseDenominator: 0, responseRate: null });
     });
 
     it('keeps a unit sent back by review on its original due: rework does not restart the limit', async () => {

@@ -90,6 +90,13 @@ describe('holiday years and provisional dues (real PostgreSQL and NATS)', () => 
     expect(await outboxEvents(sut, Events.handling.calendarYearLoaded, 'city-t')).toEqual([
       expect.objectContaining({ year: 2900, scope: 'tenant', recomputedWorkOrders: 2, notice: TEST_2900.notice, loadedBy: 'city-t:user' }),
     ]);
+    // Consumers learn each order's new dues (analytics judges lateness against them).
+    expect(await outboxEvents(sut, Events.handling.workOrderDuesRecomputed, inYear.id)).toEqual([
+      expect.objectContaining({ workOrderId: inYear.id, handleDueAt: '2900-01-27T16:00:00.000Z', dueProvisional: false, year: 2900 }),
+    ]);
+    expect(await outboxEvents(sut, Events.handling.workOrderDuesRecomputed, twoYears.id)).toEqual([
+      expect.objectContaining({ handleDueAt: '2900-01-19T16:00:00.000Z', dueProvisional: true, year: 2900 }),
+    ]);
     expect(await gaps()).toEqual([{ tenant_id: 'city-n', year: 2027 }, { tenant_id: 'city-t', year: 2899 }]);
     const after = await status('city-t');
     expect(after.years[2]).toMatchObject({ year: 2900, source: 'tenant', notice: TEST_2900.notice, holidays: 1 });

@@ -8,6 +8,7 @@ import { onRevisitSkipped } from './on-revisit-skipped.handler';
 import { onWorkOrderAnswered } from './on-work-order-answered.handler';
 import { onWorkOrderCancelled } from './on-work-order-cancelled.handler';
 import { onWorkOrderCreated } from './on-work-order-created.handler';
+import { onWorkOrderDuesRecomputed } from './on-work-order-dues-recomputed.handler';
 import { onWorkOrderOverdue } from './on-work-order-overdue.handler';
 import { onWorkOrderReopened } from './on-work-order-reopened.handler';
 import { onWorkOrderSigned } from './on-work-order-signed.handler';
@@ -26,6 +27,7 @@ export const lifecycleHandlers = [
   onWorkOrderOverdue,
   onWorkOrderReopened,
   onWorkOrderCancelled,
+  onWorkOrderDuesRecomputed,
   onAnswerReviewed,
   onRevisitRecorded,
   onRevisitSkipped,

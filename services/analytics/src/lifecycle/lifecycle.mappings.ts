@@ -201,6 +201,25 @@ export function workOrderReopenedOf(e: handlingEventsV1.WorkOrderReopened, publi
   };
 }
 
+export interface RecomputedDues {
+  signDueAt: Date | null;
+  handleDueAt: Date | null;
+  reworkDueAt: Date | null;
+  dueProvisional: boolean;
+}
+
+export function workOrderDuesRecomputedOf(e: handlingEventsV1.WorkOrderDuesRecomputed): { ref: WorkOrderRef; dues: RecomputedDues } {
+  return {
+    ref: workOrderRef(e),
+    dues: {
+      signDueAt: instantOrNull(e.signDueAt),
+      handleDueAt: instantOrNull(e.handleDueAt),
+      reworkDueAt: instantOrNull(e.reworkDueAt),
+      dueProvisional: e.dueProvisional,
+    },
+  };
+}
+
 export interface Cancellation {
   cancelledAt: Date;
   reason: string | null;

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { Clock } from '@hotline/vocabulary';
-import type { Answer, Cancellation, Reopening, Review, Signing, WorkOrderCreation, WorkOrderRef } from './lifecycle.mappings';
+import type { Answer, Cancellation, RecomputedDues, Reopening, Review, Signing, WorkOrderCreation, WorkOrderRef } from './lifecycle.mappings';
 
 // handling's events of one order come in order, but a redelivery (or AnswerReviewed, from the
 // revisit stream) may arrive late: each update below keeps the latest fact by its own instant.
@@ -90,6 +90,18 @@ export async function recordReopening(m: EntityManager, tenantId: string, ref: W
     `rework_due_at = case when reopened_at is null or reopened_at <= $3 then coalesce($4, rework_due_at) else rework_due_at end,
      reopened_at = greatest(reopened_at, $3), rework_count = greatest(rework_count, $5)`,
     [r.reopenedAt, r.reworkDueAt, r.reworkCount],
+  );
+}
+
+/** A year's holidays arrived and handling recomputed the order's provisional dues: lateness is judged against these. */
+export async function recordRecomputedDues(m: EntityManager, tenantId: string, ref: WorkOrderRef, d: RecomputedDues): Promise<void> {
+  await updateWorkOrder(
+    m,
+    tenantId,
+    ref,
+    `sign_due_at = coalesce($3, sign_due_at), handle_due_at = coalesce($4, handle_due_at),
+     rework_due_at = coalesce($5, rework_due_at), due_provisional = $6`,
+    [d.signDueAt, d.handleDueAt, d.reworkDueAt, d.dueProvisional],
   );
 }
 

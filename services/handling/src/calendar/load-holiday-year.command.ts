@@ -47,7 +47,7 @@ function assertCalendarBuilds(settings: CalendarSettings, years: readonly Source
 
 /** Recomputes the tenant's provisional dues on the year and records CalendarYearLoaded (in its transaction). */
 async function applyYear(manager: EntityManager, outbox: Outbox, tenantId: string, loaded: Omit<YearLoaded, 'recomputedWorkOrders'>) {
-  const recomputedWorkOrders = await recomputeProvisionalDues(manager, tenantId, loaded.year);
+  const recomputedWorkOrders = await recomputeProvisionalDues(manager, outbox, tenantId, loaded.year);
   const result: YearLoaded = { ...loaded, recomputedWorkOrders };
   await outbox.append(manager, {
     event: Events.handling.calendarYearLoaded,

@@ -69,6 +69,18 @@ export function cancelledEvent(o: WorkOrderEntity, previousStatus: string): hand
   return { ...ids(o), role: o.role, reason: o.cancelReason ?? '', previousStatus, cancelledAt: iso(o.cancelledAt) };
 }
 
+export function duesRecomputedEvent(o: WorkOrderEntity, year: number, recomputedAt: Date): handlingEventsV1.WorkOrderDuesRecomputed {
+  return {
+    ...ids(o),
+    signDueAt: iso(o.signDueAt),
+    handleDueAt: iso(o.handleDueAt),
+    reworkDueAt: iso(o.reworkDueAt),
+    dueProvisional: o.dueProvisional,
+    year,
+    recomputedAt: iso(recomputedAt),
+  };
+}
+
 export function dataMissingEvent(
   o: WorkOrderEntity,
   years: readonly number[],

@@ -120,6 +120,25 @@ export interface WorkOrderCancelled {
 }
 
 /**
+ * Emitted on hl.handling.v1.<tenant>.work-order.dues-recomputed when a year's national holidays
+ * became known and an open order's provisional dues were computed again on them.
+ */
+export interface WorkOrderDuesRecomputed {
+  workOrderId: string;
+  requestId: string;
+  unitId: string;
+  /** The order's dues now (a clock already stopped keeps its due); rework_due_at empty without rework. */
+  signDueAt: string;
+  handleDueAt: string;
+  reworkDueAt: string;
+  /** Still provisional when a due reaches another year without data. */
+  dueProvisional: boolean;
+  /** The year whose data arrived. */
+  year: number;
+  recomputedAt: string;
+}
+
+/**
  * Emitted on hl.handling.v1.<tenant>.calendar.data-missing when a due date was computed into a
  * year for which neither the platform nor the tenant has national holiday data.
  */
@@ -1030,6 +1049,150 @@ export const WorkOrderCancelled: MessageFns<WorkOrderCancelled> = {
             }
 
             message.cancelledAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseWorkOrderDuesRecomputed(): WorkOrderDuesRecomputed {
+  return {
+    workOrderId: "",
+    requestId: "",
+    unitId: "",
+    signDueAt: "",
+    handleDueAt: "",
+    reworkDueAt: "",
+    dueProvisional: false,
+    year: 0,
+    recomputedAt: "",
+  };
+}
+
+export const WorkOrderDuesRecomputed: MessageFns<WorkOrderDuesRecomputed> = {
+  encode(message: WorkOrderDuesRecomputed, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.workOrderId !== "") {
+      writer.uint32(10).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.signDueAt !== "") {
+      writer.uint32(34).string(message.signDueAt);
+    }
+    if (message.handleDueAt !== "") {
+      writer.uint32(42).string(message.handleDueAt);
+    }
+    if (message.reworkDueAt !== "") {
+      writer.uint32(50).string(message.reworkDueAt);
+    }
+    if (message.dueProvisional !== false) {
+      writer.uint32(56).bool(message.dueProvisional);
+    }
+    if (message.year !== 0) {
+      writer.uint32(64).int32(message.year);
+    }
+    if (message.recomputedAt !== "") {
+      writer.uint32(74).string(message.recomputedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WorkOrderDuesRecomputed {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWorkOrderDuesRecomputed();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.signDueAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.handleDueAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reworkDueAt = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.dueProvisional = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.year = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.recomputedAt = reader.string();
             continue;
           }
         }
