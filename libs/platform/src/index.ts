@@ -15,6 +15,7 @@ export * from './messaging/provisioning';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './observability/propagation';
+export * from './persistence/across-tenants';
 export * from './persistence/data-source';
 export * from './persistence/ids';
 export * from './persistence/platform-schema.migration';

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { acrossTenants } from '@hotline/platform';
 
 /**
  * A request's status now comes from intake's RequestStatusChanged only (ADR 0009): `status`
@@ -24,16 +25,16 @@ export class RequestStatusFromIntake1764300001100 implements MigrationInterface 
         add column revisit_outcome text`);
     // Forced row-level security hides every tenant's rows from a migration (no tenant is set);
     // the owner lifts the force for this one update, inside the migration's transaction.
-    await q.query(`alter table request_facts no force row level security`);
-    await q.query(`update request_facts set status = 'closed', intake_outcome = 'direct-answer' where status = 'closed-at-intake'`);
-    await q.query(`alter table request_facts force row level security`);
+    await acrossTenants(q, ['request_facts'], async () => {
+      await q.query(`update request_facts set status = 'closed', intake_outcome = 'direct-answer' where status = 'closed-at-intake'`);
+    });
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`alter table request_facts no force row level security`);
-    await q.query(`delete from request_facts where status is null`);
-    await q.query(`update request_facts set status = 'closed-at-intake' where status = 'closed' and intake_outcome = 'direct-answer'`);
-    await q.query(`alter table request_facts force row level security`);
+    await acrossTenants(q, ['request_facts'], async () => {
+      await q.query(`delete from request_facts where status is null`);
+      await q.query(`update request_facts set status = 'closed-at-intake' where status = 'closed' and intake_outcome = 'direct-answer'`);
+    });
     await q.query(`
       alter table request_facts
         drop column revisit_outcome,

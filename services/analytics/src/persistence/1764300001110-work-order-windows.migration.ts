@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { acrossTenants } from '@hotline/platform';
 
 /**
  * Work-order facts for the rates that count an order only once it is decided: the rework due
@@ -23,11 +24,11 @@ export class WorkOrderWindows1764300001110 implements MigrationInterface {
         add column cancelled_at timestamptz,
         add column cancel_reason text`);
     // Forced row-level security hides every tenant's rows from a migration; lifted for this update only.
-    await q.query(`alter table work_order_facts no force row level security`);
-    await q.query(`
-      update work_order_facts set reopened_at = reviewed_at
-      where review_passed = false and answered_at is not null and reviewed_at >= answered_at`);
-    await q.query(`alter table work_order_facts force row level security`);
+    await acrossTenants(q, ['work_order_facts'], async () => {
+      await q.query(`
+        update work_order_facts set reopened_at = reviewed_at
+        where review_passed = false and answered_at is not null and reviewed_at >= answered_at`);
+    });
   }
 
   async down(q: QueryRunner): Promise<void> {

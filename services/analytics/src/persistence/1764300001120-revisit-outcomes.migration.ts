@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { acrossTenants } from '@hotline/platform';
 
 /**
  * A request's revisit is either evaluated (the latest evaluation counts) or skipped (anonymous
@@ -26,14 +27,12 @@ export class RevisitOutcomes1764300001120 implements MigrationInterface {
     await q.query(`alter table revisit_facts add column category_code text, add column day date`);
     await q.query(`create index revisit_facts_day on revisit_facts (tenant_id, day)`);
     // Every tenant's rows of both tables: forced row-level security is lifted for these statements.
-    await q.query(`alter table revisit_facts no force row level security`);
-    await q.query(`alter table request_facts no force row level security`);
-    await q.query(`delete from revisit_facts where outcome <> 'evaluated'`);
-    await q.query(`
-      update revisit_facts r set category_code = f.category_code, day = f.day
-      from request_facts f where f.tenant_id = r.tenant_id and f.request_id = r.request_id`);
-    await q.query(`alter table request_facts force row level security`);
-    await q.query(`alter table revisit_facts force row level security`);
+    await acrossTenants(q, ['revisit_facts', 'request_facts'], async () => {
+      await q.query(`delete from revisit_facts where outcome <> 'evaluated'`);
+      await q.query(`
+        update revisit_facts r set category_code = f.category_code, day = f.day
+        from request_facts f where f.tenant_id = r.tenant_id and f.request_id = r.request_id`);
+    });
     await q.query(`
       alter table revisit_facts
         drop column skip_reason,

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { acrossTenants } from '@hotline/platform';
 
 /**
  * One default counting (vocabulary DEFAULT_COUNTING, 自次日起): a stored rule names a counting
@@ -12,10 +13,10 @@ export class DefaultCounting1764300001100 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // Every tenant's rows at once: the owner lifts the forced policy for this transaction only.
-    await q.query(`alter table time_limits no force row level security`);
-    await q.query(`update time_limits set sign_counting = null where sign_counting = 'from-receipt'`);
-    await q.query(`update time_limits set handle_counting = null where handle_counting = 'from-receipt'`);
-    await q.query(`alter table time_limits force row level security`);
+    await acrossTenants(q, ['time_limits'], async () => {
+      await q.query(`update time_limits set sign_counting = null where sign_counting = 'from-receipt'`);
+      await q.query(`update time_limits set handle_counting = null where handle_counting = 'from-receipt'`);
+    });
   }
 
   async down(): Promise<void> {

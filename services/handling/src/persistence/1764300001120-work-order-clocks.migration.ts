@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { acrossTenants } from '@hotline/platform';
 
 /** The last year libs/calendar shipped when this migration was written. */
 const LAST_SHIPPED_YEAR = 2026;
@@ -34,28 +35,28 @@ export class WorkOrderClocks1764300001120 implements MigrationInterface {
     await q.query(`create index work_orders_provisional_idx on work_orders (tenant_id) where due_provisional`);
 
     // Every tenant's rows at once: the owner lifts the forced policies for this transaction only.
-    for (const table of ['work_orders', 'tenant_calendars']) await q.query(`alter table ${table} no force row level security`);
-    await q.query(
-      `with spans as (
-         select w.id,
-                extract(year from w.created_at at time zone coalesce(c.time_zone, 'Asia/Shanghai'))::int as first_year,
-                extract(year from (w.handle_due_at - interval '1 millisecond') at time zone coalesce(c.time_zone, 'Asia/Shanghai'))::int as last_year
-           from work_orders w left join tenant_calendars c on c.tenant_id = w.tenant_id
-          where w.status in ('awaiting-sign', 'in-progress') and w.rework_count = 0
-       ), gaps as (
-         select id, array_agg(y order by y) as years
-           from spans, generate_series(greatest(first_year, $1 + 1), last_year) as y
-          group by id
-       )
-       update work_orders w set due_provisional = true, provisional_years = gaps.years from gaps where w.id = gaps.id`,
-      [LAST_SHIPPED_YEAR],
-    );
-    await q.query(
-      `insert into calendar_coverage_gaps (tenant_id, year)
-       select distinct tenant_id, unnest(provisional_years) from work_orders where due_provisional
-       on conflict do nothing`,
-    );
-    for (const table of ['work_orders', 'tenant_calendars']) await q.query(`alter table ${table} force row level security`);
+    await acrossTenants(q, ['work_orders', 'tenant_calendars'], async () => {
+      await q.query(
+        `with spans as (
+           select w.id,
+                  extract(year from w.created_at at time zone coalesce(c.time_zone, 'Asia/Shanghai'))::int as first_year,
+                  extract(year from (w.handle_due_at - interval '1 millisecond') at time zone coalesce(c.time_zone, 'Asia/Shanghai'))::int as last_year
+             from work_orders w left join tenant_calendars c on c.tenant_id = w.tenant_id
+            where w.status in ('awaiting-sign', 'in-progress') and w.rework_count = 0
+         ), gaps as (
+           select id, array_agg(y order by y) as years
+             from spans, generate_series(greatest(first_year, $1 + 1), last_year) as y
+            group by id
+         )
+         update work_orders w set due_provisional = true, provisional_years = gaps.years from gaps where w.id = gaps.id`,
+        [LAST_SHIPPED_YEAR],
+      );
+      await q.query(
+        `insert into calendar_coverage_gaps (tenant_id, year)
+         select distinct tenant_id, unnest(provisional_years) from work_orders where due_provisional
+         on conflict do nothing`,
+      );
+    });
   }
 
   async down(q: QueryRunner): Promise<void> {

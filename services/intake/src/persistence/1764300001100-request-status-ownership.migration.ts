@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { acrossTenants } from './across-tenants';
+import { acrossTenants } from '@hotline/platform';
 
 /**
  * intake announces every status change (RequestStatusChanged): a per-request counter for its

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { acrossTenants } from './across-tenants';
+import { acrossTenants } from '@hotline/platform';
 
 /**
  * Anonymous requesters (匿名): no identity columns at all (and nothing to keep confidential). A

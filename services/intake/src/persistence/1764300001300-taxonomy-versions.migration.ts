@@ -1,6 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { tenantIsolationSql } from '@hotline/platform';
-import { acrossTenants } from './across-tenants';
+import { acrossTenants, tenantIsolationSql } from '@hotline/platform';
 
 /**
  * Versioned taxonomies: each publication is a new, immutable version and earlier ones stay, so

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { acrossTenants } from '@hotline/platform';
 
 // Frozen here rather than read from the vocabulary: this migration must convert the same keys
 // whatever the vocabulary's labels later become.
@@ -33,10 +34,10 @@ export class SamplingPolicyCodes1764300001400 implements MigrationInterface {
     await q.query(`alter table sampling_policies drop constraint sampling_policies_request_type_check`);
     // Forced row-level security hides every row from a transaction without a tenant (ADR 0003);
     // lifted for this transaction only, so one statement converts every tenant's rows.
-    await q.query(`alter table sampling_policies no force row level security`);
-    const cases = mapping.map(([from, to]) => `when '${from}' then '${to}'`).join(' ');
-    await q.query(`update sampling_policies set request_type = case request_type ${cases} else request_type end`);
-    await q.query(`alter table sampling_policies force row level security`);
+    await acrossTenants(q, ['sampling_policies'], async () => {
+      const cases = mapping.map(([from, to]) => `when '${from}' then '${to}'`).join(' ');
+      await q.query(`update sampling_policies set request_type = case request_type ${cases} else request_type end`);
+    });
     await q.query(
       `alter table sampling_policies add constraint sampling_policies_request_type_check
        check (request_type in ('*', ${list(allowed)}))`,

@@ -1,7 +1,7 @@
 import { QueryRunner } from 'typeorm';
 
 /**
- * Runs a data migration over every tenant's rows. Row-level security is forced on these tables
+ * Runs a data migration over every tenant's rows. Row-level security is forced on tenant tables
  * (ADR 0003), so even their owner sees no row while no tenant is set; the owner (the migrating
  * role) is exempted for this migration's transaction only, and the policy is forced again
  * before it commits. Migrations run in one transaction, so a failure restores both.
