@@ -36,8 +36,9 @@ describe('request lifecycle end to end', () => {
     return { id, number: res.body.number as string, accessCode: res.body.accessCode as string };
   }
 
-  async function enterByAgent(tenant: string, body: Record<string, unknown>) {
-    const res = await p.api('intake', 'POST', '/v1/requests', as(tenant, 'agent'), {
+  /** A phone contact as an agent enters it: these defaults, overridden by `body`. */
+  const agentContact = (tenant: string, body: Record<string, unknown>) =>
+    p.api('intake', 'POST', '/v1/requests', as(tenant, 'agent'), {
       channel: 'phone',
       requester: { name: '李四', phone: '13900001111' },
       title: '咨询',
@@ -49,6 +50,9 @@ describe('request lifecycle end to end', () => {
       scope: { decision: 'in-scope' },
       ...body,
     });
+
+  async function enterByAgent(tenant: string, body: Record<string, unknown>) {
+    const res = await agentContact(tenant, body);
     expect(res.status).toBe(201);
     created[tenant] = (created[tenant] ?? 0) + 1;
     return res.body as { id: string; number: string; accessCode: string; status: string };
@@ -337,16 +341,7 @@ describe('request lifecycle end to end', () => {
     const street = await enterByAgent(A, { categoryCode: '030701', areaCode: '320102003', requestType: 'complaint' });
     const [order] = await workOrders(A, street.id);
     expect(order!.unitCode).toBe('district');
-    const pigeon = await p.api('intake', 'POST', '/v1/requests', as(A, 'agent'), {
-      channel: 'carrier-pigeon',
-      requester: { name: '李四', phone: '13900001111' },
-      content: '咨询事项',
-      areaCode: '320104',
-      requestType: 'consultation',
-      urgency: 'normal',
-      categoryCode: '080101',
-      scope: { decision: 'in-scope' },
-    });
+    const pigeon = await agentContact(A, { channel: 'carrier-pigeon' });
     expect(pigeon.status).toBe(400);
     expect(pigeon.body.errors.map((e: { field: string }) => e.field)).toContain('channel');
   });

@@ -47,3 +47,32 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * Runs one statement as a database's own role in a transaction scoped to a tenant
+ * (`app.tenant_id`), as the service would, so row-level security applies; the statement's rows.
+ * `db` is a connected client, or a URL to connect to for this one statement.
+ */
+export async function queryAsTenant<T = Record<string, unknown>>(
+  db: Client | string,
+  tenantId: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = typeof db === 'string' ? new Client({ connectionString: db }) : db;
+  if (typeof db === 'string') await client.connect();
+  try {
+    await client.query('begin');
+    try {
+      await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+      const { rows } = await client.query(sql, params);
+      await client.query('commit');
+      return rows as T[];
+    } catch (err) {
+      await client.query('rollback');
+      throw err;
+    }
+  } finally {
+    if (typeof db === 'string') await client.end();
+  }
+}

@@ -1,8 +1,7 @@
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Events } from '@hotline/contracts';
 import { createDataSource, migrate, ReceivedEvent, ServiceContext, TenantDb } from '@hotline/platform';
-import { createTestDatabase, TestDatabase } from '@hotline/testing';
+import { createTestDatabase, queryAsTenant, TestDatabase } from '@hotline/testing';
 import { onRequestStatusChanged } from '../src/lifecycle/on-request-status-changed.handler';
 import { rateRows } from '../src/metrics/rates.query';
 import { statusFigures } from '../src/metrics/statuses.query';
@@ -13,17 +12,9 @@ import { migrations } from '../src/persistence/schema';
 // request's category and day.
 const PREVIOUS_RELEASE = migrations.slice(0, 3);
 
+/** Writes rows as the previous release did, through the tenant's row-level security. */
 async function asTenant(url: string, tenantId: string, statements: Array<[string, unknown[]]>): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('begin');
-    await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-    for (const [sql, params] of statements) await client.query(sql, params);
-    await client.query('commit');
-  } finally {
-    await client.end();
-  }
+  for (const [sql, params] of statements) await queryAsTenant(url, tenantId, sql, params);
 }
 
 const request = (id: string, stage: string, category = 'C01') => [

@@ -1,8 +1,7 @@
-import { Client } from 'pg';
 import { Events } from '@hotline/contracts';
 import { migrate, uuidv7 } from '@hotline/platform';
 import { publishEvent, ServiceUnderTest, startServiceUnderTest } from '@hotline/service-testing';
-import { createTestDatabase, eventually, TestDatabase } from '@hotline/testing';
+import { createTestDatabase, eventually, queryAsTenant, TestDatabase } from '@hotline/testing';
 import { dispatchService } from '../src/dispatch.service';
 import { migrations } from '../src/persistence/schema';
 import { requestBrief } from './dispatch-test-helpers';
@@ -17,16 +16,7 @@ describe('upgrading a dispatch database of the previous release (real PostgreSQL
 
   /** Writes rows as the previous release did, through the tenant's row-level security. */
   async function asTenant(tenantId: string, statements: Array<[string, unknown[]]>): Promise<void> {
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-      for (const [sql, params] of statements) await client.query(sql, params);
-      await client.query('commit');
-    } finally {
-      await client.end();
-    }
+    for (const [sql, params] of statements) await queryAsTenant(db.url, tenantId, sql, params);
   }
 
   const dispatchRow = (requestId: string, mode: string, by: string): [string, unknown[]] => [

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { migrate } from '@hotline/platform';
-import { createTestDatabase, TestDatabase } from '@hotline/testing';
+import { createTestDatabase, queryAsTenant, TestDatabase } from '@hotline/testing';
 import { entities, migrations } from '../src/persistence/schema';
 
 /** The migrations up to and including this release's predecessor (channels, requests). */
@@ -13,19 +13,8 @@ describe('intake data migrations (real PostgreSQL)', () => {
   let db: TestDatabase;
   let client: Client;
 
-  /** Runs statements as the service role inside one tenant's transaction, as the service would. */
-  async function asTenant<T = Record<string, unknown>>(tenant: string, sql: string, params: unknown[] = []): Promise<T[]> {
-    await client.query('begin');
-    try {
-      await client.query(`select set_config('app.tenant_id', $1, true)`, [tenant]);
-      const { rows } = await client.query(sql, params);
-      await client.query('commit');
-      return rows as T[];
-    } catch (err) {
-      await client.query('rollback');
-      throw err;
-    }
-  }
+  const asTenant = <T = Record<string, unknown>>(tenant: string, sql: string, params: unknown[] = []) =>
+    queryAsTenant<T>(client, tenant, sql, params);
 
   async function seedPreviousRelease(tenant: string, request: string, category: string | null, status: string) {
     await asTenant(

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { migrate } from '@hotline/platform';
-import { createTestDatabase, TestDatabase } from '@hotline/testing';
+import { createTestDatabase, queryAsTenant, TestDatabase } from '@hotline/testing';
 import { SamplingPolicyCodes1764300001400 } from '../src/persistence/1764300001400-sampling-policy-codes.migration';
 import { entities, migrations } from '../src/persistence/schema';
 
@@ -8,18 +8,7 @@ describe('revisit migration: sampling policies keyed by request-type codes', () 
   let db: TestDatabase;
   let client: Client;
 
-  const inTenant = async <T>(tenantId: string, sql: string, params: unknown[] = []): Promise<T[]> => {
-    await client.query('begin');
-    try {
-      await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-      const { rows } = await client.query(sql, params);
-      await client.query('commit');
-      return rows as T[];
-    } catch (err) {
-      await client.query('rollback');
-      throw err;
-    }
-  };
+  const inTenant = <T>(tenantId: string, sql: string, params: unknown[] = []) => queryAsTenant<T>(client, tenantId, sql, params);
 
   beforeAll(async () => {
     db = await createTestDatabase('revisit');
