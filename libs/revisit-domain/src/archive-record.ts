@@ -1,5 +1,5 @@
 import type { AssignmentRole, RevisitMethod, RevisitSkipReason, ReviewStatus, Satisfaction } from '@hotline/vocabulary';
-import type { CaseAnswer, CaseCancellation, CaseDispatch, CaseFile, CaseRequest, CaseWorkOrder, IntakeClosure } from './case-file';
+import type { CaseAnswer, CaseDispatch, CaseFile, CaseRequest, CaseWorkOrder, IntakeClosure } from './case-file';
 
 /**
  * Format of the archive records assembled from a case file. The first records of a chain may be
@@ -21,23 +21,12 @@ export type ArchivedAnswer = {
   review: ArchivedReview;
 };
 
-export type ArchivedWorkOrder = {
-  workOrderId: string;
-  unitId: string;
-  unitName: string | null;
-  unitCode: string | null;
-  role: AssignmentRole | null;
-  createdAt: string | null;
-  signDueAt: string | null;
-  signedAt: string | null;
-  signedBy: string | null;
-  handleDueAt: string | null;
-  reworkDueAt: string | null;
+/** A work order as its case file knows it, with its answers in rework order. */
+export type ArchivedWorkOrder = CaseWorkOrder & {
   /** The latest answer's. */
   answeredAt: string | null;
   answeredBy: string | null;
   answers: ArchivedAnswer[];
-  cancellation: CaseCancellation | null;
 };
 
 export type ArchivedRevisit =
