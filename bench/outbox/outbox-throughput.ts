@@ -12,7 +12,7 @@ import {
   migrate,
   Outbox,
   OutboxRelay,
-  PlatformSchema1764300000000,
+  PLATFORM_MIGRATIONS,
 } from '@hotline/platform';
 import { createTestDatabase, deleteNamespaceStreams, SHARED_NATS_URL, uniqueNamespace } from '@hotline/testing';
 import { pgbenchTps } from '../baseline';
@@ -39,7 +39,7 @@ async function main() {
   const db = await createTestDatabase('bench');
   const baselineDb = await createTestDatabase('pgbench');
   const namespace = uniqueNamespace();
-  const settings = { url: db.url, entities: [], migrations: [PlatformSchema1764300000000, BenchEffects1764300009998] };
+  const settings = { url: db.url, entities: [], migrations: [...PLATFORM_MIGRATIONS, BenchEffects1764300009998] };
   await migrate(settings);
   const dataSource = createDataSource({ ...settings, poolSize: WRITERS + 4 });
   await dataSource.initialize();

@@ -148,6 +148,20 @@ export function streamOf(namespace: string, producer: ServiceName): StreamSpec {
   return { name: `${ns}HL_${producer.toUpperCase()}_V1`, subjects: [`${prefix(namespace)}hl.${producer}.v1.>`] };
 }
 
+/**
+ * The stream where a consumer parks a dead letter while its own database cannot take it; each
+ * service drains its subjects into its dead_letters table when the database is back.
+ */
+export function deadLetterStreamOf(namespace: string): StreamSpec {
+  const ns = namespace ? `${namespace.toUpperCase().replace(/-/g, '_')}_` : '';
+  return { name: `${ns}HL_DEAD_LETTERS_V1`, subjects: [`${prefix(namespace)}hl.dead-letters.v1.>`] };
+}
+
+/** Subject of a dead letter of one durable consumer of `service` (all of them: `durable` = '*'). */
+export function deadLetterSubject(namespace: string, service: ServiceName, durable: string): string {
+  return `${prefix(namespace)}hl.dead-letters.v1.${service}.${durable}`;
+}
+
 export interface ConsumerSpec {
   /** Durable name: <consumer-service>--hl-<producer>-v1--<purpose>. */
   durable: string;

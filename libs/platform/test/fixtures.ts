@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { ConsumerSpec, durableConsumer, Events } from '@hotline/contracts';
-import { createDataSource, migrate, Outbox, PlatformSchema1764300000000, ReceivedEvent } from '../src';
+import { createDataSource, migrate, Outbox, PLATFORM_MIGRATIONS, ReceivedEvent } from '../src';
 import { createTestDatabase, TestDatabase } from '@hotline/testing';
 
 /** A table recording how many times each event's effect was applied. */
@@ -17,7 +17,7 @@ export class Effects1764300009999 implements MigrationInterface {
 
 export async function platformTestDatabase(): Promise<{ db: TestDatabase; dataSource: DataSource }> {
   const db = await createTestDatabase('platform');
-  const settings = { url: db.url, entities: [], migrations: [PlatformSchema1764300000000, Effects1764300009999] };
+  const settings = { url: db.url, entities: [], migrations: [...PLATFORM_MIGRATIONS, Effects1764300009999] };
   await migrate(settings);
   const dataSource = createDataSource(settings);
   await dataSource.initialize();

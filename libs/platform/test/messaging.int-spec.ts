@@ -48,7 +48,7 @@ describe('outbox → JetStream → inbox (real PostgreSQL and NATS)', () => {
     stops.push(() => bus.close());
     const spec = testConsumer(namespace, purpose);
     await ensureStream(bus.jsm, streamOf(namespace, 'intake'), { duplicateWindowMs });
-    await ensureConsumer(bus.jsm, namespace, spec, { ackWaitMs: 1_000, maxDeliver: 3 });
+    await ensureConsumer(bus.jsm, namespace, spec, { ackWaitMs: 1_000 });
     return { bus, spec };
   }
 
@@ -189,7 +189,7 @@ describe('outbox → JetStream → inbox (real PostgreSQL and NATS)', () => {
       },
       logger,
       undefined,
-      { maxDeliver: 3, backoffMs: () => 50 },
+      { maxAttempts: 3, backoffMs: () => 50 },
     );
     consumer.start();
     stops.push(() => consumer.stop());
@@ -217,7 +217,7 @@ describe('outbox → JetStream → inbox (real PostgreSQL and NATS)', () => {
       expect.arrayContaining([
         expect.stringContaining('missing Nats-Msg-Id'),
         expect.stringContaining('undecodable'),
-        expect.stringContaining('failed on delivery 3/3: cannot apply'),
+        expect.stringContaining('failed on attempt 3/3: cannot apply'),
       ]),
     );
   });

@@ -1,13 +1,16 @@
 import { context as otelContext, trace } from '@opentelemetry/api';
-import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
+import type { Subscription } from '@nats-io/transport-node';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { ConsumerSpec, EventDefinition, EventHeader, EventsByType, streamOf } from '@hotline/contracts';
 import { inTenantTransaction } from '../persistence/data-source';
+import { isTransientError } from '../persistence/transient-errors';
 import type { Metrics } from '../observability/metrics';
 import { contextFromHeaders } from '../observability/propagation';
+import { DeadLetter, deadLetterOf, DeadLetterBox, headersOf } from './dead-letters';
 import type { EventBus } from './event-bus';
-import { DEFAULT_MAX_DELIVER } from './provisioning';
+import { PullLoop } from './pull-loop';
 
 export interface ReceivedEvent<T = unknown> {
   id: string;
@@ -25,7 +28,8 @@ export interface ReceivedEvent<T = unknown> {
 export type EventHandler = (event: ReceivedEvent, manager: EntityManager) => Promise<void>;
 
 export interface InboxConsumerOptions {
-  maxDeliver?: number;
+  /** Attempts at an event that fails deterministically before it becomes a dead letter. Default 5. */
+  maxAttempts?: number;
   /** Redelivery delay after the n-th failed delivery (1-based). */
   backoffMs?: (delivery: number) => number;
   batch?: number;
@@ -34,30 +38,33 @@ export interface InboxConsumerOptions {
    * transaction or an inbox row (nothing to apply, nothing to deduplicate). Default: every type.
    */
   accepts?: (type: string) => boolean;
+  /** Where dead letters go; without one, into this consumer's database only (tests). */
+  deadLetters?: DeadLetterBox;
 }
 
-const defaultBackoff = (delivery: number) => Math.min(30_000, 250 * 2 ** (delivery - 1));
+/** Capped exponential backoff: 250 ms, 500 ms … 30 s. */
+export const defaultBackoff = (delivery: number) => Math.min(30_000, 250 * 2 ** Math.min(delivery - 1, 10));
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
 
 class PoisonMessage extends Error {}
 
-function headersOf(message: JsMsg): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const h = message.headers;
-  if (h) for (const key of h.keys()) headers[key] = h.get(key);
-  return headers;
-}
-
 /**
  * Durable pull consumer with an inbox: the effect and the inbox row (consumer, Nats-Msg-Id)
- * commit together, then the message is acked. A redelivery at any later time finds the inbox
- * row and changes nothing. Failures are retried with backoff up to maxDeliver; a message that
- * cannot be decoded, or still fails on its last delivery, is recorded in dead_letters and
- * terminated, never dropped silently.
+ * commit together, then the message is acked, so a redelivery at any later time changes nothing.
+ *
+ * It never gives up on an accepted fact (issue 18): a transient failure — the database or the
+ * broker unreachable, a serialization conflict — is retried with capped backoff for as long as
+ * it takes (JetStream's max_deliver is unlimited); only a message that cannot be decoded, or
+ * that keeps failing deterministically, becomes a dead letter, recorded (in the database, or on
+ * the broker's dead-letter stream while the database is down) before the message is terminated.
+ * No failure escapes to the pull loop, so one bad message never abandons the rest of its batch.
+ * It also listens to JetStream's max-deliveries advisories for its consumer, so a message the
+ * broker stopped redelivering (an operator lowered max_deliver) is recorded too.
  */
 export class InboxConsumer {
-  private running = false;
-  private messages?: ConsumerMessages;
-  private loop?: Promise<void>;
+  private readonly loop: PullLoop;
+  private advisories?: Subscription;
 
   constructor(
     private readonly bus: EventBus,
@@ -67,93 +74,149 @@ export class InboxConsumer {
     private readonly logger: Logger,
     private readonly metrics?: Metrics,
     private readonly options: InboxConsumerOptions = {},
-  ) {}
+  ) {
+    this.loop = new PullLoop(bus, this.stream, spec.durable, (m) => this.handle(m), logger, options.batch ?? 64);
+  }
 
   get name(): string {
     return this.spec.durable;
   }
 
+  private get stream(): string {
+    return streamOf(this.bus.namespace, this.spec.producer).name;
+  }
+
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    if (this.loop.isRunning) return;
+    this.loop.start();
+    // One replica of the service takes each advisory (a queue group), so one dead letter is written.
+    this.advisories = this.bus.nc.subscribe(`$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${this.stream}.${this.spec.durable}`, {
+      queue: this.spec.durable,
+      callback: (err, msg) => {
+        if (!err) void this.onMaxDeliveries(msg.json<{ stream_seq: number; deliveries: number }>());
+      },
+    });
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    // close() settles only once the iterator has been drained, which the loop does: don't await it.
-    void this.messages?.close().catch(() => undefined);
-    await this.loop;
+    this.advisories?.unsubscribe();
+    await this.loop.stop();
   }
 
-  private async run(): Promise<void> {
-    const stream = streamOf(this.bus.namespace, this.spec.producer).name;
-    while (this.running) {
-      try {
-        const consumer: Consumer = await this.bus.js.consumers.get(stream, this.spec.durable);
-        this.messages = await consumer.consume({ max_messages: this.options.batch ?? 64 });
-        // stop() may have run while the subscription was being set up, before it could close it.
-        if (!this.running) void this.messages.close().catch(() => undefined);
-        for await (const message of this.messages) {
-          // After stop(), leave what is still buffered unacked: JetStream redelivers it.
-          if (this.running) await this.handle(message);
-        }
-      } catch (err) {
-        if (!this.running) break;
-        this.logger.warn({ consumer: this.spec.durable, err: (err as Error).message }, 'consumer loop restarting');
-        await new Promise((r) => setTimeout(r, 1_000));
-      }
-      this.messages = undefined;
-    }
-  }
-
-  /** Processes one message; exposed for tests that drive deliveries by hand. */
+  /** Processes one message and settles it; never throws. Exposed for tests that drive deliveries by hand. */
   async handle(message: JsMsg): Promise<void> {
-    const delivery = message.info.deliveryCount;
-    const maxDeliver = this.options.maxDeliver ?? DEFAULT_MAX_DELIVER;
     let event: ReceivedEvent;
     try {
       event = this.decode(message);
     } catch (err) {
-      await this.poison(message, (err as Error).message);
+      await this.deadLetter(message, (err as Error).message);
       return;
     }
     if (this.options.accepts && !this.options.accepts(event.type)) {
       message.ack();
-      this.metrics?.inboxProcessed.inc({ consumer: this.spec.durable, result: 'ignored' });
+      this.count('ignored');
       return;
     }
-    const headers = headersOf(message);
     const span = trace
       .getTracer('hotline-messaging')
-      .startSpan(`consume ${this.spec.durable}`, { attributes: { 'messaging.message.id': event.id } }, contextFromHeaders(headers));
+      .startSpan(`consume ${this.spec.durable}`, { attributes: { 'messaging.message.id': event.id } }, contextFromHeaders(headersOf(message)));
     try {
-      const applied = await otelContext.with(trace.setSpan(otelContext.active(), span), () =>
-        inTenantTransaction(this.dataSource, event.tenantId, async (manager) => {
-          const inserted = await manager.query(
-            `insert into inbox (consumer, message_id, tenant_id, event_type, subject) values ($1, $2, $3, $4, $5)
-             on conflict do nothing returning message_id`,
-            [this.spec.durable, event.id, event.tenantId, event.type, event.subject],
-          );
-          if (inserted.length === 0) return false;
-          await this.handler(event, manager);
-          return true;
-        }),
-      );
+      const applied = await otelContext.with(trace.setSpan(otelContext.active(), span), () => this.apply(event));
       message.ack();
-      this.metrics?.inboxProcessed.inc({ consumer: this.spec.durable, result: applied ? 'applied' : 'duplicate' });
+      this.count(applied ? 'applied' : 'duplicate');
     } catch (err) {
-      const reason = (err as Error).message ?? String(err);
-      if (delivery >= maxDeliver) {
-        await this.poison(message, `failed on delivery ${delivery}/${maxDeliver}: ${reason}`);
-      } else {
-        message.nak((this.options.backoffMs ?? defaultBackoff)(delivery));
-        this.metrics?.inboxProcessed.inc({ consumer: this.spec.durable, result: 'retried' });
-        this.logger.warn({ consumer: this.spec.durable, messageId: event.id, delivery, err: reason }, 'event failed; will retry');
-      }
+      await this.failed(message, event, err);
     } finally {
       span.end();
     }
+  }
+
+  /** The event's effect and its inbox row, in one tenant-scoped transaction; false when already applied. */
+  private apply(event: ReceivedEvent): Promise<boolean> {
+    return inTenantTransaction(this.dataSource, event.tenantId, async (manager) => {
+      const inserted = await manager.query(
+        `insert into inbox (consumer, message_id, tenant_id, event_type, subject) values ($1, $2, $3, $4, $5)
+         on conflict do nothing returning message_id`,
+        [this.spec.durable, event.id, event.tenantId, event.type, event.subject],
+      );
+      if (inserted.length === 0) return false;
+      await this.handler(event, manager);
+      return true;
+    });
+  }
+
+  private async failed(message: JsMsg, event: ReceivedEvent, err: unknown): Promise<void> {
+    const delivery = message.info.deliveryCount;
+    const reason = (err as Error)?.message ?? String(err);
+    const backoff = (this.options.backoffMs ?? defaultBackoff)(delivery);
+    if (isTransientError(err)) {
+      message.nak(backoff);
+      this.count('unavailable');
+      // Once per outage and message is enough to see it: the first delivery, then every tenth.
+      if (delivery === 1 || delivery % 10 === 0)
+        this.logger.warn({ consumer: this.spec.durable, messageId: event.id, delivery, err: reason }, 'infrastructure unavailable; will retry until it is back');
+      return;
+    }
+    const maxAttempts = this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    if (delivery >= maxAttempts) {
+      await this.deadLetter(message, `failed on attempt ${delivery}/${maxAttempts}: ${reason}`);
+      return;
+    }
+    message.nak(backoff);
+    this.count('retried');
+    this.logger.warn({ consumer: this.spec.durable, messageId: event.id, delivery, err: reason }, 'event failed; will retry');
+  }
+
+  /** Records a dead letter, then terminates the message; if it cannot be recorded anywhere, the message comes back later. */
+  private async deadLetter(message: JsMsg, error: string): Promise<void> {
+    const letter = deadLetterOf(message, this.spec.durable, error);
+    try {
+      const where = await this.record(letter);
+      message.term(error.slice(0, 200));
+      this.count('dead-lettered');
+      this.logger.error({ consumer: this.spec.durable, subject: message.subject, recorded: where, err: error }, 'dead letter recorded; message terminated');
+    } catch (err) {
+      message.nak(30_000);
+      this.logger.error({ consumer: this.spec.durable, err: (err as Error).message }, 'dead letter cannot be recorded anywhere yet; the message will come back');
+    }
+  }
+
+  private record(letter: DeadLetter): Promise<'database' | 'broker'> {
+    if (this.options.deadLetters) return this.options.deadLetters.record(letter);
+    return new DeadLetterBox(this.dataSource, this.bus, this.spec.consumer, this.logger, this.metrics).record(letter);
+  }
+
+  /** JetStream stopped redelivering a message: record it from the stream unless the inbox shows it applied. */
+  private async onMaxDeliveries(advisory: { stream_seq: number; deliveries: number }): Promise<void> {
+    try {
+      const stored = await this.bus.jsm.streams.getMessage(this.stream, { seq: advisory.stream_seq });
+      if (!stored) return;
+      const messageId = stored.header.get(EventHeader.msgId) || null;
+      if (messageId) {
+        const applied = await this.dataSource.query(`select 1 from inbox where consumer = $1 and message_id = $2`, [this.spec.durable, messageId]);
+        if (applied.length > 0) return;
+      }
+      const headers = headersOf({ headers: stored.header });
+      await this.record({
+        consumer: this.spec.durable,
+        messageId,
+        subject: stored.subject,
+        eventType: headers[EventHeader.type] ?? null,
+        tenantId: headers[EventHeader.tenant] ?? null,
+        headers,
+        payload: stored.data,
+        deliveries: advisory.deliveries,
+        error: `JetStream stopped redelivering after ${advisory.deliveries} deliveries`,
+        source: 'advisory',
+        streamSequence: advisory.stream_seq,
+      });
+    } catch (err) {
+      this.logger.error({ consumer: this.spec.durable, seq: advisory.stream_seq, err: (err as Error).message }, 'max-deliveries advisory not recorded');
+    }
+  }
+
+  private count(result: string): void {
+    this.metrics?.inboxProcessed.inc({ consumer: this.spec.durable, result });
   }
 
   private decode(message: JsMsg): ReceivedEvent {
@@ -171,27 +234,5 @@ export class InboxConsumer {
     }
     const publishedAt = new Date(Number(message.info.timestampNanos / 1_000_000));
     return { id, tenantId, type, subject: message.subject, definition, payload, publishedAt, deliveryCount: message.info.deliveryCount };
-  }
-
-  private async poison(message: JsMsg, error: string): Promise<void> {
-    const headers = headersOf(message);
-    await this.dataSource.query(
-      `insert into dead_letters (consumer, message_id, subject, event_type, tenant_id, headers, payload, deliveries, error)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        this.spec.durable,
-        headers[EventHeader.msgId] ?? null,
-        message.subject,
-        headers[EventHeader.type] ?? null,
-        headers[EventHeader.tenant] ?? null,
-        JSON.stringify(headers),
-        Buffer.from(message.data),
-        message.info.deliveryCount,
-        error,
-      ],
-    );
-    message.term(error.slice(0, 200));
-    this.metrics?.inboxProcessed.inc({ consumer: this.spec.durable, result: 'poisoned' });
-    this.logger.error({ consumer: this.spec.durable, subject: message.subject, err: error }, 'poison message recorded and terminated');
   }
 }

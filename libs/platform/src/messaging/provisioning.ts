@@ -42,10 +42,17 @@ export async function ensureStream(jsm: JetStreamManager, spec: StreamSpec, opti
 
 export interface ConsumerOptions {
   ackWaitMs?: number;
+  /** -1 (the default): JetStream redelivers until the consumer settles the message itself. */
   maxDeliver?: number;
 }
 
-export const DEFAULT_MAX_DELIVER = 8;
+/**
+ * Consumers never let JetStream give up on a message: a transient failure is retried for as
+ * long as it takes, a deterministic one becomes a dead letter by the consumer's own decision
+ * (InboxConsumer), recorded before the message is terminated. A bounded max_deliver made
+ * JetStream drop messages silently once a database outage outlasted the backoff (issue 18).
+ */
+export const DEFAULT_MAX_DELIVER = -1;
 
 /**
  * Creates or updates a durable pull consumer with explicit acks and bounded redelivery. A
@@ -58,8 +65,8 @@ export async function ensureConsumer(
   namespace: string,
   spec: ConsumerSpec,
   options: ConsumerOptions = {},
+  stream: string = streamOf(namespace, spec.producer).name,
 ): Promise<void> {
-  const stream = streamOf(namespace, spec.producer).name;
   const config = {
     durable_name: spec.durable,
     ack_policy: AckPolicy.Explicit,

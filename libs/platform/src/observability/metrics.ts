@@ -6,6 +6,7 @@ export class Metrics {
   readonly outboxPublished: Counter;
   readonly outboxErrors: Counter;
   readonly inboxProcessed: Counter<'consumer' | 'result'>;
+  readonly deadLetters: Counter<'consumer' | 'recorded'>;
   readonly timersFired: Counter<'kind' | 'result'>;
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
 
@@ -17,8 +18,14 @@ export class Metrics {
     this.outboxErrors = new Counter({ name: 'hl_outbox_publish_errors_total', help: 'Failed outbox publish attempts', registers });
     this.inboxProcessed = new Counter({
       name: 'hl_inbox_messages_total',
-      help: 'Consumed messages by result (applied, duplicate, retried, poisoned)',
+      help: 'Consumed messages by result (applied, duplicate, ignored, retried, unavailable, dead-lettered)',
       labelNames: ['consumer', 'result'],
+      registers,
+    });
+    this.deadLetters = new Counter({
+      name: 'hl_dead_letters_total',
+      help: 'Dead letters recorded, by consumer and where (database, or parked on the broker while the database is down)',
+      labelNames: ['consumer', 'recorded'],
       registers,
     });
     this.timersFired = new Counter({

@@ -73,3 +73,4 @@ export class PlatformSchema1764300000000 implements MigrationInterface {
     for (const table of ['timers', 'dead_letters', 'inbox', 'outbox']) await q.query(`drop table ${table}`);
   }
 }
+

@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import rateLimit from '@fastify/rate-limit';
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import type { Logger } from 'pino';
 import { PRODUCERS, ServiceName, streamOf } from '@hotline/contracts';
 import { createTokenVerifier, TokenVerifier } from '../auth/identity';
 import { baseConfigSchema, BaseConfig, parseConfig } from '../config/config';
@@ -13,6 +14,8 @@ import { serveOpenApi } from '../http/openapi';
 import { ProblemFilter } from '../http/problem';
 import { EventBus } from '../messaging/event-bus';
 import { ConsumerPlan, EventHandlerDefinition, planConsumers, planHandler } from '../messaging/event-handlers';
+import { DeadLetterDrain } from '../messaging/dead-letter-drain';
+import { DeadLetterBox } from '../messaging/dead-letters';
 import { InboxConsumer } from '../messaging/inbox-consumer';
 import { Outbox } from '../messaging/outbox';
 import { OutboxRelay } from '../messaging/outbox-relay';
@@ -83,11 +86,21 @@ async function provisionStreams(def: ServiceDefinition, plans: ConsumerPlan[], b
   for (const plan of plans) await ensureConsumer(bus.jsm, bus.namespace, plan.spec);
 }
 
+/** Runs one start-up step and logs how long it took, so a slow start says where it was slow. */
+async function timed<T>(logger: Logger, step: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  logger.info({ step, ms: Math.round(performance.now() - started) }, `start-up: ${step}`);
+  return result;
+}
+
 /**
  * Starts one service: config, database (migrated, RLS-enforcing role), NATS streams and
- * consumers, outbox relay, timers, HTTP (fastify) and gRPC. Used by main.ts and by tests.
+ * consumers, outbox relay, timers, HTTP (fastify) and gRPC, each step's duration logged. Used by
+ * main.ts and by tests.
  */
 export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
+  const started = performance.now();
   const schema = def.configSchema ? baseConfigSchema.merge(def.configSchema) : baseConfigSchema;
   const { serviceConfig, config } = splitConfig(parseConfig(schema, env), def.configSchema);
   const logger = createLogger(def.name, config.LOG_LEVEL);
@@ -99,18 +112,23 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: def.name,
   });
-  await dataSource.initialize();
+  await timed(logger, 'database connection', () => dataSource.initialize());
   const cleanups: Array<() => Promise<unknown>> = [() => dataSource.destroy()];
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((err) => logger.warn({ err: err.message }, 'shutdown step failed'));
   };
   try {
-    await assertRowSecurityApplies(dataSource);
-    await assertNoPendingMigrations(dataSource);
+    await timed(logger, 'database checks (role, migrations)', async () => {
+      await assertRowSecurityApplies(dataSource);
+      await assertNoPendingMigrations(dataSource);
+    });
     const plans = planConsumers(def.name, config.EVENT_NAMESPACE, def.handlers ?? []);
-    const bus = await EventBus.connect(config.NATS_URL, `${def.name}@${hostname()}`, config.EVENT_NAMESPACE);
+    const bus = await timed(logger, 'broker connection', () =>
+      EventBus.connect(config.NATS_URL, `${def.name}@${hostname()}`, config.EVENT_NAMESPACE),
+    );
     cleanups.push(() => bus.close());
-    await provisionStreams(def, plans, bus, config);
+    await timed(logger, 'streams and consumers', () => provisionStreams(def, plans, bus, config));
+    const deadLetters = new DeadLetterBox(dataSource, bus, def.name, logger, metrics);
 
     const context: ServiceContext = {
       name: def.name,
@@ -122,6 +140,8 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
       outbox: new Outbox(config.EVENT_NAMESPACE),
       logger,
       metrics,
+      deadLetters,
+      consumerPlans: plans,
       verifier: createTokenVerifier({
         mode: config.AUTH_MODE,
         localSecret: config.AUTH_LOCAL_SECRET,
@@ -145,10 +165,18 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
 
     for (const plan of plans) {
       const accepts = plan.types ? (type: string) => plan.types?.has(type) === true : undefined;
-      const consumer = new InboxConsumer(bus, dataSource, plan.spec, planHandler(plan, context), logger, metrics, { accepts });
+      const consumer = new InboxConsumer(bus, dataSource, plan.spec, planHandler(plan, context), logger, metrics, { accepts, deadLetters });
       consumer.start();
       cleanups.push(() => consumer.stop());
     }
+    const drain = await timed(logger, 'dead-letter drain', () =>
+      DeadLetterDrain.start(bus, dataSource, def.name, logger, {
+        replicas: config.STREAM_REPLICAS,
+        maxAgeDays: config.STREAM_MAX_AGE_DAYS,
+        duplicateWindowMs: config.STREAM_DUPLICATE_WINDOW_MS,
+      }),
+    );
+    cleanups.push(() => drain.stop());
 
     const timers = timerHandlers(def.timers ?? [], context);
     if (Object.keys(timers).length > 0) {
@@ -164,7 +192,7 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
       const checks = await context.checks();
       return Object.values(checks).every((c) => c === 'ok');
     }, logger);
-    const grpcPort = await grpc.start(config.HTTP_HOST, config.GRPC_PORT);
+    const grpcPort = await timed(logger, 'gRPC server', () => grpc.start(config.HTTP_HOST, config.GRPC_PORT));
     cleanups.push(() => grpc.stop());
 
     const module: DynamicModule = {
@@ -210,7 +238,8 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
         reply.elapsedTime / 1000,
       );
     });
-    await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+    await timed(logger, 'HTTP server', () => app.listen(config.HTTP_PORT, config.HTTP_HOST));
+    logger.info({ ms: Math.round(performance.now() - started) }, 'start-up complete');
     cleanups.push(() => app.close());
     const address = app.getHttpServer().address();
     const httpPort = typeof address === 'object' && address ? address.port : config.HTTP_PORT;

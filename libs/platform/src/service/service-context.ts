@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { ServiceName } from '@hotline/contracts';
 import type { TokenVerifier } from '../auth/identity';
 import type { BaseConfig } from '../config/config';
+import type { DeadLetterBox } from '../messaging/dead-letters';
+import type { ConsumerPlan } from '../messaging/event-handlers';
 import type { EventBus } from '../messaging/event-bus';
 import type { Outbox } from '../messaging/outbox';
 import type { Metrics } from '../observability/metrics';
@@ -22,6 +24,10 @@ export interface ServiceContext {
   outbox: Outbox;
   logger: Logger;
   metrics: Metrics;
+  /** Where this service's consumers record dead letters (database, or the broker while it is down). */
+  deadLetters: DeadLetterBox;
+  /** The durable consumers planned from the service's handlers (dead-letter replay uses them). */
+  consumerPlans: readonly ConsumerPlan[];
   verifier: TokenVerifier;
   /** Readiness checks: each 'ok' or the reason it failed. */
   checks(): Promise<Record<string, string>>;

@@ -1,4 +1,4 @@
-import { PlatformSchema1764300000000 } from '@hotline/platform';
+import { PLATFORM_MIGRATIONS } from '@hotline/platform';
 import { EventTallies1764300000500 } from './1764300000500-event-tallies.migration';
 import { LifecycleFacts1764300000600 } from './1764300000600-lifecycle-facts.migration';
 import { RequestStatusFromIntake1764300001100 } from './1764300001100-request-status-from-intake.migration';
@@ -8,7 +8,7 @@ import { RevisitOutcomes1764300001120 } from './1764300001120-revisit-outcomes.m
 /** The read model is plain SQL (upserts and aggregates), so there are no entity classes. */
 export const entities = [];
 export const migrations = [
-  PlatformSchema1764300000000,
+  ...PLATFORM_MIGRATIONS,
   EventTallies1764300000500,
   LifecycleFacts1764300000600,
   RequestStatusFromIntake1764300001100,

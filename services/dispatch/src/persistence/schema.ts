@@ -1,4 +1,4 @@
-import { PlatformSchema1764300000000 } from '@hotline/platform';
+import { PLATFORM_MIGRATIONS } from '@hotline/platform';
 import { CatalogEntryEntity, CatalogVersionEntity } from '../catalog/catalog.entities';
 import { DispatchEntity, DispatchQueueEntity } from '../dispatching/dispatch.entities';
 import { KnownTaxonomyEntity } from '../taxonomy/known-taxonomy.entity';
@@ -12,7 +12,7 @@ import { KnownTaxonomies1764300001300 } from './1764300001300-known-taxonomies.m
 export const entities = [UnitEntity, CatalogVersionEntity, CatalogEntryEntity, DispatchEntity, DispatchQueueEntity, KnownTaxonomyEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
-  PlatformSchema1764300000000,
+  ...PLATFORM_MIGRATIONS,
   HandlingUnits1764300000200,
   CatalogAndDispatches1764300000300,
   CatalogCategoryCodes1764300001100,

@@ -1,4 +1,4 @@
-import { PlatformSchema1764300000000 } from '@hotline/platform';
+import { PLATFORM_MIGRATIONS } from '@hotline/platform';
 import { ProvinceHolidayYearEntity, TenantHolidayYearEntity } from '../calendar/holiday-year.entity';
 import { TenantCalendarEntity } from '../calendar/tenant-calendar.entity';
 import { TimeLimitEntity } from '../time-limits/time-limit.entity';
@@ -13,7 +13,7 @@ import { WorkOrderClocks1764300001120 } from './1764300001120-work-order-clocks.
 export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
-  PlatformSchema1764300000000,
+  ...PLATFORM_MIGRATIONS,
   TenantCalendars1764300000300,
   TimeLimits1764300000400,
   WorkOrders1764300000410,

@@ -1,4 +1,4 @@
-import { PlatformSchema1764300000000 } from '@hotline/platform';
+import { PLATFORM_MIGRATIONS } from '@hotline/platform';
 import { ArchiveRecordEntity } from '../archive/archive-record.entity';
 import { SamplingPolicyEntity } from '../policies/sampling-policy.entity';
 import { ReviewEntity } from '../reviews/review.entity';
@@ -15,7 +15,7 @@ import { ArchiveAppendOnly1764300001420 } from './1764300001420-archive-append-o
 export const entities = [SamplingPolicyEntity, ReviewEntity, RequestProgressEntity, RevisitEntity, ArchiveRecordEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
-  PlatformSchema1764300000000,
+  ...PLATFORM_MIGRATIONS,
   SamplingPolicies1764300000400,
   ReviewRevisitArchive1764300000410,
   SamplingPolicyCodes1764300001400,

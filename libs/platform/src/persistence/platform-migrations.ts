@@ -1,0 +1,9 @@
+import { PlatformDeadLetters1764300002000, PlatformIdempotencyKeys1764300002100 } from './platform-reliability.migration';
+import { PlatformSchema1764300000000 } from './platform-schema.migration';
+
+/**
+ * The platform's own tables (outbox, inbox, dead letters, timers, idempotency keys), for every
+ * service's migration list. TypeORM applies migrations by the timestamp in their names, so these
+ * interleave with a service's own by date.
+ */
+export const PLATFORM_MIGRATIONS = [PlatformSchema1764300000000, PlatformDeadLetters1764300002000, PlatformIdempotencyKeys1764300002100];

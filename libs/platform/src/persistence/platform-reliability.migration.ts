@@ -1,0 +1,62 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolationSql } from './data-source';
+
+/**
+ * Dead letters an operator can work: where each came from, which stream message it was, and
+ * whether it was replayed. One row per consumer and message (a message that fails again after
+ * a replay updates its row), so replays and repeated advisories never multiply them.
+ */
+export class PlatformDeadLetters1764300002000 implements MigrationInterface {
+  name = 'PlatformDeadLetters1764300002000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      alter table dead_letters
+        add column source text not null default 'consumer' check (source in ('consumer', 'broker', 'advisory')),
+        add column stream_sequence bigint,
+        add column replayed_at timestamptz,
+        add column replay_count int not null default 0,
+        add column last_replay_error text`);
+    await q.query(`delete from dead_letters d using dead_letters newer
+                   where d.consumer = newer.consumer and d.message_id = newer.message_id and d.id < newer.id`);
+    await q.query(`create unique index dead_letters_one_per_message on dead_letters (consumer, message_id) where message_id is not null`);
+    await q.query(`create index dead_letters_waiting on dead_letters (consumer, recorded_at) where replayed_at is null`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop index dead_letters_waiting`);
+    await q.query(`drop index dead_letters_one_per_message`);
+    await q.query(`alter table dead_letters drop column source, drop column stream_sequence, drop column replayed_at,
+                   drop column replay_count, drop column last_replay_error`);
+  }
+}
+
+/**
+ * The first outcome of a call made with an Idempotency-Key, stored in the transaction of the
+ * call's own writes, so a retried call finds either nothing (the first did not commit) or the
+ * committed outcome — never a second effect. Tenant-owned: it holds response bodies.
+ */
+export class PlatformIdempotencyKeys1764300002100 implements MigrationInterface {
+  name = 'PlatformIdempotencyKeys1764300002100';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table idempotency_keys (
+        tenant_id text not null,
+        key text not null,
+        method text not null,
+        route text not null,
+        fingerprint text not null,
+        status int,
+        response jsonb,
+        created_at timestamptz not null default now(),
+        primary key (tenant_id, key)
+      )`);
+    await q.query(`create index idempotency_keys_age on idempotency_keys (created_at)`);
+    for (const sql of tenantIsolationSql('idempotency_keys')) await q.query(sql);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop table idempotency_keys`);
+  }
+}
