@@ -1,4 +1,4 @@
-import { PlatformSchema1764300000000 } from '@hotline/platform';
+import { PLATFORM_MIGRATIONS } from '@hotline/platform';
 import { CategoryEntity } from '../categories/category.entity';
 import { ChannelEntity } from '../channels/channel.entity';
 import { RequestEntity } from '../requests/request.entity';
@@ -12,7 +12,7 @@ import { TaxonomyVersions1764300001300 } from './1764300001300-taxonomy-versions
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
-  PlatformSchema1764300000000,
+  ...PLATFORM_MIGRATIONS,
   Channels1764300000100,
   Requests1764300000200,
   RequestStatusOwnership1764300001100,
