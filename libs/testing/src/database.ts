@@ -76,3 +76,15 @@ export async function queryAsTenant<T = Record<string, unknown>>(
     if (typeof db === 'string') await client.end();
   }
 }
+
+/** The 0.1.0 release's migrations end here: every later one belongs to an upgrade. */
+export const RELEASE_0_1_0 = 1764300000999;
+
+/**
+ * The migrations of a list up to a release, by the timestamp that ends each class name
+ * (`Requests1764300000200`), whatever order the list has; for upgrade tests.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
+export function migrationsUpTo<M extends Function>(migrations: readonly M[], timestamp: number): M[] {
+  return migrations.filter((m) => Number(/(\d{13})$/.exec(m.name)?.[1] ?? Infinity) <= timestamp);
+}

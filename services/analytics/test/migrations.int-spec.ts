@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Events } from '@hotline/contracts';
 import { createDataSource, migrate, ReceivedEvent, ServiceContext, TenantDb } from '@hotline/platform';
-import { createTestDatabase, queryAsTenant, TestDatabase } from '@hotline/testing';
+import { createTestDatabase, migrationsUpTo, queryAsTenant, RELEASE_0_1_0, TestDatabase } from '@hotline/testing';
 import { onRequestStatusChanged } from '../src/lifecycle/on-request-status-changed.handler';
 import { rateRows } from '../src/metrics/rates.query';
 import { statusFigures } from '../src/metrics/statuses.query';
@@ -10,7 +10,7 @@ import { migrations } from '../src/persistence/schema';
 // The read model as the previous release stored it: stages derived by analytics (with its own
 // closed-at-intake), work orders whose answer a failed review sent back, revisits carrying their
 // request's category and day.
-const PREVIOUS_RELEASE = migrations.slice(0, 3);
+const PREVIOUS_RELEASE = migrationsUpTo(migrations, RELEASE_0_1_0);
 
 /** Writes rows as the previous release did, through the tenant's row-level security. */
 async function asTenant(url: string, tenantId: string, statements: Array<[string, unknown[]]>): Promise<void> {

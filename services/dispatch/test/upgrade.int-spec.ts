@@ -1,13 +1,13 @@
 import { Events } from '@hotline/contracts';
 import { migrate, uuidv7 } from '@hotline/platform';
 import { publishEvent, ServiceUnderTest, startServiceUnderTest } from '@hotline/service-testing';
-import { createTestDatabase, eventually, queryAsTenant, TestDatabase } from '@hotline/testing';
+import { createTestDatabase, eventually, migrationsUpTo, queryAsTenant, RELEASE_0_1_0, TestDatabase } from '@hotline/testing';
 import { dispatchService } from '../src/dispatch.service';
 import { migrations } from '../src/persistence/schema';
 import { requestBrief } from './dispatch-test-helpers';
 
 /** The schema as the previous release left it: up to the catalog-and-dispatches migration. */
-const PREVIOUS_RELEASE = migrations.slice(0, 3);
+const PREVIOUS_RELEASE = migrationsUpTo(migrations, RELEASE_0_1_0);
 
 describe('upgrading a dispatch database of the previous release (real PostgreSQL and NATS)', () => {
   let db: TestDatabase;

@@ -1,8 +1,7 @@
 import { Client } from 'pg';
 import { migrate } from '@hotline/platform';
-import { createTestDatabase, TestDatabase } from '@hotline/testing';
+import { createTestDatabase, migrationsUpTo, RELEASE_0_1_0, TestDatabase } from '@hotline/testing';
 import { entities, migrations } from '../src/persistence/schema';
-import { WorkOrders1764300000410 } from '../src/persistence/1764300000410-work-orders.migration';
 
 /** Rows written by the release before the default-counting, holiday-year and work-order-clock migrations. */
 describe('handling migrations of stored rows (real PostgreSQL)', () => {
@@ -26,8 +25,7 @@ describe('handling migrations of stored rows (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('handling_mig');
-    const before = migrations.slice(0, migrations.indexOf(WorkOrders1764300000410) + 1);
-    await migrate({ url: db.url, entities, migrations: before });
+    await migrate({ url: db.url, entities, migrations: migrationsUpTo(migrations, RELEASE_0_1_0) });
     client = new Client({ connectionString: db.url });
     await client.connect();
     const limits = `insert into time_limits (tenant_id, request_type, urgency, sign_unit, sign_amount, sign_counting, handle_unit, handle_amount, handle_counting)

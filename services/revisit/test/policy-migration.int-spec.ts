@@ -1,7 +1,6 @@
 import { Client } from 'pg';
 import { migrate } from '@hotline/platform';
-import { createTestDatabase, queryAsTenant, TestDatabase } from '@hotline/testing';
-import { SamplingPolicyCodes1764300001400 } from '../src/persistence/1764300001400-sampling-policy-codes.migration';
+import { createTestDatabase, migrationsUpTo, queryAsTenant, RELEASE_0_1_0, TestDatabase } from '@hotline/testing';
 import { entities, migrations } from '../src/persistence/schema';
 
 describe('revisit migration: sampling policies keyed by request-type codes', () => {
@@ -12,8 +11,7 @@ describe('revisit migration: sampling policies keyed by request-type codes', () 
 
   beforeAll(async () => {
     db = await createTestDatabase('revisit');
-    const before = migrations.findIndex((m) => m === SamplingPolicyCodes1764300001400);
-    await migrate({ url: db.url, entities, migrations: migrations.slice(0, before) });
+    await migrate({ url: db.url, entities, migrations: migrationsUpTo(migrations, RELEASE_0_1_0) });
     client = new Client({ connectionString: db.url });
     await client.connect();
   });

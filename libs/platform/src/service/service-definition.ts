@@ -1,0 +1,28 @@
+import type { Provider, Type } from '@nestjs/common';
+import type { z } from 'zod';
+import type { ServiceName } from '@hotline/vocabulary';
+import type { GrpcServiceBinding } from '../grpc/grpc-server';
+import type { EventHandlerDefinition } from '../messaging/event-handlers';
+import type { DataSourceSettings } from '../persistence/data-source';
+import type { TimerDefinition } from '../timers/timer-handlers';
+import type { ServiceContext } from './service-context';
+
+/** What a service is made of; startService runs it, runServiceMain is its main.ts. */
+export interface ServiceDefinition {
+  name: ServiceName;
+  /** One paragraph for the OpenAPI document at /docs. */
+  description: string;
+  /** Larger request-body limits for named routes ('PUT /v1/catalog'), above the 256 KiB default. */
+  bodyLimits?: Record<string, number>;
+  /** Variables this service reads beyond the platform's; validated with them, in one message. */
+  configSchema?: z.AnyZodObject;
+  entities: DataSourceSettings['entities'];
+  migrations: DataSourceSettings['migrations'];
+  controllers?: Type[];
+  providers?: (ctx: ServiceContext) => Provider[];
+  grpc?: (ctx: ServiceContext) => GrpcServiceBinding[];
+  /** The events this service consumes, each handler declared beside its code (onEvent). */
+  handlers?: readonly EventHandlerDefinition[];
+  /** The durable timers it fires (onTimer). */
+  timers?: readonly TimerDefinition[];
+}
