@@ -3,6 +3,7 @@ export * from './config/config';
 export * from './grpc/grpc-client';
 export * from './grpc/grpc-server';
 export * from './http/auth';
+export * from './http/idempotency';
 export * from './http/openapi';
 export * from './http/problem';
 export * from './http/schemas';

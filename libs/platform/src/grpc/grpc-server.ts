@@ -27,6 +27,7 @@ const GRPC_STATUS: Record<number, status> = {
   404: status.NOT_FOUND,
   409: status.ALREADY_EXISTS,
   429: status.RESOURCE_EXHAUSTED,
+  503: status.UNAVAILABLE,
 };
 
 /**
@@ -47,7 +48,7 @@ export function unary<Req, Res>(
       (response) => callback(null, response),
       (err: unknown) => {
         const problem = toProblem(err);
-        if (problem.status < 500) {
+        if (problem.status < 500 || problem.status === 503) {
           callback({ code: GRPC_STATUS[problem.status] ?? status.FAILED_PRECONDITION, details: problem.detail ?? problem.title });
           return;
         }

@@ -33,4 +33,11 @@ describe('problem responses (RFC 9457)', () => {
     const internal = toProblem(new Error('password=hunter2 at db host'));
     expect(internal).toEqual({ type: 'about:blank', title: 'Internal error', status: 500, code: 'internal', instance: undefined });
   });
+
+  it('answers an infrastructure outage with 503, never a 500, without its details', () => {
+    const outage = toProblem(Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }));
+    expect(outage).toMatchObject({ status: 503, code: 'unavailable' });
+    expect(JSON.stringify(outage)).not.toContain('10.0.0.5');
+    expect(toProblem(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })).status).toBe(503);
+  });
 });

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/co
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { z, ZodError } from 'zod';
+import { isTransientError } from '../persistence/transient-errors';
 
 export interface FieldError {
   field: string;
@@ -72,6 +73,7 @@ const STATUS_CODES: Record<number, string> = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  503: 'unavailable',
 };
 
 /** PostgreSQL unique_violation: a concurrent duplicate that slipped past an existence check. */
@@ -80,7 +82,14 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.driverError?.code === '23505';
 }
 
-/** Maps any thrown value to a problem body; unknown errors become an opaque 500. */
+/** Seconds a client should wait before retrying a call that met an outage (503). */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Maps any thrown value to a problem body: problems as they are, a database or broker outage to
+ * an honest 503 (retry later; with an Idempotency-Key the retry is safe), unknown errors to an
+ * opaque 500.
+ */
 export function toProblem(error: unknown, instance?: string): ProblemBody {
   if (error instanceof ProblemError)
     return {
@@ -94,6 +103,11 @@ export function toProblem(error: unknown, instance?: string): ProblemBody {
     };
   if (error instanceof ZodError) return toProblem(ProblemError.validation(fieldErrors(error)), instance);
   if (isUniqueViolation(error)) return toProblem(ProblemError.conflict('a record with the same key already exists'), instance);
+  if (isTransientError(error))
+    return toProblem(
+      new ProblemError(503, 'unavailable', 'Service unavailable', 'a part of the platform is unavailable for the moment; retry shortly'),
+      instance,
+    );
   const status =
     error instanceof HttpException
       ? error.getStatus()
@@ -115,7 +129,10 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<{ url?: string; method?: string }>();
     const problem = toProblem(error, request.url);
-    if (problem.status >= 500) this.logger.error({ err: error, url: request.url }, 'unhandled error');
+    if (problem.status === 503) {
+      this.logger.warn({ url: request.url, err: (error as Error)?.message }, 'infrastructure unavailable');
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500) this.logger.error({ err: error, url: request.url }, 'unhandled error');
     void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
   }
 }

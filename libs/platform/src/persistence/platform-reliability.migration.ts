@@ -52,7 +52,7 @@ export class PlatformIdempotencyKeys1764300002100 implements MigrationInterface 
         created_at timestamptz not null default now(),
         primary key (tenant_id, key)
       )`);
-    await q.query(`create index idempotency_keys_age on idempotency_keys (created_at)`);
+    await q.query(`create index idempotency_keys_age on idempotency_keys (tenant_id, created_at)`);
     for (const sql of tenantIsolationSql('idempotency_keys')) await q.query(sql);
   }
 

@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import rateLimit from '@fastify/rate-limit';
 import { TokenVerifier } from '../auth/identity';
 import { AuthGuard } from '../http/auth';
+import { IdempotencyInterceptor } from '../http/idempotency';
 import { serveOpenApi } from '../http/openapi';
 import { ProblemFilter } from '../http/problem';
 import { DeadLettersController } from '../messaging/dead-letters.controller';
@@ -22,7 +23,8 @@ const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/docs', '/d
 /**
  * The service's HTTP side on fastify: its controllers and the platform's (health, metrics,
  * dead letters), bearer-token authentication on every route not marked public, problem+json
- * errors, per-route body limits, the rate limit, OpenAPI at /docs and request metrics.
+ * errors, Idempotency-Key on changing calls, per-route body limits, the rate limit, OpenAPI at
+ * /docs and request metrics.
  */
 export async function buildHttpApp(def: ServiceDefinition, context: ServiceContext): Promise<NestFastifyApplication> {
   const module: DynamicModule = {
@@ -34,6 +36,7 @@ export async function buildHttpApp(def: ServiceDefinition, context: ServiceConte
       { provide: Outbox, useValue: context.outbox },
       { provide: TokenVerifier, useValue: context.verifier },
       { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ...(def.providers?.(context) ?? []),
     ],
   };
