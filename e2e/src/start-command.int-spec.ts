@@ -1,6 +1,18 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { LocalPlatform, ROOT, SERVICES } from './support/platform';
+
+/** Whether a process with this PID exists (EPERM: it does, owned by someone else). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 // The README's start command, end to end: real processes from dist/, real PostgreSQL and NATS.
 describe('npm start (tools/local/start.mjs)', () => {
@@ -12,11 +24,13 @@ describe('npm start (tools/local/start.mjs)', () => {
 
   afterAll(() => platform?.destroy(), 60_000);
 
-  it('brings all five services to ready and prints where they are', async () => {
+  it('brings all five services to ready and prints where they are and how long each took', async () => {
     for (const name of SERVICES) {
       expect(platform.output).toContain(`${name.padEnd(10)} http ${platform.url(name)}`);
+      expect(platform.output).toMatch(new RegExp(`\\[start\\] ${name} ready in \\d+\\.\\d s \\(pid ${platform.pids()[name]}\\)`));
       expect((await fetch(`${platform.url(name)}/readyz`)).status).toBe(200);
     }
+    expect(platform.output).toMatch(/\[start\] platform ready in \d+\.\d s/);
   });
 
   it('seeds two demo tenants with working bearer tokens', async () => {
@@ -28,6 +42,25 @@ describe('npm start (tools/local/start.mjs)', () => {
     }
   });
 
+  it('restarts a service killed with SIGKILL, says so, and leaves the others running', async () => {
+    const before = platform.pids();
+    const killed = before.handling!;
+    process.kill(killed, 'SIGKILL');
+
+    await platform.waitForOutput(/\[start\] handling exited \(signal SIGKILL\) after \d+\.\d s; restarting in 0\.5 s/);
+    for (const name of SERVICES.filter((s) => s !== 'handling')) {
+      expect((await fetch(`${platform.url(name)}/readyz`)).status).toBe(200);
+    }
+    const [, restarted] = await platform.waitForOutput(/\[start\] handling ready again in \d+\.\d s \(pid (\d+)\)/);
+    expect(platform.output).toContain(`[start] handling restarted (pid ${restarted}, restart 1)`);
+    expect(alive(killed)).toBe(false);
+    expect((await fetch(`${platform.url('handling')}/readyz`)).status).toBe(200);
+    // Only handling has a new process: the others were never stopped, nor the platform.
+    expect(platform.pids()).toEqual({ ...before, handling: Number(restarted) });
+    expect(platform.output).not.toContain('[start] stopping');
+  });
+
+  // After the restart above, so the request also passes through the restarted handling service.
   it('runs the README walkthrough: one request from submission to archive', async () => {
     const { stdout } = await promisify(execFile)('node', ['tools/local/walkthrough.mjs'], {
       cwd: ROOT,
@@ -39,8 +72,33 @@ describe('npm start (tools/local/start.mjs)', () => {
     expect(stdout).toContain('Done.');
   });
 
-  it('stops everything it started on Ctrl-C', async () => {
+  it('stops everything it started on Ctrl-C, restarting nothing, and exits 0', async () => {
+    const running = Object.values(platform.pids());
+    const everStarted = platform.startedPids();
+    expect(everStarted).toEqual(expect.arrayContaining(running));
+
     expect(await platform.interrupt()).toBe(0);
     for (const name of SERVICES) await expect(fetch(`${platform.url(name)}/healthz`)).rejects.toThrow();
+    expect(everStarted.filter(alive)).toEqual([]);
+    expect(platform.output.slice(platform.output.indexOf('[start] stopping'))).not.toMatch(/exited|restart/);
+    expect(existsSync(join(platform.stateDir, 'pids.json'))).toBe(false);
   });
+});
+
+describe('npm start with a service that cannot start', () => {
+  it('gives up at once on an invalid configuration, naming the service and the variable, and exits non-zero', async () => {
+    const platform = LocalPlatform.launch({ RATE_LIMIT_PER_MINUTE: 'many' });
+    try {
+      expect(await platform.closed).toBe(1);
+      expect(platform.output).toMatch(/\[start\] intake exited \(exit code 78\) after \d+\.\d s \(last on stderr: .*RATE_LIMIT_PER_MINUTE/);
+      expect(platform.output).toMatch(
+        /\[start\] giving up on \w+: its configuration is invalid \(exit code 78\); a restart would fail the same way\. Its log: /,
+      );
+      expect(platform.output).not.toContain('restarted');
+      expect(platform.output).not.toContain('platform ready');
+      expect(platform.startedPids().filter(alive)).toEqual([]);
+    } finally {
+      await platform.destroy();
+    }
+  }, 120_000);
 });

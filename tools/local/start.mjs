@@ -1,19 +1,22 @@
 // `npm start`: the whole platform on one machine. Finds or starts PostgreSQL and NATS, creates
 // each service's role and database, runs the same migrate and main entry points the container
 // images run, waits until every /readyz answers 200, seeds the demo tenant and prints where to
-// go. Ctrl-C stops everything it started.
+// go. It supervises the services (supervisor.mjs): one that exits is started again, the others
+// keep running. Ctrl-C stops everything it started.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureServiceDatabase, resolveNats, resolvePostgres } from './infrastructure.mjs';
 import { DEMO_TENANTS, demoTokens, seedDemoTenant } from './demo-tenant.mjs';
 import { localPorts, SERVICES } from './services.mjs';
+import { READY_WITHIN_MS, seconds, supervise } from './supervisor.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const stateDir = resolve(process.env.HOTLINE_STATE_DIR ?? join(root, '.local'));
 const dbPrefix = process.env.HOTLINE_DB_PREFIX ?? 'hotline';
 const log = (msg) => process.stdout.write(`[start] ${msg}\n`);
+const logFile = (name) => join(stateDir, 'logs', `${name}.log`);
 mkdirSync(join(stateDir, 'logs'), { recursive: true });
 
 /** A random secret kept in the state directory, so tokens and encrypted PII survive restarts. */
@@ -23,7 +26,15 @@ function localSecret(name, encoding) {
   return readFileSync(file, 'utf8').trim();
 }
 
-const children = [];
+// The running services' PIDs (null while one is down), for whoever needs to signal one.
+const pidsFile = join(stateDir, 'pids.json');
+const pids = {};
+const recordPid = (name) => (pid) => {
+  pids[name] = pid;
+  writeFileSync(pidsFile, JSON.stringify(pids, null, 2));
+};
+
+const supervised = [];
 const stoppers = [];
 let shuttingDown = false;
 
@@ -31,27 +42,40 @@ async function shutdown(code) {
   if (shuttingDown) return;
   shuttingDown = true;
   log('stopping…');
-  await Promise.all(
-    children.filter((c) => c.exitCode === null).map((c) => new Promise((r) => { c.once('exit', r); c.kill('SIGTERM'); })),
-  );
+  await Promise.all(supervised.map((s) => s.stop()));
   for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+  rmSync(pidsFile, { force: true });
   log('stopped');
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-async function waitReady(name, url, child) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see ${join(stateDir, 'logs', `${name}.log`)}`);
-    const ok = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
+function giveUp(message) {
+  process.stderr.write(`[start] ${message}\n`);
+  void shutdown(1);
+}
+
+/** Resolves when every service has answered /readyz once; rejects naming those that did not in time. */
+async function allReady(services) {
+  const waiting = new Set(services.map((s) => s.name));
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      const names = [...waiting];
+      reject(new Error(`${names.join(', ')} not ready after ${seconds(READY_WITHIN_MS)}; see ${names.map(logFile).join(', ')}`));
+    }, READY_WITHIN_MS);
+  });
+  const ready = Promise.all(services.map((s) => s.firstReady.then(() => waiting.delete(s.name))));
+  try {
+    await Promise.race([ready, late]);
+  } finally {
+    clearTimeout(timer);
   }
-  throw new Error(`${name} not ready after 60 s; see ${join(stateDir, 'logs', `${name}.log`)}`);
 }
 
 async function main() {
+  const began = Date.now();
   if (!existsSync(join(root, 'dist/services/intake/src/main.js'))) {
     log('building…');
     if (spawnSync('node', ['tools/build.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
@@ -66,13 +90,15 @@ async function main() {
   const started = [];
   for (const [index, name] of SERVICES.entries()) {
     const databaseUrl = await ensureServiceDatabase(postgres.adminUrl, `${dbPrefix}_${name}`, 'hotline-local');
+    const migrating = Date.now();
     const migrate = spawnSync('node', [`dist/services/${name}/src/migrate.js`], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: databaseUrl },
       encoding: 'utf8',
     });
     if (migrate.status !== 0) throw new Error(`${name} migrate failed:\n${migrate.stderr}`);
-    log(migrate.stdout.trim());
+    log(`${migrate.stdout.trim()} (migrate ${seconds(Date.now() - migrating)})`);
+    if (shuttingDown) return;
     const ports = localPorts(index);
     const env = {
       ...process.env,
@@ -86,20 +112,20 @@ async function main() {
       AUTH_LOCAL_SECRET: secret,
       ...(name === 'intake' ? { PII_MASTER_KEY: piiKey } : {}),
     };
-    const out = createWriteStream(join(stateDir, 'logs', `${name}.log`), { flags: 'a' });
-    const child = spawn('node', ['--enable-source-maps', `dist/services/${name}/src/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pipe(out);
-    child.stderr.pipe(out);
-    child.once('exit', (code) => {
-      if (!shuttingDown) {
-        log(`${name} exited (${code}); stopping the platform`);
-        void shutdown(1);
-      }
-    });
-    children.push(child);
-    started.push({ name, child, url: `http://127.0.0.1:${ports.http}`, grpc: `127.0.0.1:${ports.grpc}` });
+    // One log file across restarts: each run appends, and no run's end closes it.
+    const out = createWriteStream(logFile(name), { flags: 'a' });
+    const launch = () => {
+      const child = spawn('node', ['--enable-source-maps', `dist/services/${name}/src/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.pipe(out, { end: false });
+      child.stderr.pipe(out, { end: false });
+      return child;
+    };
+    const url = `http://127.0.0.1:${ports.http}`;
+    const service = supervise({ name, launch, readyUrl: `${url}/readyz`, logFile: logFile(name), log, onPid: recordPid(name), onGiveUp: giveUp });
+    supervised.push(service);
+    started.push({ name, url, grpc: `127.0.0.1:${ports.grpc}`, firstReady: service.firstReady });
   }
-  await Promise.all(started.map((s) => waitReady(s.name, s.url, s.child)));
+  await allReady(started);
 
   const urls = Object.fromEntries(started.map((s) => [s.name, s.url]));
   const dataDir = resolve(process.env.HOTLINE_DATA_DIR ?? join(root, '../shared/data'));
@@ -117,18 +143,18 @@ async function main() {
     ...started.map((s) => `  ${s.name.padEnd(10)} http ${s.url}   gRPC ${s.grpc}   ready ${s.url}/readyz`),
     '',
     `  demo tenants ${DEMO_TENANTS.map((t) => t.tenant).join(', ')}; bearer tokens per tenant and role: ${join(stateDir, 'demo-tokens.json')}`,
-    `  logs: ${join(stateDir, 'logs')}`,
+    `  logs: ${join(stateDir, 'logs')}; process ids: ${pidsFile}`,
     '',
     '  try:',
     `    TOKEN=$(node -p "require('${join(stateDir, 'demo-tokens.json')}')['city-3201']['agent']")`,
     `    curl -s -H "authorization: Bearer $TOKEN" ${urls.intake}/v1/requests`,
     `  the whole walk from submission to archive: README.md, "Walk a request from submission to archive"`,
     '',
-    'Ctrl-C stops everything this command started.',
+    'A service that exits is started again (the others keep running); Ctrl-C stops everything this command started.',
     '',
   ];
   process.stdout.write(lines.join('\n'));
-  log('platform ready');
+  log(`platform ready in ${seconds(Date.now() - began)}`);
 }
 
 main().catch((err) => {

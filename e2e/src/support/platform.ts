@@ -31,25 +31,33 @@ export interface ApiResponse {
  */
 export class LocalPlatform {
   output = '';
+  /** The start command's exit code once it has ended and its output is all read (null: a signal ended it). */
+  readonly closed: Promise<number | null>;
   private constructor(
     readonly child: ChildProcess,
     readonly prefix: string,
     readonly namespace: string,
     readonly stateDir: string,
     readonly httpBase: number,
-  ) {}
+  ) {
+    this.closed = new Promise((resolve) => child.once('close', resolve));
+  }
 
-  static async start(): Promise<LocalPlatform> {
+  /**
+   * Runs the start command and returns at once; `env` adds to (or overrides) its environment.
+   * start() is this plus waiting until the platform is ready.
+   */
+  static launch(env: NodeJS.ProcessEnv = {}): LocalPlatform {
     requireBuiltServices(ROOT);
     const prefix = uniqueName('te2e').toLowerCase();
     const namespace = uniqueNamespace();
     const stateDir = mkdtempSync(join(tmpdir(), 'hotline-e2e-'));
     const httpBase = 21000 + Math.floor(Math.random() * 800) * 10;
-    const { DATABASE_URL: _ignored, ...env } = process.env;
+    const { DATABASE_URL: _ignored, ...inherited } = process.env;
     const child = spawn('node', ['tools/local/start.mjs'], {
       cwd: ROOT,
       env: {
-        ...env,
+        ...inherited,
         HOTLINE_DB_PREFIX: prefix,
         HOTLINE_STATE_DIR: stateDir,
         HOTLINE_HTTP_PORT_BASE: String(httpBase),
@@ -58,33 +66,72 @@ export class LocalPlatform {
         NATS_URL: SHARED_NATS_URL,
         LOG_LEVEL: 'warn',
         OUTBOX_POLL_MS: '20',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const platform = new LocalPlatform(child, prefix, namespace, stateDir, httpBase);
     child.stdout?.on('data', (d) => (platform.output += d));
     child.stderr?.on('data', (d) => (platform.output += d));
-    const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`platform not ready in 150 s:\n${platform.output}`)), 150_000);
-      const check = () => {
-        if (platform.output.includes('[start] platform ready')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout?.on('data', check);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`start exited ${code}:\n${platform.output}`));
-      });
+    return platform;
+  }
+
+  static async start(): Promise<LocalPlatform> {
+    const platform = LocalPlatform.launch();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`platform not ready in 150 s:\n${platform.output}`)), 150_000);
     });
     try {
-      await ready;
+      await Promise.race([platform.waitForOutput(/\[start\] platform ready/), late]);
     } catch (err) {
       await platform.destroy(); // what it created so far: databases, roles, streams, state
       throw err;
+    } finally {
+      clearTimeout(timer);
     }
     return platform;
+  }
+
+  /**
+   * Resolves with the first match of `pattern` in the start command's output, as soon as it is
+   * there; rejects if the command ends without it. The calling test's timeout bounds the wait.
+   */
+  waitForOutput(pattern: RegExp): Promise<RegExpMatchArray> {
+    return new Promise((resolve, reject) => {
+      const streams = [this.child.stdout, this.child.stderr];
+      let settled = false;
+      const settle = (outcome: () => void) => {
+        settled = true;
+        streams.forEach((s) => s?.off('data', check));
+        outcome();
+      };
+      const check = () => {
+        const match = settled ? null : this.output.match(pattern);
+        if (match) settle(() => resolve(match));
+      };
+      // Registered after the harness's own listeners (launch), so `output` already holds each chunk.
+      streams.forEach((s) => s?.on('data', check));
+      void this.closed.then((code) => {
+        check();
+        if (!settled) settle(() => reject(new Error(`start exited ${code} without printing ${pattern}:\n${this.output}`)));
+      });
+      check();
+    });
+  }
+
+  /** The service PIDs the start command keeps in `<stateDir>/pids.json` (null while one is down). */
+  pids(): Record<ServiceName, number | null> {
+    return JSON.parse(readFileSync(join(this.stateDir, 'pids.json'), 'utf8'));
+  }
+
+  /** Every service PID the start command has reported starting, restarts included. */
+  startedPids(): number[] {
+    return [...this.output.matchAll(/ (?:started|restarted) \(pid (\d+)/g)].map((m) => Number(m[1]));
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   url(service: ServiceName): string {
@@ -117,15 +164,13 @@ export class LocalPlatform {
 
   /** Ctrl-C, then wait; returns the exit code. */
   async interrupt(): Promise<number | null> {
-    if (this.child.exitCode !== null) return this.child.exitCode;
-    const exited = new Promise<number | null>((resolve) => this.child.once('exit', resolve));
-    this.child.kill('SIGINT');
-    return exited;
+    if (this.running) this.child.kill('SIGINT');
+    return this.closed;
   }
 
   /** Stops the platform (if running) and removes its databases, roles, streams and state. */
   async destroy(): Promise<void> {
-    if (this.child.exitCode === null) {
+    if (this.running) {
       const killer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
       await this.interrupt();
       clearTimeout(killer);
