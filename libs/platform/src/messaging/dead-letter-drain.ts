@@ -22,7 +22,9 @@ export class DeadLetterDrain {
     private readonly logger: Logger,
     durable: string,
   ) {
-    this.loop = new PullLoop(bus, deadLetterStreamOf(bus.namespace).name, durable, (m) => this.drain(m), logger, 16);
+    this.loop = new PullLoop(bus, deadLetterStreamOf(bus.namespace).name, durable, async (batch) => {
+      for (const m of batch) await this.drain(m);
+    }, logger, 16);
   }
 
   /** Provisions the dead-letter stream and this service's drain consumer, then starts draining. */

@@ -2,9 +2,9 @@ import { context as otelContext, trace } from '@opentelemetry/api';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { Subscription } from '@nats-io/transport-node';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Span } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { ConsumerSpec, EventDefinition, EventHeader, EventsByType, streamOf } from '@hotline/contracts';
-import { inTenantTransaction } from '../persistence/data-source';
 import { isTransientError } from '../persistence/transient-errors';
 import type { Metrics } from '../observability/metrics';
 import { contextFromHeaders } from '../observability/propagation';
@@ -49,6 +49,10 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
 
 class PoisonMessage extends Error {}
 
+function recordError(span: Span, err: unknown): void {
+  span.recordException(err instanceof Error ? err : new Error(String(err)));
+}
+
 /**
  * Durable pull consumer with an inbox: the effect and the inbox row (consumer, Nats-Msg-Id)
  * commit together, then the message is acked, so a redelivery at any later time changes nothing.
@@ -59,6 +63,11 @@ class PoisonMessage extends Error {}
  * that keeps failing deterministically, becomes a dead letter, recorded (in the database, or on
  * the broker's dead-letter stream while the database is down) before the message is terminated.
  * No failure escapes to the pull loop, so one bad message never abandons the rest of its batch.
+ *
+ * Throughput: the messages that have already arrived are applied together in one transaction
+ * (issue 18), each under its own savepoint and with its own tenant setting, in delivery order;
+ * one commit, then the acks. A message whose handler fails is rolled back to its savepoint alone
+ * and settled on its own after the commit.
  * It also listens to JetStream's max-deliveries advisories for its consumer, so a message the
  * broker stopped redelivering (an operator lowered max_deliver) is recorded too.
  */
@@ -75,7 +84,7 @@ export class InboxConsumer {
     private readonly metrics?: Metrics,
     private readonly options: InboxConsumerOptions = {},
   ) {
-    this.loop = new PullLoop(bus, this.stream, spec.durable, (m) => this.handle(m), logger, options.batch ?? 64);
+    this.loop = new PullLoop(bus, this.stream, spec.durable, (batch) => this.handleBatch(batch), logger, options.batch ?? 64);
   }
 
   get name(): string {
@@ -104,45 +113,85 @@ export class InboxConsumer {
   }
 
   /** Processes one message and settles it; never throws. Exposed for tests that drive deliveries by hand. */
-  async handle(message: JsMsg): Promise<void> {
-    let event: ReceivedEvent;
-    try {
-      event = this.decode(message);
-    } catch (err) {
-      await this.deadLetter(message, (err as Error).message);
-      return;
+  handle(message: JsMsg): Promise<void> {
+    return this.handleBatch([message]);
+  }
+
+  /** Processes messages that arrived together and settles every one; never throws. */
+  async handleBatch(messages: JsMsg[]): Promise<void> {
+    const toApply: Array<{ message: JsMsg; event: ReceivedEvent }> = [];
+    for (const message of messages) {
+      let event: ReceivedEvent;
+      try {
+        event = this.decode(message);
+      } catch (err) {
+        await this.deadLetter(message, (err as Error).message);
+        continue;
+      }
+      if (this.options.accepts && !this.options.accepts(event.type)) {
+        message.ack();
+        this.count('ignored');
+        continue;
+      }
+      toApply.push({ message, event });
     }
-    if (this.options.accepts && !this.options.accepts(event.type)) {
-      message.ack();
-      this.count('ignored');
-      return;
-    }
-    const span = trace
-      .getTracer('hotline-messaging')
-      .startSpan(`consume ${this.spec.durable}`, { attributes: { 'messaging.message.id': event.id } }, contextFromHeaders(headersOf(message)));
+    if (toApply.length === 0) return;
+    let outcomes: Array<{ applied: boolean } | { error: unknown }>;
     try {
-      const applied = await otelContext.with(trace.setSpan(otelContext.active(), span), () => this.apply(event));
-      message.ack();
-      this.count(applied ? 'applied' : 'duplicate');
+      outcomes = await this.applyAll(toApply.map((a) => ({ event: a.event, headers: headersOf(a.message) })));
     } catch (err) {
-      await this.failed(message, event, err);
-    } finally {
-      span.end();
+      // The transaction itself failed (the database went away, or the commit did): nothing
+      // was applied, so every message of the batch is a failure of the same kind.
+      outcomes = toApply.map(() => ({ error: err }));
+    }
+    for (const [i, { message, event }] of toApply.entries()) {
+      const outcome = outcomes[i] as { applied: boolean } | { error: unknown };
+      if ('applied' in outcome) {
+        message.ack();
+        this.count(outcome.applied ? 'applied' : 'duplicate');
+      } else await this.failed(message, event, outcome.error);
     }
   }
 
-  /** The event's effect and its inbox row, in one tenant-scoped transaction; false when already applied. */
-  private apply(event: ReceivedEvent): Promise<boolean> {
-    return inTenantTransaction(this.dataSource, event.tenantId, async (manager) => {
-      const inserted = await manager.query(
-        `insert into inbox (consumer, message_id, tenant_id, event_type, subject) values ($1, $2, $3, $4, $5)
-         on conflict do nothing returning message_id`,
-        [this.spec.durable, event.id, event.tenantId, event.type, event.subject],
-      );
-      if (inserted.length === 0) return false;
-      await this.handler(event, manager);
-      return true;
+  /**
+   * Each event's effect with its inbox row, under its own savepoint and tenant, all in one
+   * transaction; a failing event is rolled back alone. Returns each event's outcome.
+   */
+  private applyAll(items: Array<{ event: ReceivedEvent; headers: Record<string, string> }>) {
+    return this.dataSource.transaction(async (manager) => {
+      const outcomes: Array<{ applied: boolean } | { error: unknown }> = [];
+      for (const { event, headers } of items) {
+        const span = trace
+          .getTracer('hotline-messaging')
+          .startSpan(`consume ${this.spec.durable}`, { attributes: { 'messaging.message.id': event.id } }, contextFromHeaders(headers));
+        await manager.query(`select set_config('app.tenant_id', $1, true)`, [event.tenantId]);
+        await manager.query('savepoint inbox_event');
+        try {
+          const applied = await otelContext.with(trace.setSpan(otelContext.active(), span), () => this.apply(manager, event));
+          await manager.query('release savepoint inbox_event');
+          outcomes.push({ applied });
+        } catch (err) {
+          await manager.query('rollback to savepoint inbox_event');
+          outcomes.push({ error: err });
+          recordError(span, err);
+        } finally {
+          span.end();
+        }
+      }
+      return outcomes;
     });
+  }
+
+  /** The event's effect and its inbox row; false when it was applied before. */
+  private async apply(manager: EntityManager, event: ReceivedEvent): Promise<boolean> {
+    const inserted = await manager.query(
+      `insert into inbox (consumer, message_id, tenant_id, event_type, subject) values ($1, $2, $3, $4, $5)
+       on conflict do nothing returning message_id`,
+      [this.spec.durable, event.id, event.tenantId, event.type, event.subject],
+    );
+    if (inserted.length === 0) return false;
+    await this.handler(event, manager);
+    return true;
   }
 
   private async failed(message: JsMsg, event: ReceivedEvent, err: unknown): Promise<void> {

@@ -1,5 +1,6 @@
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { EventHeader } from '@hotline/contracts';
 import type { Metrics } from '../observability/metrics';
@@ -9,32 +10,45 @@ import type { EventBus } from './event-bus';
 interface OutboxRow {
   seq: string;
   id: string;
+  aggregate_id: string;
   subject: string;
   payload: Buffer;
   headers: Record<string, string>;
 }
 
 export interface RelayOptions {
+  /** Fallback polling while no commit notification arrives (the listener reconnects, or is off). */
   pollMs?: number;
   batchSize?: number;
   maxBackoffMs?: number;
+  /** Wake on commit through LISTEN/NOTIFY (default true). */
+  listen?: boolean;
 }
 
 /** Key of the transaction advisory lock that makes one relay per database the publisher. */
 const RELAY_LOCK = 0x68_6c_6f_75; // "hlou"
+/** The channel the outbox's insert trigger notifies at commit (PlatformOutboxNotify migration). */
+export const OUTBOX_CHANNEL = 'hl_outbox';
 
 /**
- * Publishes outbox rows to JetStream in `seq` order with `Nats-Msg-Id` = row id, and marks
- * them published only after JetStream acknowledged them.
+ * Publishes outbox rows to JetStream with `Nats-Msg-Id` = row id, and marks them published only
+ * after JetStream acknowledged them.
  *
- * Ordering: one relay at a time holds the advisory lock (others idle), rows go out in `seq`
- * order, and a batch stops at its first failure, so no event overtakes an earlier one of the
- * same aggregate. A crash after publishing but before commit republishes the same ids:
- * JetStream drops them inside its duplicate window, consumers' inboxes after it.
+ * Ordering: one relay at a time holds the advisory lock (others idle). Within a batch, each
+ * aggregate's rows are published one after another in `seq` order and its chain stops at its
+ * first failure, while different aggregates' chains run side by side (issue 18: acks no longer
+ * wait for each other one by one). So no event overtakes an earlier one of the same aggregate;
+ * order across aggregates was never promised. A crash after publishing but before commit
+ * republishes the same ids: JetStream drops them inside its duplicate window, inboxes after it.
+ *
+ * Latency: a trigger notifies the relay at every commit that wrote outbox rows, so it publishes
+ * at once instead of on its next poll; polling stays as the fallback.
  */
 export class OutboxRelay {
   private readonly loop: BackgroundLoop;
   private failures = 0;
+  private listener?: Client;
+  private listening = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,47 +62,60 @@ export class OutboxRelay {
 
   start(): void {
     this.loop.start();
+    if (this.options.listen ?? true) {
+      this.listening = true;
+      void this.listen();
+    }
   }
 
-  stop(): Promise<void> {
-    return this.loop.stop();
+  async stop(): Promise<void> {
+    this.listening = false;
+    await this.listener?.end().catch(() => undefined);
+    await this.loop.stop();
   }
 
   /** One pass: publishes up to a batch; returns how many rows it published, -1 when blocked. */
   async publishPending(): Promise<number> {
-    const batch = this.options.batchSize ?? 100;
+    const batch = this.options.batchSize ?? 200;
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`select pg_try_advisory_xact_lock($1) as locked`, [RELAY_LOCK]);
       if (!locked) return 0;
       const rows: OutboxRow[] = await manager.query(
-        `select seq, id, subject, payload, headers from outbox where published_at is null order by seq limit $1`,
+        `select seq, id, aggregate_id, subject, payload, headers from outbox where published_at is null order by seq limit $1`,
         [batch],
       );
-      const published: string[] = [];
-      let failed = false;
-      for (const row of rows) {
-        try {
-          const h = natsHeaders();
-          for (const [k, v] of Object.entries(row.headers)) h.set(k, v);
-          h.set(EventHeader.msgId, row.id);
-          await this.bus.js.publish(row.subject, row.payload, { msgID: row.id, headers: h, timeout: 5_000 });
-          published.push(row.seq);
-        } catch (err) {
-          this.metrics?.outboxErrors.inc();
-          await manager.query(`update outbox set attempts = attempts + 1, last_error = $2 where seq = $1`, [
-            row.seq,
-            String((err as Error).message ?? err).slice(0, 500),
-          ]);
-          failed = true;
-          break;
-        }
-      }
+      const chains = new Map<string, OutboxRow[]>();
+      for (const row of rows) chains.set(row.aggregate_id, [...(chains.get(row.aggregate_id) ?? []), row]);
+      const results = await Promise.all([...chains.values()].map((chain) => this.publishChain(manager, chain)));
+      const published = results.flatMap((r) => r.published);
       if (published.length > 0) {
         await manager.query(`update outbox set published_at = now() where seq = any($1::bigint[])`, [published]);
         this.metrics?.outboxPublished.inc(published.length);
       }
-      return failed && published.length === 0 ? -1 : published.length;
+      return results.some((r) => r.failed) && published.length === 0 ? -1 : published.length;
     });
+  }
+
+  /** One aggregate's rows, in order, each after the previous one's ack; stops at the first failure. */
+  private async publishChain(manager: EntityManager, chain: OutboxRow[]): Promise<{ published: string[]; failed: boolean }> {
+    const published: string[] = [];
+    for (const row of chain) {
+      try {
+        const h = natsHeaders();
+        for (const [k, v] of Object.entries(row.headers)) h.set(k, v);
+        h.set(EventHeader.msgId, row.id);
+        await this.bus.js.publish(row.subject, row.payload, { msgID: row.id, headers: h, timeout: 5_000 });
+        published.push(row.seq);
+      } catch (err) {
+        this.metrics?.outboxErrors.inc();
+        await manager.query(`update outbox set attempts = attempts + 1, last_error = $2 where seq = $1`, [
+          row.seq,
+          String((err as Error).message ?? err).slice(0, 500),
+        ]);
+        return { published, failed: true };
+      }
+    }
+    return { published, failed: false };
   }
 
   /** One pass and the wait before the next: none while there is more, backoff while publishing fails. */
@@ -108,5 +135,29 @@ export class OutboxRelay {
     }
     this.failures = 0;
     return published > 0 ? 0 : pollMs;
+  }
+
+  /** Keeps a connection that LISTENs for the outbox's commit notifications, reconnecting while the relay runs. */
+  private async listen(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (!url) return;
+    while (this.listening) {
+      const client = new Client({ connectionString: url, application_name: 'hotline-outbox-listener' });
+      this.listener = client;
+      try {
+        await client.connect();
+        client.on('notification', () => this.loop.wake());
+        await client.query(`listen ${OUTBOX_CHANNEL}`);
+        this.loop.wake(); // rows committed while it was not listening
+        await new Promise<void>((resolve) => {
+          client.once('error', () => resolve());
+          client.once('end', () => resolve());
+        });
+      } catch {
+        // The database is away: polling carries on; try again shortly.
+      }
+      await client.end().catch(() => undefined);
+      if (this.listening) await new Promise((r) => setTimeout(r, 1_000));
+    }
   }
 }

@@ -2,11 +2,17 @@ import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import type { EventBus } from './event-bus';
 
+const TICK = Symbol('tick');
+/** Resolves after the messages already buffered have been handed over (I/O and microtasks first). */
+const tick = () => new Promise<typeof TICK>((resolve) => setImmediate(() => resolve(TICK)));
+
 /**
- * Pulls a durable consumer's messages one at a time for as long as it runs, re-attaching after
- * the broker goes away (the consumer and its unacked messages live on the server). `onMessage`
- * must settle every message itself (ack, nak or term) and never throw; if it does, the message
- * is nak'ed so that it comes back, and the loop goes on with the rest of the batch.
+ * Pulls a durable consumer's messages for as long as it runs, re-attaching after the broker
+ * goes away (the consumer and its unacked messages live on the server). Messages come to
+ * `onMessages` in delivery order, as many at a time as have already arrived (up to `batch`), so
+ * a busy consumer can apply them in one transaction while a quiet one handles each at once.
+ * `onMessages` must settle every message itself (ack, nak or term) and never throw; if it does,
+ * the batch is nak'ed so that it comes back, and the loop goes on.
  */
 export class PullLoop {
   private running = false;
@@ -17,7 +23,7 @@ export class PullLoop {
     private readonly bus: EventBus,
     private readonly stream: string,
     private readonly durable: string,
-    private readonly onMessage: (message: JsMsg) => Promise<void>,
+    private readonly onMessages: (messages: JsMsg[]) => Promise<void>,
     private readonly logger: Logger,
     private readonly batch = 64,
   ) {}
@@ -46,20 +52,42 @@ export class PullLoop {
         this.messages = await consumer.consume({ max_messages: this.batch });
         // stop() may have run while the subscription was being set up, before it could close it.
         if (!this.running) void this.messages.close().catch(() => undefined);
-        for await (const message of this.messages) {
-          // After stop(), leave what is still buffered unacked: JetStream redelivers it.
-          if (!this.running) continue;
-          await this.onMessage(message).catch((err: Error) => {
-            this.logger.error({ consumer: this.durable, err: err.message }, 'message handler threw; the message will come back');
-            message.nak(1_000);
-          });
-        }
+        await this.drain(this.messages);
       } catch (err) {
         if (!this.running) break;
         this.logger.warn({ consumer: this.durable, err: (err as Error).message }, 'consumer loop restarting');
         await new Promise((r) => setTimeout(r, 1_000));
       }
       this.messages = undefined;
+    }
+  }
+
+  private async drain(messages: AsyncIterable<JsMsg>): Promise<void> {
+    const it = messages[Symbol.asyncIterator]();
+    let next = it.next();
+    for (;;) {
+      const first = await next;
+      if (first.done) return;
+      const batch = [first.value];
+      next = it.next();
+      let ended = false;
+      while (batch.length < this.batch) {
+        const more = await Promise.race([next, tick()]);
+        if (more === TICK) break;
+        if (more.done) {
+          ended = true;
+          break;
+        }
+        batch.push(more.value);
+        next = it.next();
+      }
+      // After stop(), leave what is still buffered unacked: JetStream redelivers it.
+      if (this.running)
+        await this.onMessages(batch).catch((err: Error) => {
+          this.logger.error({ consumer: this.durable, err: err.message }, 'message handler threw; the messages will come back');
+          for (const m of batch) m.nak(1_000);
+        });
+      if (ended) return;
     }
   }
 }

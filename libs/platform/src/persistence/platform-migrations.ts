@@ -1,4 +1,8 @@
-import { PlatformDeadLetters1764300002000, PlatformIdempotencyKeys1764300002100 } from './platform-reliability.migration';
+import {
+  PlatformDeadLetters1764300002000,
+  PlatformIdempotencyKeys1764300002100,
+  PlatformOutboxNotify1764300002200,
+} from './platform-reliability.migration';
 import { PlatformSchema1764300000000 } from './platform-schema.migration';
 
 /**
@@ -6,4 +10,9 @@ import { PlatformSchema1764300000000 } from './platform-schema.migration';
  * service's migration list. TypeORM applies migrations by the timestamp in their names, so these
  * interleave with a service's own by date.
  */
-export const PLATFORM_MIGRATIONS = [PlatformSchema1764300000000, PlatformDeadLetters1764300002000, PlatformIdempotencyKeys1764300002100];
+export const PLATFORM_MIGRATIONS = [
+  PlatformSchema1764300000000,
+  PlatformDeadLetters1764300002000,
+  PlatformIdempotencyKeys1764300002100,
+  PlatformOutboxNotify1764300002200,
+];

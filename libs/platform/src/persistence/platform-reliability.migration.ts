@@ -60,3 +60,28 @@ export class PlatformIdempotencyKeys1764300002100 implements MigrationInterface 
     await q.query(`drop table idempotency_keys`);
   }
 }
+
+/**
+ * Wakes the outbox relay at commit: a statement-level trigger notifies `hl_outbox` whenever
+ * rows are added (PostgreSQL delivers notifications when the transaction commits, and folds
+ * several of one transaction into one), so events leave within milliseconds instead of at the
+ * relay's next poll.
+ */
+export class PlatformOutboxNotify1764300002200 implements MigrationInterface {
+  name = 'PlatformOutboxNotify1764300002200';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create function notify_outbox() returns trigger language plpgsql as $$
+      begin
+        perform pg_notify('hl_outbox', '');
+        return null;
+      end $$`);
+    await q.query(`create trigger outbox_notify after insert on outbox for each statement execute function notify_outbox()`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop trigger outbox_notify on outbox`);
+    await q.query(`drop function notify_outbox()`);
+  }
+}
