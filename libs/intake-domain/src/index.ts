@@ -4,3 +4,4 @@ export * from './request-progress';
 export * from './requester';
 export * from './scope';
 export * from './taxonomy';
+export * from './timeline';

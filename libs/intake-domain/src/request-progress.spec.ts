@@ -115,6 +115,31 @@ describe('request status transitions', () => {
     expect(skipped.status).toBe('answered');
   });
 
+  it('says which status a late fact stands for, though it no longer moves the current one', () => {
+    const standsFor = (from: RequestProgress, f: Fact) => progressAfter(from, fact(f)).standsFor;
+    expect(progressAfter(start('archived'), fact({ kind: 'work-order-signed', unitId: PRIMARY }))).toEqual({
+      primaryUnitId: PRIMARY,
+      standsFor: { to: 'in-progress', reason: 'primary-signed' },
+    });
+    expect(standsFor(start('archived'), { kind: 'work-order-answered', unitId: PRIMARY, role: 'primary' })).toEqual({
+      to: 'answered',
+      reason: 'primary-answered',
+    });
+    expect(standsFor(start('reviewed', 11), { kind: 'work-order-reopened', unitId: PRIMARY, minute: 8 })).toEqual({
+      to: 'in-progress',
+      reason: 'review-failed',
+    });
+    expect(standsFor(start('dispatched'), { kind: 'dispatched', primaryUnitId: PRIMARY })).toEqual({ to: 'dispatched', reason: 'dispatched' });
+    expect(progressAfter(start('dispatched'), fact({ kind: 'request-archived' }))).toMatchObject({
+      standsFor: { to: 'archived' },
+      change: { from: 'dispatched', to: 'archived' },
+    });
+    // Assisting orders, failed reviews and the events that set no status stand for none.
+    expect(standsFor(start('in-progress'), { kind: 'work-order-answered', unitId: ASSISTING, role: 'assisting' })).toBeUndefined();
+    expect(standsFor(start('answered'), { kind: 'answer-reviewed', unitId: PRIMARY, passed: false })).toBeUndefined();
+    expect(standsFor(start('dispatched'), { kind: 'work-order-created', unitId: PRIMARY, role: 'primary' })).toBeUndefined();
+  });
+
   it('keeps requests closed at intake closed, except for archiving', () => {
     expect(next(start('not-accepted'), { kind: 'dispatched', primaryUnitId: PRIMARY })).toBeUndefined();
     expect(next(start('not-accepted'), { kind: 'request-closed' })).toBeUndefined();

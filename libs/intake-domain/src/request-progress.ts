@@ -1,7 +1,9 @@
 // How a request's status moves (docs/lifecycle.md, "Request statuses"). intake owns the status:
 // it decides every change here and announces it (RequestStatusChanged). Lifecycle events come
 // from three streams, so across streams they may arrive out of order: a status only moves
-// forward (vocabulary statusRank), except the rework step back to in-progress.
+// forward (vocabulary statusRank), except the rework step back to in-progress. What a fact
+// stands for is decided apart from whether it moves the status, so a fact that arrives after
+// the status has moved past it still has its step in the history (timeline.ts orders them).
 import { AssignmentRole, RequestStatus, ScopeDecision, StatusChangeReason, statusRank } from '@hotline/vocabulary';
 
 /** One move of the status; `from` is empty for the first status of a new request. */
@@ -10,6 +12,9 @@ export interface StatusChange {
   to: RequestStatus;
   reason: StatusChangeReason;
 }
+
+/** The status a fact stands for in the request's history (`to`) and why, whatever the current status. */
+export type StatusStep = Omit<StatusChange, 'from'>;
 
 /**
  * The status changes of a contact as it is registered (全量接收: every contact is first
@@ -53,6 +58,10 @@ export interface LifecycleFact {
   primaryUnitId?: string;
   /** AnswerReviewed: whether the answer passed. */
   passed?: boolean;
+  /** The record the event is about (work order, review, revisit, archive entry), when it has one. */
+  entityId?: string;
+  /** WorkOrderAnswered and WorkOrderReopened: the rework round the producer counted. */
+  reworkCount?: number;
 }
 
 /** What intake keeps to decide the next status. */
@@ -65,7 +74,9 @@ export interface RequestProgress {
 
 export interface ProgressUpdate {
   primaryUnitId: string | null;
-  /** Undefined when the status stays. */
+  /** The status the fact stands for; undefined when it stands for none (an assisting order's step …). */
+  standsFor?: StatusStep;
+  /** The change of the current status; undefined when the status stays. */
   change?: StatusChange;
 }
 
@@ -86,8 +97,8 @@ function concernsPrimary(fact: LifecycleFact, primaryUnitId: string | null): boo
   return Boolean(fact.unitId) && fact.unitId === primaryUnitId;
 }
 
-/** The status a fact asks for and why, before the ordering rule; undefined when it sets none. */
-function targetOf(fact: LifecycleFact, primary: boolean): Omit<StatusChange, 'from'> | undefined {
+/** The status a fact stands for and why, before the ordering rule; undefined when it stands for none. */
+function targetOf(fact: LifecycleFact, primary: boolean): StatusStep | undefined {
   switch (fact.kind) {
     case 'queued-for-manual-dispatch':
       return { to: 'awaiting-dispatch', reason: 'queued-for-manual-dispatch' };
@@ -129,12 +140,16 @@ function isRework(progress: RequestProgress, fact: LifecycleFact): boolean {
   );
 }
 
-/** The progress after one lifecycle fact: its primary unit, and the status change if any. */
+/**
+ * The progress after one lifecycle fact: its primary unit, the status the fact stands for, and
+ * the change of the current status if it makes one.
+ */
 export function progressAfter(progress: RequestProgress, fact: LifecycleFact): ProgressUpdate {
   const primaryUnitId = primaryUnitAfter(progress.primaryUnitId, fact);
-  const target = targetOf(fact, concernsPrimary(fact, primaryUnitId));
-  if (!target || target.to === progress.status) return { primaryUnitId };
-  const forward = statusRank(target.to) > statusRank(progress.status);
-  if (!forward && !isRework(progress, fact)) return { primaryUnitId };
-  return { primaryUnitId, change: { from: progress.status, ...target } };
+  const standsFor = targetOf(fact, concernsPrimary(fact, primaryUnitId));
+  if (!standsFor) return { primaryUnitId };
+  if (standsFor.to === progress.status) return { primaryUnitId, standsFor };
+  const forward = statusRank(standsFor.to) > statusRank(progress.status);
+  if (!forward && !isRework(progress, fact)) return { primaryUnitId, standsFor };
+  return { primaryUnitId, standsFor, change: { from: progress.status, ...standsFor } };
 }

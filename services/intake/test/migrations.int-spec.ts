@@ -1,10 +1,11 @@
 import { Client } from 'pg';
 import { migrate } from '@hotline/platform';
 import { createTestDatabase, queryAsTenant, TestDatabase } from '@hotline/testing';
+import { Requests1764300000200 } from '../src/persistence/1764300000200-requests.migration';
 import { entities, migrations } from '../src/persistence/schema';
 
-/** The migrations up to and including this release's predecessor (channels, requests). */
-const BEFORE = migrations.slice(0, 3);
+/** The migrations up to and including this release's predecessor (the platform's, channels, requests). */
+const BEFORE = migrations.slice(0, migrations.indexOf(Requests1764300000200) + 1);
 const REQUEST_A = '0191f0a0-0000-7000-8000-00000000000a';
 const UNCATEGORISED_A = '0191f0a0-0000-7000-8000-00000000000b';
 const REQUEST_B = '0191f0a0-0000-7000-8000-00000000000c';

@@ -1,12 +1,9 @@
-import { commonV1, Events } from '@hotline/contracts';
+import { Events } from '@hotline/contracts';
 import { publishEvent, startServiceUnderTest, ServiceUnderTest } from '@hotline/service-testing';
 import { eventually } from '@hotline/testing';
 import { intakeService } from '../src/intake.service';
 import { configureTenant, contact, outboxEvents } from './intake-fixtures';
-
-const PRIMARY = 'unit-primary';
-const ASSISTING = 'unit-assisting';
-const at = (minute: number) => new Date(Date.UTC(2025, 0, 24, 2, minute)).toISOString();
+import { answered, archived, ASSISTING, at, dispatched, PRIMARY, reopened, reviewed, signed } from './lifecycle-events';
 
 describe('intake timeline and request status (real PostgreSQL and NATS)', () => {
   let sut: ServiceUnderTest;
@@ -32,36 +29,6 @@ describe('intake timeline and request status (real PostgreSQL and NATS)', () => 
     const [event] = await outboxEvents(sut, Events.intake.requestAccepted, res.body.id);
     return { id: res.body.id as string, brief: event!.request!, receivedAt: res.body.receivedAt as string };
   }
-  const dispatched = (brief: commonV1.RequestBrief, minute: number, dispatchedBy = '') => ({
-    request: brief,
-    assignments: [
-      { unitId: PRIMARY, unitName: '玄武区住建局', role: 'primary', unitCode: 'xw-zj' },
-      { unitId: ASSISTING, unitName: '玄武区街道', role: 'assisting', unitCode: 'xw-jd' },
-    ],
-    mode: dispatchedBy ? 'manual' : 'catalog',
-    catalogVersion: dispatchedBy ? 0 : 3,
-    dispatchedAt: at(minute),
-    dispatchedBy,
-  });
-  const signed = (requestId: string, unitId: string, minute: number) => ({
-    workOrderId: `wo-${unitId}`, requestId, unitId, signedAt: at(minute), onTime: true, signedBy: `op-${unitId}`,
-  });
-  const answered = (requestId: string, unitId: string, minute: number, reworkCount = 0) => ({
-    workOrderId: `wo-${unitId}`, requestId, unitId, role: unitId === PRIMARY ? 'primary' : 'assisting',
-    answer: '已联系物业公司维修', basis: '', contactRecord: '电话联系', answeredAt: at(minute), onTime: true, reworkCount,
-    handlingWorkingHours: 3, answeredBy: `op-${unitId}`, handleDueAt: at(50), reworkDueAt: '', reworkOnTime: false,
-  });
-  const reviewed = (requestId: string, unitId: string, passed: boolean, minute: number, role = unitId === PRIMARY ? 'primary' : 'assisting') => ({
-    reviewId: `rv-${minute}`, requestId, workOrderId: `wo-${unitId}`, unitId, passed, reasons: passed ? [] : ['答复不完整'],
-    reviewedAt: at(minute), reviewedBy: 'reviewer-1', role,
-  });
-  const reopened = (requestId: string, minute: number) => ({
-    workOrderId: `wo-${PRIMARY}`, requestId, unitId: PRIMARY, reasons: ['答复不完整'], reworkCount: 1,
-    handleDueAt: at(50), reopenedAt: at(minute), reworkDueAt: at(59),
-  });
-  const archived = (requestId: string, minute: number) => ({
-    requestId, archiveId: `a-${minute}`, sequence: String(minute), recordHash: 'h', previousHash: '', archivedAt: at(minute),
-  });
 
   it('follows the lifecycle into status and timeline, only the primary unit moving the status', async () => {
     const { id, brief, receivedAt } = await accepted();
@@ -135,7 +102,15 @@ describe('intake timeline and request status (real PostgreSQL and NATS)', () => 
     await publishEvent(sut, Events.dispatch.requestDispatched, 'city-a', dispatched(brief, 1));
     const body = await timelineOf(id, 5);
     expect(body.status).toBe('answered');
-    expect(body.timeline[4]).toMatchObject({ status: null, reason: null, eventType: 'hotline.dispatch.v1.RequestDispatched' });
+    // The late dispatch is still a dispatched step, in its causal place, though it changed nothing.
+    expect(body.timeline.map((t: { status: string | null; changedStatus: boolean }) => [t.status, t.changedStatus])).toEqual([
+      ['registered', true],
+      ['dispatched', false],
+      [null, false],
+      ['in-progress', true],
+      ['answered', true],
+    ]);
+    expect(body.timeline[1]).toMatchObject({ reason: 'dispatched', eventType: 'hotline.dispatch.v1.RequestDispatched', at: at(1) });
     expect((await statusChanges(id)).map(([sequence, , to]) => [sequence, to])).toEqual([
       ['1', 'registered'],
       ['2', 'in-progress'],
@@ -155,10 +130,15 @@ describe('intake timeline and request status (real PostgreSQL and NATS)', () => 
     await publishEvent(sut, Events.handling.workOrderReopened, 'city-a', reopened(id, 8));
     const stale = await timelineOf(id, 5);
     expect(stale.status).toBe('reviewed');
-    await publishEvent(sut, Events.handling.workOrderReopened, 'city-a', reopened(id, 12));
+    await publishEvent(sut, Events.handling.workOrderReopened, 'city-a', reopened(id, 12, 2));
     const body = await timelineOf(id, 6);
     expect(body.status).toBe('in-progress');
-    expect(body.timeline[5]).toMatchObject({ status: 'in-progress', reason: 'review-failed' });
+    // Both reopenings are rework steps of the history; only the later one moved the status.
+    const rework = body.timeline.filter((t: { reason: string | null }) => t.reason === 'review-failed');
+    expect(rework.map((t: { at: string; round: number; changedStatus: boolean }) => [t.at, t.round, t.changedStatus])).toEqual([
+      [at(8), 1, false],
+      [at(12), 2, true],
+    ]);
   });
 
   it('archives requests closed at intake when revisit archives them', async () => {

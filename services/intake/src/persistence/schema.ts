@@ -8,6 +8,7 @@ import { Requests1764300000200 } from './1764300000200-requests.migration';
 import { RequestStatusOwnership1764300001100 } from './1764300001100-request-status-ownership.migration';
 import { AnonymousRequesters1764300001200 } from './1764300001200-anonymous-requesters.migration';
 import { TaxonomyVersions1764300001300 } from './1764300001300-taxonomy-versions.migration';
+import { CausalTimeline1764300001400 } from './1764300001400-causal-timeline.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -18,4 +19,5 @@ export const migrations = [
   RequestStatusOwnership1764300001100,
   AnonymousRequesters1764300001200,
   TaxonomyVersions1764300001300,
+  CausalTimeline1764300001400,
 ];

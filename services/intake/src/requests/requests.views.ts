@@ -75,19 +75,22 @@ export function toRequestView(r: RequestEntity, requester: RequesterView) {
   };
 }
 
+/** A step for staff: `seq` is its arrival, `status` what its fact stands for, `changedStatus` whether it moved the current status. */
 export function toTimelineView(t: TimelineEntryEntity) {
   return {
     seq: t.seq,
     at: t.at.toISOString(),
     status: t.status,
     reason: t.reason,
+    round: t.round,
+    changedStatus: t.changedStatus,
     actor: t.actor,
     eventType: t.eventType,
     note: t.note,
   };
 }
 
-/** The public lookup: status and time of each change, nothing else. */
+/** The public lookup: the status steps (timeline in causal order) with their time, nothing else. */
 export function toPublicProgressView(r: RequestEntity, timeline: readonly TimelineEntryEntity[]) {
   return {
     number: r.number,

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { LifecycleFact, progressAfter } from '@hotline/intake-domain';
+import { factKey, LifecycleFact, progressAfter, roundOf } from '@hotline/intake-domain';
 import type { Outbox, ReceivedEvent } from '@hotline/platform';
 import { AssignmentRole, ServiceName, systemActor, toAssignmentRole } from '@hotline/vocabulary';
 import { recordStep } from '../requests/request-status';
@@ -37,21 +37,26 @@ export function actorOr(subject: string | undefined, producer: ServiceName): str
 }
 
 /**
- * Applies one lifecycle step to a request of this tenant: its primary unit, the status change
- * the domain decides (announced by recordStep) and the timeline entry. Unknown requests (another
+ * Applies one lifecycle step to a request of this tenant: the timeline entry with the status
+ * its fact stands for, the status change the domain decides (announced by recordStep) and its
+ * primary unit. An event or a fact already recorded changes nothing. Unknown requests (another
  * tenant's, or not from intake) are ignored.
  */
 export async function applyLifecycleStep(manager: EntityManager, outbox: Outbox, event: ReceivedEvent, step: LifecycleStep): Promise<void> {
   if (!UUID.test(step.requestId)) return;
   const progress = await lockProgress(manager, step.requestId);
   if (!progress) return;
-  const { primaryUnitId, change } = progressAfter(progress, step.fact);
-  if (primaryUnitId !== progress.primaryUnitId) await setPrimaryUnit(manager, step.requestId, primaryUnitId);
-  await recordStep(manager, outbox, event.tenantId, step.requestId, {
+  const { primaryUnitId, standsFor, change } = progressAfter(progress, step.fact);
+  const recorded = await recordStep(manager, outbox, event.tenantId, step.requestId, {
     at: step.fact.at,
     eventType: event.type,
     note: step.note,
     actor: step.actor,
+    standsFor,
+    round: roundOf(step.fact),
+    eventId: event.id,
+    factKey: factKey(step.fact),
     change,
   });
+  if (recorded && primaryUnitId !== progress.primaryUnitId) await setPrimaryUnit(manager, step.requestId, primaryUnitId);
 }

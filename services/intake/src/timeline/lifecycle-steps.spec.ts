@@ -59,7 +59,7 @@ describe('lifecycle events as timeline steps', () => {
       RECEIVED,
     );
     expect(signed).toMatchObject({ actor: 'op-1', note: 'signed late' });
-    expect(fact(signed)).toEqual({ kind: 'work-order-signed', at: AT, unitId: 'u1' });
+    expect(fact(signed)).toEqual({ kind: 'work-order-signed', at: AT, unitId: 'u1', entityId: 'w1' });
     const answered = workOrderAnsweredStep(
       {
         workOrderId: 'w1', requestId: 'r1', unitId: 'u1', role: 'primary', answer: '已维修完毕', basis: '条例', contactRecord: '电话',
@@ -68,7 +68,11 @@ describe('lifecycle events as timeline steps', () => {
       },
       RECEIVED,
     );
-    expect(answered).toMatchObject({ actor: 'system:handling', note: 'primary answer, rework 1, late', fact: { role: 'primary' } });
+    expect(answered).toMatchObject({
+      actor: 'system:handling',
+      note: 'primary answer, rework 1, late',
+      fact: { role: 'primary', entityId: 'w1', reworkCount: 1 },
+    });
     expect(JSON.stringify(answered)).not.toContain('已维修完毕');
   });
 
@@ -80,14 +84,14 @@ describe('lifecycle events as timeline steps', () => {
     expect(answerReviewedStep(review, RECEIVED)).toMatchObject({
       actor: 'reviewer-1',
       note: 'review passed',
-      fact: { kind: 'answer-reviewed', role: 'assisting', passed: true, unitId: 'u1' },
+      fact: { kind: 'answer-reviewed', role: 'assisting', passed: true, unitId: 'u1', entityId: 'v1' },
     });
     const older = answerReviewedStep({ ...review, role: '', reviewedBy: '', passed: false }, RECEIVED);
     expect(older.fact.role).toBeUndefined();
     expect(older).toMatchObject({ actor: 'system:revisit', note: 'review failed' });
   });
 
-  it('maps the events that set no status to steps with notes of codes only', () => {
+  it('maps the events that set no status to steps with notes of codes only, each about its record', () => {
     const created = workOrderCreatedStep(
       {
         workOrderId: 'w1', request: brief, unitId: 'u1', unitName: '住建局', role: 'primary', signDueAt: AT, handleDueAt: AT,
@@ -95,14 +99,18 @@ describe('lifecycle events as timeline steps', () => {
       },
       RECEIVED,
     );
-    expect(created).toMatchObject({ requestId: 'r1', note: '住建局 (primary), due provisional', fact: { role: 'primary', unitId: 'u1' } });
+    expect(created).toMatchObject({ requestId: 'r1', note: '住建局 (primary), due provisional', fact: { role: 'primary', unitId: 'u1', entityId: 'w1' } });
     const overdue = workOrderOverdueStep({ workOrderId: 'w1', requestId: 'r1', unitId: 'u1', clock: 'rework', dueAt: AT, flaggedAt: '' }, RECEIVED);
-    expect(overdue).toMatchObject({ note: 'rework overdue', actor: 'system:handling', fact: { kind: 'work-order-overdue', at: RECEIVED } });
+    expect(overdue).toMatchObject({
+      note: 'rework overdue',
+      actor: 'system:handling',
+      fact: { kind: 'work-order-overdue', at: RECEIVED, entityId: 'w1/rework' },
+    });
     const cancelled = workOrderCancelledStep(
       { workOrderId: 'w1', requestId: 'r1', unitId: 'u2', role: 'assisting', reason: 'request-closed', previousStatus: 'answered', cancelledAt: AT },
       RECEIVED,
     );
-    expect(cancelled).toMatchObject({ note: 'assisting order cancelled: request-closed (was answered)', fact: { kind: 'work-order-cancelled' } });
+    expect(cancelled).toMatchObject({ note: 'assisting order cancelled: request-closed (was answered)', fact: { kind: 'work-order-cancelled', entityId: 'w1' } });
     const skipped = revisitSkippedStep({ requestId: 'r1', reason: 'anonymous-requester', skippedAt: AT, unitId: 'u1' }, RECEIVED);
     expect(skipped).toMatchObject({ note: 'revisit skipped: anonymous-requester', actor: 'system:revisit', fact: { kind: 'revisit-skipped' } });
   });
@@ -112,13 +120,13 @@ describe('lifecycle events as timeline steps', () => {
       { workOrderId: 'w1', requestId: 'r1', unitId: 'u1', reasons: ['不完整'], reworkCount: 2, handleDueAt: AT, reopenedAt: AT, reworkDueAt: AT },
       RECEIVED,
     );
-    expect(reopened).toMatchObject({ note: `rework 2, due ${AT}`, fact: { kind: 'work-order-reopened', unitId: 'u1' } });
+    expect(reopened).toMatchObject({ note: `rework 2, due ${AT}`, fact: { kind: 'work-order-reopened', unitId: 'u1', entityId: 'w1', reworkCount: 2 } });
     expect(JSON.stringify(reopened)).not.toContain('不完整');
     const recorded = revisitRecordedStep(
       { revisitId: 'v', requestId: 'r1', method: 'phone', resolved: false, satisfaction: 'dissatisfied', recordedAt: AT, unitId: 'u1', recordedBy: 'agent-3' },
       RECEIVED,
     );
-    expect(recorded).toMatchObject({ actor: 'agent-3', note: 'phone: dissatisfied, unresolved' });
+    expect(recorded).toMatchObject({ actor: 'agent-3', note: 'phone: dissatisfied, unresolved', fact: { entityId: 'v' } });
     const closed = requestClosedStep(
       { requestId: 'r1', closedAt: AT, resolved: false, satisfaction: '', closedBy: '', revisitOutcome: 'skipped' },
       RECEIVED,
@@ -128,7 +136,7 @@ describe('lifecycle events as timeline steps', () => {
       { requestId: 'r1', archiveId: 'a', sequence: '7', recordHash: 'h', previousHash: 'g', archivedAt: AT },
       RECEIVED,
     );
-    expect(archived).toMatchObject({ actor: 'system:revisit', note: 'archive 7', fact: { kind: 'request-archived' } });
+    expect(archived).toMatchObject({ actor: 'system:revisit', note: 'archive 7', fact: { kind: 'request-archived', entityId: 'a' } });
   });
 
   it('keeps the three deployed whole-stream consumers, one handler per lifecycle event', () => {

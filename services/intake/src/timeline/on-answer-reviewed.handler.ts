@@ -12,6 +12,7 @@ export function answerReviewedStep(e: revisitEventsV1.AnswerReviewed, receivedAt
       unitId: e.unitId,
       role: statedRole(e.role),
       passed: e.passed,
+      entityId: e.reviewId,
     },
     actor: actorOr(e.reviewedBy, 'revisit'),
     note: e.passed ? 'review passed' : 'review failed',

@@ -7,7 +7,7 @@ import { applyLifecycleStep, eventInstant, LifecycleStep, TIMELINE } from './lif
 export function requestArchivedStep(e: revisitEventsV1.RequestArchived, receivedAt: Date): LifecycleStep {
   return {
     requestId: e.requestId,
-    fact: { kind: 'request-archived', at: eventInstant(e.archivedAt, receivedAt) },
+    fact: { kind: 'request-archived', at: eventInstant(e.archivedAt, receivedAt), entityId: e.archiveId },
     actor: systemActor('revisit'),
     note: `archive ${e.sequence}`,
   };

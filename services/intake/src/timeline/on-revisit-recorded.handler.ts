@@ -6,7 +6,7 @@ import { actorOr, applyLifecycleStep, eventInstant, LifecycleStep, TIMELINE } fr
 export function revisitRecordedStep(e: revisitEventsV1.RevisitRecorded, receivedAt: Date): LifecycleStep {
   return {
     requestId: e.requestId,
-    fact: { kind: 'revisit-recorded', at: eventInstant(e.recordedAt, receivedAt) },
+    fact: { kind: 'revisit-recorded', at: eventInstant(e.recordedAt, receivedAt), entityId: e.revisitId },
     actor: actorOr(e.recordedBy, 'revisit'),
     note: `${e.method}: ${e.satisfaction}, ${e.resolved ? 'resolved' : 'unresolved'}`,
   };

@@ -6,7 +6,14 @@ import { actorOr, applyLifecycleStep, eventInstant, LifecycleStep, statedRole, T
 export function workOrderAnsweredStep(e: handlingEventsV1.WorkOrderAnswered, receivedAt: Date): LifecycleStep {
   return {
     requestId: e.requestId,
-    fact: { kind: 'work-order-answered', at: eventInstant(e.answeredAt, receivedAt), unitId: e.unitId, role: statedRole(e.role) },
+    fact: {
+      kind: 'work-order-answered',
+      at: eventInstant(e.answeredAt, receivedAt),
+      unitId: e.unitId,
+      role: statedRole(e.role),
+      entityId: e.workOrderId,
+      reworkCount: e.reworkCount,
+    },
     actor: actorOr(e.answeredBy, 'handling'),
     note: `${e.role} answer, rework ${e.reworkCount}${e.onTime ? '' : ', late'}`,
   };

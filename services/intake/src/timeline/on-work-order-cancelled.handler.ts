@@ -7,7 +7,13 @@ import { applyLifecycleStep, eventInstant, LifecycleStep, statedRole, TIMELINE }
 export function workOrderCancelledStep(e: handlingEventsV1.WorkOrderCancelled, receivedAt: Date): LifecycleStep {
   return {
     requestId: e.requestId,
-    fact: { kind: 'work-order-cancelled', at: eventInstant(e.cancelledAt, receivedAt), unitId: e.unitId, role: statedRole(e.role) },
+    fact: {
+      kind: 'work-order-cancelled',
+      at: eventInstant(e.cancelledAt, receivedAt),
+      unitId: e.unitId,
+      role: statedRole(e.role),
+      entityId: e.workOrderId,
+    },
     actor: systemActor('handling'),
     note: `${e.role} order cancelled: ${e.reason} (was ${e.previousStatus})`,
   };

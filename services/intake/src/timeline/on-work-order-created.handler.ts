@@ -7,7 +7,13 @@ import { applyLifecycleStep, eventInstant, LifecycleStep, statedRole, TIMELINE }
 export function workOrderCreatedStep(e: handlingEventsV1.WorkOrderCreated, receivedAt: Date): LifecycleStep {
   return {
     requestId: e.request?.requestId ?? '',
-    fact: { kind: 'work-order-created', at: eventInstant(e.createdAt, receivedAt), unitId: e.unitId, role: statedRole(e.role) },
+    fact: {
+      kind: 'work-order-created',
+      at: eventInstant(e.createdAt, receivedAt),
+      unitId: e.unitId,
+      role: statedRole(e.role),
+      entityId: e.workOrderId,
+    },
     actor: systemActor('handling'),
     note: `${e.unitName || e.unitId} (${e.role})${e.dueProvisional ? ', due provisional' : ''}`,
   };

@@ -7,7 +7,8 @@ import { applyLifecycleStep, eventInstant, LifecycleStep, TIMELINE } from './lif
 export function workOrderOverdueStep(e: handlingEventsV1.WorkOrderOverdue, receivedAt: Date): LifecycleStep {
   return {
     requestId: e.requestId,
-    fact: { kind: 'work-order-overdue', at: eventInstant(e.flaggedAt, receivedAt), unitId: e.unitId },
+    // One order may breach several clocks: each is a fact of its own.
+    fact: { kind: 'work-order-overdue', at: eventInstant(e.flaggedAt, receivedAt), unitId: e.unitId, entityId: `${e.workOrderId}/${e.clock}` },
     actor: systemActor('handling'),
     note: `${e.clock} overdue`,
   };

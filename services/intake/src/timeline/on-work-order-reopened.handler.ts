@@ -7,7 +7,13 @@ import { applyLifecycleStep, eventInstant, LifecycleStep, TIMELINE } from './lif
 export function workOrderReopenedStep(e: handlingEventsV1.WorkOrderReopened, receivedAt: Date): LifecycleStep {
   return {
     requestId: e.requestId,
-    fact: { kind: 'work-order-reopened', at: eventInstant(e.reopenedAt, receivedAt), unitId: e.unitId },
+    fact: {
+      kind: 'work-order-reopened',
+      at: eventInstant(e.reopenedAt, receivedAt),
+      unitId: e.unitId,
+      entityId: e.workOrderId,
+      reworkCount: e.reworkCount,
+    },
     actor: systemActor('handling'),
     note: `rework ${e.reworkCount}${e.reworkDueAt ? `, due ${e.reworkDueAt}` : ''}`,
   };

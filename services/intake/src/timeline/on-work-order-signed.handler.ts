@@ -6,7 +6,7 @@ import { actorOr, applyLifecycleStep, eventInstant, LifecycleStep, TIMELINE } fr
 export function workOrderSignedStep(e: handlingEventsV1.WorkOrderSigned, receivedAt: Date): LifecycleStep {
   return {
     requestId: e.requestId,
-    fact: { kind: 'work-order-signed', at: eventInstant(e.signedAt, receivedAt), unitId: e.unitId },
+    fact: { kind: 'work-order-signed', at: eventInstant(e.signedAt, receivedAt), unitId: e.unitId, entityId: e.workOrderId },
     actor: actorOr(e.signedBy, 'handling'),
     note: e.onTime ? 'signed on time' : 'signed late',
   };
