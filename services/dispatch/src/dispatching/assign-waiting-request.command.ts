@@ -27,6 +27,7 @@ export async function assignWaitingRequest(
     catalogVersion: 0,
     dispatchedBy: dispatcher,
     units: input,
+    directory,
   });
   await resolveQueueItem(manager, requestId, dispatch.dispatchedAt);
   return dispatch;

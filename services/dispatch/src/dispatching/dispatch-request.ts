@@ -16,6 +16,8 @@ export interface Placement {
   /** The dispatcher's subject, or system:dispatch for the catalog. */
   dispatchedBy: string;
   units: UnitChoice;
+  /** The units' cards when the caller has just read them (a manual assignment checks them first). */
+  directory?: Awaited<ReturnType<typeof unitDirectory>>;
 }
 
 /** Records the dispatch and its RequestDispatched event, in the caller's tenant transaction. */
@@ -27,7 +29,7 @@ export async function dispatchRequest(
   placement: Placement,
 ): Promise<DispatchEntity> {
   const { units } = placement;
-  const directory = await unitDirectory(manager, [units.primaryUnitId, ...units.assistingUnitIds]);
+  const directory = placement.directory ?? (await unitDirectory(manager, [units.primaryUnitId, ...units.assistingUnitIds]));
   const dispatch: DispatchEntity = {
     tenantId,
     requestId: brief.requestId,
