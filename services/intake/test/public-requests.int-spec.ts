@@ -127,4 +127,18 @@ describe('intake public submission and lookup (real PostgreSQL and NATS)', () =>
     expect(lookup.body.timeline.map((t: { status: string }) => t.status)).toEqual(['registered', 'closed']);
     expect(lookup.text).not.toContain(REQUESTER.name);
   });
+
+  // Issue 18: a citizen retrying after a lost response (or a 503) must not create a second 诉求.
+  it('gives a retried submission with the same Idempotency-Key its first number and code, and creates one request', async () => {
+    const before = await requestsOf('city-a');
+    const key = { 'idempotency-key': 'web-form-7f3a9c21' };
+    const first = await publicFetch(sut, 'POST', '/v1/public/city-a/requests', key, SUBMISSION);
+    const retry = await publicFetch(sut, 'POST', '/v1/public/city-a/requests', key, SUBMISSION);
+    expect(first.status).toBe(201);
+    expect(retry).toMatchObject({ status: 201, body: first.body });
+    expect(await requestsOf('city-a')).toBe(before + 1);
+    const changed = await publicFetch(sut, 'POST', '/v1/public/city-a/requests', key, { ...SUBMISSION, content: '另一件事' });
+    expect(changed).toMatchObject({ status: 422, body: { code: 'idempotency_key_reused' } });
+    expect(await requestsOf('city-a')).toBe(before + 1);
+  });
 });
