@@ -55,6 +55,39 @@ const probe = () =>
   });
 // A non-root UID/GID, or null where the platform assigns one (OpenShift).
 const nonRootId = () => ({ type: ['integer', 'null'], minimum: 1 });
+// A PromQL / Prometheus Operator duration ("15m", "1h30m"); a window must be longer than 0.
+const durationPattern = '(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?';
+const duration = () => str({ pattern: `^(0|${durationPattern})$`, minLength: 1 });
+const window = () => str({ pattern: `^${durationPattern}$`, minLength: 2, not: { pattern: '^(0+(y|w|d|h|m|s|ms))+$' } });
+// Label matchers added to every alert expression: name="value", name=~"regex", … comma-separated.
+const matcher = '[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*"([^"\\\\]|\\\\.)*"';
+const matchers = () => str({ pattern: `^(${matcher}(\\s*,\\s*${matcher})*)?$` });
+const labelName = '^[a-zA-Z_][a-zA-Z0-9_]*$';
+const alertLabels = () => ({ type: 'object', propertyNames: { pattern: labelName }, additionalProperties: { type: 'string' } });
+/** One alert of the PrometheusRule: on/off, its window, pending time, severity, and a count threshold where it has one. */
+const alert = ({ threshold = false } = {}) =>
+  obj(
+    {
+      enabled: bool(),
+      window: window(),
+      ...(threshold && { threshold: int(0, 1000000) }),
+      for: duration(),
+      severity: str({ minLength: 1, pattern: '^[-_a-zA-Z0-9]+$' }),
+    },
+    { required: ['enabled', 'window', 'for', 'severity', ...(threshold ? ['threshold'] : [])] },
+  );
+const prometheusRule = () =>
+  obj({
+    enabled: bool(),
+    namespace: dnsLabel(),
+    labels: stringMap(),
+    selector: matchers(),
+    alertLabels: alertLabels(),
+    deadLetters: alert({ threshold: true }),
+    consumerUnavailable: alert(),
+    outboxStalled: alert(),
+    timersFailed: alert({ threshold: true }),
+  });
 
 // --- global (shared by the umbrella and the five services) ------------------------------------
 const globalSchema = () =>
@@ -160,7 +193,7 @@ const serviceSchema = (service) => {
     readinessProbe: probe(),
     terminationGracePeriodSeconds: int(5, 600),
     preStopSleepSeconds: int(0, 60),
-    metrics: obj({ podAnnotations: bool() }),
+    metrics: obj({ podAnnotations: bool(), prometheusRule: prometheusRule() }),
     podAnnotations: stringMap(),
     podLabels: stringMap(),
     priorityClassName: str(),

@@ -1,6 +1,8 @@
 // Rendered manifests: parsed with js-yaml, validated against the Kubernetes OpenAPI schemas that
 // kubernetes-models ships (kubectl cannot validate without a cluster). Every kind the charts
-// render must be listed here: an unknown kind fails instead of passing unchecked.
+// render must be listed here: an unknown kind fails instead of passing unchecked. The custom
+// resources kubernetes-models has no model for (CloudNativePG's Cluster, Prometheus Operator's
+// PrometheusRule) are checked structurally below.
 import { loadAll } from 'js-yaml';
 import { ConfigMap, Service, ServiceAccount } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
@@ -14,7 +16,7 @@ import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 export type Manifest = Record<string, any> & {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
 };
 
 interface Validatable {
@@ -53,6 +55,98 @@ function validateCnpgCluster(doc: Manifest): void {
   if (problems.length) throw new Error(problems.join('; '));
 }
 
+// Prometheus Operator's duration (monitoring.coreos.com/v1 Duration) and Prometheus's label names.
+const DURATION = /^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$/;
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const K8S_LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const GROUP_KEYS = new Set(['name', 'interval', 'rules', 'partial_response_strategy', 'limit', 'query_offset', 'labels']);
+const RULE_KEYS = new Set(['alert', 'record', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
+
+const isStringMap = (v: unknown): v is Record<string, string> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+
+/** The brackets of an expression or a template close in order (outside string literals). */
+function balanced(text: string): boolean {
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  const stack: string[] = [];
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') stack.push(c);
+    else if (c in pairs && stack.pop() !== pairs[c]) return false;
+  }
+  return stack.length === 0 && !quote;
+}
+
+/**
+ * Prometheus Operator's PrometheusRule has no model in kubernetes-models; checked against the
+ * CRD's structure (monitoring.coreos.com/v1): spec.groups[] with a unique name and rules[],
+ * each rule an alert or a record with an expression, a Duration `for`, string label and
+ * annotation maps, and nothing else. Expressions and annotation templates must have balanced
+ * brackets, and no string may hold what a broken Helm template leaves (`<no value>`, `%!`).
+ */
+function validatePrometheusRule(doc: Manifest): void {
+  const problems: string[] = [];
+  const name = doc.metadata?.name ?? '';
+  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name) || name.length > 253) problems.push('metadata.name must be a DNS subdomain');
+  for (const field of ['labels', 'annotations'] as const) {
+    const map = doc.metadata?.[field];
+    if (map !== undefined && !isStringMap(map)) problems.push(`metadata.${field} must map strings to strings`);
+  }
+  for (const [key, value] of Object.entries(doc.metadata?.labels ?? {}))
+    if (!K8S_LABEL_VALUE.test(String(value)) || String(value).length > 63) problems.push(`metadata.labels.${key} is not a valid label value`);
+  const spec = doc['spec'];
+  const extra = Object.keys(spec ?? {}).filter((k) => k !== 'groups');
+  if (extra.length) problems.push(`spec: unknown field(s) ${extra.join(', ')}`);
+  if (!Array.isArray(spec?.groups) || spec.groups.length === 0) problems.push('spec.groups must be a non-empty array');
+  const groupNames = new Set<string>();
+  (Array.isArray(spec?.groups) ? spec.groups : []).forEach((group: Record<string, unknown>, g: number) => {
+    const at = `spec.groups[${g}]`;
+    if (typeof group?.['name'] !== 'string' || !group['name']) problems.push(`${at}.name must be a non-empty string`);
+    else if (groupNames.has(group['name'])) problems.push(`${at}.name ${group['name']} is not unique`);
+    else groupNames.add(group['name']);
+    for (const key of Object.keys(group ?? {})) if (!GROUP_KEYS.has(key)) problems.push(`${at}: unknown field ${key}`);
+    if (group?.['interval'] !== undefined && !DURATION.test(String(group['interval']))) problems.push(`${at}.interval must be a duration`);
+    const rules = group?.['rules'];
+    if (!Array.isArray(rules) || rules.length === 0) {
+      problems.push(`${at}.rules must be a non-empty array`);
+      return;
+    }
+    rules.forEach((rule: Record<string, unknown>, r: number) => {
+      const ra = `${at}.rules[${r}]`;
+      for (const key of Object.keys(rule ?? {})) if (!RULE_KEYS.has(key)) problems.push(`${ra}: unknown field ${key}`);
+      const isAlert = typeof rule?.['alert'] === 'string';
+      if (isAlert === (typeof rule?.['record'] === 'string')) problems.push(`${ra} must have exactly one of alert and record`);
+      const ruleName = String(rule?.['alert'] ?? rule?.['record'] ?? '');
+      if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(ruleName)) problems.push(`${ra}: ${ruleName || '(no name)'} is not a valid alert or record name`);
+      const expr = rule?.['expr'];
+      if (typeof expr !== 'string' || !expr.trim()) problems.push(`${ra}.expr must be a non-empty string`);
+      else if (!balanced(expr)) problems.push(`${ra}.expr has unbalanced brackets or quotes`);
+      for (const key of ['for', 'keep_firing_for'])
+        if (rule?.[key] !== undefined && (!isAlert || typeof rule[key] !== 'string' || !DURATION.test(rule[key] as string)))
+          problems.push(`${ra}.${key} must be a duration, on an alert only`);
+      for (const key of ['labels', 'annotations']) {
+        const map = rule?.[key];
+        if (map === undefined) continue;
+        if (!isStringMap(map)) problems.push(`${ra}.${key} must map strings to strings`);
+        else {
+          for (const label of Object.keys(map)) if (!LABEL_NAME.test(label)) problems.push(`${ra}.${key}: ${label} is not a valid label name`);
+          if (key === 'annotations' && !isAlert) problems.push(`${ra}.annotations: on an alert only`);
+          for (const [k, v] of Object.entries(map))
+            if ((v.match(/{{/g) ?? []).length !== (v.match(/}}/g) ?? []).length) problems.push(`${ra}.${key}.${k} has unbalanced {{ }}`);
+        }
+      }
+    });
+  });
+  const strings = JSON.stringify(doc);
+  if (/<no value>|%!/.test(strings)) problems.push('a value holds a broken template\'s output (<no value> or %!)');
+  if (problems.length) throw new Error(problems.join('; '));
+}
+
 export function parseManifests(yaml: string): Manifest[] {
   return loadAll(yaml).filter((doc): doc is Manifest => doc !== null && typeof doc === 'object');
 }
@@ -65,6 +159,10 @@ export function validateManifests(docs: Manifest[]): string[] {
     try {
       if (doc.apiVersion === 'postgresql.cnpg.io/v1' && doc.kind === 'Cluster') {
         validateCnpgCluster(doc);
+        continue;
+      }
+      if (doc.apiVersion === 'monitoring.coreos.com/v1' && doc.kind === 'PrometheusRule') {
+        validatePrometheusRule(doc);
         continue;
       }
       const Model = MODELS[`${doc.apiVersion}/${doc.kind}`];
