@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { Client } from 'pg';
 import { existsSync } from 'node:fs';
 
 /** pgbench's binary: on PATH, or in Debian's PostgreSQL bin directory. */
@@ -19,4 +20,20 @@ export function pgbenchTps(databaseUrl: string, seconds = 10, clients = 8): numb
   const match = /tps = ([\d.]+)/.exec(out);
   if (!match) throw new Error(`cannot read pgbench output:\n${out}`);
   return Number(match[1]);
+}
+
+/** pgbench -N on a scratch database of the server behind an admin URL, dropped afterwards. */
+export async function pgbenchOnServer(adminUrl: string, seconds = 10, clients = 8): Promise<number> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  const db = `bench_pgbench_${Date.now()}`;
+  await admin.query(`create database ${db}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${db}`;
+    return pgbenchTps(url.toString(), seconds, clients);
+  } finally {
+    await admin.query(`drop database ${db} with (force)`);
+    await admin.end();
+  }
 }
