@@ -5,7 +5,7 @@ import { join } from 'node:path';
 // packages, no Node built-ins and no other workspace library; the vocabulary itself imports only
 // its own modules. (Other domain libraries may import @hotline/calendar or node:crypto; ESLint's
 // bannedExternalImports keeps frameworks out of all of them.)
-const PURE_LIBRARIES = ['vocabulary', 'calendar', 'dispatch-domain', 'intake-domain'];
+const PURE_LIBRARIES = ['vocabulary', 'privacy', 'calendar', 'dispatch-domain', 'intake-domain'];
 const ALLOWED = (library: string) => (library === 'vocabulary' ? /^\.\// : /^(\.\/|@hotline\/vocabulary$)/);
 
 const sources = PURE_LIBRARIES.flatMap((library) => {
