@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { migrate, signLocalToken } from '@hotline/platform';
 import {
   createTestDatabase,
@@ -31,6 +32,11 @@ describe('OpenTelemetry export over OTLP when configured', () => {
     requireBuiltServices(root);
     db = await createTestDatabase('otlp');
     await migrate({ url: db.url, entities: intakeService.entities, migrations: intakeService.migrations });
+    // Tokens are accepted only for a registered tenant.
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    await pg.query(`insert into tenant_directory (code, name, kind, status) values ('city-a', 'city-a', 'city', 'active')`);
+    await pg.end();
     collector = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c) => chunks.push(c)).on('end', () => {

@@ -33,10 +33,16 @@ describe('npm start (tools/local/start.mjs)', () => {
     expect(platform.output).toMatch(/\[start\] platform ready in \d+\.\d s/);
   });
 
-  it('seeds two demo tenants with working bearer tokens', async () => {
+  it('registers the demo province and two demo cities, with working bearer tokens', async () => {
     const tokens = platform.tokens();
-    expect(Object.keys(tokens)).toEqual(['city-3201', 'city-3202']);
-    for (const tenant of Object.keys(tokens)) {
+    expect(Object.keys(tokens)).toEqual(['province-32', 'city-3201', 'city-3202']);
+    const registry = await platform.api('intake', 'GET', '/v1/tenants', tokens['province-32']!['province-operator']);
+    expect(registry.body.items.map((t: { code: string; kind: string; status: string }) => [t.code, t.kind, t.status])).toEqual([
+      ['province-32', 'province', 'active'],
+      ['city-3201', 'city', 'active'],
+      ['city-3202', 'city', 'active'],
+    ]);
+    for (const tenant of ['city-3201', 'city-3202']) {
       const res = await platform.api('intake', 'GET', '/v1/channels', tokens[tenant]!['tenant-admin']);
       expect(res.body.items.map((c: { code: string }) => c.code)).toEqual(['phone', 'web', 'wechat']);
     }

@@ -14,9 +14,12 @@ const UNITS = [
   { code: 'district', name: '中心城区人民政府' },
 ];
 
+/** The province whose operator registers the demo cities (bootstrapped with intake's `tenants` command). */
+export const DEMO_PROVINCE = { tenant: 'province-32', name: '江苏省 12345 热线', region: '32' };
+
 export const DEMO_TENANTS = [
-  { tenant: 'city-3201', city: '南京市', areas: ['320102', '320104', '320105'], district: '320102' },
-  { tenant: 'city-3202', city: '无锡市', areas: ['320213', '320214'], district: '320213' },
+  { tenant: 'city-3201', city: '南京市', region: '3201', areas: ['320102', '320104', '320105'], district: '320102' },
+  { tenant: 'city-3202', city: '无锡市', region: '3202', areas: ['320213', '320214'], district: '320213' },
 ];
 
 /**
@@ -49,6 +52,32 @@ export async function demoTokens(secret, tenant) {
   for (const unit of UNITS)
     tokens[`unit-operator:${unit.code}`] = await sign(secret, { tenant, roles: ['unit-operator'], unit: unit.code }, `${tenant}:${unit.code}`);
   return tokens;
+}
+
+/** The province operator's token. */
+export function provinceToken(secret) {
+  return sign(secret, { tenant: DEMO_PROVINCE.tenant, roles: ['province-operator'] }, `${DEMO_PROVINCE.tenant}:operator`);
+}
+
+/**
+ * Registers the demo cities through the registry API (409: already there), then waits until
+ * every service's directory knows them (their TenantChanged has reached each service).
+ */
+export async function registerDemoTenants(urls, token, tokensByTenant, log) {
+  for (const t of DEMO_TENANTS)
+    await send(`${urls.intake}/v1/tenants`, 'POST', token, { code: t.tenant, name: `${t.city} 12345 热线`, kind: 'city', regionCode: t.region, timeZone: 'Asia/Shanghai' });
+  for (const t of DEMO_TENANTS) {
+    const admin = tokensByTenant[t.tenant]['tenant-admin'];
+    for (const [service, url] of Object.entries(urls)) {
+      for (let i = 0; ; i++) {
+        const res = await fetch(`${url}/v1/dead-letters?limit=1`, { headers: { authorization: `Bearer ${admin}` } });
+        if (res.status === 200) break;
+        if (i === 300) throw new Error(`${service} does not know tenant ${t.tenant} after 30 s (its directory follows intake's TenantChanged)`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+  log(`tenants registered: ${DEMO_PROVINCE.tenant} (province), ${DEMO_TENANTS.map((t) => t.tenant).join(', ')}`);
 }
 
 async function send(url, method, token, body) {

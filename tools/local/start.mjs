@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureServiceDatabase, resolveNats, resolvePostgres } from './infrastructure.mjs';
-import { DEMO_TENANTS, demoTokens, seedDemoTenant } from './demo-tenant.mjs';
+import { DEMO_PROVINCE, DEMO_TENANTS, demoTokens, provinceToken, registerDemoTenants, seedDemoTenant } from './demo-tenant.mjs';
 import { localPorts, SERVICES } from './services.mjs';
 import { READY_WITHIN_MS, seconds, supervise } from './supervisor.mjs';
 
@@ -74,6 +74,13 @@ async function allReady(services) {
   }
 }
 
+function bootstrapProvince(env) {
+  const p = DEMO_PROVINCE;
+  const args = ['tenants', 'register', '--code', p.tenant, '--name', p.name, '--kind', 'province', '--region', p.region, '--by', 'npm-start'];
+  const run = spawnSync('node', ['dist/services/intake/src/main.js', ...args], { cwd: root, env: { ...env, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
+  if (run.status !== 0 && run.status !== 2) throw new Error(`registering ${p.tenant} failed:\n${run.stdout}${run.stderr}`);
+}
+
 async function main() {
   const began = Date.now();
   if (!existsSync(join(root, 'dist/services/intake/src/main.js'))) {
@@ -123,17 +130,20 @@ async function main() {
     const url = `http://127.0.0.1:${ports.http}`;
     const service = supervise({ name, launch, readyUrl: `${url}/readyz`, logFile: logFile(name), log, onPid: recordPid(name), onGiveUp: giveUp });
     supervised.push(service);
-    started.push({ name, url, grpc: `127.0.0.1:${ports.grpc}`, firstReady: service.firstReady });
+    started.push({ name, url, env, grpc: `127.0.0.1:${ports.grpc}`, firstReady: service.firstReady });
   }
   await allReady(started);
+  // The province tenant comes from intake's own registry command (exit 2: it is there already),
+  // once intake has shown its configuration is good; the demo cities are then registered
+  // through the API with the province operator's token.
+  bootstrapProvince(started.find((s) => s.name === 'intake').env);
 
   const urls = Object.fromEntries(started.map((s) => [s.name, s.url]));
   const dataDir = resolve(process.env.HOTLINE_DATA_DIR ?? join(root, '../shared/data'));
-  const tokens = {};
-  for (const t of DEMO_TENANTS) {
-    tokens[t.tenant] = await demoTokens(secret, t.tenant);
-    await seedDemoTenant(urls, t, tokens[t.tenant], dataDir, log);
-  }
+  const tokens = { [DEMO_PROVINCE.tenant]: { 'province-operator': await provinceToken(secret) } };
+  for (const t of DEMO_TENANTS) tokens[t.tenant] = await demoTokens(secret, t.tenant);
+  await registerDemoTenants(urls, tokens[DEMO_PROVINCE.tenant]['province-operator'], tokens, log);
+  for (const t of DEMO_TENANTS) await seedDemoTenant(urls, t, tokens[t.tenant], dataDir, log);
   writeFileSync(join(stateDir, 'demo-tokens.json'), JSON.stringify(tokens, null, 2));
 
   const lines = [

@@ -1,4 +1,4 @@
-import { planConsumers, ServiceDefinition } from '@hotline/platform';
+import { handlersOf, planConsumers, ServiceDefinition } from '@hotline/platform';
 import { analyticsService } from '../../services/analytics/src/analytics.service';
 import { dispatchService } from '../../services/dispatch/src/dispatch.service';
 import { handlingService } from '../../services/handling/src/handling.service';
@@ -32,13 +32,15 @@ const ADDED_SINCE: Record<string, string | undefined> = {
   'revisit--hl-intake-v1--case-file': WHOLE_STREAM,
   'revisit--hl-dispatch-v1--case-file': only('dispatch', 'request', 'dispatched'),
   'revisit--hl-handling-v1--case-file': WHOLE_STREAM,
+  // Every service's tenant directory (issue 10), from intake's TenantChanged.
+  ...Object.fromEntries(['intake', 'dispatch', 'handling', 'revisit', 'analytics'].map((s) => [`${s}--hl-intake-v1--tenant-directory`, only('intake', 'tenant', 'changed')])),
 };
 
 const SERVICES: ServiceDefinition[] = [intakeService, dispatchService, handlingService, revisitService, analyticsService];
 
 function planned(): Record<string, string | undefined> {
   return Object.fromEntries(
-    SERVICES.flatMap((def) => planConsumers(def.name, '', def.handlers ?? []).map((p) => [p.spec.durable, p.spec.filterSubject])),
+    SERVICES.flatMap((def) => planConsumers(def.name, '', handlersOf(def)).map((p) => [p.spec.durable, p.spec.filterSubject])),
   );
 }
 

@@ -12,6 +12,7 @@ import {
   RequestClosedAtIntake,
   RequestStatusChanged,
   TaxonomyPublished,
+  TenantChanged,
 } from './generated/hotline/intake/v1/intake_events';
 import { RequestDispatched, RequestQueuedForManualDispatch, UnitRegistered } from './generated/hotline/dispatch/v1/dispatch_events';
 import {
@@ -67,6 +68,7 @@ function event<T>(producer: ServiceName, entity: string, action: string, type: s
 /** Every event of the platform, by producer. Adding one: its proto message, then one line here. */
 export const Events = {
   intake: {
+    tenantChanged: event('intake', 'tenant', 'changed', 'hotline.intake.v1.TenantChanged', TenantChanged),
     channelConfigured: event('intake', 'channel', 'configured', 'hotline.intake.v1.ChannelConfigured', ChannelConfigured),
     taxonomyPublished: event('intake', 'taxonomy', 'published', 'hotline.intake.v1.TaxonomyPublished', TaxonomyPublished),
     requestAccepted: event('intake', 'request', 'accepted', 'hotline.intake.v1.RequestAccepted', RequestAccepted),

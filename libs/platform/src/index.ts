@@ -34,5 +34,6 @@ export * from './service/run-service';
 export * from './service/service-definition';
 export * from './service/service-context';
 export * from './service/tenant-db';
+export * from './tenancy/tenant-directory';
 export * from './timers/timer-handlers';
 export * from './timers/timers';

@@ -54,7 +54,16 @@ export async function startServiceUnderTest(
     throw err;
   }
   const running = service;
-  const token = (tenantId: string, roles: Role[], unit?: string) => signLocalToken(TEST_AUTH_SECRET, { tenantId, roles, unit });
+  // Tokens are for tenants of the registry: a suite's tenants are put in the service's directory
+  // as they come (as intake's TenantChanged would have); unknownTenantToken is for the other case.
+  const registered = new Set<string>();
+  const token = async (tenantId: string, roles: Role[], unit?: string) => {
+    if (!registered.has(tenantId)) {
+      await registerTestTenant(running, tenantId);
+      registered.add(tenantId);
+    }
+    return signLocalToken(TEST_AUTH_SECRET, { tenantId, roles, unit });
+  };
   const request = async (method: string, path: string, bearer?: string, body?: unknown): Promise<ApiResponse> => {
     const res = await fetch(`${running.httpUrl}${path}`, {
       method,
@@ -76,6 +85,21 @@ export async function startServiceUnderTest(
     as: (tenantId, roles) => async (method, path, body) => request(method, path, await token(tenantId, roles), body),
     close,
   };
+}
+
+/** Puts a tenant in a running service's directory, active (a test's stand-in for the registry). */
+export async function registerTestTenant(service: RunningService, code: string, status: 'active' | 'suspended' = 'active'): Promise<void> {
+  await service.context.dataSource.query(
+    `insert into tenant_directory (code, name, kind, status) values ($1, $1, $2, $3)
+     on conflict (code) do update set status = excluded.status, changed_at = now()`,
+    [code, code.startsWith('province') ? 'province' : 'city', status],
+  );
+  service.context.tenants.forget(code);
+}
+
+/** A token for a tenant the registry does not know (tests of refusals). */
+export function unknownTenantToken(tenantId: string, roles: Role[]): Promise<string> {
+  return signLocalToken(TEST_AUTH_SECRET, { tenantId, roles });
 }
 
 /**

@@ -7,9 +7,11 @@ import { PiiCipher } from './pii/pii-cipher';
 import { entities, migrations } from './persistence/schema';
 import { PublicRequestsController } from './requests/public-requests.controller';
 import { RequestsController } from './requests/requests.controller';
+import { tenantsCommand } from './tenants/tenants.command';
+import { TenantsController } from './tenants/tenants.controller';
 import { timelineHandlers } from './timeline/timeline.handlers';
 
-/** intake: contacts and requests (诉求), requester identities, channels, taxonomy, status, public lookup. */
+/** intake: the tenant registry, contacts and requests (诉求), requester identities, channels, taxonomy, status, public lookup. */
 export const intakeService: ServiceDefinition = {
   name: 'intake',
   description:
@@ -20,8 +22,9 @@ export const intakeService: ServiceDefinition = {
   configSchema: intakeConfigSchema,
   entities,
   migrations,
-  controllers: [ChannelsController, CategoriesController, RequestsController, PublicRequestsController],
+  controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController],
   providers: (ctx) => [{ provide: PiiCipher, useValue: PiiCipher.fromBase64(String(ctx.serviceConfig['PII_MASTER_KEY'])) }],
   grpc: (ctx) => [intakeGrpc(ctx)],
   handlers: timelineHandlers,
+  commands: { tenants: tenantsCommand },
 };

@@ -109,12 +109,14 @@ describe('intake public submission and lookup (real PostgreSQL and NATS)', () =>
     await admin('POST', '/v1/channels', { code: 'phone', name: '12345', kind: 'phone' });
     await admin('POST', '/v1/channels', { code: 'wechat', name: '微信', kind: 'wechat' });
     await admin('POST', '/v1/channels', { code: 'web', name: '网站', kind: 'web', enabled: false });
-    for (const tenant of ['city-q', 'city-nowhere']) {
-      const res = await submit(SUBMISSION, tenant);
-      expect(res.status).toBe(404);
-      expect(res.body).toMatchObject({ code: 'not_found', detail: 'this hotline does not offer online submission' });
-      expect(await requestsOf(tenant)).toBe(0);
-    }
+    const offline = await submit(SUBMISSION, 'city-q');
+    expect(offline.status).toBe(404);
+    expect(offline.body).toMatchObject({ code: 'not_found', detail: 'this hotline does not offer online submission' });
+    // A hotline the province never registered is not there at all.
+    const unknown = await submit(SUBMISSION, 'city-nowhere');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'not_found', detail: 'hotline city-nowhere not found' });
+    for (const tenant of ['city-q', 'city-nowhere']) expect(await requestsOf(tenant)).toBe(0);
     const outbox = await sut.service.context.dataSource.query(
       `select count(*)::int as n from outbox where tenant_id in ('city-q', 'city-nowhere') and aggregate_type = 'request'`,
     );

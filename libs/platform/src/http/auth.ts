@@ -8,6 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@hotline/vocabulary';
 import { AuthenticationError, Identity, TokenVerifier } from '../auth/identity';
+import { TenantDirectory } from '../tenancy/tenant-directory';
 import { ProblemError } from './problem';
 
 const ROLES_KEY = 'hotline:roles';
@@ -24,14 +25,16 @@ export const CurrentIdentity = createParamDecorator(
 );
 
 /**
- * Global guard: every endpoint needs a valid bearer token and declares its roles, unless it
- * is marked @Public(). An endpoint with neither is refused, so a forgotten check fails closed.
+ * Global guard: every endpoint needs a valid bearer token of an active tenant (the tenant
+ * directory) and declares its roles, unless it is marked @Public(). An endpoint with neither is
+ * refused, so a forgotten check fails closed.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly tenants: TenantDirectory,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -48,6 +51,8 @@ export class AuthGuard implements CanActivate {
       if (err instanceof AuthenticationError) throw ProblemError.unauthenticated(err.message);
       throw err;
     }
+    if (!(await this.tenants.isActive(identity.tenantId)))
+      throw ProblemError.unauthenticated(`tenant "${identity.tenantId}" is unknown or suspended`);
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (!allowed) throw ProblemError.forbidden('endpoint declares no roles');
     if (!identity.roles.some((r) => allowed.includes(r)))

@@ -2,11 +2,13 @@ import {
   PlatformDeadLetters1764300002000,
   PlatformIdempotencyKeys1764300002100,
   PlatformOutboxNotify1764300002200,
+  PlatformTenantDirectory1764300002300,
 } from './platform-reliability.migration';
 import { PlatformSchema1764300000000 } from './platform-schema.migration';
 
 /**
- * The platform's own tables (outbox, inbox, dead letters, timers, idempotency keys), for every
+ * The platform's own tables (outbox, inbox, dead letters, timers, idempotency keys, the tenant
+ * directory), for every
  * service's migration list. TypeORM applies migrations by the timestamp in their names, so these
  * interleave with a service's own by date.
  */
@@ -15,4 +17,5 @@ export const PLATFORM_MIGRATIONS = [
   PlatformDeadLetters1764300002000,
   PlatformIdempotencyKeys1764300002100,
   PlatformOutboxNotify1764300002200,
+  PlatformTenantDirectory1764300002300,
 ];

@@ -85,3 +85,32 @@ export class PlatformOutboxNotify1764300002200 implements MigrationInterface {
     await q.query(`drop function notify_outbox()`);
   }
 }
+
+/**
+ * Every service's copy of the tenant registry (intake owns it and announces each change with
+ * TenantChanged): which tenants exist and whether they are active, so a token of an unknown or
+ * suspended tenant is refused everywhere. A system table like the outbox (read across tenants to
+ * authorise callers; it holds no personal data), so it has no row-level security.
+ */
+export class PlatformTenantDirectory1764300002300 implements MigrationInterface {
+  name = 'PlatformTenantDirectory1764300002300';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table tenant_directory (
+        code text primary key,
+        name text not null,
+        kind text not null check (kind in ('city', 'province')),
+        region_code text not null default '',
+        time_zone text not null default 'Asia/Shanghai',
+        status text not null check (status in ('active', 'suspended')),
+        created_at timestamptz not null default now(),
+        changed_at timestamptz not null default now(),
+        changed_by text not null default ''
+      )`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop table tenant_directory`);
+  }
+}

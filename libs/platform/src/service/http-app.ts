@@ -10,6 +10,7 @@ import { ProblemFilter } from '../http/problem';
 import { DeadLettersController } from '../messaging/dead-letters.controller';
 import { Outbox } from '../messaging/outbox';
 import { NestPinoLogger } from '../observability/logger';
+import { TenantDirectory } from '../tenancy/tenant-directory';
 import { HealthController } from './health.controller';
 import type { ServiceDefinition } from './service-definition';
 import { SERVICE_CONTEXT, ServiceContext } from './service-context';
@@ -35,6 +36,7 @@ export async function buildHttpApp(def: ServiceDefinition, context: ServiceConte
       { provide: TenantDb, useValue: context.db },
       { provide: Outbox, useValue: context.outbox },
       { provide: TokenVerifier, useValue: context.verifier },
+      { provide: TenantDirectory, useValue: context.tenants },
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ...(def.providers?.(context) ?? []),

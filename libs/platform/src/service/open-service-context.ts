@@ -12,7 +12,8 @@ import { ensureConsumer, ensureStream } from '../messaging/provisioning';
 import { createLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { assertNoPendingMigrations, assertRowSecurityApplies, createDataSource } from '../persistence/data-source';
-import type { ServiceDefinition } from './service-definition';
+import { TenantDirectory } from '../tenancy/tenant-directory';
+import { handlersOf, ServiceDefinition } from './service-definition';
 import type { ServiceContext } from './service-context';
 import { TenantDb } from './tenant-db';
 
@@ -79,7 +80,8 @@ export async function openServiceContext(def: ServiceDefinition, env: NodeJS.Pro
       await assertRowSecurityApplies(dataSource);
       await assertNoPendingMigrations(dataSource);
     });
-    const plans = planConsumers(def.name, config.EVENT_NAMESPACE, def.handlers ?? []);
+    // Every service keeps its tenant directory; the platform adds that consumer to each.
+    const plans = planConsumers(def.name, config.EVENT_NAMESPACE, handlersOf(def));
     const bus = await timed(logger, 'broker connection', () =>
       EventBus.connect(config.NATS_URL, `${def.name}@${hostname()}`, config.EVENT_NAMESPACE),
     );
@@ -97,6 +99,7 @@ export async function openServiceContext(def: ServiceDefinition, env: NodeJS.Pro
       metrics,
       deadLetters: new DeadLetterBox(dataSource, bus, def.name, logger, metrics),
       consumerPlans: plans,
+      tenants: new TenantDirectory(dataSource),
       verifier: createTokenVerifier({
         mode: config.AUTH_MODE,
         localSecret: config.AUTH_LOCAL_SECRET,

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { listDeadLetters, replayDeadLetter, replayWaitingDeadLetters } from '../messaging/dead-letter-replay';
 import { openServiceContext } from './open-service-context';
+import type { ServiceContext } from './service-context';
 import type { ServiceDefinition } from './service-definition';
 
 export interface CommandResult {
@@ -17,7 +18,10 @@ with the service's own environment (DATABASE_URL, NATS_URL, …)\n`;
  * broker but without serving: `dead-letters list` and `dead-letters replay`.
  */
 export async function runOperatorCommand(def: ServiceDefinition, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
-  if (command !== 'dead-letters') return { exitCode: 64, output: `unknown command "${command}"\n${USAGE}` };
+  const own = def.commands?.[command];
+  if (own) return withContext(def, env, (ctx) => own(ctx, args));
+  if (command !== 'dead-letters')
+    return { exitCode: 64, output: `unknown command "${command}"; commands: ${['dead-letters', ...Object.keys(def.commands ?? {})].join(', ')}\n${USAGE}` };
   let parsed;
   try {
     parsed = parseArgs({
@@ -33,9 +37,7 @@ export async function runOperatorCommand(def: ServiceDefinition, command: string
   if (verb !== 'list' && verb !== 'replay') return { exitCode: 64, output: USAGE };
   if (state !== 'waiting' && state !== 'replayed' && state !== 'all') return { exitCode: 64, output: `--state: waiting, replayed or all\n${USAGE}` };
   if (verb === 'replay' && !all && !id) return { exitCode: 64, output: USAGE };
-  const opened = await openServiceContext(def, { ...env, HTTP_PORT: env['HTTP_PORT'] ?? '0', GRPC_PORT: env['GRPC_PORT'] ?? '0', LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn' });
-  try {
-    const ctx = opened.context;
+  return withContext(def, env, async (ctx) => {
     if (verb === 'list') {
       const page = await listDeadLetters(ctx, {}, { consumer, state, limit: 200, offset: 0 });
       const lines = page.items.map((d) => `${d.id}\t${d.consumer}\t${d.tenantId ?? '-'}\t${d.eventType ?? '-'}\t${d.recordedAt}\t${d.replayedAt ?? 'waiting'}\t${d.error}`);
@@ -51,6 +53,14 @@ export async function runOperatorCommand(def: ServiceDefinition, command: string
       exitCode: summary.failed + summary.notReplayable === 0 ? 0 : 1,
       output: `replayed ${summary.replayed}: ${summary.applied} applied, ${summary.alreadyApplied} already applied, ${summary.failed} failed, ${summary.notReplayable} not replayable\n`,
     };
+  });
+}
+
+/** Opens the service's context (database, broker; no servers), runs `work` on it, closes it. */
+async function withContext(def: ServiceDefinition, env: NodeJS.ProcessEnv, work: (ctx: ServiceContext) => Promise<CommandResult>): Promise<CommandResult> {
+  const opened = await openServiceContext(def, { ...env, HTTP_PORT: env['HTTP_PORT'] ?? '0', GRPC_PORT: env['GRPC_PORT'] ?? '0', LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn' });
+  try {
+    return await work(opened.context);
   } finally {
     await opened.close();
   }

@@ -8,6 +8,7 @@ import type { ConsumerPlan } from '../messaging/event-handlers';
 import type { EventBus } from '../messaging/event-bus';
 import type { Outbox } from '../messaging/outbox';
 import type { Metrics } from '../observability/metrics';
+import type { TenantDirectory } from '../tenancy/tenant-directory';
 import type { TenantDb } from './tenant-db';
 
 export const SERVICE_CONTEXT = Symbol('ServiceContext');
@@ -29,6 +30,8 @@ export interface ServiceContext {
   /** The durable consumers planned from the service's handlers (dead-letter replay uses them). */
   consumerPlans: readonly ConsumerPlan[];
   verifier: TokenVerifier;
+  /** The tenants that exist and whether they are active (kept from intake's TenantChanged). */
+  tenants: TenantDirectory;
   /** Readiness checks: each 'ok' or the reason it failed. */
   checks(): Promise<Record<string, string>>;
 }

@@ -3,9 +3,14 @@ import type { z } from 'zod';
 import type { ServiceName } from '@hotline/vocabulary';
 import type { GrpcServiceBinding } from '../grpc/grpc-server';
 import type { EventHandlerDefinition } from '../messaging/event-handlers';
+import { onTenantChanged } from '../tenancy/tenant-directory';
 import type { DataSourceSettings } from '../persistence/data-source';
 import type { TimerDefinition } from '../timers/timer-handlers';
+import type { CommandResult } from './operator-commands';
 import type { ServiceContext } from './service-context';
+
+/** An operator command of the service (`main.js <name> …`), run on its context without serving. */
+export type OperatorCommand = (ctx: ServiceContext, args: string[]) => Promise<CommandResult>;
 
 /** What a service is made of; startService runs it, runServiceMain is its main.ts. */
 export interface ServiceDefinition {
@@ -25,4 +30,14 @@ export interface ServiceDefinition {
   handlers?: readonly EventHandlerDefinition[];
   /** The durable timers it fires (onTimer). */
   timers?: readonly TimerDefinition[];
+  /** Its own operator commands beside the platform's (`dead-letters`), by name. */
+  commands?: Record<string, OperatorCommand>;
+}
+
+/** What every service consumes whatever it does: its tenant directory, from intake's TenantChanged. */
+const PLATFORM_HANDLERS: readonly EventHandlerDefinition[] = [onTenantChanged];
+
+/** The event handlers a service runs: the platform's and its own (one durable consumer per producer and purpose). */
+export function handlersOf(def: ServiceDefinition): EventHandlerDefinition[] {
+  return [...PLATFORM_HANDLERS, ...(def.handlers ?? [])];
 }

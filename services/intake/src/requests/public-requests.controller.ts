@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { parseRequestNumber } from '@hotline/intake-domain';
-import { ApiZodBody, ApiZodQuery, Outbox, ProblemError, Public, TenantCode, TenantDb, validate } from '@hotline/platform';
+import { ApiZodBody, ApiZodQuery, Outbox, ProblemError, Public, TenantCode, TenantDb, TenantDirectory, validate } from '@hotline/platform';
 import { PiiCipher } from '../pii/pii-cipher';
 import { publicProgress } from './public-progress.query';
 import { PublicCreateRequestBody, PublicLookupQuery } from './requests.schemas';
@@ -9,7 +9,8 @@ import { submitOnlineRequest } from './submit-online-request.command';
 
 /**
  * The public side: online submission and progress lookup (流水号 + 提取码) under the city
- * hotline's (tenant's) own path, as its portal publishes them.
+ * hotline's (tenant's) own path, as its portal publishes them. Only an active tenant of the
+ * registry has one: any other path answers 404 and writes nothing.
  */
 @ApiTags('public')
 @ApiParam({ name: 'tenant', description: 'the city hotline, e.g. city-3201' })
@@ -19,14 +20,22 @@ export class PublicRequestsController {
     private readonly db: TenantDb,
     private readonly outbox: Outbox,
     private readonly cipher: PiiCipher,
+    private readonly tenants: TenantDirectory,
   ) {}
+
+  private async activeTenant(tenant: string): Promise<string | undefined> {
+    const parsed = TenantCode.safeParse(tenant);
+    return parsed.success && (await this.tenants.isActive(parsed.data)) ? parsed.data : undefined;
+  }
 
   @Post()
   @HttpCode(201)
   @Public()
   @ApiZodBody(PublicCreateRequestBody)
   async submit(@Param('tenant') tenant: string, @Body() body: unknown) {
-    const tenantId = validate(TenantCode, tenant, 'path.tenant');
+    validate(TenantCode, tenant, 'path.tenant');
+    const tenantId = await this.activeTenant(tenant);
+    if (!tenantId) throw ProblemError.notFound(`hotline ${tenant}`);
     const input = validate(PublicCreateRequestBody, body);
     const { request, accessCode } = await this.db.run(tenantId, (m) => submitOnlineRequest(m, this.outbox, this.cipher, tenantId, input));
     return { number: request.number, accessCode, status: request.status };
@@ -35,10 +44,11 @@ export class PublicRequestsController {
   @Get(':number')
   @Public()
   @ApiZodQuery(PublicLookupQuery)
-  lookup(@Param('tenant') tenant: string, @Param('number') number: string, @Query() query: unknown) {
+  async lookup(@Param('tenant') tenant: string, @Param('number') number: string, @Query() query: unknown) {
     const { code } = validate(PublicLookupQuery, query, 'query');
     // Unknown tenant, malformed number, unknown number and wrong code all answer the same 404.
-    if (!parseRequestNumber(number) || !TenantCode.safeParse(tenant).success) throw ProblemError.notFound('request');
-    return this.db.read(tenant, (m) => publicProgress(m, number, code));
+    const tenantId = await this.activeTenant(tenant);
+    if (!parseRequestNumber(number) || !tenantId) throw ProblemError.notFound('request');
+    return this.db.read(tenantId, (m) => publicProgress(m, number, code));
   }
 }

@@ -80,6 +80,32 @@ export interface TaxonomyPublished {
   publishedBy: string;
 }
 
+/** A tenant of the province's platform: a city hotline, or the province itself. */
+export interface Tenant {
+  /** e.g. city-3201 (vocabulary TENANT_CODE_PATTERN). */
+  code: string;
+  name: string;
+  /** city | province (vocabulary TENANT_KINDS) */
+  kind: string;
+  /** The administrative division it serves, e.g. 3201 (vocabulary AREA_CODE_PATTERN). */
+  regionCode: string;
+  /** IANA time zone of its working calendar and local days, e.g. Asia/Shanghai. */
+  timeZone: string;
+  /** active | suspended (vocabulary TENANT_STATUSES) */
+  status: string;
+  createdAt: string;
+}
+
+/**
+ * Emitted on hl.intake.v1.<tenant>.tenant.changed when the province operator registers a tenant,
+ * changes it, suspends or resumes it. Every service keeps its tenant directory from it.
+ */
+export interface TenantChanged {
+  tenant?: Tenant | undefined;
+  changedAt: string;
+  changedBy: string;
+}
+
 function createBaseChannelConfigured(): ChannelConfigured {
   return { channel: undefined };
 }
@@ -528,6 +554,186 @@ export const TaxonomyPublished: MessageFns<TaxonomyPublished> = {
             }
 
             message.publishedBy = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseTenant(): Tenant {
+  return { code: "", name: "", kind: "", regionCode: "", timeZone: "", status: "", createdAt: "" };
+}
+
+export const Tenant: MessageFns<Tenant> = {
+  encode(message: Tenant, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.kind !== "") {
+      writer.uint32(26).string(message.kind);
+    }
+    if (message.regionCode !== "") {
+      writer.uint32(34).string(message.regionCode);
+    }
+    if (message.timeZone !== "") {
+      writer.uint32(42).string(message.timeZone);
+    }
+    if (message.status !== "") {
+      writer.uint32(50).string(message.status);
+    }
+    if (message.createdAt !== "") {
+      writer.uint32(58).string(message.createdAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Tenant {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTenant();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.regionCode = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.timeZone = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.createdAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseTenantChanged(): TenantChanged {
+  return { tenant: undefined, changedAt: "", changedBy: "" };
+}
+
+export const TenantChanged: MessageFns<TenantChanged> = {
+  encode(message: TenantChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tenant !== undefined) {
+      Tenant.encode(message.tenant, writer.uint32(10).fork()).join();
+    }
+    if (message.changedAt !== "") {
+      writer.uint32(18).string(message.changedAt);
+    }
+    if (message.changedBy !== "") {
+      writer.uint32(26).string(message.changedBy);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TenantChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTenantChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.tenant = Tenant.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.changedAt = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.changedBy = reader.string();
             continue;
           }
         }
