@@ -1,6 +1,6 @@
 import { Events } from '@hotline/contracts';
 import { migrate, uuidv7 } from '@hotline/platform';
-import { publishEvent, ServiceUnderTest, startServiceUnderTest } from '@hotline/service-testing';
+import { publishEvent, ServiceUnderTest, startServiceUnderTest, unknownTenantToken } from '@hotline/service-testing';
 import { createTestDatabase, eventually, migrationsUpTo, queryAsTenant, RELEASE_0_1_0, TestDatabase } from '@hotline/testing';
 import { dispatchService } from '../src/dispatch.service';
 import { migrations } from '../src/persistence/schema';
@@ -62,6 +62,17 @@ describe('upgrading a dispatch database of the previous release (real PostgreSQL
   afterAll(async () => {
     await sut?.close();
     await db?.drop();
+  });
+
+  // First, before the harness registers any tenant of its own tokens.
+  it("registers the tenants of the stored rows, so their tokens keep working after the upgrade", async () => {
+    const directory = await service().service.context.dataSource.query(`select code, kind, status, changed_by from tenant_directory order by code`);
+    expect(directory).toEqual([
+      { code: 'city-a', kind: 'city', status: 'active', changed_by: 'upgrade:0.2.0' },
+      { code: 'city-b', kind: 'city', status: 'active', changed_by: 'upgrade:0.2.0' },
+    ]);
+    const res = await service().request('GET', '/v1/catalog', await unknownTenantToken('city-a', ['dispatcher']));
+    expect(res.status).toBe(200);
   });
 
   it('keeps the stored catalog under its category codes and dispatches by it, up the area hierarchy', async () => {

@@ -1,3 +1,4 @@
+import { TENANT_CODE_MAX_LENGTH, TENANT_CODE_PATTERN } from '@hotline/vocabulary';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { tenantIsolationSql } from './data-source';
 
@@ -92,6 +93,32 @@ export class PlatformOutboxNotify1764300002200 implements MigrationInterface {
  * suspended tenant is refused everywhere. A system table like the outbox (read across tenants to
  * authorise callers; it holds no personal data), so it has no row-level security.
  */
+/**
+ * A database upgraded from 0.1.0 already holds tenants that no registry ever recorded: every
+ * tenant_id in its tables becomes an active entry (named by its code, changed by
+ * 'upgrade:0.2.0'), so the upgrade refuses nobody's tokens. The province operator renames them
+ * (PATCH /v1/tenants/:code, which also announces them to every service) or suspends them.
+ */
+async function backfillTenantsOfStoredRows(q: QueryRunner): Promise<void> {
+  const tables: Array<{ table: string; forced: boolean }> = await q.query(
+    `select c.table_name as table, k.relforcerowsecurity as forced
+       from information_schema.columns c join pg_class k on k.relname = c.table_name and k.relnamespace = current_schema()::regnamespace
+      where c.table_schema = current_schema() and c.column_name = 'tenant_id' and k.relkind = 'r'`,
+  );
+  for (const { table, forced } of tables) {
+    // The owner reads past row-level security only where it is not forced; forced again after.
+    if (forced) await q.query(`alter table "${table}" no force row level security`);
+    await q.query(
+      `insert into tenant_directory (code, name, kind, status, changed_by)
+       select distinct tenant_id, tenant_id, case when tenant_id like 'province%' then 'province' else 'city' end, 'active', 'upgrade:0.2.0'
+         from "${table}" where tenant_id ~ $1 and length(tenant_id) <= $2
+       on conflict (code) do nothing`,
+      [TENANT_CODE_PATTERN.source, TENANT_CODE_MAX_LENGTH],
+    );
+    if (forced) await q.query(`alter table "${table}" force row level security`);
+  }
+}
+
 export class PlatformTenantDirectory1764300002300 implements MigrationInterface {
   name = 'PlatformTenantDirectory1764300002300';
 
@@ -108,6 +135,7 @@ export class PlatformTenantDirectory1764300002300 implements MigrationInterface 
         changed_at timestamptz not null default now(),
         changed_by text not null default ''
       )`);
+    await backfillTenantsOfStoredRows(q);
   }
 
   async down(q: QueryRunner): Promise<void> {
