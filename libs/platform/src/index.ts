@@ -37,3 +37,5 @@ export * from './service/tenant-db';
 export * from './tenancy/tenant-directory';
 export * from './timers/timer-handlers';
 export * from './timers/timers';
+export * from './privacy/pii-cipher';
+export * from './privacy/pii-rotation';

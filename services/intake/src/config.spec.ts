@@ -10,3 +10,18 @@ describe('intake configuration', () => {
     (key) => expect(intakeConfigSchema.safeParse({ PII_MASTER_KEY: key }).success).toBe(false),
   );
 });
+
+describe('intake key configuration for rotation', () => {
+  const key = (fill: number) => Buffer.alloc(32, fill).toString('base64');
+
+  it('reads the current key version and the retired keys', () => {
+    const parsed = intakeConfigSchema.parse({ PII_MASTER_KEY: key(2), PII_KEY_VERSION: '2', PII_RETIRED_KEYS: `1:${key(1)}` });
+    expect(parsed.PII_KEY_VERSION).toBe(2);
+    expect(parsed.PII_RETIRED_KEYS).toEqual([{ version: 1, key: Buffer.alloc(32, 1) }]);
+  });
+
+  it.each([['1'], [`x:${key(1)}`], ['1:short'], [`0:${key(1)}`]])('refuses PII_RETIRED_KEYS %j', (retired) => {
+    const parsed = intakeConfigSchema.safeParse({ PII_MASTER_KEY: key(2), PII_KEY_VERSION: '2', PII_RETIRED_KEYS: retired });
+    expect(parsed.success).toBe(false);
+  });
+});

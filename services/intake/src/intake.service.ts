@@ -1,10 +1,9 @@
-import { ServiceDefinition } from '@hotline/platform';
+import { PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
 import { CategoriesController } from './categories/categories.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { intakeGrpc } from './channels/channels.grpc';
 import { intakeConfigSchema } from './config';
-import { PiiCipher } from './pii/pii-cipher';
-import { entities, migrations } from './persistence/schema';
+import { entities, migrations, PII_COLUMNS } from './persistence/schema';
 import { PublicRequestsController } from './requests/public-requests.controller';
 import { RequestsController } from './requests/requests.controller';
 import { tenantsCommand } from './tenants/tenants.command';
@@ -23,8 +22,8 @@ export const intakeService: ServiceDefinition = {
   entities,
   migrations,
   controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController],
-  providers: (ctx) => [{ provide: PiiCipher, useValue: PiiCipher.fromBase64(String(ctx.serviceConfig['PII_MASTER_KEY'])) }],
+  providers: (ctx) => [{ provide: PiiCipher, useValue: PiiCipher.fromConfig(ctx.serviceConfig) }],
   grpc: (ctx) => [intakeGrpc(ctx)],
   handlers: timelineHandlers,
-  commands: { tenants: tenantsCommand },
+  commands: { tenants: tenantsCommand, pii: piiCommand(PII_COLUMNS) },
 };

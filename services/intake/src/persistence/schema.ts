@@ -1,4 +1,4 @@
-import { PLATFORM_MIGRATIONS } from '@hotline/platform';
+import { PiiColumns, PLATFORM_MIGRATIONS } from '@hotline/platform';
 import { CategoryEntity } from '../categories/category.entity';
 import { ChannelEntity } from '../channels/channel.entity';
 import { RequestEntity } from '../requests/request.entity';
@@ -20,4 +20,9 @@ export const migrations = [
   AnonymousRequesters1764300001200,
   TaxonomyVersions1764300001300,
   CausalTimeline1764300001400,
+];
+
+/** Every encrypted column, for the key rotation (`main.js pii rotate`). */
+export const PII_COLUMNS: PiiColumns[] = [
+  { table: 'requests', key: 'id', columns: ['requester_name_enc', 'requester_phone_enc', 'requester_id_number_enc', 'requester_address_enc'] },
 ];

@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { ProblemError } from '@hotline/platform';
-import { PiiCipher } from '../pii/pii-cipher';
+import { PiiCipher, ProblemError } from '@hotline/platform';
 import { findRequest } from './requests.repository';
 import { maskedRequester, toRequestView, toTimelineView } from './requests.views';
 import { timelineOf } from './timeline.repository';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { PiiCipher } from '../pii/pii-cipher';
+import { PiiCipher } from '@hotline/platform';
 import { findRequests } from './requests.repository';
 import type { ListRequests } from './requests.schemas';
 import { maskedRequester, toRequestView } from './requests.views';

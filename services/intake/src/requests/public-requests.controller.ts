@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { parseRequestNumber } from '@hotline/intake-domain';
-import { ApiZodBody, ApiZodQuery, Outbox, ProblemError, Public, TenantCode, TenantDb, TenantDirectory, validate } from '@hotline/platform';
-import { PiiCipher } from '../pii/pii-cipher';
+import { ApiZodBody, ApiZodQuery, Outbox, PiiCipher, ProblemError, Public, TenantCode, TenantDb, TenantDirectory, validate } from '@hotline/platform';
 import { publicProgress } from './public-progress.query';
 import { PublicCreateRequestBody, PublicLookupQuery } from './requests.schemas';
 import { submitOnlineRequest } from './submit-online-request.command';

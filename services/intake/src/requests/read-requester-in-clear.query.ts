@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Identity, ProblemError } from '@hotline/platform';
-import { PiiCipher } from '../pii/pii-cipher';
+import { Identity, PiiCipher, ProblemError } from '@hotline/platform';
 import { openRequester } from './requester-identity';
 import { findRequest } from './requests.repository';
 

@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { FieldError, Identity, Outbox, ProblemError } from '@hotline/platform';
+import { FieldError, Identity, Outbox, PiiCipher, ProblemError } from '@hotline/platform';
 import { findEnabledChannel } from '../channels/channels.repository';
-import { PiiCipher } from '../pii/pii-cipher';
 import { classify, recordNewRequest, RegisteredRequest } from './new-request';
 import type { CreateRequest } from './requests.schemas';
 

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RequestStatus, ScopeDecision } from '@hotline/vocabulary';
 
 /**
- * A request (诉求). Requester identity only as AES-256-GCM blobs (see pii/pii-cipher.ts), and
+ * A request (诉求). Requester identity only as AES-256-GCM blobs (see PiiCipher in libs/platform/src/privacy), and
  * none at all when the requester is anonymous.
  */
 @Entity({ name: 'requests' })

@@ -1,4 +1,4 @@
-import { PiiCipher } from '../pii/pii-cipher';
+import { PiiCipher } from '@hotline/platform';
 import { RequestEntity } from './request.entity';
 import { openRequester, sealRequester } from './requester-identity';
 

@@ -1,5 +1,5 @@
 import type { Requester } from '@hotline/intake-domain';
-import { PiiCipher } from '../pii/pii-cipher';
+import { PiiCipher } from '@hotline/platform';
 import type { RequestEntity } from './request.entity';
 
 type IdentityColumns = Pick<

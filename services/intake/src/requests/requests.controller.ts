@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
 import { HOTLINE_WIDE_ROLES } from '@hotline/vocabulary';
-import { PiiCipher } from '../pii/pii-cipher';
 import { getRequest } from './get-request.query';
 import { listRequests } from './list-requests.query';
 import { readRequesterInClear } from './read-requester-in-clear.query';

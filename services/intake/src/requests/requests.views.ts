@@ -1,6 +1,6 @@
 import { commonV1 } from '@hotline/contracts';
 import { maskAddress, maskIdNumber, maskName, maskPhone, Requester } from '@hotline/intake-domain';
-import { PiiCipher } from '../pii/pii-cipher';
+import { PiiCipher } from '@hotline/platform';
 import { RequestEntity } from './request.entity';
 import { openRequester } from './requester-identity';
 import { TimelineEntryEntity } from './timeline-entry.entity';

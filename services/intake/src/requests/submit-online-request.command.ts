@@ -1,8 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { Outbox, ProblemError } from '@hotline/platform';
+import { Outbox, PiiCipher, ProblemError } from '@hotline/platform';
 import { systemActor } from '@hotline/vocabulary';
 import { findOnlineSubmissionChannel } from '../channels/channels.repository';
-import { PiiCipher } from '../pii/pii-cipher';
 import { classify, recordNewRequest, RegisteredRequest } from './new-request';
 import type { PublicCreateRequest } from './requests.schemas';
 
