@@ -4,6 +4,7 @@ export * from './areas';
 export * from './categories';
 export * from './code-list';
 export * from './request-status';
+export * from './personal-data';
 export * from './requests';
 export * from './revisits';
 export * from './roles';

@@ -8,6 +8,8 @@ import {
   isClosedStatus,
   isTenantCode,
   isWithinArea,
+  PII_ACCESS_PURPOSE_LABELS,
+  PII_ACCESS_PURPOSES,
   REQUEST_STATUS_LABELS,
   REQUEST_STATUSES,
   REQUEST_TYPE_LABELS,
@@ -22,7 +24,8 @@ describe('vocabulary', () => {
   it('labels every code of its lists, in zh and en', () => {
     expect(Object.keys(REQUEST_TYPE_LABELS)).toEqual([...REQUEST_TYPES]);
     expect(Object.keys(REQUEST_STATUS_LABELS)).toEqual([...REQUEST_STATUSES]);
-    for (const label of Object.values(REQUEST_STATUS_LABELS)) expect(label.zh && label.en).toBeTruthy();
+    expect(Object.keys(PII_ACCESS_PURPOSE_LABELS)).toEqual([...PII_ACCESS_PURPOSES]);
+    for (const label of [...Object.values(REQUEST_STATUS_LABELS), ...Object.values(PII_ACCESS_PURPOSE_LABELS)]) expect(label.zh && label.en).toBeTruthy();
   });
 
   it('orders statuses along the lifecycle; closed, not-accepted and archived are closed', () => {

@@ -38,14 +38,25 @@ export const baseConfigSchema = z
     AUTH_JWKS_URL: url(['https:', 'http:']).optional(),
     AUTH_ISSUER: z.string().optional(),
     AUTH_AUDIENCE: z.string().optional(),
+    /** Longest accepted token lifetime (exp − iat, or exp − now without iat), in seconds; 12 h by default. */
+    AUTH_MAX_TOKEN_LIFETIME_S: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 3600),
+    /**
+     * Peers whose X-Forwarded-For is believed (the ingress, a load balancer): comma-separated
+     * addresses or CIDR ranges. Empty by default: the client address is the TCP peer's.
+     */
+    TRUSTED_PROXIES: z.string().default(''),
+    /** Origins allowed to call the API from a browser (the web console's), comma-separated; none by default. */
+    CORS_ORIGINS: z.string().default(''),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']).optional(),
     STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
     STREAM_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     /** JetStream dedup window; keep the 2-minute default outside tests. */
     STREAM_DUPLICATE_WINDOW_MS: z.coerce.number().int().min(100).max(86_400_000).default(120_000),
-    /** Requests per minute per client address and process; health and metrics are exempt. */
+    /** Requests per minute per client address, across every replica; health and metrics are exempt. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+    /** Authenticated requests per minute per tenant, across every replica. */
+    TENANT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(100),
     TIMER_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
   });
