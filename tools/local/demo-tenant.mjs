@@ -41,7 +41,7 @@ async function sign(secret, claims, subject) {
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(subject)
     .setIssuedAt()
-    .setExpirationTime('30d')
+    .setExpirationTime('12h')
     .sign(new TextEncoder().encode(secret));
 }
 

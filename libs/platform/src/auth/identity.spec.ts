@@ -32,6 +32,30 @@ describe('local-mode tokens', () => {
     await expect(verifier.verify(expired)).rejects.toThrow(/invalid token/);
   });
 
+  it('rejects a token without exp, one that lives longer than the maximum, and one issued in the future', async () => {
+    const key = new TextEncoder().encode(secret);
+    const claims = { tenant: 'city-1', roles: ['agent'] };
+    const now = Math.floor(Date.now() / 1000);
+    const noExp = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().sign(key);
+    await expect(verifier.verify(noExp)).rejects.toThrow(/exp/);
+    const century = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('100y').sign(key);
+    await expect(verifier.verify(century)).rejects.toThrow(/lifetime exceeds 43200 s/);
+    // Without iat the lifetime counts from now.
+    const farNoIat = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(now + 13 * 3600).sign(key);
+    await expect(verifier.verify(farNoIat)).rejects.toThrow(/lifetime/);
+    const future = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now + 3600).setExpirationTime(now + 7200).sign(key);
+    await expect(verifier.verify(future)).rejects.toThrow(/iat/);
+    const short = createTokenVerifier({ mode: 'local', localSecret: secret, maxLifetimeS: 600 });
+    await expect(short.verify(await signLocalToken(secret, { tenantId: 'city-1', roles: ['agent'] }))).rejects.toThrow(/lifetime exceeds 600 s/);
+    await expect(short.verify(await signLocalToken(secret, { tenantId: 'city-1', roles: ['agent'] }, { expiresIn: '5m' }))).resolves.toMatchObject({
+      tenantId: 'city-1',
+    });
+  });
+
+  it('rejects a token with no roles at all', async () => {
+    await expect(verifier.verify(await sign({ tenant: 'city-1', roles: [] }))).rejects.toThrow(/roles/);
+  });
+
   it('rejects an unsigned (alg none) token', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
     const body = Buffer.from(JSON.stringify({ tenant: 'city-1', roles: ['tenant-admin'] })).toString('base64url');
@@ -70,6 +94,28 @@ describe('production tokens verified against a JWKS', () => {
     const verifier = createTokenVerifier({ mode: 'jwks', jwksUrl, issuer: 'https://idp.example.gov.cn', audience: 'hotline' });
     const token = await issue({ sub: 'u1', tenant: 'city-3201', roles: ['dispatcher'] });
     await expect(verifier.verify(token)).resolves.toEqual({ subject: 'u1', tenantId: 'city-3201', roles: ['dispatcher'], unit: undefined });
+  });
+
+  it('cannot be built without an issuer and an audience to check', () => {
+    expect(() => createTokenVerifier({ mode: 'jwks', jwksUrl, audience: 'hotline' })).toThrow(/AUTH_ISSUER and AUTH_AUDIENCE/);
+    expect(() => createTokenVerifier({ mode: 'jwks', jwksUrl, issuer: 'https://idp.example.gov.cn' })).toThrow(/AUTH_ISSUER and AUTH_AUDIENCE/);
+  });
+
+  it('rejects a token of another issuer, and one without exp', async () => {
+    const verifier = createTokenVerifier({ mode: 'jwks', jwksUrl, issuer: 'https://idp.example.gov.cn', audience: 'hotline' });
+    const otherIssuer = await new SignJWT({ tenant: 'city-1', roles: ['agent'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer('https://other.example.com')
+      .setAudience('hotline')
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    await expect(verifier.verify(otherIssuer)).rejects.toThrow(/iss/);
+    const noExp = await new SignJWT({ tenant: 'city-1', roles: ['agent'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer('https://idp.example.gov.cn')
+      .setAudience('hotline')
+      .sign(privateKey);
+    await expect(verifier.verify(noExp)).rejects.toThrow(/exp/);
   });
 
   it('rejects another audience, and a local HS256 token', async () => {

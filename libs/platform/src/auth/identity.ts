@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, JWTPayload, SignJWT } from 'jose';
+import { createRemoteJWKSet, jwtVerify, JWTPayload, JWTVerifyOptions, SignJWT } from 'jose';
 import { isRole, isTenantCode, Role } from '@hotline/vocabulary';
 
 /** Who is calling: from the bearer token's `tenant`, `roles` and `unit` claims. */
@@ -14,18 +14,38 @@ export class AuthenticationError extends Error {}
 function identityFrom(payload: JWTPayload): Identity {
   const { sub, tenant, roles, unit } = payload as JWTPayload & { tenant?: unknown; roles?: unknown; unit?: unknown };
   if (!isTenantCode(tenant)) throw new AuthenticationError('token has no valid "tenant" claim');
-  if (!Array.isArray(roles) || !roles.every(isRole))
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole))
     throw new AuthenticationError('token "roles" claim must list known roles');
   if (unit !== undefined && typeof unit !== 'string') throw new AuthenticationError('token "unit" claim must be a string');
   return { subject: sub ?? 'anonymous', tenantId: tenant, roles: roles as Role[], unit: unit as string | undefined };
+}
+
+/** Seconds a token's times may be off the service's clock (iat ahead of now). */
+const CLOCK_TOLERANCE_S = 60;
+/** The default longest lifetime: one working shift and some (AUTH_MAX_TOKEN_LIFETIME_S). */
+export const DEFAULT_MAX_TOKEN_LIFETIME_S = 12 * 3600;
+
+/**
+ * A token must expire (`exp`), and not later than the longest lifetime allows: counted from its
+ * `iat` when it has one, else from now, so a token minted for a century is refused on sight.
+ */
+function checkLifetime(payload: JWTPayload, maxLifetimeS: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.exp !== 'number') throw new AuthenticationError('token has no "exp" (expiry) claim');
+  if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > now + CLOCK_TOLERANCE_S))
+    throw new AuthenticationError('token "iat" claim is in the future');
+  const from = typeof payload.iat === 'number' ? payload.iat : now;
+  if (payload.exp - from > maxLifetimeS) throw new AuthenticationError(`token lifetime exceeds ${maxLifetimeS} s`);
 }
 
 export interface VerifierSettings {
   mode: 'local' | 'jwks';
   localSecret?: string;
   jwksUrl?: string;
+  /** Required in jwks mode: a token of another issuer or audience is refused. */
   issuer?: string;
   audience?: string;
+  maxLifetimeS?: number;
 }
 
 /** Abstract class rather than interface so NestJS can inject it by this token. */
@@ -41,24 +61,30 @@ class FnVerifier extends TokenVerifier {
 
 /** Local mode checks HS256 tokens signed with a configured key; production checks a JWKS. */
 export function createTokenVerifier(settings: VerifierSettings): TokenVerifier {
-  const claims = { issuer: settings.issuer, audience: settings.audience };
+  const maxLifetimeS = settings.maxLifetimeS ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
+  const options: JWTVerifyOptions = {
+    issuer: settings.issuer,
+    audience: settings.audience,
+    requiredClaims: ['exp'],
+    clockTolerance: CLOCK_TOLERANCE_S,
+  };
+  const check = async (run: () => Promise<{ payload: JWTPayload }>): Promise<Identity> => {
+    const { payload } = await run().catch((err) => {
+      // jose names the claim that failed (exp, iss, aud …): the caller learns what to fix.
+      const claim = err.claim ? ` (${err.claim}: ${err.reason})` : '';
+      throw new AuthenticationError(`invalid token: ${err.code ?? err.message}${claim}`);
+    });
+    checkLifetime(payload, maxLifetimeS);
+    return identityFrom(payload);
+  };
   if (settings.mode === 'jwks') {
     if (!settings.jwksUrl) throw new Error('AUTH_JWKS_URL is required in jwks mode');
+    if (!settings.issuer || !settings.audience) throw new Error('AUTH_ISSUER and AUTH_AUDIENCE are required in jwks mode');
     const keys = createRemoteJWKSet(new URL(settings.jwksUrl));
-    return new FnVerifier(async (token) => {
-      const { payload } = await jwtVerify(token, keys, claims).catch((err) => {
-        throw new AuthenticationError(`invalid token: ${err.code ?? err.message}`);
-      });
-      return identityFrom(payload);
-    });
+    return new FnVerifier((token) => check(() => jwtVerify(token, keys, { ...options, algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'] })));
   }
   const key = new TextEncoder().encode(settings.localSecret);
-  return new FnVerifier(async (token) => {
-    const { payload } = await jwtVerify(token, key, { ...claims, algorithms: ['HS256'] }).catch((err) => {
-      throw new AuthenticationError(`invalid token: ${err.code ?? err.message}`);
-    });
-    return identityFrom(payload);
-  });
+  return new FnVerifier((token) => check(() => jwtVerify(token, key, { ...options, algorithms: ['HS256'] })));
 }
 
 /** Issues a local-mode token (demo users, tests, the local platform). */

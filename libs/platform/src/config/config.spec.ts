@@ -29,6 +29,12 @@ describe('parseConfig', () => {
       expect(message).toContain(name);
   });
 
+  it('requires the issuer and the audience in jwks mode', () => {
+    const jwks = { ...valid, AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example.gov.cn/jwks.json' };
+    expect(() => parseConfig(baseConfigSchema, jwks)).toThrow(/AUTH_ISSUER: required when AUTH_MODE=jwks[\s\S]*AUTH_AUDIENCE: required/);
+    expect(() => parseConfig(baseConfigSchema, { ...jwks, AUTH_ISSUER: 'https://idp.example.gov.cn', AUTH_AUDIENCE: 'hotline' })).not.toThrow();
+  });
+
   it('requires the local signing secret in local auth mode', () => {
     const { AUTH_LOCAL_SECRET: _omit, ...rest } = valid;
     expect(() => parseConfig(baseConfigSchema, rest)).toThrow(/AUTH_LOCAL_SECRET: required when AUTH_MODE=local/);

@@ -67,8 +67,10 @@ export type ConfigRule = (env: NodeJS.ProcessEnv) => string[];
 const authRule: ConfigRule = (env) => {
   const mode = env['AUTH_MODE'] ?? 'local';
   if (mode === 'local' && !env['AUTH_LOCAL_SECRET']) return ['AUTH_LOCAL_SECRET: required when AUTH_MODE=local'];
-  if (mode === 'jwks' && !env['AUTH_JWKS_URL']) return ['AUTH_JWKS_URL: required when AUTH_MODE=jwks'];
-  return [];
+  if (mode !== 'jwks') return [];
+  // A JWKS signs for every relying party of the identity provider: only issuer and audience
+  // tell a token meant for the hotline from one meant for another system.
+  return ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'].filter((name) => !env[name]).map((name) => `${name}: required when AUTH_MODE=jwks`);
 };
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -106,6 +106,7 @@ export async function openServiceContext(def: ServiceDefinition, env: NodeJS.Pro
         jwksUrl: config.AUTH_JWKS_URL,
         issuer: config.AUTH_ISSUER,
         audience: config.AUTH_AUDIENCE,
+        maxLifetimeS: config.AUTH_MAX_TOKEN_LIFETIME_S,
       }),
       async checks() {
         const database = await dataSource
