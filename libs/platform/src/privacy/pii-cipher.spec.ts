@@ -1,4 +1,5 @@
-import { PiiCipher } from './pii-cipher';
+import { z } from 'zod';
+import { PiiCipher, piiConfigShape } from './pii-cipher';
 
 describe('PiiCipher', () => {
   const cipher = new PiiCipher(Buffer.alloc(32, 7));
@@ -41,5 +42,13 @@ describe('PiiCipher', () => {
 
   it('refuses a master key that is not 32 bytes', () => {
     expect(() => new PiiCipher(Buffer.alloc(16))).toThrow(/32 bytes/);
+  });
+
+  it('is built from the validated configuration, as a service holds it', () => {
+    const config = z.object(piiConfigShape).parse({ PII_MASTER_KEY: Buffer.alloc(32, 9).toString('base64'), PII_KEY_VERSION: '2', PII_RETIRED_KEYS: `1:${Buffer.alloc(32, 7).toString('base64')}` });
+    const fromConfig = PiiCipher.fromConfig(config);
+    expect(fromConfig.currentVersion).toBe(2);
+    expect(fromConfig.decrypt('city-a', cipher.encrypt('city-a', '张三'))).toBe('张三');
+    expect(() => PiiCipher.fromConfig({ PII_MASTER_KEY: 'x' })).toThrow(/piiConfigShape/);
   });
 });

@@ -43,10 +43,12 @@ export class PiiCipher {
     return new PiiCipher(Buffer.from(masterKeyBase64, 'base64'));
   }
 
-  /** From a service's validated PII_* variables (piiConfigShape). */
+  /** From a service's configuration, already validated with piiConfigShape (ctx.serviceConfig). */
   static fromConfig(config: Record<string, unknown>): PiiCipher {
-    const parsed = z.object(piiConfigShape).parse(config);
-    return new PiiCipher({ version: parsed.PII_KEY_VERSION, key: Buffer.from(parsed.PII_MASTER_KEY, 'base64') }, parsed.PII_RETIRED_KEYS);
+    const { PII_MASTER_KEY, PII_KEY_VERSION, PII_RETIRED_KEYS } = config as Partial<PiiConfig>;
+    if (typeof PII_MASTER_KEY !== 'string' || typeof PII_KEY_VERSION !== 'number' || !Array.isArray(PII_RETIRED_KEYS))
+      throw new Error('PiiCipher.fromConfig takes the configuration validated with piiConfigShape');
+    return new PiiCipher({ version: PII_KEY_VERSION, key: Buffer.from(PII_MASTER_KEY, 'base64') }, PII_RETIRED_KEYS);
   }
 
   encrypt(tenantId: string, plaintext: string): Buffer {
@@ -130,3 +132,5 @@ export const piiConfigShape = {
       return keys;
     }),
 };
+
+export type PiiConfig = z.infer<z.ZodObject<typeof piiConfigShape>>;
