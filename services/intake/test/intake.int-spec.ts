@@ -129,20 +129,19 @@ describe('intake service (real PostgreSQL and NATS)', () => {
   });
 
   it('limits the request rate per client with a 429 problem, never limiting health checks', async () => {
-    const limited = await startService(intakeService, {
-      ...serviceEnv({ databaseUrl: sut.db.url, natsUrl: SHARED_NATS_URL, namespace: sut.namespace }),
-      RATE_LIMIT_PER_MINUTE: '3',
-    });
+    // Its own database: the counts are shared by every instance on one database (http/rate-limits.ts).
+    const limited = await startServiceUnderTest(intakeService, { env: { RATE_LIMIT_PER_MINUTE: '3' } });
     try {
-      const bearer = await token('city-a', ['agent']);
+      const bearer = await limited.token('city-a', ['agent']);
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++)
-        statuses.push((await fetch(`${limited.httpUrl}/v1/channels`, { headers: { authorization: `Bearer ${bearer}` } })).status);
+        statuses.push((await fetch(`${limited.service.httpUrl}/v1/channels`, { headers: { authorization: `Bearer ${bearer}` } })).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
-      const refused = await fetch(`${limited.httpUrl}/v1/channels`, { headers: { authorization: `Bearer ${bearer}` } });
+      const refused = await fetch(`${limited.service.httpUrl}/v1/channels`, { headers: { authorization: `Bearer ${bearer}` } });
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(await refused.json()).toMatchObject({ status: 429, code: 'rate_limited' });
-      for (let i = 0; i < 5; i++) expect((await fetch(`${limited.httpUrl}/readyz`)).status).toBe(200);
+      for (let i = 0; i < 5; i++) expect((await fetch(`${limited.service.httpUrl}/readyz`)).status).toBe(200);
     } finally {
       await limited.close();
     }

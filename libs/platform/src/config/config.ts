@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { TENANT_CODE_PATTERN } from '@hotline/vocabulary';
 
@@ -18,6 +19,23 @@ const url = (protocols: string[]) =>
       return false;
     }
   }, `must be a URL (${protocols.join(' or ')})`);
+
+function isAddressOrRange(value: string): boolean {
+  const [address, bits, extra] = value.split('/');
+  const family = isIP(address ?? '');
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
+
+/** A comma-separated list of entries each satisfying `valid`; empty by default. */
+const commaList = (valid: (entry: string) => boolean, rule: string) =>
+  z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((e) => e.trim()).filter(Boolean))
+    .refine((entries) => entries.every(valid), rule);
 
 /** Variables every service reads. Services extend this with their own. */
 export const baseConfigSchema = z
@@ -44,9 +62,9 @@ export const baseConfigSchema = z
      * Peers whose X-Forwarded-For is believed (the ingress, a load balancer): comma-separated
      * addresses or CIDR ranges. Empty by default: the client address is the TCP peer's.
      */
-    TRUSTED_PROXIES: z.string().default(''),
+    TRUSTED_PROXIES: commaList(isAddressOrRange, 'IP addresses or CIDR ranges, comma-separated'),
     /** Origins allowed to call the API from a browser (the web console's), comma-separated; none by default. */
-    CORS_ORIGINS: z.string().default(''),
+    CORS_ORIGINS: commaList((v) => /^https?:\/\/[^/\s]+$/.test(v), 'origins such as https://console.example.gov.cn, comma-separated'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']).optional(),
     STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),

@@ -6,6 +6,7 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
+import { RouteAccess, routeKey } from './route-access';
 
 /** OpenAPI schema of a zod schema, so the validator and the docs cannot disagree. */
 export function openApiSchema(schema: z.ZodTypeAny): SchemaObject {
@@ -30,16 +31,42 @@ export function ApiZodQuery(schema: z.AnyZodObject): MethodDecorator {
 }
 
 const UI_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'];
+/** The UI's start, as a file: the Content-Security-Policy allows no inline script. */
+const UI_INIT = "SwaggerUIBundle({ url: '/docs/openapi.json', dom_id: '#ui' });\n";
+
+type Operation = { security?: unknown; 'x-roles'?: readonly string[]; 'x-public'?: boolean };
+
+/**
+ * States on each operation who may call it, from the decorators the edge enforces: public
+ * operations need no bearer token, the others list their roles under `x-roles`.
+ */
+function annotateAccess(document: { paths: Record<string, Record<string, Operation>> }, routes: Map<string, RouteAccess>): void {
+  for (const [path, operations] of Object.entries(document.paths)) {
+    const url = path.replace(/\{([^}]+)\}/g, ':$1');
+    for (const [method, operation] of Object.entries(operations)) {
+      const access = routes.get(routeKey(method.toUpperCase(), url));
+      if (!access) continue;
+      if (access.public) {
+        operation.security = [];
+        operation['x-public'] = true;
+      } else {
+        operation.security = [{ bearer: [] }];
+        operation['x-roles'] = access.roles ?? [];
+      }
+    }
+  }
+}
 
 /**
  * Serves the OpenAPI document generated from the controllers at /docs/openapi.json and a
  * Swagger UI at /docs (assets from swagger-ui-dist, no CDN).
  */
-export function serveOpenApi(app: INestApplication, title: string, description: string): void {
+export function serveOpenApi(app: INestApplication, title: string, description: string, routes: Map<string, RouteAccess>): void {
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(title).setDescription(description).setVersion('v1').addBearerAuth().build(),
+    new DocumentBuilder().setTitle(title).setDescription(description).setVersion('v1').addBearerAuth({ type: 'http', scheme: 'bearer' }, 'bearer').build(),
   );
+  annotateAccess(document as unknown as { paths: Record<string, Record<string, Operation>> }, routes);
   const uiDir = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   fastify.get('/docs/openapi.json', async () => document);
@@ -48,8 +75,9 @@ export function serveOpenApi(app: INestApplication, title: string, description: 
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
 <link rel="stylesheet" href="/docs/swagger-ui.css"></head>
 <body><div id="ui"></div><script src="/docs/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: '/docs/openapi.json', dom_id: '#ui' });</script></body></html>`),
+<script src="/docs/swagger-init.js"></script></body></html>`),
   );
+  fastify.get('/docs/swagger-init.js', async (_request, reply) => reply.type('application/javascript').send(UI_INIT));
   for (const file of UI_FILES) {
     const body = readFileSync(join(uiDir, file));
     fastify.get(`/docs/${file}`, async (_request, reply) =>

@@ -46,9 +46,12 @@ export function fieldErrors(error: ZodError, prefix = ''): FieldError[] {
   }));
 }
 
-/** Parses untrusted input or throws a 400 problem naming every bad field. */
+/**
+ * Parses untrusted input or throws a 400 problem naming every bad field. No body at all reads
+ * as `{}` (an action with nothing to say); a body of `null` is refused like any other wrong type.
+ */
 export function validate<S extends z.ZodTypeAny>(schema: S, input: unknown, prefix = ''): z.infer<S> {
-  const result = schema.safeParse(input ?? {});
+  const result = schema.safeParse(input === undefined ? {} : input);
   if (!result.success) throw ProblemError.validation(fieldErrors(result.error, prefix));
   return result.data;
 }
@@ -127,12 +130,14 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
-    const request = http.getRequest<{ url?: string; method?: string }>();
+    const request = http.getRequest<{ url?: string; method?: string; routeOptions?: { url?: string } }>();
     const problem = toProblem(error, request.url);
+    // The route's pattern, not the URL: a query string or a path can carry a phone number or an access code.
+    const where = { method: request.method, route: request.routeOptions?.url ?? 'unmatched' };
     if (problem.status === 503) {
-      this.logger.warn({ url: request.url, err: (error as Error)?.message }, 'infrastructure unavailable');
+      this.logger.warn({ ...where, err: error }, 'infrastructure unavailable');
       void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-    } else if (problem.status >= 500) this.logger.error({ err: error, url: request.url }, 'unhandled error');
+    } else if (problem.status >= 500) this.logger.error({ ...where, err: error }, 'unhandled error');
     void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
   }
 }

@@ -3,6 +3,7 @@ import type { JsMsg } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { deadLetterSubject, EventHeader } from '@hotline/contracts';
+import { maskPersonalData } from '@hotline/privacy';
 import type { ServiceName } from '@hotline/vocabulary';
 import type { Metrics } from '../observability/metrics';
 import type { EventBus } from './event-bus';
@@ -53,7 +54,8 @@ export function deadLetterOf(message: JsMsg, consumer: string, error: string, so
     headers,
     payload: message.data,
     deliveries: message.info.deliveryCount,
-    error,
+    // Operators read it through the API; a failure message may quote a value of the event.
+    error: maskPersonalData(error),
     source,
     streamSequence: message.info.streamSequence,
   };

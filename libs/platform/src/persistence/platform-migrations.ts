@@ -2,6 +2,7 @@ import {
   PlatformDeadLetters1764300002000,
   PlatformIdempotencyKeys1764300002100,
   PlatformOutboxNotify1764300002200,
+  PlatformRateLimits1764300002400,
   PlatformTenantDirectory1764300002300,
 } from './platform-reliability.migration';
 import { PlatformSchema1764300000000 } from './platform-schema.migration';
@@ -18,4 +19,5 @@ export const PLATFORM_MIGRATIONS = [
   PlatformIdempotencyKeys1764300002100,
   PlatformOutboxNotify1764300002200,
   PlatformTenantDirectory1764300002300,
+  PlatformRateLimits1764300002400,
 ];

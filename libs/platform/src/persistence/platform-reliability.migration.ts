@@ -142,3 +142,25 @@ export class PlatformTenantDirectory1764300002300 implements MigrationInterface 
     await q.query(`drop table tenant_directory`);
   }
 }
+
+/**
+ * The request counts of the HTTP rate limits (per client address, per tenant), shared by every
+ * replica of the service. Unlogged: no WAL for a counter that lives a minute; a crash empties it.
+ */
+export class PlatformRateLimits1764300002400 implements MigrationInterface {
+  name = 'PlatformRateLimits1764300002400';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create unlogged table rate_limit_windows (
+        key text not null,
+        window_start timestamptz not null,
+        count integer not null,
+        primary key (key, window_start)
+      )`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop table rate_limit_windows`);
+  }
+}

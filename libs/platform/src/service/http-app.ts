@@ -1,12 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import rateLimit from '@fastify/rate-limit';
 import { TokenVerifier } from '../auth/identity';
 import { AuthGuard } from '../http/auth';
+import { installHttpEdge, trustProxyOf } from '../http/edge';
 import { IdempotencyInterceptor } from '../http/idempotency';
 import { serveOpenApi } from '../http/openapi';
 import { ProblemFilter } from '../http/problem';
+import { routeAccessOf } from '../http/route-access';
 import { DeadLettersController } from '../messaging/dead-letters.controller';
 import { Outbox } from '../messaging/outbox';
 import { NestPinoLogger } from '../observability/logger';
@@ -19,18 +20,18 @@ import { TenantDb } from './tenant-db';
 @Module({})
 class ServiceRootModule {}
 
-const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/docs', '/docs/openapi.json']);
-
 /**
  * The service's HTTP side on fastify: its controllers and the platform's (health, metrics,
- * dead letters), bearer-token authentication on every route not marked public, problem+json
- * errors, Idempotency-Key on changing calls, per-route body limits, the rate limit, OpenAPI at
- * /docs and request metrics.
+ * dead letters), the edge (limits, authentication before the body is read, strict input,
+ * security headers, CORS: http/edge.ts), problem+json errors, Idempotency-Key on changing
+ * calls, per-route body limits, OpenAPI at /docs and request metrics.
  */
 export async function buildHttpApp(def: ServiceDefinition, context: ServiceContext): Promise<NestFastifyApplication> {
+  const controllers = [HealthController, DeadLettersController, ...(def.controllers ?? [])];
+  const routes = routeAccessOf(controllers);
   const module: DynamicModule = {
     module: ServiceRootModule,
-    controllers: [HealthController, DeadLettersController, ...(def.controllers ?? [])],
+    controllers,
     providers: [
       { provide: SERVICE_CONTEXT, useValue: context },
       { provide: TenantDb, useValue: context.db },
@@ -42,10 +43,12 @@ export async function buildHttpApp(def: ServiceDefinition, context: ServiceConte
       ...(def.providers?.(context) ?? []),
     ],
   };
-  const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: trustProxyOf(context.config) });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new NestPinoLogger(context.logger),
     bufferLogs: false,
+    // The edge parses JSON itself (strict UTF-8, nothing empty): Nest's parsers would replace it.
+    bodyParser: false,
   });
   app.useGlobalFilters(new ProblemFilter(context.logger));
   const fastify = app.getHttpAdapter().getInstance();
@@ -56,14 +59,8 @@ export async function buildHttpApp(def: ServiceDefinition, context: ServiceConte
       if (limit) route.bodyLimit = limit;
     }
   });
-  await app.register(rateLimit, {
-    max: context.config.RATE_LIMIT_PER_MINUTE,
-    timeWindow: 60_000,
-    allowList: (request) => UNLIMITED_PATHS.has(request.url.split('?')[0] ?? ''),
-    errorResponseBuilder: (_request, limit) =>
-      Object.assign(new Error(`rate limit of ${limit.max} requests per minute exceeded; retry in ${limit.after}`), { statusCode: 429 }),
-  });
-  serveOpenApi(app, `hotline ${def.name}`, def.description);
+  await installHttpEdge(app, context, routes);
+  serveOpenApi(app, `hotline ${def.name}`, def.description, routes);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions?.url ?? 'unmatched';
     context.metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);

@@ -1,0 +1,120 @@
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { BaseConfig } from '../config/config';
+import type { ServiceContext } from '../service/service-context';
+import { authenticate, authorize } from './auth';
+import { assertCleanInput, parseJsonBody } from './edge-input';
+import { limitHeaders, rateLimited, SharedRateLimiter } from './rate-limits';
+import { RouteAccess, routeKey } from './route-access';
+
+/** Paths a probe, a scraper or a reader of the docs may call as often as it likes. */
+const UNLIMITED_PATHS = /^\/(healthz|readyz|metrics|docs)(\/|$)/;
+const DOCS = /^\/docs(\/|$)/;
+
+/**
+ * The swagger UI is the only HTML the services serve: its own script and styles from /docs,
+ * nothing inline except the style attributes the UI sets, nothing from elsewhere.
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+/** Fastify's `trustProxy`: only the configured proxies' X-Forwarded-For is believed (none by default). */
+export function trustProxyOf(config: Pick<BaseConfig, 'TRUSTED_PROXIES'>): false | string[] {
+  return config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false;
+}
+
+/**
+ * The service's HTTP edge, in the order a request meets it: the per-address limit; for a route
+ * that is not public, authentication and the role check, then the per-tenant limit — all before
+ * the body is read; the strict JSON parser (UTF-8, not empty, not poisoned); the refusal of
+ * control characters and lone surrogates anywhere in body, query or path; and on the way out
+ * the security headers, `Cache-Control: no-store` on every API answer, and CORS for the
+ * configured origins only.
+ */
+export async function installHttpEdge(app: NestFastifyApplication, context: ServiceContext, routes: Map<string, RouteAccess>): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const config = context.config;
+  // Headers first: a refusal by a later hook still carries them (and CORS, so a browser can read it).
+  await app.register(helmet as never, {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    // The API is called across origins by the console (CORS); its answers are not embedded.
+    crossOriginResourcePolicy: { policy: 'same-site' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  if (config.CORS_ORIGINS.length > 0)
+    app.enableCors({
+      origin: config.CORS_ORIGINS,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
+      exposedHeaders: ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+      credentials: false,
+      maxAge: 600,
+    });
+
+  const limiter = new SharedRateLimiter(context.dataSource, context.logger);
+  const limit = async (reply: FastifyReply, key: string, max: number, what: string) => {
+    const verdict = await limiter.hit(key, max);
+    void reply.headers(limitHeaders(verdict));
+    if (!verdict.allowed) throw rateLimited(what, verdict);
+  };
+
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (UNLIMITED_PATHS.test(path)) return;
+    await limit(reply, `address:${request.ip}`, config.RATE_LIMIT_PER_MINUTE, 'per client address');
+    const route = request.routeOptions?.url;
+    const access = route ? routes.get(routeKey(request.method, route)) : undefined;
+    if (!access) return;
+    if (access.public) {
+      const tenant = (request.params as Record<string, unknown> | undefined)?.['tenant'];
+      if (typeof tenant === 'string') await limit(reply, `tenant:${tenant}`, config.TENANT_RATE_LIMIT_PER_MINUTE, 'for this hotline');
+      return;
+    }
+    const identity = await authenticate(request.headers.authorization, context.verifier, context.tenants);
+    authorize(identity, access.roles);
+    (request as FastifyRequest & { identity?: unknown }).identity = identity;
+    await limit(reply, `tenant:${identity.tenantId}`, config.TENANT_RATE_LIMIT_PER_MINUTE, 'for this hotline');
+  });
+
+  fastify.removeContentTypeParser('application/json');
+  const defaultJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, raw, done) => {
+    try {
+      done(null, parseJsonBody(raw as Buffer, (text) => {
+        let parsed: unknown;
+        let failure: Error | null = null;
+        defaultJson(request, text, (err, value) => {
+          failure = err;
+          parsed = value;
+        });
+        if (failure) throw failure;
+        return parsed;
+      }));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+
+  fastify.addHook('preValidation', async (request: FastifyRequest) => {
+    assertCleanInput({ body: request.body, query: request.query, params: request.params });
+  });
+
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
+    // Answers carry personal data and tenant data: no shared or browser cache keeps them.
+    if (!DOCS.test(request.url) && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+  });
+}
