@@ -143,6 +143,13 @@ describe('the HTTP edge: input, authentication before the body, limits, headers'
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
   });
 
+  it('counts failed authentications per address, so guessing tokens meets the limit', async () => {
+    const limited = await start({ RATE_LIMIT_PER_MINUTE: '3' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await raw(`${limited.service.httpUrl}/v1/channels`, 'GET', { authorization: `Bearer guess-${i}` })).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
   it('believes X-Forwarded-For from a configured trusted proxy: each forwarded client has its own count', async () => {
     const behindProxy = await start({ RATE_LIMIT_PER_MINUTE: '3', TRUSTED_PROXIES: '127.0.0.1/32,::1' });
     const call = (client: string) => raw(`${behindProxy.service.httpUrl}/v1/public/city-a/requests/x?code=1`, 'GET', { 'x-forwarded-for': client });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { LocalPlatform, ROOT, SERVICES } from './support/platform';
@@ -17,6 +17,7 @@ function alive(pid: number): boolean {
 // The README's start command, end to end: real processes from dist/, real PostgreSQL and NATS.
 describe('npm start (tools/local/start.mjs)', () => {
   let platform: LocalPlatform;
+  let walkthroughOutput = '';
 
   beforeAll(async () => {
     platform = await LocalPlatform.start();
@@ -76,6 +77,21 @@ describe('npm start (tools/local/start.mjs)', () => {
     expect(stdout).toContain('"intact":true');
     expect(stdout).toMatch(/archived\n/);
     expect(stdout).toContain('Done.');
+    walkthroughOutput = stdout;
+  });
+
+  // After the walkthrough: a whole lifecycle has gone through every service.
+  it("keeps the requester's identity, the number typed into the text and the access code out of every service's log", () => {
+    const accessCode = /"accessCode":"([^"]+)"/.exec(walkthroughOutput)?.[1];
+    expect(accessCode).toBeDefined();
+    const secrets = ['张三', '13812345678', '13912345678', accessCode as string];
+    const logs = readdirSync(join(platform.stateDir, 'logs')).filter((f) => f.endsWith('.log'));
+    expect(logs.sort()).toEqual(SERVICES.map((s) => `${s}.log`).sort());
+    const hits = logs.flatMap((file) => {
+      const text = readFileSync(join(platform.stateDir, 'logs', file), 'utf8');
+      return secrets.filter((secret) => text.includes(secret)).map((secret) => `${file}: ${secret}`);
+    });
+    expect(hits).toEqual([]);
   });
 
   it('stops everything it started on Ctrl-C, restarting nothing, and exits 0', async () => {

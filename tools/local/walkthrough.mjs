@@ -40,7 +40,8 @@ step(1, `A citizen submits a complaint online to ${tenant} (POST intake /v1/publ
 const submitted = await call('intake', 'POST', `/v1/public/${tenant}/requests`, undefined, {
   requester: { name: '张三', phone: '13812345678' },
   title: '小区电梯停运',
-  content: '3 号楼电梯停运三天，物业未处理，老人上下楼困难。',
+  // A callback number typed into the text: stored encrypted by intake, masked everywhere else.
+  content: '3 号楼电梯停运三天，物业未处理，老人上下楼困难。请回电 13912345678。',
   areaCode: '320104',
   requestType: 'complaint',
   categoryCode: '030603',

@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Identity } from '../auth/identity';
 import type { BaseConfig } from '../config/config';
 import type { ServiceContext } from '../service/service-context';
 import { authenticate, authorize } from './auth';
@@ -38,9 +39,9 @@ export function trustProxyOf(config: Pick<BaseConfig, 'TRUSTED_PROXIES'>): false
 }
 
 /**
- * The service's HTTP edge, in the order a request meets it: the per-address limit; for a route
- * that is not public, authentication and the role check, then the per-tenant limit — all before
- * the body is read; the strict JSON parser (UTF-8, not empty, not poisoned); the refusal of
+ * The service's HTTP edge, in the order a request meets it: for a public route, the per-address
+ * and per-hotline limits; for any other, authentication (a failure counts per address), the role
+ * check and the per-tenant limit — all before the body is read; the strict JSON parser (UTF-8, not empty, not poisoned); the refusal of
  * control characters and lone surrogates anywhere in body, query or path; and on the way out
  * the security headers, `Cache-Control: no-store` on every API answer, and CORS for the
  * configured origins only.
@@ -72,21 +73,29 @@ export async function installHttpEdge(app: NestFastifyApplication, context: Serv
     if (!verdict.allowed) throw rateLimited(what, verdict);
   };
 
+  // Public and unauthenticated calls count per client address; a tenant's authenticated staff
+  // (a whole call centre behind one NAT address) count per tenant instead.
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '';
     if (UNLIMITED_PATHS.test(path)) return;
-    await limit(reply, `address:${request.ip}`, config.RATE_LIMIT_PER_MINUTE, 'per client address');
     const route = request.routeOptions?.url;
     const access = route ? routes.get(routeKey(request.method, route)) : undefined;
-    if (!access) return;
-    if (access.public) {
+    const perAddress = () => limit(reply, `address:${request.ip}`, config.RATE_LIMIT_PER_MINUTE, 'per client address');
+    if (!access || access.public) {
+      await perAddress();
       const tenant = (request.params as Record<string, unknown> | undefined)?.['tenant'];
-      if (typeof tenant === 'string') await limit(reply, `tenant:${tenant}`, config.TENANT_RATE_LIMIT_PER_MINUTE, 'for this hotline');
+      if (access && typeof tenant === 'string') await limit(reply, `tenant:${tenant}`, config.TENANT_RATE_LIMIT_PER_MINUTE, 'for this hotline');
       return;
     }
-    const identity = await authenticate(request.headers.authorization, context.verifier, context.tenants);
+    let identity: Identity;
+    try {
+      identity = await authenticate(request.headers.authorization, context.verifier, context.tenants);
+    } catch (err) {
+      await perAddress(); // guessing tokens is limited like any anonymous call
+      throw err;
+    }
     authorize(identity, access.roles);
-    (request as FastifyRequest & { identity?: unknown }).identity = identity;
+    (request as FastifyRequest & { identity?: Identity }).identity = identity;
     await limit(reply, `tenant:${identity.tenantId}`, config.TENANT_RATE_LIMIT_PER_MINUTE, 'for this hotline');
   });
 
