@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, CurrentIdentity, Identity, ProblemError, Roles, SERVICE_CONTEXT, ServiceContext, validate } from '@hotline/platform';
+import { requireJsonBody } from '../request-body';
 import { calendarStatus } from './calendar-status.query';
 import { loadCalendarSettings } from './calendar.repository';
 import { HolidayYearBody, HolidayYearParam, parseHolidayYear, PutCalendarBody } from './calendar.schemas';
@@ -18,7 +19,7 @@ export class CalendarController {
   @ApiZodBody(PutCalendarBody)
   @Roles('tenant-admin')
   async put(@CurrentIdentity() who: Identity, @Body() body: unknown) {
-    const input = validate(PutCalendarBody, body);
+    const input = validate(PutCalendarBody, requireJsonBody(body));
     return toCalendarView(await this.ctx.db.run(who.tenantId, (m) => putCalendar(m, this.ctx.outbox, who.tenantId, input)));
   }
 
@@ -40,7 +41,7 @@ export class CalendarController {
   @Roles('tenant-admin')
   async putYear(@CurrentIdentity() who: Identity, @Param('year') yearParam: string, @Body() body: unknown) {
     const year = validate(HolidayYearParam, yearParam, 'year');
-    const parsed = parseHolidayYear(year, body);
+    const parsed = parseHolidayYear(year, requireJsonBody(body));
     if (!parsed.success) throw ProblemError.validation(parsed.errors);
     const loaded = await this.ctx.db.run(who.tenantId, (m) =>
       loadTenantHolidayYear(m, this.ctx.outbox, who.tenantId, who.subject, parsed.data),

@@ -20,7 +20,10 @@ const LocalDates = z
   .max(MAX_DATES)
   .transform((dates) => [...new Set(dates)].sort());
 
-/** PUT replaces the whole calendar: an omitted field takes its national default. */
+/**
+ * PUT replaces the whole calendar: an omitted field takes its national default, so `{}` says
+ * "the national calendar unchanged"; a missing or null body says nothing and is refused.
+ */
 export const PutCalendarBody = z
   .object({
     timeZone: TimeZone.default(DEFAULT_TIME_ZONE),

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, CurrentIdentity, Identity, Roles, TenantDb, validate } from '@hotline/platform';
+import { requireJsonBody } from '../request-body';
 import { computeDeadline } from './compute-deadline.query';
 import { ComputeDeadlineBody } from './deadlines.schemas';
 
@@ -15,6 +16,6 @@ export class DeadlinesController {
   @ApiZodBody(ComputeDeadlineBody)
   @Roles('agent', 'dispatcher', 'unit-operator', 'unit-leader', 'supervisor', 'tenant-admin')
   compute(@CurrentIdentity() who: Identity, @Body() body: unknown) {
-    return computeDeadline(this.db, who.tenantId, validate(ComputeDeadlineBody, body));
+    return computeDeadline(this.db, who.tenantId, validate(ComputeDeadlineBody, requireJsonBody(body)));
   }
 }

@@ -1,4 +1,4 @@
-import { PLATFORM_MIGRATIONS } from '@hotline/platform';
+import { PiiColumns, PLATFORM_MIGRATIONS } from '@hotline/platform';
 import { ProvinceHolidayYearEntity, TenantHolidayYearEntity } from '../calendar/holiday-year.entity';
 import { TenantCalendarEntity } from '../calendar/tenant-calendar.entity';
 import { TimeLimitEntity } from '../time-limits/time-limit.entity';
@@ -9,6 +9,7 @@ import { WorkOrders1764300000410 } from './1764300000410-work-orders.migration';
 import { DefaultCounting1764300001100 } from './1764300001100-default-counting.migration';
 import { HolidayYears1764300001110 } from './1764300001110-holiday-years.migration';
 import { WorkOrderClocks1764300001120 } from './1764300001120-work-order-clocks.migration';
+import { PersonalDataInWorkOrders1764300003100 } from './1764300003100-personal-data-in-work-orders.migration';
 
 export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -20,4 +21,8 @@ export const migrations = [
   DefaultCounting1764300001100,
   HolidayYears1764300001110,
   WorkOrderClocks1764300001120,
+  PersonalDataInWorkOrders1764300003100,
 ];
+
+/** Every encrypted column, for the key rotation (`main.js pii rotate`). */
+export const PII_COLUMNS: PiiColumns[] = [{ table: 'work_orders', key: 'id', columns: ['answer_enc', 'basis_enc', 'contact_record_enc'] }];

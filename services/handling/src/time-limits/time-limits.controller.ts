@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, CurrentIdentity, Identity, Roles, TenantDb, validate } from '@hotline/platform';
+import { requireJsonBody } from '../request-body';
 import { putTimeLimits } from './put-time-limits.command';
 import { effectiveTimeLimitTable } from './time-limits.query';
 import { PutTimeLimitsBody } from './time-limits.schemas';
@@ -22,7 +23,7 @@ export class TimeLimitsController {
   @ApiZodBody(PutTimeLimitsBody)
   @Roles('tenant-admin')
   async put(@CurrentIdentity() who: Identity, @Body() body: unknown) {
-    const input = validate(PutTimeLimitsBody, body);
+    const input = validate(PutTimeLimitsBody, requireJsonBody(body));
     return toTimeLimitsView(await this.db.run(who.tenantId, (m) => putTimeLimits(m, who.tenantId, input)));
   }
 }

@@ -1,5 +1,5 @@
 import { Events } from '@hotline/contracts';
-import { clockStart, initialDues, latestProvisionalDue, orderTimeLimit } from '@hotline/handling-domain';
+import { clockStart, initialDues, latestProvisionalDue, maskBriefText, orderTimeLimit } from '@hotline/handling-domain';
 import { onEvent, uuidv7 } from '@hotline/platform';
 import { toAssignmentRole, toRequestType, toUrgency } from '@hotline/vocabulary';
 import { tenantWorkingCalendar } from '../calendar/calendar.repository';
@@ -14,10 +14,12 @@ import { insertIfAbsent } from './work-orders.repository';
  * RequestDispatched → one work order per assigned unit, both clocks starting at the dispatch,
  * with their overdue timers and WorkOrderCreated. A unit already holding an order for the
  * request is skipped (unique key), so a re-delivered or re-published dispatch creates nothing twice.
+ * The brief is kept with its title and content masked, whatever the dispatch carried.
  */
 export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'request-dispatched', async (event, manager, ctx) => {
   const { request, assignments, dispatchedAt } = event.payload;
   if (!request?.requestId) return;
+  const brief = maskBriefText(request);
   const calendar = await tenantWorkingCalendar(manager, event.tenantId);
   const limit = orderTimeLimit(await loadTimeLimit(manager, toRequestType(request.requestType), toUrgency(request.urgency)));
   const createdAt = clockStart(dispatchedAt, new Date());
@@ -34,7 +36,7 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
       unitName: assignment.unitName,
       role: toAssignmentRole(assignment.role),
       status: 'awaiting-sign',
-      brief: request,
+      brief,
       createdAt,
       timeLimit: limit,
       signDueAt: dues.signDueAt,
@@ -50,6 +52,9 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
       answer: null,
       basis: null,
       contactRecord: null,
+      answerEnc: null,
+      basisEnc: null,
+      contactRecordEnc: null,
       reworkCount: 0,
       signOverdue: false,
       handleOverdue: false,

@@ -30,6 +30,9 @@ function order(overrides: Partial<WorkOrderEntity> = {}): WorkOrderEntity {
     answer: '已处理',
     basis: '依据',
     contactRecord: '电话',
+    answerEnc: null,
+    basisEnc: null,
+    contactRecordEnc: null,
     reworkCount: 0,
     signOverdue: false,
     handleOverdue: false,
@@ -74,6 +77,21 @@ describe('work-order events and views', () => {
     expect(toWorkOrderView(order())).toMatchObject({
       dueProvisional: true, provisionalYears: [2027], reworkDueAt: null, signedBy: 'city-a:li', answeredBy: 'city-a:wang',
       cancelledAt: null, cancelReason: null, request: { requesterMaskedPhone: '138****5678' },
+    });
+  });
+
+  it('carries masked free text only, even from a row a release before this one wrote in clear', () => {
+    const clear = order({
+      brief: { ...order().brief, title: '联系13812345678', content: '身份证110101199003074514' },
+      answer: '已退款至卡6222021234567890128', basis: '依据', contactRecord: '电话13812345678联系',
+    });
+    expect(answeredEvent(clear, { onTime: true, reworkOnTime: false }, 1)).toMatchObject({
+      answer: '已退款至卡6222********0128', basis: '依据', contactRecord: '电话138****5678联系',
+    });
+    expect(createdEvent(clear).request).toMatchObject({ title: '联系138****5678', content: '身份证110101********4514' });
+    expect(reopenedEvent(clear, ['第三人电话13900001111不应写入']).reasons).toEqual(['第三人电话139****1111不应写入']);
+    expect(toWorkOrderView(clear)).toMatchObject({
+      answer: '已退款至卡6222********0128', contactRecord: '电话138****5678联系', request: { title: '联系138****5678' },
     });
   });
 });

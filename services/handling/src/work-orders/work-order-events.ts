@@ -1,10 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { EventDefinition, handlingEventsV1 } from '@hotline/contracts';
+import { maskBriefText, maskReasons } from '@hotline/handling-domain';
 import { Outbox } from '@hotline/platform';
 import type { Clock } from '@hotline/vocabulary';
+import { maskedAnswer } from './answer-text';
 import { WorkOrderEntity } from './work-order.entity';
 
 // The payloads of the events a work order emits, from the order as it is after the change.
+// Every free text in them is masked: they go to JetStream and to four other databases.
 
 const iso = (d: Date | null) => d?.toISOString() ?? '';
 const ids = (o: WorkOrderEntity) => ({ workOrderId: o.id, requestId: o.requestId, unitId: o.unitId });
@@ -12,7 +15,7 @@ const ids = (o: WorkOrderEntity) => ({ workOrderId: o.id, requestId: o.requestId
 export function createdEvent(o: WorkOrderEntity): handlingEventsV1.WorkOrderCreated {
   return {
     workOrderId: o.id,
-    request: o.brief,
+    request: maskBriefText(o.brief),
     unitId: o.unitId,
     unitCode: o.unitCode,
     unitName: o.unitName,
@@ -33,12 +36,13 @@ export function answeredEvent(
   timing: { onTime: boolean; reworkOnTime: boolean },
   handlingWorkingHours: number,
 ): handlingEventsV1.WorkOrderAnswered {
+  const texts = maskedAnswer(o);
   return {
     ...ids(o),
     role: o.role,
-    answer: o.answer ?? '',
-    basis: o.basis ?? '',
-    contactRecord: o.contactRecord ?? '',
+    answer: texts.answer ?? '',
+    basis: texts.basis ?? '',
+    contactRecord: texts.contactRecord ?? '',
     answeredAt: iso(o.answeredAt),
     answeredBy: o.answeredBy ?? '',
     onTime: timing.onTime,
@@ -53,7 +57,7 @@ export function answeredEvent(
 export function reopenedEvent(o: WorkOrderEntity, reasons: readonly string[]): handlingEventsV1.WorkOrderReopened {
   return {
     ...ids(o),
-    reasons: reasons.slice(0, 50),
+    reasons: maskReasons(reasons.slice(0, 50)),
     reworkCount: o.reworkCount,
     handleDueAt: iso(o.handleDueAt),
     reworkDueAt: iso(o.reworkDueAt),

@@ -31,7 +31,7 @@ export class WorkOrderEntity {
   @Column({ type: 'text' })
   status!: WorkOrderStatus;
 
-  /** The request as dispatch described it (masked requester only). */
+  /** The request as dispatch described it: masked requester, title and content masked. */
   @Column({ type: 'jsonb' })
   brief!: commonV1.RequestBrief;
 
@@ -76,6 +76,7 @@ export class WorkOrderEntity {
   @Column({ name: 'answered_by', type: 'text', nullable: true })
   answeredBy!: string | null;
 
+  // The answer, its basis and the contact record as everyone sees them: masked (issue 10).
   @Column({ type: 'text', nullable: true })
   answer!: string | null;
 
@@ -84,6 +85,16 @@ export class WorkOrderEntity {
 
   @Column({ name: 'contact_record', type: 'text', nullable: true })
   contactRecord!: string | null;
+
+  // Their clear text, encrypted per tenant (PiiCipher), only where it differs from the masked text.
+  @Column({ name: 'answer_enc', type: 'bytea', nullable: true })
+  answerEnc!: Buffer | null;
+
+  @Column({ name: 'basis_enc', type: 'bytea', nullable: true })
+  basisEnc!: Buffer | null;
+
+  @Column({ name: 'contact_record_enc', type: 'bytea', nullable: true })
+  contactRecordEnc!: Buffer | null;
 
   @Column({ name: 'rework_count', type: 'integer', default: 0 })
   reworkCount!: number;

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { WORK_ORDER_READERS } from '@hotline/handling-domain';
-import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
+import { CLEAR_TEXT_READERS, WORK_ORDER_READERS } from '@hotline/handling-domain';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
 import { UNIT_ROLES } from '@hotline/vocabulary';
+import { ClearReadQuery } from '../pii-access/pii-access.schemas';
+import { requireJsonBody } from '../request-body';
 import { answerWorkOrder } from './answer-work-order.command';
+import { readAnswerInClear } from './read-answer-in-clear.query';
 import { signWorkOrder } from './sign-work-order.command';
 import { findVisibleWorkOrder, listVisibleWorkOrders } from './work-orders.query';
 import { AnswerBody, ListWorkOrdersQuery } from './work-orders.schemas';
@@ -16,6 +19,7 @@ export class WorkOrdersController {
   constructor(
     private readonly db: TenantDb,
     private readonly outbox: Outbox,
+    private readonly cipher: PiiCipher,
   ) {}
 
   @Get()
@@ -32,6 +36,15 @@ export class WorkOrdersController {
     return toWorkOrderView(await this.db.run(who.tenantId, (m) => findVisibleWorkOrder(m, who, id)));
   }
 
+  /** The answer, basis and contact record in clear, with the purpose of the read; every disclosure is recorded (GET /v1/pii-access-log). */
+  @Get(':id/clear')
+  @ApiZodQuery(ClearReadQuery)
+  @Roles(...CLEAR_TEXT_READERS)
+  async clear(@CurrentIdentity() who: Identity, @Param('id') id: string, @Query() query: unknown) {
+    const { purpose } = validate(ClearReadQuery, query, 'query');
+    return this.db.run(who.tenantId, (m) => readAnswerInClear(m, this.cipher, who, id, purpose));
+  }
+
   @Post(':id/sign')
   @HttpCode(200)
   @Roles(...UNIT_ROLES)
@@ -44,7 +57,7 @@ export class WorkOrdersController {
   @ApiZodBody(AnswerBody)
   @Roles(...UNIT_ROLES)
   async answer(@CurrentIdentity() who: Identity, @Param('id') id: string, @Body() body: unknown) {
-    const input = validate(AnswerBody, body);
-    return toWorkOrderView(await this.db.run(who.tenantId, (m) => answerWorkOrder(m, this.outbox, who, id, input)));
+    const input = validate(AnswerBody, requireJsonBody(body));
+    return toWorkOrderView(await this.db.run(who.tenantId, (m) => answerWorkOrder(m, this.outbox, this.cipher, who, id, input)));
   }
 }

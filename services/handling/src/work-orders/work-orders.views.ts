@@ -1,8 +1,13 @@
+import { maskBriefText } from '@hotline/handling-domain';
+import { maskedAnswer } from './answer-text';
 import { WorkOrderEntity } from './work-order.entity';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** A work order as the API shows it (the request brief carries masked identity only). */
+/**
+ * A work order as the API shows it to every role: masked identity, title, content, answer, basis
+ * and contact record. The clear text is read only through the audited clear read.
+ */
 export function toWorkOrderView(o: WorkOrderEntity) {
   return {
     id: o.id,
@@ -12,7 +17,7 @@ export function toWorkOrderView(o: WorkOrderEntity) {
     unitName: o.unitName,
     role: o.role,
     status: o.status,
-    request: o.brief,
+    request: maskBriefText(o.brief),
     createdAt: o.createdAt.toISOString(),
     signDueAt: o.signDueAt.toISOString(),
     handleDueAt: o.handleDueAt.toISOString(),
@@ -23,9 +28,7 @@ export function toWorkOrderView(o: WorkOrderEntity) {
     signedBy: o.signedBy,
     answeredAt: iso(o.answeredAt),
     answeredBy: o.answeredBy,
-    answer: o.answer,
-    basis: o.basis,
-    contactRecord: o.contactRecord,
+    ...maskedAnswer(o),
     reworkCount: o.reworkCount,
     reopenedAt: iso(o.reopenedAt),
     signOverdue: o.signOverdue,
