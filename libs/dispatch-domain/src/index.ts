@@ -1,4 +1,5 @@
 export * from './assignment';
+export * from './brief-text';
 export * from './catalog';
 export * from './categories';
 export * from './coverage';

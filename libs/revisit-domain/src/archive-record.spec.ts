@@ -105,6 +105,21 @@ describe('assembleArchiveRecord', () => {
     expect(record.closure).toEqual({ closedAt: '2025-01-20T01:05:00.000Z', closedBy: 'agent-2', outcome: 'direct-answer', detail: '已当场答复办理流程' });
   });
 
+  it('masks the free text whatever the case file holds (a row of the previous release may be clear)', () => {
+    const clear = { ...answer('wo-a', 0, 'failed'), answer: '已退款至卡6222021234567890128', contactRecord: '致电13812345678' };
+    clear.review.reasons = ['请核实身份证110101199003074514'];
+    const record = assembleArchiveRecord(
+      input({ request: { ...request, content: '联系13812345678' }, dispatches: [], workOrders: [], answers: [clear] }, {
+        revisit: null, closure: closureAtIntake({ outcome: 'explained', detail: '已回电025-84561234', closedAt: '2025-01-20T01:05:00.000Z', closedBy: 'a' }),
+      }),
+    );
+    expect(record.request!.content).toBe('联系138****5678');
+    expect(record.workOrders[0]!.answers[0]).toMatchObject({
+      answer: '已退款至卡6222********0128', contactRecord: '致电138****5678', review: { reasons: ['请核实身份证110101********4514'] },
+    });
+    expect(record.closure.detail).toBe('已回电025-****1234');
+  });
+
   it('copies what it is given, so later changes to the case file do not alter the record', () => {
     const file: CaseFile = { request: { ...request, categoryPath: ['03'] }, dispatches: [], workOrders: [], answers: [answer('wo-a', 0, 'passed')] };
     const record = assembleArchiveRecord(input(file));

@@ -1,5 +1,6 @@
 import type { AssignmentRole, RevisitMethod, RevisitSkipReason, ReviewStatus, Satisfaction } from '@hotline/vocabulary';
 import type { CaseAnswer, CaseDispatch, CaseFile, CaseRequest, CaseWorkOrder, IntakeClosure } from './case-file';
+import { maskFreeText } from './free-text';
 
 /**
  * Format of the archive records assembled from a case file. The first records of a chain may be
@@ -141,11 +142,12 @@ function archivedWorkOrders(caseFile: CaseFile): ArchivedWorkOrder[] {
  * The archive record of a closed request: its brief, every dispatch, every work order with its
  * answers and their reviews, the revisit and the closure, in a fixed order (dispatches by time,
  * work orders primary first then by creation, answers by rework round), so the same case file
- * always gives the same record and hash.
+ * always gives the same record and hash. Its free text is masked whatever the case file holds
+ * (a row written by a replica of the previous release during an upgrade may be clear).
  */
 export function assembleArchiveRecord(input: ArchiveInput): CaseArchiveRecord {
   const { caseFile } = input;
-  return {
+  return maskFreeText<CaseArchiveRecord>({
     format: CASE_FILE_FORMAT,
     tenantId: input.tenantId,
     sequence: input.sequence,
@@ -158,5 +160,5 @@ export function assembleArchiveRecord(input: ArchiveInput): CaseArchiveRecord {
     workOrders: archivedWorkOrders(caseFile),
     revisit: input.revisit ? { ...input.revisit } : null,
     closure: { ...input.closure },
-  };
+  });
 }

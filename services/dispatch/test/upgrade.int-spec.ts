@@ -1,10 +1,22 @@
-import { Events } from '@hotline/contracts';
+import { Client } from 'pg';
+import { EventDefinition, Events, eventSubject } from '@hotline/contracts';
 import { migrate, uuidv7 } from '@hotline/platform';
 import { publishEvent, ServiceUnderTest, startServiceUnderTest, unknownTenantToken } from '@hotline/service-testing';
-import { createTestDatabase, eventually, migrationsUpTo, queryAsTenant, RELEASE_0_1_0, TestDatabase } from '@hotline/testing';
+import {
+  createTestDatabase,
+  deleteNamespaceStreams,
+  eventually,
+  migrationsUpTo,
+  queryAsTenant,
+  RELEASE_0_1_0,
+  SHARED_NATS_URL,
+  TestDatabase,
+  uniqueNamespace,
+} from '@hotline/testing';
 import { dispatchService } from '../src/dispatch.service';
 import { migrations } from '../src/persistence/schema';
-import { requestBrief } from './dispatch-test-helpers';
+import { eventFor, requestBrief } from './dispatch-test-helpers';
+import { CLEAR, CLEAR_VALUES, everythingStored, MASKED } from './stored-text';
 
 /** The schema as the previous release left it: up to the catalog-and-dispatches migration. */
 const PREVIOUS_RELEASE = migrationsUpTo(migrations, RELEASE_0_1_0);
@@ -12,7 +24,22 @@ const PREVIOUS_RELEASE = migrationsUpTo(migrations, RELEASE_0_1_0);
 describe('upgrading a dispatch database of the previous release (real PostgreSQL and NATS)', () => {
   let db: TestDatabase;
   let sut: ServiceUnderTest | undefined;
-  const ids = { unit: uuidv7(), catalogDispatch: uuidv7(), manualDispatch: uuidv7(), otherTenantDispatch: uuidv7(), queued: uuidv7() };
+  const ids = {
+    unit: uuidv7(), catalogDispatch: uuidv7(), manualDispatch: uuidv7(), otherTenantDispatch: uuidv7(), queued: uuidv7(), published: uuidv7(),
+    waiting: uuidv7(),
+  };
+  // Its own namespace, so an outbox row written before the upgrade is published where the suite reads.
+  const namespace = uniqueNamespace();
+  const clearText = { title: `电梯停运，请回电${CLEAR.mobile}`, content: `身份证${CLEAR.id}，退费卡号${CLEAR.card}` };
+
+  /** An outbox row as the previous release wrote it: the brief's text in clear. */
+  async function outboxRow<T>(client: Client, event: EventDefinition<T>, payload: T, requestId: string, published: boolean): Promise<void> {
+    await client.query(
+      `insert into outbox (id, tenant_id, aggregate_type, aggregate_id, event_type, subject, payload, published_at)
+       values ($1, 'city-a', 'request', $2, $3, $4, $5, ${published ? 'now()' : 'null'})`,
+      [uuidv7(), requestId, event.type, eventSubject(namespace, event, 'city-a'), Buffer.from(event.codec.encode(payload).finish())],
+    );
+  }
 
   /** Writes rows as the previous release did, through the tenant's row-level security. */
   async function asTenant(tenantId: string, statements: Array<[string, unknown[]]>): Promise<void> {
@@ -33,7 +60,7 @@ describe('upgrading a dispatch database of the previous release (real PostgreSQL
   beforeAll(async () => {
     db = await createTestDatabase('dispatch');
     await migrate({ url: db.url, entities: [], migrations: PREVIOUS_RELEASE });
-    const legacyBrief = requestBrief({ requestId: ids.queued, categoryCode: '990101' }) as Partial<ReturnType<typeof requestBrief>>;
+    const legacyBrief = requestBrief({ requestId: ids.queued, categoryCode: '990101', ...clearText }) as Partial<ReturnType<typeof requestBrief>>;
     delete legacyBrief.categoryPath;
     delete legacyBrief.anonymous;
     delete legacyBrief.taxonomyVersion;
@@ -53,14 +80,23 @@ describe('upgrading a dispatch database of the previous release (real PostgreSQL
       ],
     ]);
     await asTenant('city-b', [dispatchRow(ids.otherTenantDispatch, 'catalog', '')]);
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    const dispatched = (requestId: string) => ({
+      request: requestBrief({ requestId, ...clearText }), assignments: [], mode: 'catalog', catalogVersion: 1, dispatchedAt: '', dispatchedBy: '',
+    });
+    await outboxRow(client, Events.dispatch.requestDispatched, dispatched(ids.published), ids.published, true);
+    await outboxRow(client, Events.dispatch.requestQueued, { request: requestBrief({ requestId: ids.waiting, ...clearText }), reason: 'r', queuedAt: '' }, ids.waiting, false);
+    await client.end();
 
     await migrate({ url: db.url, entities: dispatchService.entities, migrations: dispatchService.migrations });
     // The harness's own (fresh) database stays unused: the service runs on the upgraded one.
-    sut = await startServiceUnderTest(dispatchService, { env: { DATABASE_URL: db.url } });
+    sut = await startServiceUnderTest(dispatchService, { namespace, env: { DATABASE_URL: db.url } });
   });
 
   afterAll(async () => {
     await sut?.close();
+    await deleteNamespaceStreams(SHARED_NATS_URL, namespace);
     await db?.drop();
   });
 
@@ -104,6 +140,16 @@ describe('upgrading a dispatch database of the previous release (real PostgreSQL
     expect(queue.body.items).toEqual([expect.objectContaining({ requestId: ids.queued, categoryCode: '990101', reason: 'no catalog entry' })]);
   });
 
+  it('masks the text of the briefs it kept: the queue, its view, and the outbox, published or still waiting', async () => {
+    const queue = await service().as('city-a', ['dispatcher'])('GET', '/v1/dispatch-queue');
+    expect(queue.body.items).toEqual([expect.objectContaining({ requestId: ids.queued, title: `电梯停运，请回电${MASKED.mobile}` })]);
+    const [row] = await queryAsTenant<{ brief: { content: string } }>(db.url, 'city-a', `select brief from dispatch_queue where request_id = $1`, [ids.queued]);
+    expect(row!.brief.content).toBe(`身份证${MASKED.id}，退费卡号${MASKED.card}`);
+    const waiting = await eventFor(service(), Events.dispatch.requestQueued, 'city-a', ids.waiting);
+    expect(waiting.request).toMatchObject({ title: `电梯停运，请回电${MASKED.mobile}`, content: `身份证${MASKED.id}，退费卡号${MASKED.card}` });
+    expect(await everythingStored(db)).not.toMatch(CLEAR_VALUES);
+  });
+
   it('restores row-level security on the backfilled table', async () => {
     const { dataSource } = service().service.context;
     const [table] = await dataSource.query(
@@ -111,5 +157,8 @@ describe('upgrading a dispatch database of the previous release (real PostgreSQL
     );
     expect(table).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
     expect(await dataSource.query('select * from dispatches')).toEqual([]);
+    const [queue] = await dataSource.query(`select relrowsecurity, relforcerowsecurity from pg_class where relname = 'dispatch_queue'`);
+    expect(queue).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
+    expect(await dataSource.query('select * from dispatch_queue')).toEqual([]);
   });
 });

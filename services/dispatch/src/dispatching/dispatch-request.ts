@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { commonV1, Events } from '@hotline/contracts';
-import { buildAssignments, UnitChoice } from '@hotline/dispatch-domain';
+import { buildAssignments, UnitChoice, withMaskedText } from '@hotline/dispatch-domain';
 import { Outbox } from '@hotline/platform';
 import { unitDirectory } from '../units/units.query';
 import { DispatchEntity, DispatchMode, DispatchQueueEntity } from './dispatch.entities';
@@ -9,6 +9,8 @@ import { insertDispatch, insertQueueItem } from './dispatching.repository';
 
 // The two outcomes of dispatching a request, shared by the catalog (on-request-accepted) and
 // the dispatcher (assign-waiting-request): each writes its row and its event in one transaction.
+// Both store and publish the brief with its free text masked, whatever they were given (intake's
+// event, or a queue row written by a replica of the previous release during an upgrade).
 
 export interface Placement {
   mode: DispatchMode;
@@ -28,6 +30,7 @@ export async function dispatchRequest(
   brief: commonV1.RequestBrief,
   placement: Placement,
 ): Promise<DispatchEntity> {
+  const masked = withMaskedText(brief);
   const { units } = placement;
   const directory = placement.directory ?? (await unitDirectory(manager, [units.primaryUnitId, ...units.assistingUnitIds]));
   const dispatch: DispatchEntity = {
@@ -45,7 +48,7 @@ export async function dispatchRequest(
     tenantId,
     aggregateType: 'request',
     aggregateId: brief.requestId,
-    payload: requestDispatchedEvent(brief, dispatch),
+    payload: requestDispatchedEvent(masked, dispatch),
   });
   return dispatch;
 }
@@ -58,7 +61,14 @@ export async function queueRequest(
   brief: commonV1.RequestBrief,
   reason: string,
 ): Promise<DispatchQueueEntity> {
-  const item: DispatchQueueEntity = { tenantId, requestId: brief.requestId, brief, reason, queuedAt: new Date(), resolvedAt: null };
+  const item: DispatchQueueEntity = {
+    tenantId,
+    requestId: brief.requestId,
+    brief: withMaskedText(brief),
+    reason,
+    queuedAt: new Date(),
+    resolvedAt: null,
+  };
   await insertQueueItem(manager, item);
   await outbox.append(manager, {
     event: Events.dispatch.requestQueued,

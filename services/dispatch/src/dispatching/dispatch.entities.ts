@@ -40,7 +40,7 @@ export class DispatchQueueEntity {
   @PrimaryColumn({ name: 'request_id', type: 'uuid' })
   requestId!: string;
 
-  /** The RequestBrief as received: masked identity only. */
+  /** The RequestBrief as received, with its title and content masked: masked identity only. */
   @Column({ type: 'jsonb' })
   brief!: commonV1.RequestBrief;
 

@@ -59,6 +59,8 @@ describe('dispatching views and events', () => {
       queuedAt: '2025-01-24T02:00:01.000Z',
     });
     expect(JSON.stringify(view)).not.toMatch(/张|138/);
+    const clear = { ...queued, brief: { ...brief, title: '请回电13812345678' } };
+    expect(toQueueItemView(clear).title).toBe('请回电138****5678');
   });
 
   it('carries the brief as received, the assignments and the actor in RequestDispatched', () => {

@@ -1,3 +1,4 @@
+import { maskPersonalData } from '@hotline/privacy';
 import { DispatchEntity, DispatchQueueEntity } from './dispatch.entities';
 
 export function toDispatchView(d: DispatchEntity) {
@@ -11,7 +12,11 @@ export function toDispatchView(d: DispatchEntity) {
   };
 }
 
-/** A waiting request as a dispatcher sees it: what places it, never who the requester is. */
+/**
+ * A waiting request as a dispatcher sees it: what places it, never who the requester is. The
+ * title is masked again here: stored briefs are masked, but a replica of the previous release may
+ * still queue a clear one while an upgrade rolls.
+ */
 export interface QueueItemView {
   requestId: string;
   number: string;
@@ -29,7 +34,7 @@ export function toQueueItemView(item: Pick<DispatchQueueEntity, 'requestId' | 'b
   return {
     requestId: item.requestId,
     number: b.number,
-    title: b.title,
+    title: maskPersonalData(b.title),
     categoryCode: b.categoryCode,
     areaCode: b.areaCode,
     requestType: b.requestType,

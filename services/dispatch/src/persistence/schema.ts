@@ -8,6 +8,7 @@ import { CatalogAndDispatches1764300000300 } from './1764300000300-catalog-and-d
 import { CatalogCategoryCodes1764300001100 } from './1764300001100-catalog-category-codes.migration';
 import { CatalogDispatchActor1764300001200 } from './1764300001200-catalog-dispatch-actor.migration';
 import { KnownTaxonomies1764300001300 } from './1764300001300-known-taxonomies.migration';
+import { MaskedBriefs1764300003100 } from './1764300003100-masked-briefs.migration';
 
 export const entities = [UnitEntity, CatalogVersionEntity, CatalogEntryEntity, DispatchEntity, DispatchQueueEntity, KnownTaxonomyEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -18,4 +19,5 @@ export const migrations = [
   CatalogCategoryCodes1764300001100,
   CatalogDispatchActor1764300001200,
   KnownTaxonomies1764300001300,
+  MaskedBriefs1764300003100,
 ];

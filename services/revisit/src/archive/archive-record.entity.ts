@@ -18,10 +18,11 @@ export class ArchiveRecordEntity {
   @Column({ name: 'archive_id', type: 'uuid' })
   archiveId!: string;
 
-  @Column({ name: 'request_id', type: 'text' })
-  requestId!: string;
+  /** Null for an entry about no request: a re-seal (ArchiveResealed1764300003210). */
+  @Column({ name: 'request_id', type: 'text', nullable: true })
+  requestId!: string | null;
 
-  /** A case-file record (CaseArchiveRecord), or an early summary record: whatever was chained. */
+  /** A case-file record (CaseArchiveRecord), an early summary record or a re-seal entry (ResealRecord): whatever was chained. */
   @Column({ type: 'jsonb' })
   record!: JsonValue;
 

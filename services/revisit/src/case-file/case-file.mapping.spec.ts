@@ -31,6 +31,9 @@ describe('case-file mappings of events', () => {
       requester: { maskedName: '李*', maskedPhone: '139****0000', anonymous: false, confidential: false },
     });
     expect(caseRequestOf({ ...brief, requesterMaskedPhone: '13900000000' }).requester.maskedPhone).toBe('');
+    expect(caseRequestOf({ ...brief, title: '回电13912345678', content: '身份证110101199003074514' })).toMatchObject({
+      title: '回电139****5678', content: '身份证110101********4514',
+    });
     expect(caseRequestOf({ ...brief, confidential: true }).requester).toEqual({ maskedName: '', maskedPhone: '', anonymous: false, confidential: true });
   });
 
@@ -46,6 +49,9 @@ describe('case-file mappings of events', () => {
     expect(intakeClosureOf({ request: brief, outcome: 'explained', detail: '已解释', closedAt: '2025-01-20T01:00:00Z', closedBy: 'agent-1' }, received)).toEqual({
       outcome: 'explained', detail: '已解释', closedAt: '2025-01-20T01:00:00.000Z', closedBy: 'agent-1',
     });
+    expect(intakeClosureOf({ request: brief, outcome: 'explained', detail: '请拨025-84561234', closedAt: '', closedBy: 'a' }, received).detail).toBe(
+      '请拨025-****1234',
+    );
   });
 
   it('files what each work-order event says of its order', () => {

@@ -1,9 +1,12 @@
 import { commonV1, dispatchEventsV1, handlingEventsV1, intakeEventsV1 } from '@hotline/contracts';
+import { maskPersonalData } from '@hotline/privacy';
 import { CaseDispatch, CaseRequest, IntakeClosure, requesterTrace } from '@hotline/revisit-domain';
 import { AssignmentRole, toAssignmentRole } from '@hotline/vocabulary';
 
 // Event payloads → case-file facts. Proto3 has no absent strings, only empty ones: an empty
-// instant or actor becomes null, so the archive says "not known" rather than "".
+// instant or actor becomes null, so the archive says "not known" rather than "". Free text is
+// filed masked whatever the event carries: a producer of an earlier release, or a replay of the
+// stream (365 days of it), may still bring clear phones and id numbers.
 
 /** An RFC 3339 instant from an event, in UTC with milliseconds; null when empty or unreadable. */
 export function instant(value: string | undefined): string | null {
@@ -25,8 +28,8 @@ export function caseRequestOf(brief: commonV1.RequestBrief): CaseRequest {
     categoryPath: [...brief.categoryPath],
     taxonomyVersion: brief.taxonomyVersion,
     areaCode: brief.areaCode,
-    title: brief.title,
-    content: brief.content,
+    title: maskPersonalData(brief.title),
+    content: maskPersonalData(brief.content),
     receivedAt: instant(brief.receivedAt),
     requester: requesterTrace({
       maskedName: brief.requesterMaskedName,
@@ -49,7 +52,7 @@ export function caseDispatchOf(d: dispatchEventsV1.RequestDispatched, receivedAt
 }
 
 export function intakeClosureOf(c: intakeEventsV1.RequestClosedAtIntake, receivedAt: Date): IntakeClosure {
-  return { outcome: c.outcome, detail: c.detail, closedAt: instant(c.closedAt) ?? receivedAt.toISOString(), closedBy: c.closedBy };
+  return { outcome: c.outcome, detail: maskPersonalData(c.detail), closedAt: instant(c.closedAt) ?? receivedAt.toISOString(), closedBy: c.closedBy };
 }
 
 /** What every work-order event says: which order, of which request and unit. */

@@ -9,6 +9,8 @@ import { ReviewRevisitArchive1764300000410 } from './1764300000410-review-revisi
 import { SamplingPolicyCodes1764300001400 } from './1764300001400-sampling-policy-codes.migration';
 import { CaseFile1764300001410 } from './1764300001410-case-file.migration';
 import { ArchiveAppendOnly1764300001420 } from './1764300001420-archive-append-only.migration';
+import { MaskedCaseFile1764300003200 } from './1764300003200-masked-case-file.migration';
+import { ArchiveResealed1764300003210 } from './1764300003210-archive-resealed.migration';
 
 // The case-file tables (case_requests, case_dispatches, case_work_orders) are read and written
 // with SQL by case-file/case-file.repository.ts and have no entities.
@@ -21,4 +23,6 @@ export const migrations = [
   SamplingPolicyCodes1764300001400,
   CaseFile1764300001410,
   ArchiveAppendOnly1764300001420,
+  MaskedCaseFile1764300003200,
+  ArchiveResealed1764300003210,
 ];

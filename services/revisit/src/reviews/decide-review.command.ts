@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
 import { Identity, Outbox, ProblemError } from '@hotline/platform';
+import { maskPersonalData } from '@hotline/privacy';
 import { decidedStatus, decisionRefusal, progressAfterDecision, skipReasonFor } from '@hotline/revisit-domain';
 import { requesterOf } from '../case-file/case-file.repository';
 import { skipRevisit } from '../closure/skip-revisit';
@@ -12,7 +13,9 @@ import { lockReview, saveReview } from './reviews.repository';
 /**
  * Records a 复核 decision and AnswerReviewed. A passed primary answer moves the request to its
  * revisit, or, when its requester is anonymous (nobody to contact), skips the revisit and
- * closes and archives the request in the same transaction.
+ * closes and archives the request in the same transaction. The reasons are kept and published
+ * masked only: a 复核 judges the answer's form, not whom to call, and the revisit agent reaches the
+ * requester through intake's audited clear read, so no clear phone or id number is worth a copy.
  */
 export async function decideReview(
   manager: EntityManager,
@@ -26,7 +29,7 @@ export async function decideReview(
   const refusal = decisionRefusal(reviewId, review.status);
   if (refusal) throw ProblemError.conflict(refusal);
   review.status = decidedStatus(decision.passed);
-  review.reasons = decision.reasons ?? [];
+  review.reasons = (decision.reasons ?? []).map(maskPersonalData);
   review.reviewedAt = new Date();
   review.reviewedBy = who.subject;
   await saveReview(manager, review);

@@ -1,5 +1,6 @@
 import { Events } from '@hotline/contracts';
 import { onEvent } from '@hotline/platform';
+import { maskPersonalData } from '@hotline/privacy';
 import { statusOfNewAnswer } from '@hotline/revisit-domain';
 import { answeredOrderOf, instant } from '../case-file/case-file.mapping';
 import { recordAnsweredOrder } from '../case-file/case-file.repository';
@@ -10,6 +11,7 @@ import { insertAnswerReview } from './reviews.repository';
  * revisit--hl-handling-v1--work-order-answered: every answer (and reworked answer) awaits 复核,
  * once per work order and rework round, and goes into the case file; for the primary order the
  * request now awaits review. An answer arriving after its request closed is withdrawn at once.
+ * The answer, basis and contact record are kept masked, whatever the event carries.
  */
 export const onWorkOrderAnswered = onEvent(Events.handling.workOrderAnswered, 'work-order-answered', async (event, manager) => {
   const answered = event.payload;
@@ -21,9 +23,9 @@ export const onWorkOrderAnswered = onEvent(Events.handling.workOrderAnswered, 'w
     workOrderId: answered.workOrderId,
     unitId: answered.unitId,
     role: order.role,
-    answer: answered.answer,
-    basis: answered.basis,
-    contactRecord: answered.contactRecord,
+    answer: maskPersonalData(answered.answer),
+    basis: maskPersonalData(answered.basis),
+    contactRecord: maskPersonalData(answered.contactRecord),
     answeredAt: instant(answered.answeredAt),
     answeredBy: answered.answeredBy || null,
     onTime: answered.onTime,

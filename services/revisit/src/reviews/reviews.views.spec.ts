@@ -16,4 +16,15 @@ describe('review view', () => {
     });
     expect(toReviewView(Object.assign(review, { answeredAt: null, reviewedAt: null }))).toMatchObject({ answeredAt: null, reviewedAt: null });
   });
+
+  it('shows a row written clear (by the previous release, mid-upgrade) masked', () => {
+    const clear = Object.assign(new ReviewEntity(), {
+      id: 'r2', requestId: 'q1', workOrderId: 'w1', unitId: 'u1', role: 'primary', answer: '已退款至6222021234567890128', basis: '条例',
+      contactRecord: '致电13812345678', answeredAt: null, answeredBy: null, onTime: null, reworkCount: 0, status: 'failed',
+      reasons: ['未核实身份证110101199003074514'], createdAt: new Date('2025-01-24T02:00:01Z'), reviewedAt: null, reviewedBy: null,
+    });
+    expect(toReviewView(clear)).toMatchObject({
+      answer: '已退款至6222********0128', basis: '条例', contactRecord: '致电138****5678', reasons: ['未核实身份证110101********4514'],
+    });
+  });
 });

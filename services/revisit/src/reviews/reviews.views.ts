@@ -1,5 +1,10 @@
+import { maskPersonalData } from '@hotline/privacy';
 import { ReviewEntity } from './review.entity';
 
+/**
+ * A review as reviewers and supervisors see it. Its text is masked again here: stored rows are
+ * masked, but a replica of the previous release may still write clear ones while an upgrade rolls.
+ */
 export function toReviewView(r: ReviewEntity) {
   return {
     id: r.id,
@@ -7,15 +12,15 @@ export function toReviewView(r: ReviewEntity) {
     workOrderId: r.workOrderId,
     unitId: r.unitId,
     role: r.role,
-    answer: r.answer,
-    basis: r.basis,
-    contactRecord: r.contactRecord,
+    answer: maskPersonalData(r.answer),
+    basis: maskPersonalData(r.basis),
+    contactRecord: maskPersonalData(r.contactRecord),
     answeredAt: r.answeredAt?.toISOString() ?? null,
     answeredBy: r.answeredBy,
     onTime: r.onTime,
     reworkCount: r.reworkCount,
     status: r.status,
-    reasons: r.reasons,
+    reasons: r.reasons.map(maskPersonalData),
     createdAt: r.createdAt.toISOString(),
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     reviewedBy: r.reviewedBy,
