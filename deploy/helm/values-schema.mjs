@@ -63,6 +63,9 @@ const window = () => str({ pattern: `^${durationPattern}$`, minLength: 2, not: {
 const matcher = '[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*"([^"\\\\]|\\\\.)*"';
 const matchers = () => str({ pattern: `^(${matcher}(\\s*,\\s*${matcher})*)?$` });
 const labelName = '^[a-zA-Z_][a-zA-Z0-9_]*$';
+// A key of a Secret's data; a Go duration as cert-manager takes it ("2160h", "90m").
+const secretKey = '^[-._a-zA-Z0-9]+$';
+const goDuration = () => str({ pattern: '^([0-9]+(\\.[0-9]+)?(h|m|s|ms))+$' });
 const alertLabels = () => ({ type: 'object', propertyNames: { pattern: labelName }, additionalProperties: { type: 'string' } });
 /** One alert of the PrometheusRule: on/off, its window, pending time, severity, and a count threshold where it has one. */
 const alert = ({ threshold = false } = {}) =>
@@ -108,6 +111,18 @@ const globalSchema = () =>
       audience: str(),
       existingSecret: str(),
       localSecretKey: str({ minLength: 1 }),
+    }),
+    grpcTls: obj({
+      enabled: bool(),
+      mountPath: str({ pattern: '^/' }),
+      caSecret: str(),
+      caKey: str({ pattern: secretKey }),
+      certManager: obj({
+        enabled: bool(),
+        issuerRef: obj({ name: str(), kind: { enum: ['Issuer', 'ClusterIssuer'] }, group: str({ minLength: 1 }) }),
+        duration: goDuration(),
+        renewBefore: goDuration(),
+      }),
     }),
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     otlp: obj({ endpoint: url(['https', 'http']) }),
@@ -207,13 +222,19 @@ const serviceSchema = (service) => {
       annotations: stringMap(),
     }),
     networkPolicy: obj({ databasePeers: peers(), extraIngress: objects(), extraEgress: objects() }),
+    // servicePeers: GRPC_SERVICE_PEERS, checked by the service itself (libs/platform/src/grpc/grpc-peers.ts).
+    grpcTls: obj({ existingSecret: str(), servicePeers: str() }),
   };
-  if (service === 'intake') {
+  if (service === 'intake' || service === 'handling') {
     // Required: the chart's validation (hotline-lib _validate.tpl) names an empty existingSecret.
     properties.piiMasterKey = obj({
       existingSecret: str(),
-      key: str({ pattern: '^[-._a-zA-Z0-9]+$' }),
+      key: str({ pattern: secretKey }),
+      versionKey: str({ pattern: secretKey }),
+      retiredKeysKey: str({ pattern: secretKey }),
     });
+  }
+  if (service === 'intake') {
     properties.interconnect110 = obj({
       enabled: bool(),
       containerPort: int(1024, 65535),

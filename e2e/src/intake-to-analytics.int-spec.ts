@@ -1,3 +1,4 @@
+import { status } from '@grpc/grpc-js';
 import { analyticsV1 } from '@hotline/contracts';
 import { callUnary, createGrpcClient } from '@hotline/platform';
 import type { Role } from '@hotline/vocabulary';
@@ -44,10 +45,16 @@ describe('intake → analytics: a read model from every stream (real PostgreSQL 
 
     const client = createGrpcClient(analyticsV1.AnalyticsServiceClient, analytics.service.grpcAddress);
     try {
-      const res = await callUnary(client, client.getEventTallies, { fromDay: '', toDay: '' }, { tenantId: 'city-a' });
-      expect(res.tallies).toEqual([expect.objectContaining({ eventType: type, count: '3' })]);
-      const none = await callUnary(client, client.getEventTallies, { fromDay: '', toDay: '' }, { tenantId: 'city-z' });
-      expect(none.tallies).toEqual([]);
+      const tallies = async (tenantId: string, roles: Role[] = ['supervisor']) =>
+        callUnary(client, client.getEventTallies, { fromDay: '', toDay: '' }, { token: await analytics.token(tenantId, roles) });
+      expect((await tallies('city-a')).tallies).toEqual([expect.objectContaining({ eventType: type, count: '3' })]);
+      expect((await tallies('city-z', ['tenant-admin'])).tallies).toEqual([]);
+      // The roles of GET /v1/event-tallies, and the token's tenant only.
+      await expect(tallies('city-a', ['agent'])).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      const otherTenant = { token: await analytics.token('city-b', ['supervisor']), tenantId: 'city-a' };
+      await expect(callUnary(client, client.getEventTallies, { fromDay: '', toDay: '' }, otherTenant)).rejects.toMatchObject({
+        code: status.PERMISSION_DENIED,
+      });
     } finally {
       client.close();
     }

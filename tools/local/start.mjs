@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { localGrpcTls, LOCAL_CLIENT } from './grpc-tls.mjs';
 import { ensureServiceDatabase, resolveNats, resolvePostgres } from './infrastructure.mjs';
 import { DEMO_PROVINCE, DEMO_TENANTS, demoTokens, provinceToken, registerDemoTenants, seedDemoTenant } from './demo-tenant.mjs';
 import { localPorts, SERVICES } from './services.mjs';
@@ -93,6 +94,7 @@ async function main() {
   stoppers.push(nats.stop);
   const secret = process.env.AUTH_LOCAL_SECRET ?? localSecret('auth-secret', 'hex');
   const piiKey = process.env.PII_MASTER_KEY ?? localSecret('pii-master-key', 'base64');
+  const grpcTls = localGrpcTls(stateDir, SERVICES, DEMO_TENANTS.map((t) => t.tenant), log);
 
   const started = [];
   for (const [index, name] of SERVICES.entries()) {
@@ -117,7 +119,9 @@ async function main() {
       NATS_URL: nats.url,
       AUTH_MODE: 'local',
       AUTH_LOCAL_SECRET: secret,
-      ...(name === 'intake' ? { PII_MASTER_KEY: piiKey } : {}),
+      // The services that keep personal data encrypted.
+      ...(name === 'intake' || name === 'handling' ? { PII_MASTER_KEY: piiKey } : {}),
+      ...grpcTls?.env[name],
     };
     // One log file across restarts: each run appends, and no run's end closes it.
     const out = createWriteStream(logFile(name), { flags: 'a' });
@@ -153,6 +157,12 @@ async function main() {
     ...started.map((s) => `  ${s.name.padEnd(10)} http ${s.url}   gRPC ${s.grpc}   ready ${s.url}/readyz`),
     '',
     `  demo tenants ${DEMO_TENANTS.map((t) => t.tenant).join(', ')}; bearer tokens per tenant and role: ${join(stateDir, 'demo-tokens.json')}`,
+    ...(grpcTls
+      ? [
+          `  gRPC: mutual TLS; development CA ${grpcTls.ca.certFile}; a client certificate (${LOCAL_CLIENT}, supervisor of the demo cities; or send a demo bearer token)`,
+          `        ${grpcTls.client.certFile} and ${grpcTls.client.keyFile}`,
+        ]
+      : ['  gRPC: plaintext (no openssl for the development CA); bearer tokens only']),
     `  logs: ${join(stateDir, 'logs')}; process ids: ${pidsFile}`,
     '',
     '  try:',

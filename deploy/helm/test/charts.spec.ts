@@ -5,25 +5,24 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { baseConfigSchema, parseConfig } from '@hotline/platform';
+import { z } from 'zod';
+import { baseConfigSchema, parseConfig, piiConfigShape } from '@hotline/platform';
 import { SERVICE_NAMES } from '@hotline/vocabulary';
-import { intakeConfigSchema } from '../../../services/intake/src/config';
 import { forService as commandFor, localStartCommands } from '../../test/local-start';
 import { CHARTS_DIR, ensureHelm, EXAMPLES_DIR, LINT_VALUES, prepareCharts, ROOT, runHelm } from './helm';
-import { forService, Manifest, ofKind, parseManifests, validateManifests } from './manifests';
+import { forService, Manifest, ofKind, validateManifests } from './manifests';
+import { container, PII_SERVICES, renderChart, renderError } from './render';
 
 /** A chart per service, named after it (libs/vocabulary). */
 const SERVICES: readonly string[] = SERVICE_NAMES;
 const CHARTS = ['hotline-lib', ...SERVICES, 'hotline', 'hotline-postgres'];
 const LOCAL_CHARTS = new Set(CHARTS);
-const RELEASE = { hotline: 'hotline', 'hotline-postgres': 'hotline-db' } as Record<string, string>;
-const NAMESPACE = 'hotline';
 
 /**
  * The schema a service parses its environment with: the platform's (libs/platform config), merged
- * with the service's own as runService does (intake: PII_MASTER_KEY, services/intake/src/config.ts).
+ * with the PII keys a service that keeps personal data reads as well (its own config.ts).
  */
-const configSchema = (service: string) => (service === 'intake' ? baseConfigSchema.merge(intakeConfigSchema) : baseConfigSchema);
+const configSchema = (service: string) => (PII_SERVICES.includes(service) ? baseConfigSchema.merge(z.object(piiConfigShape)) : baseConfigSchema);
 /** Environment variables the chart adds on purpose, beyond what the services' schemas read. */
 const CHART_ENV = [
   'SERVICE_NAME', // register-tracing's service name fallback; set by tools/local/start.mjs too
@@ -37,19 +36,13 @@ const CHART_ENV = [
 ];
 /** Environment variables a service may be given: the ones it reads, plus the chart's own. */
 const knownEnv = (service: string) => new Set([...Object.keys(configSchema(service).shape), ...CHART_ENV]);
-/** The Secret holding intake's PII master key in the test values and the examples. */
-const PII_SECRET = { name: 'hotline-pii-master-key', key: 'pii-master-key' };
 
 let helm: string;
 let charts: string;
 /** Rendered example: "<chart>/<file>" → manifests. */
 const rendered = new Map<string, Manifest[]>();
 
-function template(chart: string, args: string[] = []): Manifest[] {
-  const r = runHelm(helm, ['template', RELEASE[chart] ?? chart, join(charts, chart), '--namespace', NAMESPACE, ...args]);
-  if (r.status !== 0) throw new Error(`helm template ${chart} ${args.join(' ')} failed:\n${r.stderr}`);
-  return parseManifests(r.stdout);
-}
+const template = (chart: string, args: string[] = []): Manifest[] => renderChart(helm, charts, chart, args);
 
 /**
  * helm lint's values for a chart: the umbrella gets LINT_VALUES as it is; a service chart its
@@ -66,11 +59,7 @@ function lintValues(chart: string): string {
 }
 
 /** helm template expected to fail: its error output. */
-function templateError(chart: string, args: string[]): string {
-  const r = runHelm(helm, ['template', RELEASE[chart] ?? chart, join(charts, chart), '--namespace', NAMESPACE, ...args]);
-  if (r.status === 0) throw new Error(`helm template ${chart} ${args.join(' ')} succeeded, expected a failure`);
-  return r.stderr;
-}
+const templateError = (chart: string, args: string[]): string => renderError(helm, charts, chart, args);
 
 function examples(): Array<{ chart: string; file: string; path: string }> {
   return readdirSync(EXAMPLES_DIR)
@@ -88,7 +77,6 @@ const example = (name: string): Manifest[] => {
   return docs;
 };
 const hotlineRenders = (): Array<[string, Manifest[]]> => [...rendered].filter(([name]) => name.startsWith('hotline/'));
-const container = (workload: Manifest) => workload['spec'].template.spec.containers[0];
 const egressPorts = (policy: Manifest): number[] =>
   policy['spec'].egress.flatMap((rule: { ports: Array<{ port: number }> }) => rule.ports.map((p) => p.port));
 
@@ -283,7 +271,8 @@ describe('services', () => {
       AUTH_LOCAL_SECRET: 'x'.repeat(32),
       PII_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     };
-    const local = template('hotline', ['--set', 'global.auth.mode=local', '--set', `intake.piiMasterKey.existingSecret=${PII_SECRET.name}`]);
+    const pii = PII_SERVICES.flatMap((service) => ['--set', `${service}.piiMasterKey.existingSecret=hotline-${service}-pii`]);
+    const local = template('hotline', ['--set', 'global.auth.mode=local', ...pii]);
     const renders = [...hotlineRenders(), ['local auth', local] as [string, Manifest[]]];
     for (const [name, docs] of renders) {
       for (const service of SERVICES) {
@@ -362,141 +351,6 @@ describe('services', () => {
     const docs = template('hotline', ['-f', LINT_VALUES, '--set', 'analytics.enabled=false']);
     expect(docs.filter((d) => d.metadata['labels']?.['app.kubernetes.io/name'] === 'analytics')).toEqual([]);
     expect(ofKind(docs, 'Deployment')).toHaveLength(4);
-  });
-});
-
-describe('alerts (PrometheusRule, off by default)', () => {
-  const ALERTS = ['HotlineDeadLetterRecorded', 'HotlineConsumerUnavailable', 'HotlineOutboxStalled', 'HotlineTimersFailed'];
-  /** alert name → rule, of one service's PrometheusRule. */
-  const alertsOf = (docs: Manifest[], service: string): Record<string, Manifest> => {
-    const rules = forService(docs, 'PrometheusRule', service);
-    expect({ service, rules: rules.length }).toEqual({ service, rules: 1 });
-    return Object.fromEntries(rules[0]['spec'].groups.flatMap((g: { rules: Manifest[] }) => g.rules).map((r: Manifest) => [r['alert'], r]));
-  };
-
-  it('are absent unless metrics.prometheusRule.enabled', () => {
-    expect(ofKind(example('hotline/(defaults)'), 'PrometheusRule')).toEqual([]);
-    expect(ofKind(example('hotline/small-city.yaml'), 'PrometheusRule')).toEqual([]);
-  });
-
-  it('the province example has a PrometheusRule per service: its four alerts, labelled with the service (and consumer or timer kind), the dead-letter one telling how to list and replay', () => {
-    const docs = example('hotline/province.yaml');
-    const { main } = localStartCommands();
-    expect(ofKind(docs, 'PrometheusRule')).toHaveLength(SERVICES.length);
-    for (const service of SERVICES) {
-      const [rule] = forService(docs, 'PrometheusRule', service);
-      expect(rule.metadata).toMatchObject({ name: `hotline-${service}`, namespace: NAMESPACE, labels: { release: 'kube-prometheus-stack' } });
-      const alerts = alertsOf(docs, service);
-      expect(Object.keys(alerts)).toEqual(ALERTS);
-      for (const alert of Object.values(alerts)) {
-        expect(alert['labels'].service).toBe(service);
-        // Only this service's series, and only this release's (the example's selector).
-        expect(alert['expr']).toContain(`service="${service}", namespace="hotline"`);
-        expect(alert['annotations'].summary).toContain(service);
-      }
-      const dead = alerts['HotlineDeadLetterRecorded'];
-      expect(dead['labels'].severity).toBe('warning');
-      expect(dead['expr']).toMatch(/^sum by \(namespace, service, consumer\) \(/);
-      expect(dead['expr']).toContain('increase(hl_dead_letters_total{');
-      // The first dead letter of a pod starts its series at 1: counted by the `unless … offset` half,
-      // for a process that started within the window or was scraped a window ago.
-      expect(dead['expr']).toMatch(/hl_dead_letters_total\{[^}]*\} unless hl_dead_letters_total\{[^}]*\} offset 15m\)\s*and on \(job, instance\)/);
-      expect(dead['expr']).toMatch(/process_start_time_seconds\{[^}]*\} > time\(\) - 900 or process_start_time_seconds\{[^}]*\} offset 15m/);
-      expect(dead['for']).toBe('0m');
-      // The hint names this release's Service and Deployment and the image's own entry point.
-      const [svc] = forService(docs, 'Service', service);
-      const [deployment] = forService(docs, 'Deployment', service);
-      const entry = `node ${commandFor(main, service).at(-1)} dead-letters`;
-      const hint = dead['annotations'].description;
-      expect(hint).toContain(`GET http://${svc.metadata.name}.${NAMESPACE}.svc:${svc['spec'].ports[0].port}/v1/dead-letters?consumer={{ $labels.consumer }}`);
-      expect(hint).toContain('POST /v1/dead-letters/{id}/replay');
-      expect(hint).toContain('POST /v1/dead-letters/replay');
-      expect(hint).toContain(`kubectl -n ${NAMESPACE} exec deploy/${deployment.metadata.name} -- ${entry} list --consumer {{ $labels.consumer }}`);
-      expect(hint).toContain(`${entry} replay --all --consumer {{ $labels.consumer }}`);
-      const unavailable = alerts['HotlineConsumerUnavailable'];
-      expect(unavailable['labels'].severity).toBe('critical');
-      expect(unavailable['expr']).toMatch(/^sum by \(namespace, service, consumer\) \(\s*rate\(hl_inbox_messages_total\{[^}]*result="unavailable"\}\[5m\]\)\s*\) > 0$/);
-      expect(unavailable['for']).toBe('10m');
-      const outbox = alerts['HotlineOutboxStalled'];
-      expect(outbox['labels'].severity).toBe('critical');
-      expect(outbox['expr']).toMatch(/increase\(hl_outbox_publish_errors_total\{[^}]*\}\[5m\]\)\) > 0\)\s*unless\s*\(sum by \(namespace, service\) \(increase\(hl_outbox_published_total\{/);
-      const timers = alerts['HotlineTimersFailed'];
-      expect(timers['labels'].severity).toBe('warning');
-      expect(timers['expr']).toMatch(/^sum by \(namespace, service, kind\) \(/);
-      expect(timers['expr']).toContain('result="failed"');
-    }
-  });
-
-  it('windows, thresholds, durations, severities and extra labels come from the values; an alert can be turned off, and with every alert off nothing is rendered', () => {
-    const set = (values: string) => ['-f', LINT_VALUES, '--set', `dispatch.metrics.prometheusRule.enabled=true,${values}`];
-    const docs = template('hotline', set(
-      'dispatch.metrics.prometheusRule.deadLetters.window=1h,dispatch.metrics.prometheusRule.deadLetters.threshold=3,' +
-        'dispatch.metrics.prometheusRule.consumerUnavailable.for=30m,dispatch.metrics.prometheusRule.timersFailed.severity=page,' +
-        'dispatch.metrics.prometheusRule.outboxStalled.enabled=false,dispatch.metrics.prometheusRule.alertLabels.team=hotline-ops,' +
-        'dispatch.metrics.prometheusRule.namespace=monitoring',
-    ));
-    expect(validateManifests(docs)).toEqual([]);
-    expect(ofKind(docs, 'PrometheusRule')).toHaveLength(1);
-    expect(forService(docs, 'PrometheusRule', 'dispatch')[0].metadata.namespace).toBe('monitoring');
-    const alerts = alertsOf(docs, 'dispatch');
-    expect(Object.keys(alerts)).toEqual(ALERTS.filter((a) => a !== 'HotlineOutboxStalled'));
-    expect(alerts['HotlineDeadLetterRecorded']['expr']).toContain('time() - 3600 or process_start_time_seconds{service="dispatch"} offset 1h');
-    expect(alerts['HotlineDeadLetterRecorded']['expr']).toMatch(/\)\s*or increase\(hl_dead_letters_total\{service="dispatch"\}\[1h\]\)\s*\) > 3$/);
-    expect(alerts['HotlineConsumerUnavailable']['for']).toBe('30m');
-    expect(alerts['HotlineTimersFailed']['labels']).toEqual({ service: 'dispatch', severity: 'page', team: 'hotline-ops' });
-    const off = ['deadLetters', 'consumerUnavailable', 'outboxStalled', 'timersFailed'].map((a) => `dispatch.metrics.prometheusRule.${a}.enabled=false`);
-    expect(ofKind(template('hotline', set(off.join(','))), 'PrometheusRule')).toEqual([]);
-  });
-
-  it('the validator checks a PrometheusRule\'s structure: it rejects a broken one', () => {
-    const rule = structuredClone(forService(example('hotline/province.yaml'), 'PrometheusRule', 'intake')[0]);
-    const [dead, unavailable, outbox, timers] = rule['spec'].groups[0].rules;
-    dead.for = '15 minutes';
-    delete unavailable.expr;
-    outbox.labels.severity = 3;
-    timers.expr = 'sum(rate(hl_timers_total[5m])';
-    timers.severity = 'warning';
-    const errors = validateManifests([rule]).join('\n');
-    expect(errors).toMatch(/^PrometheusRule\/hotline-intake: /);
-    expect(errors).toContain('rules[0].for must be a duration');
-    expect(errors).toContain('rules[1].expr must be a non-empty string');
-    expect(errors).toContain('rules[2].labels must map strings to strings');
-    expect(errors).toContain('rules[3].expr has unbalanced brackets');
-    expect(errors).toContain('rules[3]: unknown field severity');
-    expect(validateManifests([{ ...rule, spec: { groups: [] } }]).join('\n')).toContain('spec.groups must be a non-empty array');
-  });
-});
-
-describe('intake PII master key', () => {
-  const piiEnv = (workload: Manifest) =>
-    (container(workload).env ?? []).filter((e: { name: string }) => e.name === 'PII_MASTER_KEY');
-
-  it('intake reads PII_MASTER_KEY from the named Secret key; no other service and no migration Job has it', () => {
-    for (const [name, docs] of hotlineRenders()) {
-      for (const service of SERVICES) {
-        const [deployment] = forService(docs, 'Deployment', service);
-        const expected = service === 'intake' ? [{ name: 'PII_MASTER_KEY', valueFrom: { secretKeyRef: PII_SECRET } }] : [];
-        expect({ name, service, env: piiEnv(deployment) }).toEqual({ name, service, env: expected });
-        const [job] = forService(docs, 'Job', service);
-        expect({ name, service, job: piiEnv(job) }).toEqual({ name, service, job: [] });
-        // A Secret, never a ConfigMap value.
-        const [config] = forService(docs, 'ConfigMap', service);
-        expect(config['data'].PII_MASTER_KEY).toBeUndefined();
-      }
-    }
-  });
-
-  it('the key in the Secret can be renamed', () => {
-    const docs = template('hotline', ['-f', LINT_VALUES, '--set', 'intake.piiMasterKey.key=master-key']);
-    expect(piiEnv(forService(docs, 'Deployment', 'intake')[0])).toEqual([
-      { name: 'PII_MASTER_KEY', valueFrom: { secretKeyRef: { name: PII_SECRET.name, key: 'master-key' } } },
-    ]);
-  });
-
-  it('an empty piiMasterKey.existingSecret fails with a message naming it, in the umbrella and the intake chart', () => {
-    const expected = /intake: piiMasterKey\.existingSecret is required \(the Secret whose key "pii-master-key" holds PII_MASTER_KEY/;
-    expect(templateError('hotline', ['-f', LINT_VALUES, '--set', 'intake.piiMasterKey.existingSecret='])).toMatch(expected);
-    expect(templateError('intake', ['--set', 'global.auth.jwksUrl=https://sso.example.gov.cn/jwks'])).toMatch(expected);
   });
 });
 

@@ -2,7 +2,7 @@
 // kubernetes-models ships (kubectl cannot validate without a cluster). Every kind the charts
 // render must be listed here: an unknown kind fails instead of passing unchecked. The custom
 // resources kubernetes-models has no model for (CloudNativePG's Cluster, Prometheus Operator's
-// PrometheusRule) are checked structurally below.
+// PrometheusRule, cert-manager's Certificate) are checked structurally below.
 import { loadAll } from 'js-yaml';
 import { ConfigMap, Service, ServiceAccount } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
@@ -147,6 +147,56 @@ function validatePrometheusRule(doc: Manifest): void {
   if (problems.length) throw new Error(problems.join('; '));
 }
 
+// cert-manager's KeyUsage names and Go durations (cert-manager.io/v1).
+const KEY_USAGES = new Set([
+  'signing', 'digital signature', 'content commitment', 'key encipherment', 'key agreement', 'data encipherment', 'cert sign',
+  'crl sign', 'encipher only', 'decipher only', 'any', 'server auth', 'client auth', 'code signing', 'email protection',
+  's/mime', 'ipsec end system', 'ipsec tunnel', 'ipsec user', 'timestamping', 'ocsp signing', 'microsoft sgc', 'netscape sgc',
+]);
+const GO_DURATION = /^([0-9]+(\.[0-9]+)?(h|m|s|ms))+$/;
+const CERTIFICATE_KEYS = new Set([
+  'secretName', 'commonName', 'dnsNames', 'uris', 'ipAddresses', 'emailAddresses', 'duration', 'renewBefore', 'privateKey', 'usages',
+  'issuerRef', 'isCA', 'subject', 'secretTemplate', 'keystores', 'revisionHistoryLimit', 'additionalOutputFormats', 'literalSubject',
+]);
+const goHours = (d: string) =>
+  [...d.matchAll(/([0-9.]+)(ms|h|m|s)/g)].reduce((sum, [, n, u]) => sum + Number(n) * ({ h: 1, m: 1 / 60, s: 1 / 3600, ms: 1 / 3.6e6 }[u as 'h'] ?? 0), 0);
+
+/**
+ * cert-manager's Certificate has no model in kubernetes-models; checked against the CRD's
+ * structure (cert-manager.io/v1): a Secret name, at least one identity (DNS name, URI, IP,
+ * e-mail or common name), Go durations with renewBefore shorter than duration, known key
+ * usages and private key algorithms, and an issuer reference with a name.
+ */
+function validateCertificate(doc: Manifest): void {
+  const problems: string[] = [];
+  const spec = doc['spec'] ?? {};
+  for (const key of Object.keys(spec)) if (!CERTIFICATE_KEYS.has(key)) problems.push(`spec: unknown field ${key}`);
+  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(spec.secretName ?? '') || spec.secretName.length > 253) problems.push('spec.secretName must be a DNS subdomain');
+  const names = ['dnsNames', 'uris', 'ipAddresses', 'emailAddresses'] as const;
+  for (const key of names)
+    if (spec[key] !== undefined && (!Array.isArray(spec[key]) || !spec[key].every((v: unknown) => typeof v === 'string' && v)))
+      problems.push(`spec.${key} must be a list of non-empty strings`);
+  if (!names.some((key) => spec[key]?.length) && !spec.commonName) problems.push('spec needs a dnsNames, uris, ipAddresses, emailAddresses or commonName entry');
+  if (typeof spec.commonName === 'string' && spec.commonName.length > 64) problems.push('spec.commonName is longer than 64 characters');
+  for (const uri of spec.uris ?? []) if (!/^[a-z][a-z0-9+.-]*:\/\/\S+$/.test(String(uri))) problems.push(`spec.uris: ${uri} is not a URI`);
+  for (const key of ['duration', 'renewBefore'])
+    if (spec[key] !== undefined && (typeof spec[key] !== 'string' || !GO_DURATION.test(spec[key]))) problems.push(`spec.${key} must be a Go duration`);
+  if (spec.duration && spec.renewBefore && goHours(spec.renewBefore) >= goHours(spec.duration)) problems.push('spec.renewBefore must be shorter than spec.duration');
+  for (const usage of spec.usages ?? []) if (!KEY_USAGES.has(usage)) problems.push(`spec.usages: unknown usage ${usage}`);
+  const key = spec.privateKey;
+  if (key !== undefined) {
+    if (key.algorithm !== undefined && !['RSA', 'ECDSA', 'Ed25519'].includes(key.algorithm)) problems.push('spec.privateKey.algorithm must be RSA, ECDSA or Ed25519');
+    if (key.algorithm === 'ECDSA' && key.size !== undefined && ![256, 384, 521].includes(key.size)) problems.push('spec.privateKey.size must be 256, 384 or 521 for ECDSA');
+    if (key.rotationPolicy !== undefined && !['Never', 'Always'].includes(key.rotationPolicy)) problems.push('spec.privateKey.rotationPolicy must be Never or Always');
+  }
+  const issuer = spec.issuerRef;
+  if (typeof issuer?.name !== 'string' || !issuer.name) problems.push('spec.issuerRef.name must be a non-empty string');
+  for (const field of ['kind', 'group'])
+    if (issuer?.[field] !== undefined && (typeof issuer[field] !== 'string' || !issuer[field])) problems.push(`spec.issuerRef.${field} must be a non-empty string`);
+  if (/<no value>|%!/.test(JSON.stringify(doc))) problems.push('a value holds a broken template\'s output (<no value> or %!)');
+  if (problems.length) throw new Error(problems.join('; '));
+}
+
 export function parseManifests(yaml: string): Manifest[] {
   return loadAll(yaml).filter((doc): doc is Manifest => doc !== null && typeof doc === 'object');
 }
@@ -163,6 +213,10 @@ export function validateManifests(docs: Manifest[]): string[] {
       }
       if (doc.apiVersion === 'monitoring.coreos.com/v1' && doc.kind === 'PrometheusRule') {
         validatePrometheusRule(doc);
+        continue;
+      }
+      if (doc.apiVersion === 'cert-manager.io/v1' && doc.kind === 'Certificate') {
+        validateCertificate(doc);
         continue;
       }
       const Model = MODELS[`${doc.apiVersion}/${doc.kind}`];

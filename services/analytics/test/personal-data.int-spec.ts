@@ -1,8 +1,7 @@
 import { commonV1, Events } from '@hotline/contracts';
 import { publishEvent, ServiceUnderTest, startServiceUnderTest } from '@hotline/service-testing';
-import { eventually } from '@hotline/testing';
+import { CLEAR, CLEAR_VALUES, eventually, everythingStored } from '@hotline/testing';
 import { analyticsService } from '../src/analytics.service';
-import { CLEAR, CLEAR_VALUES, everythingStored } from './stored-text';
 
 describe('analytics keeps no free text of the events it reads (real PostgreSQL and NATS)', () => {
   let sut: ServiceUnderTest;

@@ -111,25 +111,33 @@ describe('dispatch service (real PostgreSQL and NATS)', () => {
     expect((await request('POST', '/v1/units', dispatcher, { code: 'X', name: 'x', areaCodes: ['11'] })).status).toBe(403);
   });
 
-  it('serves the tenant-scoped ListUnits gRPC query', async () => {
+  it('serves the ListUnits gRPC query to the bearer token\'s tenant, with the roles of GET /v1/units', async () => {
     const client = createGrpcClient(dispatchV1.DispatchServiceClient, service.grpcAddress);
+    const as = async (tenantId: string, roles: Parameters<ServiceUnderTest['token']>[1] = ['dispatcher']) => ({ token: await token(tenantId, roles) });
     try {
-      const all = await callUnary(client, client.listUnits, { areaCode: '' }, { tenantId: 'city-a' });
+      const all = await callUnary(client, client.listUnits, { areaCode: '' }, await as('city-a'));
       expect(all.units.map((u) => [u.code, u.parentId])).toEqual([
         ['CITY', ''],
         ['FUTIAN', units['CITY']],
         ['NANSHAN', units['CITY']],
       ]);
-      const covering = await callUnary(client, client.listUnits, { areaCode: '440304' }, { tenantId: 'city-b' });
+      const covering = await callUnary(client, client.listUnits, { areaCode: '440304' }, await as('city-b', ['agent']));
       expect(covering.units.map((u) => u.code)).toEqual(['B-ROOT']);
-      const street = await callUnary(client, client.listUnits, { areaCode: '440304001' }, { tenantId: 'city-a' });
+      const street = await callUnary(client, client.listUnits, { areaCode: '440304001' }, await as('city-a', ['supervisor']));
       expect(street.units.map((u) => u.code)).toEqual(['CITY', 'FUTIAN']);
       for (const areaCode of ['a b', '440304-01'])
-        await expect(callUnary(client, client.listUnits, { areaCode }, { tenantId: 'city-a' })).rejects.toMatchObject({
+        await expect(callUnary(client, client.listUnits, { areaCode }, await as('city-a'))).rejects.toMatchObject({
           code: status.INVALID_ARGUMENT,
         });
-      await expect(callUnary(client, client.listUnits, { areaCode: '' }, { tenantId: '' })).rejects.toMatchObject({
+      // x-tenant-id alone is no credential; another tenant's token cannot name this one; reviewers do not read units.
+      await expect(callUnary(client, client.listUnits, { areaCode: '' }, { tenantId: 'city-a' })).rejects.toMatchObject({
         code: status.UNAUTHENTICATED,
+      });
+      await expect(callUnary(client, client.listUnits, { areaCode: '' }, { ...(await as('city-b')), tenantId: 'city-a' })).rejects.toMatchObject({
+        code: status.PERMISSION_DENIED,
+      });
+      await expect(callUnary(client, client.listUnits, { areaCode: '' }, await as('city-a', ['reviewer']))).rejects.toMatchObject({
+        code: status.PERMISSION_DENIED,
       });
     } finally {
       client.close();

@@ -1,9 +1,8 @@
 import { Events } from '@hotline/contracts';
 import { publishEvent, ServiceUnderTest, startServiceUnderTest } from '@hotline/service-testing';
-import { eventually } from '@hotline/testing';
+import { CLEAR, CLEAR_VALUES, eventually, everythingStored, MASKED } from '@hotline/testing';
 import { dispatchService } from '../src/dispatch.service';
 import { eventFor, requestBrief } from './dispatch-test-helpers';
-import { CLEAR, CLEAR_VALUES, everythingStored, MASKED } from './stored-text';
 
 describe('dispatch keeps and passes on the brief masked only (real PostgreSQL and NATS)', () => {
   let sut: ServiceUnderTest;

@@ -16,7 +16,7 @@ import {
 import { dispatchService } from '../src/dispatch.service';
 import { migrations } from '../src/persistence/schema';
 import { eventFor, requestBrief } from './dispatch-test-helpers';
-import { CLEAR, CLEAR_VALUES, everythingStored, MASKED } from './stored-text';
+import { CLEAR, CLEAR_VALUES, everythingStored, MASKED } from '@hotline/testing';
 
 /** The schema as the previous release left it: up to the catalog-and-dispatches migration. */
 const PREVIOUS_RELEASE = migrationsUpTo(migrations, RELEASE_0_1_0);

@@ -150,13 +150,15 @@ describe('handling service (real PostgreSQL and NATS)', () => {
     expect((await request('GET', '/v1/calendar', await token('city-b', ['tenant-admin']))).body.updatedAt).toBeNull();
   });
 
-  it('serves the tenant-scoped ComputeDeadline gRPC query', async () => {
+  it('serves the ComputeDeadline gRPC query to the bearer token\'s tenant, with the roles of POST /v1/deadlines/compute', async () => {
     const client = createGrpcClient(handlingV1.HandlingServiceClient, service.grpcAddress);
-    const compute = (tenantId: string, request: Partial<handlingV1.ComputeDeadlineRequest>) =>
+    const computeWith = (credential: { token?: string; tenantId?: string }, request: Partial<handlingV1.ComputeDeadlineRequest>) =>
       callUnary(client, client.computeDeadline, {
         startAt: '2025-03-03T10:00:00+08:00', unit: ClockUnit.CLOCK_UNIT_WORKING_DAYS, amount: 3,
         counting: Counting.COUNTING_UNSPECIFIED, ...request,
-      }, { tenantId });
+      }, credential);
+    const compute = async (tenantId: string, request: Partial<handlingV1.ComputeDeadlineRequest>) =>
+      computeWith({ token: await token(tenantId, ['unit-operator']) }, request);
     try {
       expect(await compute('city-a', {})).toEqual({ dueAt: '2025-03-07T16:00:00.000Z', timeZone: 'Asia/Shanghai', calendarDataComplete: true });
       expect((await compute('city-b', {})).dueAt).toBe('2025-03-06T16:00:00.000Z');
@@ -169,7 +171,11 @@ describe('handling service (real PostgreSQL and NATS)', () => {
       expect((await compute('city-a', { unit: ClockUnit.CLOCK_UNIT_CALENDAR_MINUTES, amount: 90 })).dueAt).toBe('2025-03-03T03:30:00.000Z');
       for (const bad of [{ unit: ClockUnit.CLOCK_UNIT_UNSPECIFIED }, { amount: 0 }, { amount: -2 }, { startAt: 'yesterday' }])
         await expect(compute('city-a', bad)).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
-      await expect(compute('', {})).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
+      await expect(computeWith({ tenantId: 'city-a' }, {})).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
+      await expect(computeWith({ token: await token('city-a', ['reviewer']) }, {})).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      await expect(computeWith({ token: await token('city-b', ['agent']), tenantId: 'city-a' }, {})).rejects.toMatchObject({
+        code: status.PERMISSION_DENIED,
+      });
     } finally {
       client.close();
     }

@@ -91,16 +91,17 @@ describe('intake service (real PostgreSQL and NATS)', () => {
     expect((await request('POST', '/v1/channels', agent, { code: 'sms', name: 'x', kind: 'sms' })).status).toBe(403);
   });
 
-  it('serves the tenant-scoped gRPC query and the standard health service', async () => {
+  it('serves the ListChannels gRPC query to the bearer token\'s tenant (roles of GET /v1/channels), and the standard health service to anyone', async () => {
     const client = createGrpcClient(intakeV1.IntakeServiceClient, service.grpcAddress);
     const health = createGrpcClient(grpcHealth.HealthClient, service.grpcAddress);
+    const list = (credential: { token?: string; tenantId?: string }) => callUnary(client, client.listChannels, { enabledOnly: false }, credential);
     try {
-      const forA = await callUnary(client, client.listChannels, { enabledOnly: false }, { tenantId: 'city-a' });
+      const forA = await list({ token: await token('city-a', ['agent']) });
       expect(forA.channels.map((c) => [c.code, c.kind])).toEqual([['phone', intakeV1.ChannelKind.CHANNEL_KIND_PHONE]]);
-      await expect(callUnary(client, client.listChannels, { enabledOnly: false }, { tenantId: '' })).rejects.toMatchObject({
-        code: status.UNAUTHENTICATED,
-      });
-      const checked = await callUnary(health, health.check, { service: '' }, { tenantId: 'system' });
+      await expect(list({ tenantId: 'city-a' })).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
+      await expect(list({ token: await token('city-a', ['unit-operator']) })).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      await expect(list({ token: await token('city-b', ['agent']), tenantId: 'city-a' })).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      const checked = await callUnary(health, health.check, { service: '' }, {});
       expect(checked.status).toBe(grpcHealth.HealthCheckResponse_ServingStatus.SERVING);
     } finally {
       client.close();
@@ -128,16 +129,18 @@ describe('intake service (real PostgreSQL and NATS)', () => {
     }
   });
 
-  it('limits the request rate per client with a 429 problem, never limiting health checks', async () => {
+  it('limits the public request rate per client with a 429 problem, never limiting health checks or staff', async () => {
     // Its own database: the counts are shared by every instance on one database (http/rate-limits.ts).
     const limited = await startServiceUnderTest(intakeService, { env: { RATE_LIMIT_PER_MINUTE: '3' } });
     try {
-      const bearer = await limited.token('city-a', ['agent']);
+      const lookup = `${limited.service.httpUrl}/v1/public/city-a/requests/3201-20250101-000001?code=000000`;
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++)
-        statuses.push((await fetch(`${limited.service.httpUrl}/v1/channels`, { headers: { authorization: `Bearer ${bearer}` } })).status);
-      expect(statuses).toEqual([200, 200, 200, 429]);
-      const refused = await fetch(`${limited.service.httpUrl}/v1/channels`, { headers: { authorization: `Bearer ${bearer}` } });
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(lookup)).status);
+      expect(statuses).toEqual([404, 404, 404, 429]);
+      // Authenticated staff count per tenant, not per address: a call centre shares one address.
+      const bearer = await limited.token('city-a', ['agent']);
+      expect((await fetch(`${limited.service.httpUrl}/v1/channels`, { headers: { authorization: `Bearer ${bearer}` } })).status).toBe(200);
+      const refused = await fetch(lookup);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
       expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(await refused.json()).toMatchObject({ status: 429, code: 'rate_limited' });

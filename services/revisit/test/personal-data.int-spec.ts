@@ -1,10 +1,9 @@
 import { Events } from '@hotline/contracts';
 import { uuidv7 } from '@hotline/platform';
 import { publishEvent, ServiceUnderTest, startServiceUnderTest } from '@hotline/service-testing';
-import { eventually } from '@hotline/testing';
+import { CLEAR, CLEAR_VALUES, eventually, everythingStored, MASKED } from '@hotline/testing';
 import { revisitService } from '../src/revisit.service';
 import { answered, brief, closedAtIntake, created, dispatched, Lifecycle, publishedEvents, query } from './lifecycle-helpers';
-import { CLEAR, CLEAR_VALUES, everythingStored, MASKED } from './stored-text';
 
 describe('revisit keeps personal data in free text masked only (real PostgreSQL and NATS)', () => {
   let sut: ServiceUnderTest;

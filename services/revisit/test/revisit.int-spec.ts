@@ -83,17 +83,19 @@ describe('revisit service (real PostgreSQL and NATS)', () => {
     expect((await put(await token('city-b', ['supervisor']), 'other', { samplePercent: 5, windowHours: 24 })).status).toBe(200);
   });
 
-  it('serves the tenant-scoped GetSamplingPolicies gRPC query', async () => {
+  it('serves the GetSamplingPolicies gRPC query to the bearer token\'s tenant, with the roles of GET /v1/sampling-policies', async () => {
     const client = createGrpcClient(revisitV1.RevisitServiceClient, service.grpcAddress);
+    const policies = (credential: { token?: string; tenantId?: string }) => callUnary(client, client.getSamplingPolicies, {}, credential);
+    const as = async (tenantId: string, role: 'reviewer' | 'supervisor' | 'agent' = 'reviewer') => ({ token: await token(tenantId, [role]) });
     try {
-      const forA = await callUnary(client, client.getSamplingPolicies, {}, { tenantId: 'city-a' });
+      const forA = await policies(await as('city-a'));
       expect(forA.policies.map((p) => [p.requestType, p.samplePercent, p.windowHours])).toEqual([['*', 30, 72], ['complaint', 50, 48]]);
-      const forB = await callUnary(client, client.getSamplingPolicies, {}, { tenantId: 'city-b' });
+      const forB = await policies(await as('city-b', 'supervisor'));
       expect(forB.policies.map((p) => p.requestType)).toEqual(['consultation', 'other']);
-      expect((await callUnary(client, client.getSamplingPolicies, {}, { tenantId: 'city-z' })).policies).toEqual([]);
-      await expect(callUnary(client, client.getSamplingPolicies, {}, { tenantId: '' })).rejects.toMatchObject({
-        code: status.UNAUTHENTICATED,
-      });
+      expect((await policies(await as('city-z'))).policies).toEqual([]);
+      await expect(policies({ tenantId: 'city-a' })).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
+      await expect(policies(await as('city-a', 'agent'))).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      await expect(policies({ ...(await as('city-b')), tenantId: 'city-a' })).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
     } finally {
       client.close();
     }

@@ -3,12 +3,11 @@ import { Events } from '@hotline/contracts';
 import { migrate, uuidv7 } from '@hotline/platform';
 import { CASE_FILE_FORMAT, chainRecord, GENESIS_HASH, JsonValue, RESEAL_FORMAT, sha256Hex } from '@hotline/revisit-domain';
 import { ServiceUnderTest, startServiceUnderTest } from '@hotline/service-testing';
-import { createTestDatabase, migrationsUpTo, queryAsTenant, RELEASE_0_1_0, TestDatabase } from '@hotline/testing';
+import { CLEAR, CLEAR_VALUES, createTestDatabase, everythingStored, MASKED, migrationsUpTo, queryAsTenant, RELEASE_0_1_0, TestDatabase } from '@hotline/testing';
 import { runVerifyArchive } from '../src/archive/verify-archive-command';
 import { migrations } from '../src/persistence/schema';
 import { revisitService } from '../src/revisit.service';
 import { Lifecycle, query } from './lifecycle-helpers';
-import { CLEAR, CLEAR_VALUES, everythingStored, MASKED } from './stored-text';
 
 /** The last migration before revisit masked what it copies (issue 10). */
 const BEFORE_MASKING = 1764300003199;

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { TENANT_CODE_PATTERN } from '@hotline/vocabulary';
+import { servicePeersSchema } from '../grpc/grpc-peers';
 
 /** Thrown when the environment does not satisfy a service's schema; names every bad variable. */
 export class ConfigError extends Error {
@@ -71,10 +72,26 @@ export const baseConfigSchema = z
     STREAM_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     /** JetStream dedup window; keep the 2-minute default outside tests. */
     STREAM_DUPLICATE_WINDOW_MS: z.coerce.number().int().min(100).max(86_400_000).default(120_000),
-    /** Requests per minute per client address, across every replica; health and metrics are exempt. */
+    /**
+     * Public and unauthenticated requests per minute per client address, across every replica
+     * (health, metrics and docs exempt).
+     */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
-    /** Authenticated requests per minute per tenant, across every replica. */
-    TENANT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
+    /**
+     * Requests per minute per tenant and service, across every replica: its staff's calls and its
+     * public paths. 60,000 leaves a Beijing-sized hotline (700 agents on duty, each console
+     * calling every few seconds) far below it while bounding what one tenant can take.
+     */
+    TENANT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(60_000),
+    /**
+     * gRPC mutual TLS, all three or none (libs/platform/src/grpc/grpc-tls.ts): the CA every
+     * service certificate is signed by, and this service's certificate and key (PEM files).
+     */
+    GRPC_TLS_CA_FILE: z.string().optional(),
+    GRPC_TLS_CERT_FILE: z.string().optional(),
+    GRPC_TLS_KEY_FILE: z.string().optional(),
+    /** Service identities of client certificates, and the tenants and roles each may act for over gRPC. */
+    GRPC_SERVICE_PEERS: servicePeersSchema,
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(100),
     TIMER_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
   });

@@ -10,14 +10,28 @@ import {
 } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import { grpcHealth } from '@hotline/contracts';
-import { isTenantCode } from '@hotline/vocabulary';
+import type { Role } from '@hotline/vocabulary';
+import type { BaseConfig } from '../config/config';
 import { toProblem } from '../http/problem';
+import type { ServiceContext } from '../service/service-context';
+import { authenticateCall, GrpcCaller, GrpcRefusal, refusalCounter } from './grpc-auth';
 
-export const TENANT_METADATA = 'x-tenant-id';
 
 export interface GrpcCallContext {
+  /** The tenant the call acts for: the token's, or the one a service identity was granted. */
   tenantId: string;
+  caller: GrpcCaller;
   metadata: Metadata;
+}
+
+/** What unary() needs of a service: how to check credentials, and where refusals are counted and logged. */
+export type GrpcAuthSource = Pick<ServiceContext, 'verifier' | 'tenants' | 'logger' | 'metrics'> & {
+  config: Pick<BaseConfig, 'GRPC_SERVICE_PEERS'>;
+};
+
+export interface GrpcMethodOptions {
+  /** The roles admitted, as `@Roles(...)` on the HTTP endpoint of the same query. */
+  roles: readonly Role[];
 }
 
 const GRPC_STATUS: Record<number, status> = {
@@ -30,33 +44,47 @@ const GRPC_STATUS: Record<number, status> = {
   503: status.UNAVAILABLE,
 };
 
+/** The handlers unary() built: GrpcServerHost serves no method without one (failing closed). */
+const guarded = new WeakSet<object>();
+
 /**
- * Adapts an async, tenant-scoped function to a grpc-js unary handler: the tenant comes from
- * `x-tenant-id` metadata; problems map to their gRPC status, anything else to INTERNAL.
+ * Adapts an async, tenant-scoped function to a grpc-js unary handler that runs only for an
+ * authenticated caller holding one of `roles` (grpc-auth.ts says who that is and for which
+ * tenant); refusals are counted in hl_grpc_refused_total and logged without the token. Problems
+ * map to their gRPC status, anything else to INTERNAL.
  */
 export function unary<Req, Res>(
+  source: GrpcAuthSource,
+  options: GrpcMethodOptions,
   fn: (request: Req, ctx: GrpcCallContext) => Promise<Res>,
-  logger?: Logger,
 ): handleUnaryCall<Req, Res> {
-  return (call, callback) => {
-    const tenantId = String(call.metadata.get(TENANT_METADATA)[0] ?? '');
-    if (!isTenantCode(tenantId)) {
-      callback({ code: status.UNAUTHENTICATED, details: `missing or invalid ${TENANT_METADATA} metadata` });
-      return;
-    }
-    fn(call.request, { tenantId, metadata: call.metadata }).then(
-      (response) => callback(null, response),
-      (err: unknown) => {
-        const problem = toProblem(err);
-        if (problem.status < 500 || problem.status === 503) {
-          callback({ code: GRPC_STATUS[problem.status] ?? status.FAILED_PRECONDITION, details: problem.detail ?? problem.title });
-          return;
-        }
-        logger?.error({ err }, 'gRPC handler failed');
-        callback({ code: status.INTERNAL, details: 'internal error' });
-      },
-    );
+  if (options.roles.length === 0) throw new Error('a gRPC method declares the roles it admits: with none, nobody could call it');
+  const refused = refusalCounter(source.metrics.registry);
+  const deps = { verifier: source.verifier, tenants: source.tenants, peers: source.config.GRPC_SERVICE_PEERS };
+  const handler: handleUnaryCall<Req, Res> = (call, callback) => {
+    const method = call.getPath();
+    const fail = (err: unknown) => {
+      if (err instanceof GrpcRefusal) {
+        refused.inc({ method, reason: err.reason });
+        source.logger.warn({ method, reason: err.reason, detail: err.message, peer: call.getPeer() }, 'gRPC call refused');
+        callback({ code: err.code, details: err.message });
+        return;
+      }
+      const problem = toProblem(err);
+      if (problem.status < 500 || problem.status === 503) {
+        callback({ code: GRPC_STATUS[problem.status] ?? status.FAILED_PRECONDITION, details: problem.detail ?? problem.title });
+        return;
+      }
+      source.logger.error({ err, method }, 'gRPC handler failed');
+      callback({ code: status.INTERNAL, details: 'internal error' });
+    };
+    const credentials = { metadata: call.metadata, peerCertificate: call.getAuthContext().sslPeerCertificate };
+    authenticateCall(credentials, options.roles, deps)
+      .then((auth) => fn(call.request, { ...auth, metadata: call.metadata }))
+      .then((response) => callback(null, response), fail);
   };
+  guarded.add(handler);
+  return handler;
 }
 
 export interface GrpcServiceBinding {
@@ -64,7 +92,10 @@ export interface GrpcServiceBinding {
   implementation: UntypedServiceImplementation;
 }
 
-/** A grpc-js server with the standard grpc.health.v1 service answering from `isReady`. */
+/**
+ * A grpc-js server with the standard grpc.health.v1 service answering from `isReady`, the one
+ * method served without credentials. Every other method must be built by unary().
+ */
 export class GrpcServerHost {
   private readonly server = new Server({
     'grpc.keepalive_time_ms': 60_000,
@@ -77,7 +108,12 @@ export class GrpcServerHost {
     isReady: () => Promise<boolean>,
     private readonly logger: Logger,
   ) {
-    for (const b of bindings) this.server.addService(b.definition, b.implementation);
+    for (const b of bindings) {
+      for (const [name, method] of Object.entries(b.definition))
+        if (!guarded.has(b.implementation[name] ?? {}))
+          throw new Error(`gRPC method ${method.path} is not built by unary(): every method declares the roles it admits`);
+      this.server.addService(b.definition, b.implementation);
+    }
     const healthStatus = async () =>
       (await isReady())
         ? grpcHealth.HealthCheckResponse_ServingStatus.SERVING
@@ -100,12 +136,12 @@ export class GrpcServerHost {
     this.server.addService(grpcHealth.HealthService, { check, watch });
   }
 
-  /** Binds and returns the port (0 picks a free one). */
-  start(host: string, port: number): Promise<number> {
+  /** Binds and returns the port (0 picks a free one); grpcServerCredentials() gives mutual TLS. */
+  start(host: string, port: number, credentials: ServerCredentials = ServerCredentials.createInsecure()): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, bound) => {
+      this.server.bindAsync(`${host}:${port}`, credentials, (err, bound) => {
         if (err) return reject(err);
-        this.logger.info({ port: bound }, 'gRPC server listening');
+        this.logger.info({ port: bound, tls: credentials._isSecure() }, 'gRPC server listening');
         resolve(bound);
       });
     });

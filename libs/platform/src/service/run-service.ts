@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { baseConfigSchema, parseConfig } from '../config/config';
 import { GrpcServerHost } from '../grpc/grpc-server';
+import { grpcServerCredentials } from '../grpc/grpc-tls';
 import { DeadLetterDrain } from '../messaging/dead-letter-drain';
 import { planHandler } from '../messaging/event-handlers';
 import { InboxConsumer } from '../messaging/inbox-consumer';
@@ -58,8 +59,10 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
       opened.onClose(() => worker.stop());
     }
 
+    // gRPC: every method authenticates (bearer token, or a client certificate under mutual TLS).
+    const grpcCredentials = grpcServerCredentials(config, logger);
     const grpc = new GrpcServerHost(def.grpc?.(context) ?? [], async () => Object.values(await context.checks()).every((c) => c === 'ok'), logger);
-    const grpcPort = await timed(logger, 'gRPC server', () => grpc.start(config.HTTP_HOST, config.GRPC_PORT));
+    const grpcPort = await timed(logger, 'gRPC server', () => grpc.start(config.HTTP_HOST, config.GRPC_PORT, grpcCredentials));
     opened.onClose(() => grpc.stop());
 
     const app = await timed(logger, 'HTTP application', () => buildHttpApp(def, context));

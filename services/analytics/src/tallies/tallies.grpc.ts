@@ -5,11 +5,12 @@ import { GrpcTalliesRequest } from './tallies.schemas';
 
 export function analyticsGrpc(ctx: ServiceContext): GrpcServiceBinding {
   const implementation: analyticsV1.AnalyticsServiceServer = {
-    getEventTallies: unary(async (request: analyticsV1.GetEventTalliesRequest, call) => {
+    // As GET /v1/event-tallies.
+    getEventTallies: unary(ctx, { roles: ['supervisor', 'tenant-admin'] }, async (request: analyticsV1.GetEventTalliesRequest, call) => {
       const days = validate(GrpcTalliesRequest, request);
       const tallies = await allTallies(ctx.db, call.tenantId, days);
       return { tallies: tallies.map((t) => ({ ...t, count: String(t.count) })) };
-    }, ctx.logger),
+    }),
   };
   return { definition: analyticsV1.AnalyticsServiceService, implementation };
 }

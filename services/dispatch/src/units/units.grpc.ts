@@ -6,11 +6,12 @@ import { toUnitMessage } from './units.views';
 
 export function dispatchGrpc(ctx: ServiceContext): GrpcServiceBinding {
   const implementation: dispatchV1.DispatchServiceServer = {
-    listUnits: unary(async (request: dispatchV1.ListUnitsRequest, call) => {
+    // As GET /v1/units.
+    listUnits: unary(ctx, { roles: ['agent', 'dispatcher', 'supervisor', 'tenant-admin'] }, async (request: dispatchV1.ListUnitsRequest, call) => {
       const { areaCode } = validate(ListUnitsRequest, request);
       const units = await ctx.db.run(call.tenantId, (m) => listUnits(m, areaCode || undefined));
       return { units: units.map(toUnitMessage) };
-    }, ctx.logger),
+    }),
   };
   return { definition: dispatchV1.DispatchServiceService, implementation };
 }

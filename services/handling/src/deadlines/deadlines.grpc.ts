@@ -22,10 +22,12 @@ export function fromGrpcRequest(request: handlingV1.ComputeDeadlineRequest) {
 
 export function handlingGrpc(ctx: ServiceContext): GrpcServiceBinding {
   const implementation: handlingV1.HandlingServiceServer = {
+    // As POST /v1/deadlines/compute.
     computeDeadline: unary(
+      ctx,
+      { roles: ['agent', 'dispatcher', 'unit-operator', 'unit-leader', 'supervisor', 'tenant-admin'] },
       async (request: handlingV1.ComputeDeadlineRequest, call) =>
         computeDeadline(ctx.db, call.tenantId, validate(ComputeDeadlineBody, fromGrpcRequest(request))),
-      ctx.logger,
     ),
   };
   return { definition: handlingV1.HandlingServiceService, implementation };

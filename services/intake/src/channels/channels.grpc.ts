@@ -5,10 +5,11 @@ import { toChannelMessage } from './channels.views';
 
 export function intakeGrpc(ctx: ServiceContext): GrpcServiceBinding {
   const implementation: intakeV1.IntakeServiceServer = {
-    listChannels: unary(async (request: intakeV1.ListChannelsRequest, call) => {
+    // As GET /v1/channels.
+    listChannels: unary(ctx, { roles: ['agent', 'dispatcher', 'supervisor', 'tenant-admin'] }, async (request: intakeV1.ListChannelsRequest, call) => {
       const channels = await ctx.db.run(call.tenantId, (m) => listChannels(m, request.enabledOnly));
       return { channels: channels.map(toChannelMessage) };
-    }, ctx.logger),
+    }),
   };
   return { definition: intakeV1.IntakeServiceService, implementation };
 }

@@ -5,10 +5,11 @@ import { listSamplingPolicies } from './sampling-policies.query';
 
 export function revisitGrpc(ctx: ServiceContext): GrpcServiceBinding {
   const implementation: revisitV1.RevisitServiceServer = {
-    getSamplingPolicies: unary(async (_request: revisitV1.GetSamplingPoliciesRequest, call) => {
+    // As GET /v1/sampling-policies.
+    getSamplingPolicies: unary(ctx, { roles: ['tenant-admin', 'supervisor', 'reviewer'] }, async (_request: revisitV1.GetSamplingPoliciesRequest, call) => {
       const policies = await ctx.db.run(call.tenantId, (m) => listSamplingPolicies(m));
       return { policies: policies.map(toPolicyMessage) };
-    }, ctx.logger),
+    }),
   };
   return { definition: revisitV1.RevisitServiceService, implementation };
 }

@@ -2,7 +2,8 @@
 The service's non-secret environment (libs/platform/src/config/config.ts reads it). Optional
 variables are left out when empty: the services treat a present-but-empty OTLP endpoint or
 issuer as a value, not as "unset". Secrets (DATABASE_URL, AUTH_LOCAL_SECRET, a NATS URL with
-credentials, intake's PII_MASTER_KEY) come from secretKeyRef in the Deployment, never from here.
+credentials, the PII keys of intake and handling) come from secretKeyRef in the Deployment,
+never from here; the gRPC certificate files are a mounted Secret, only their paths are here.
 */}}
 {{- define "hotline-lib.configData" -}}
 {{- $g := .Values.global -}}
@@ -39,6 +40,15 @@ TIMER_POLL_MS: {{ .Values.timerPollMs | quote }}
 RATE_LIMIT_PER_MINUTE: {{ .Values.rateLimitPerMinute | quote }}
 {{- with .Values.nodeOptions }}
 NODE_OPTIONS: {{ . | quote }}
+{{- end }}
+{{- if $g.grpcTls.enabled }}
+{{- $dir := trimSuffix "/" $g.grpcTls.mountPath }}
+GRPC_TLS_CA_FILE: {{ printf "%s/ca.crt" $dir | quote }}
+GRPC_TLS_CERT_FILE: {{ printf "%s/tls.crt" $dir | quote }}
+GRPC_TLS_KEY_FILE: {{ printf "%s/tls.key" $dir | quote }}
+{{- with .Values.grpcTls.servicePeers }}
+GRPC_SERVICE_PEERS: {{ . | quote }}
+{{- end }}
 {{- end }}
 {{- with .Values.interconnect110 }}
 {{- if .enabled }}

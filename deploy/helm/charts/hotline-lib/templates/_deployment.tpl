@@ -4,7 +4,9 @@ The service Deployment. The container runs the image's own command (tini, then
 runs), so there is no second way to start a service. Liveness is /healthz (the process serves),
 readiness /readyz (its database and NATS answer); a startup probe covers the time the service
 spends connecting, checking row-level security and provisioning its JetStream streams before
-its HTTP port opens.
+its HTTP port opens. With global.grpcTls.enabled the service's gRPC certificate, key and CA
+are mounted from Secrets (its own, written by its cert-manager Certificate or created
+beforehand; the CA optionally from a Secret of its own) and read again when they change.
 */}}
 {{- define "hotline-lib.deployment" -}}
 {{- include "hotline-lib.validate" . -}}
@@ -133,13 +135,26 @@ spec:
                   name: {{ include "hotline-lib.authSecretName" . | quote }}
                   key: {{ $g.auth.localSecretKey | quote }}
             {{- end }}
-            {{- /* intake only (its chart alone has piiMasterKey); the migration Job does not need it. */}}
+            {{- /* intake and handling (their charts alone have piiMasterKey); the migration Job needs none. */}}
             {{- with .Values.piiMasterKey }}
             - name: PII_MASTER_KEY
               valueFrom:
                 secretKeyRef:
                   name: {{ .existingSecret | quote }}
                   key: {{ .key | quote }}
+            {{- /* Optional keys of the same Secret: a key rotation changes only the Secret. */}}
+            - name: PII_KEY_VERSION
+              valueFrom:
+                secretKeyRef:
+                  name: {{ .existingSecret | quote }}
+                  key: {{ .versionKey | quote }}
+                  optional: true
+            - name: PII_RETIRED_KEYS
+              valueFrom:
+                secretKeyRef:
+                  name: {{ .existingSecret | quote }}
+                  key: {{ .retiredKeysKey | quote }}
+                  optional: true
             {{- end }}
             {{- with .Values.extraEnv }}
             {{- toYaml . | nindent 12 }}
@@ -178,6 +193,11 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- if $g.grpcTls.enabled }}
+            - name: grpc-tls
+              mountPath: {{ $g.grpcTls.mountPath | quote }}
+              readOnly: true
+            {{- end }}
             {{- with .Values.interconnect110 }}
             {{- if .enabled }}
             - name: interconnect-110-tls
@@ -187,6 +207,30 @@ spec:
             {{- end }}
       volumes:
         {{- include "hotline-lib.tmpVolume" . | nindent 8 }}
+        {{- if $g.grpcTls.enabled }}
+        - name: grpc-tls
+          projected:
+            defaultMode: 0440
+            sources:
+              - secret:
+                  name: {{ include "hotline-lib.grpcTlsSecretName" . | quote }}
+                  items:
+                    - key: tls.crt
+                      path: tls.crt
+                    - key: tls.key
+                      path: tls.key
+                    {{- if not $g.grpcTls.caSecret }}
+                    - key: ca.crt
+                      path: ca.crt
+                    {{- end }}
+              {{- with $g.grpcTls.caSecret }}
+              - secret:
+                  name: {{ . | quote }}
+                  items:
+                    - key: {{ $g.grpcTls.caKey | quote }}
+                      path: ca.crt
+              {{- end }}
+        {{- end }}
         {{- with .Values.interconnect110 }}
         {{- if .enabled }}
         - name: interconnect-110-tls

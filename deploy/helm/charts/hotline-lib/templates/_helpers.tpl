@@ -98,6 +98,11 @@ DATABASE_URL
 {{- end -}}
 {{- end -}}
 
+{{/* The Secret with this service's gRPC certificate: grpcTls.existingSecret, else the one its Certificate writes. */}}
+{{- define "hotline-lib.grpcTlsSecretName" -}}
+{{- .Values.grpcTls.existingSecret | default (include "hotline-lib.suffixedName" (list . "grpc-tls")) -}}
+{{- end -}}
+
 {{- define "hotline-lib.authSecretName" -}}
 {{- .Values.global.auth.existingSecret | default (printf "%s-auth" .Release.Name) -}}
 {{- end -}}

@@ -31,6 +31,16 @@ Rules across values that values.schema.json cannot say; collected, then failed i
 {{- $messages = append $messages (printf "%s: interconnect110.containerPort must differ from containerPorts.grpc" $svc) -}}
 {{- end -}}
 {{- end -}}
+{{- $tls := .Values.global.grpcTls -}}
+{{- if and $tls.certManager.enabled (not $tls.enabled) -}}
+{{- $messages = append $messages (printf "%s: global.grpcTls.certManager.enabled needs global.grpcTls.enabled (the Certificates are for gRPC mutual TLS)" $svc) -}}
+{{- end -}}
+{{- if and $tls.enabled $tls.certManager.enabled (not $tls.certManager.issuerRef.name) -}}
+{{- $messages = append $messages (printf "%s: global.grpcTls.certManager.issuerRef.name is required (the Issuer or ClusterIssuer of the hotline's CA)" $svc) -}}
+{{- end -}}
+{{- if and .Values.grpcTls.servicePeers (not $tls.enabled) -}}
+{{- $messages = append $messages (printf "%s: grpcTls.servicePeers needs global.grpcTls.enabled (service identities come from client certificates)" $svc) -}}
+{{- end -}}
 {{- if eq (int .Values.containerPorts.http) (int .Values.containerPorts.grpc) -}}
 {{- $messages = append $messages (printf "%s: containerPorts.http and containerPorts.grpc must differ" $svc) -}}
 {{- end -}}

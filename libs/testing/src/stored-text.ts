@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { ADMIN_DATABASE_URL, TestDatabase } from '@hotline/testing';
+import { ADMIN_DATABASE_URL, TestDatabase } from './database';
 
 /**
  * Everything a database stores, as one text: every row of every table read as a superuser (past
