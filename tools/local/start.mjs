@@ -102,7 +102,8 @@ async function main() {
     const migrating = Date.now();
     const migrate = spawnSync('node', [`dist/services/${name}/src/migrate.js`], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      // intake's and handling's migrations encrypt stored free text: they need the PII key.
+      env: { ...process.env, DATABASE_URL: databaseUrl, ...(name === 'intake' || name === 'handling' ? { PII_MASTER_KEY: piiKey } : {}) },
       encoding: 'utf8',
     });
     if (migrate.status !== 0) throw new Error(`${name} migrate failed:\n${migrate.stderr}`);

@@ -429,8 +429,11 @@ describe('values validation', () => {
     expect(error).toContain('intake: piiMasterKey.existingSecret is required');
   });
 
-  it('jwks mode without a JWKS URL fails with what to set', () => {
-    expect(templateError('hotline', [])).toMatch(/global\.auth\.jwksUrl is required when global\.auth\.mode is "jwks"/);
+  it('jwks mode without a JWKS URL, an issuer or an audience fails with what to set', () => {
+    const error = templateError('hotline', []);
+    expect(error).toMatch(/global\.auth\.jwksUrl is required when global\.auth\.mode is "jwks"/);
+    expect(error).toMatch(/global\.auth\.issuer is required when global\.auth\.mode is "jwks" \(services refuse tokens whose iss they cannot check\)/);
+    expect(error).toMatch(/global\.auth\.audience is required when global\.auth\.mode is "jwks" \(services refuse tokens whose aud they cannot check\)/);
   });
 });
 

@@ -36,7 +36,7 @@ afterAll(() => {
 });
 
 describe('PII master keys (intake and handling)', () => {
-  it('intake and handling read PII_MASTER_KEY, and optionally PII_KEY_VERSION and PII_RETIRED_KEYS, from their Secret; no other service and no migration Job has them', () => {
+  it('intake and handling read PII_MASTER_KEY, and optionally PII_KEY_VERSION and PII_RETIRED_KEYS, from their Secret, and so do their migration Jobs (which encrypt stored free text); no other service has them', () => {
     for (const [name, docs] of rendered) {
       for (const service of SERVICES) {
         const [deployment] = forService(docs, 'Deployment', service);
@@ -50,7 +50,7 @@ describe('PII master keys (intake and handling)', () => {
           : [];
         expect({ name, service, env: piiEnv(deployment) }).toEqual({ name, service, env: expected });
         const [job] = forService(docs, 'Job', service);
-        expect({ name, service, job: piiEnv(job) }).toEqual({ name, service, job: [] });
+        expect({ name, service, job: piiEnv(job) }).toEqual({ name, service, job: expected });
         // A Secret, never a ConfigMap value.
         const [config] = forService(docs, 'ConfigMap', service);
         expect(Object.keys(config['data']).filter((k) => k.startsWith('PII_'))).toEqual([]);

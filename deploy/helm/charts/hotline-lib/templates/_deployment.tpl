@@ -135,27 +135,7 @@ spec:
                   name: {{ include "hotline-lib.authSecretName" . | quote }}
                   key: {{ $g.auth.localSecretKey | quote }}
             {{- end }}
-            {{- /* intake and handling (their charts alone have piiMasterKey); the migration Job needs none. */}}
-            {{- with .Values.piiMasterKey }}
-            - name: PII_MASTER_KEY
-              valueFrom:
-                secretKeyRef:
-                  name: {{ .existingSecret | quote }}
-                  key: {{ .key | quote }}
-            {{- /* Optional keys of the same Secret: a key rotation changes only the Secret. */}}
-            - name: PII_KEY_VERSION
-              valueFrom:
-                secretKeyRef:
-                  name: {{ .existingSecret | quote }}
-                  key: {{ .versionKey | quote }}
-                  optional: true
-            - name: PII_RETIRED_KEYS
-              valueFrom:
-                secretKeyRef:
-                  name: {{ .existingSecret | quote }}
-                  key: {{ .retiredKeysKey | quote }}
-                  optional: true
-            {{- end }}
+            {{- include "hotline-lib.piiEnv" . | nindent 12 }}
             {{- with .Values.extraEnv }}
             {{- toYaml . | nindent 12 }}
             {{- end }}
@@ -246,4 +226,32 @@ spec:
                 path: ca.crt
         {{- end }}
         {{- end }}
+{{- end -}}
+
+{{/*
+PII_MASTER_KEY and its optional companions (PII_KEY_VERSION, PII_RETIRED_KEYS) from the
+service's Secret: intake and handling (their charts alone have piiMasterKey). Their migration
+Jobs need them too: handling's migration 1764300003100 and intake's encrypt stored free text.
+*/}}
+{{- define "hotline-lib.piiEnv" -}}
+{{- with .Values.piiMasterKey }}
+- name: PII_MASTER_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret | quote }}
+      key: {{ .key | quote }}
+{{- /* Optional keys of the same Secret: a key rotation changes only the Secret. */}}
+- name: PII_KEY_VERSION
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret | quote }}
+      key: {{ .versionKey | quote }}
+      optional: true
+- name: PII_RETIRED_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret | quote }}
+      key: {{ .retiredKeysKey | quote }}
+      optional: true
+{{- end }}
 {{- end -}}

@@ -6,7 +6,8 @@ Helm waits for it and stops the install or upgrade when it fails, so new pods ne
 an old schema (they would refuse to: a service checks for pending migrations at startup).
 
 Hooks run before the release's own resources exist, so the Job references only what is already
-there: the database Secret and the image. It uses the namespace's default ServiceAccount (no
+there: the database Secret (and for intake and handling the PII key Secret, whose key their
+migrations need to encrypt stored free text) and the image. It uses the namespace's default ServiceAccount (no
 token mounted) unless migrations.serviceAccountName names one that exists beforehand.
 */}}
 {{- define "hotline-lib.migrationJob" -}}
@@ -65,6 +66,7 @@ spec:
                 secretKeyRef:
                   name: {{ include "hotline-lib.databaseSecretName" . | quote }}
                   key: {{ include "hotline-lib.databaseSecretKey" . | quote }}
+            {{- include "hotline-lib.piiEnv" . | nindent 12 }}
           resources:
             {{- toYaml .Values.migrations.resources | nindent 12 }}
           securityContext:

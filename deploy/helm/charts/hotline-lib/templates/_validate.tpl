@@ -9,6 +9,12 @@ Rules across values that values.schema.json cannot say; collected, then failed i
 {{- if and (eq $auth.mode "jwks") (not $auth.jwksUrl) -}}
 {{- $messages = append $messages (printf "%s: global.auth.jwksUrl is required when global.auth.mode is \"jwks\" (the identity provider's JWKS endpoint, https://…)" $svc) -}}
 {{- end -}}
+{{- /* A JWKS signs for every relying party of the provider: only iss and aud say a token is the hotline's (ADR 0015). */ -}}
+{{- range $claim := list "issuer" "audience" -}}
+{{- if and (eq $auth.mode "jwks") (not (index $auth $claim)) -}}
+{{- $messages = append $messages (printf "%s: global.auth.%s is required when global.auth.mode is \"jwks\" (services refuse tokens whose %s they cannot check)" $svc $claim (ternary "iss" "aud" (eq $claim "issuer"))) -}}
+{{- end -}}
+{{- end -}}
 {{- if and .Values.autoscaling.enabled (gt (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) -}}
 {{- $messages = append $messages (printf "%s: autoscaling.minReplicas (%d) is greater than autoscaling.maxReplicas (%d)" $svc (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) -}}
 {{- end -}}
