@@ -1,3 +1,5 @@
+export * from './clear-reads';
+export * from './lookup-lockout';
 export * from './masking';
 export * from './request-number';
 export * from './request-progress';

@@ -1,4 +1,4 @@
-import { intakeConfigSchema } from './config';
+import { intakeConfigSchema, PublicLookupPolicy } from './config';
 
 describe('intake configuration', () => {
   it('accepts base64 of exactly 32 bytes as PII_MASTER_KEY', () => {
@@ -24,4 +24,19 @@ describe('intake key configuration for rotation', () => {
     const parsed = intakeConfigSchema.safeParse({ PII_MASTER_KEY: key(2), PII_KEY_VERSION: '2', PII_RETIRED_KEYS: retired });
     expect(parsed.success).toBe(false);
   });
+});
+
+describe('intake public lookup lockout configuration', () => {
+  const base = { PII_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') };
+
+  it('defaults to 5 wrong codes in 15 minutes, the same for every tenant', () => {
+    expect(new PublicLookupPolicy(intakeConfigSchema.parse(base))).toEqual({ maxWrongCodes: 5, windowMinutes: 15 });
+    const tighter = intakeConfigSchema.parse({ ...base, PUBLIC_LOOKUP_MAX_WRONG_CODES: '3', PUBLIC_LOOKUP_WINDOW_MINUTES: '60' });
+    expect(new PublicLookupPolicy(tighter)).toEqual({ maxWrongCodes: 3, windowMinutes: 60 });
+  });
+
+  it.each([['PUBLIC_LOOKUP_MAX_WRONG_CODES', '0'], ['PUBLIC_LOOKUP_MAX_WRONG_CODES', 'many'], ['PUBLIC_LOOKUP_WINDOW_MINUTES', '1441']])(
+    'refuses %s=%j',
+    (name, value) => expect(intakeConfigSchema.safeParse({ ...base, [name]: value }).success).toBe(false),
+  );
 });

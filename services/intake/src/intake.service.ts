@@ -2,8 +2,10 @@ import { PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
 import { CategoriesController } from './categories/categories.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { intakeGrpc } from './channels/channels.grpc';
-import { intakeConfigSchema } from './config';
+import { intakeConfigSchema, PublicLookupPolicy } from './config';
 import { entities, migrations, PII_COLUMNS } from './persistence/schema';
+import { PiiAccessLogController } from './pii-access/pii-access.controller';
+import { FreeTextSealing } from './requests/free-text-sealing';
 import { PublicRequestsController } from './requests/public-requests.controller';
 import { RequestsController } from './requests/requests.controller';
 import { tenantsCommand } from './tenants/tenants.command';
@@ -14,15 +16,23 @@ import { timelineHandlers } from './timeline/timeline.handlers';
 export const intakeService: ServiceDefinition = {
   name: 'intake',
   description:
-    'Intake (受理): every contact recorded, requests with encrypted requester identity (or none when anonymous), scope ' +
-    'decisions, direct answers, the versioned content taxonomy, the request status and its timeline, and the public progress lookup.',
+    'Intake (受理): every contact recorded, requests with encrypted requester identity (or none when anonymous) and masked ' +
+    'free text, audited clear reads, scope decisions, direct answers, the versioned content taxonomy, the request status and ' +
+    'its timeline, and the public progress lookup.',
   // A whole taxonomy of 3000 categories with Chinese names is above the 256 KiB default.
   bodyLimits: { 'PUT /v1/categories': 1024 * 1024 },
   configSchema: intakeConfigSchema,
   entities,
   migrations,
-  controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController],
-  providers: (ctx) => [{ provide: PiiCipher, useValue: PiiCipher.fromConfig(ctx.serviceConfig) }],
+  controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController],
+  providers: (ctx) => {
+    const cipher = PiiCipher.fromConfig(ctx.serviceConfig);
+    return [
+      { provide: PiiCipher, useValue: cipher },
+      { provide: PublicLookupPolicy, useValue: new PublicLookupPolicy(ctx.serviceConfig) },
+      { provide: FreeTextSealing, useValue: new FreeTextSealing(ctx, cipher) },
+    ];
+  },
   grpc: (ctx) => [intakeGrpc(ctx)],
   handlers: timelineHandlers,
   commands: { tenants: tenantsCommand, pii: piiCommand(PII_COLUMNS) },

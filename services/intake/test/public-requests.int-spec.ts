@@ -71,7 +71,7 @@ describe('intake public submission and lookup (real PostgreSQL and NATS)', () =>
     });
     for (const secret of ['李四', '13900001111', '中山路', '路灯', 'no category']) expect(lookup.text).not.toContain(secret);
 
-    const wrongCode = String((Number(res.body.accessCode) + 1) % 1_000_000).padStart(6, '0');
+    const wrongCode = String((Number(res.body.accessCode) + 1) % 100_000_000).padStart(8, '0');
     const wrong = await publicFetch(sut, 'GET', `/v1/public/city-a/requests/${res.body.number}?code=${wrongCode}`);
     const unknown = await publicFetch(sut, 'GET', `/v1/public/city-a/requests/a-20000101-000001?code=${res.body.accessCode}`);
     const otherTenant = await publicFetch(sut, 'GET', `/v1/public/city-b/requests/${res.body.number}?code=${res.body.accessCode}`);

@@ -43,7 +43,7 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
       closedAt: null,
     });
     expect(res.body.number).toMatch(/^a-\d{8}-\d{6}$/);
-    expect(res.body.accessCode).toMatch(/^\d{6}$/);
+    expect(res.body.accessCode).toMatch(/^\d{8}$/);
     expect(JSON.stringify(res.body)).not.toContain(REQUESTER.phone);
 
     const [accepted] = await outboxEvents(sut, Events.intake.requestAccepted, res.body.id);
@@ -148,13 +148,20 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
     expect((raw.requester_name_enc as Buffer).includes(Buffer.from(REQUESTER.name))).toBe(false);
 
     const agentToken = await sut.token('city-a', ['agent']);
-    const clear = await sut.request('GET', `/v1/requests/${res.body.id}/requester`, agentToken);
+    const clear = await sut.request('GET', `/v1/requests/${res.body.id}/requester?purpose=contact-requester`, agentToken);
     expect(clear).toMatchObject({ status: 200, body: { ...REQUESTER, anonymous: false, confidential: false } });
     const audit = await sut.service.context.db.run('city-a', (m) =>
-      m.query(`select subject, roles from pii_access_log where request_id = $1`, [res.body.id]),
+      m.query(`select subject, roles, purpose, fields from pii_access_log where request_id = $1`, [res.body.id]),
     );
-    expect(audit).toEqual([{ subject: 'city-a:user', roles: ['agent'] }]);
-    expect((await sut.as('city-a', ['dispatcher'])('GET', `/v1/requests/${res.body.id}/requester`)).status).toBe(403);
+    expect(audit).toEqual([
+      {
+        subject: 'city-a:user',
+        roles: ['agent'],
+        purpose: 'contact-requester',
+        fields: ['requester.name', 'requester.phone', 'requester.idNumber', 'requester.address'],
+      },
+    ]);
+    expect((await sut.as('city-a', ['dispatcher'])('GET', `/v1/requests/${res.body.id}/requester?purpose=contact-requester`)).status).toBe(403);
   });
 
   it('keeps a confidential requester out of events and views, and visible to supervisors only', async () => {
@@ -162,8 +169,8 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
     expect(res.body.requester).toEqual({ anonymous: false, name: '', phone: '', confidential: true });
     const [accepted] = await outboxEvents(sut, Events.intake.requestAccepted, res.body.id);
     expect(accepted?.request).toMatchObject({ requesterMaskedName: '', requesterMaskedPhone: '', confidential: true, anonymous: false });
-    expect((await agent('GET', `/v1/requests/${res.body.id}/requester`)).status).toBe(403);
-    const clear = await supervisor('GET', `/v1/requests/${res.body.id}/requester`);
+    expect((await agent('GET', `/v1/requests/${res.body.id}/requester?purpose=contact-requester`)).status).toBe(403);
+    const clear = await supervisor('GET', `/v1/requests/${res.body.id}/requester?purpose=contact-requester`);
     expect(clear).toMatchObject({ status: 200, body: { name: REQUESTER.name, phone: REQUESTER.phone, confidential: true } });
     const audit = await sut.service.context.db.run('city-a', (m) =>
       m.query(`select roles from pii_access_log where request_id = $1`, [res.body.id]),
@@ -196,7 +203,7 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
     expect((await agent('GET', `/v1/requests/${res.body.id}`)).body.requester).toEqual({ anonymous: true });
 
     // The clear read has nothing to disclose: it says so, and no disclosure is logged.
-    const clear = await agent('GET', `/v1/requests/${res.body.id}/requester`);
+    const clear = await agent('GET', `/v1/requests/${res.body.id}/requester?purpose=contact-requester`);
     expect(clear).toMatchObject({ status: 200, body: { requestId: res.body.id, number: res.body.number, anonymous: true } });
     expect(Object.keys(clear.body).sort()).toEqual(['anonymous', 'number', 'requestId']);
     const audit = await sut.service.context.db.run('city-a', (m) => m.query(`select 1 from pii_access_log where request_id = $1`, [res.body.id]));
@@ -250,7 +257,7 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
     const read = await reviewer('GET', `/v1/requests/${res.body.id}`);
     expect(read).toMatchObject({ status: 200, body: { id: res.body.id, requester: { name: '张**', phone: '138****5678' } } });
     expect(JSON.stringify(read.body)).not.toContain(REQUESTER.phone);
-    expect((await reviewer('GET', `/v1/requests/${res.body.id}/requester`)).status).toBe(403);
+    expect((await reviewer('GET', `/v1/requests/${res.body.id}/requester?purpose=contact-requester`)).status).toBe(403);
   });
 
   it('answers bad input with 400 problems naming each field, and writes nothing', async () => {
@@ -288,7 +295,7 @@ describe('intake requests (real PostgreSQL and NATS)', () => {
     const res = await agent('POST', '/v1/requests', contact());
     const asB = sut.as('city-b', ['supervisor', 'agent']);
     expect((await asB('GET', `/v1/requests/${res.body.id}`)).status).toBe(404);
-    expect((await asB('GET', `/v1/requests/${res.body.id}/requester`)).status).toBe(404);
+    expect((await asB('GET', `/v1/requests/${res.body.id}/requester?purpose=contact-requester`)).status).toBe(404);
     expect((await asB('GET', '/v1/requests')).body).toMatchObject({ items: [], total: 0 });
     expect((await asB('GET', '/v1/categories')).body).toMatchObject({ version: 0, items: [] });
   });

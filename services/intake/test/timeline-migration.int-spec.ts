@@ -7,6 +7,8 @@ import { CausalTimeline1764300001400 } from '../src/persistence/1764300001400-ca
 import { entities, migrations } from '../src/persistence/schema';
 
 const BEFORE = migrations.slice(0, migrations.indexOf(CausalTimeline1764300001400));
+/** Up to this migration and no further, so that undoing the last one undoes it. */
+const THROUGH = migrations.slice(0, migrations.indexOf(CausalTimeline1764300001400) + 1);
 const REQUEST = '0191f0a0-0000-7000-8000-0000000000d1';
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 24, 2, minute)).toISOString();
 const type = (name: string) => `hotline.${name}`;
@@ -54,7 +56,7 @@ describe('intake timeline migration to causal order (real PostgreSQL)', () => {
          values ('city-a', $1, $2, $3, $4, $5, 'system:test', $6, $7)`,
         [REQUEST, i + 1, at(minute), status, reason, eventType, note],
       );
-    await migrate({ url: db.url, entities, migrations });
+    await migrate({ url: db.url, entities, migrations: THROUGH });
   });
   afterAll(async () => {
     await client?.end();
@@ -117,7 +119,7 @@ describe('intake timeline migration to causal order (real PostgreSQL)', () => {
   });
 
   it('reverts to what the previous release reads: a status only on the steps that changed it', async () => {
-    const dataSource = await createDataSource({ url: db.url, entities, migrations }).initialize();
+    const dataSource = await createDataSource({ url: db.url, entities, migrations: THROUGH }).initialize();
     try {
       await dataSource.undoLastMigration({ transaction: 'all' });
     } finally {

@@ -9,6 +9,9 @@ import { RequestStatusOwnership1764300001100 } from './1764300001100-request-sta
 import { AnonymousRequesters1764300001200 } from './1764300001200-anonymous-requesters.migration';
 import { TaxonomyVersions1764300001300 } from './1764300001300-taxonomy-versions.migration';
 import { CausalTimeline1764300001400 } from './1764300001400-causal-timeline.migration';
+import { MaskedFreeText1764300001500 } from './1764300001500-masked-free-text.migration';
+import { AccessPurposes1764300001600 } from './1764300001600-access-purposes.migration';
+import { AccessCodeAttempts1764300001700 } from './1764300001700-access-code-attempts.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -20,9 +23,24 @@ export const migrations = [
   AnonymousRequesters1764300001200,
   TaxonomyVersions1764300001300,
   CausalTimeline1764300001400,
+  MaskedFreeText1764300001500,
+  AccessPurposes1764300001600,
+  AccessCodeAttempts1764300001700,
 ];
 
-/** Every encrypted column, for the key rotation (`main.js pii rotate`). */
+/** Every encrypted column, for the key rotation (`main.js pii rotate`): the requester's identity and the clear free text. */
 export const PII_COLUMNS: PiiColumns[] = [
-  { table: 'requests', key: 'id', columns: ['requester_name_enc', 'requester_phone_enc', 'requester_id_number_enc', 'requester_address_enc'] },
+  {
+    table: 'requests',
+    key: 'id',
+    columns: [
+      'requester_name_enc',
+      'requester_phone_enc',
+      'requester_id_number_enc',
+      'requester_address_enc',
+      'title_enc',
+      'content_enc',
+      'outcome_detail_enc',
+    ],
+  },
 ];

@@ -5,6 +5,7 @@ import { closingDetail, isDispatched, registrationChanges, Requester, ScopeInput
 import { Outbox, PiiCipher } from '@hotline/platform';
 import type { RequestType, Urgency } from '@hotline/vocabulary';
 import { categoryPath, latestTaxonomyVersion } from '../categories/taxonomy.repository';
+import { sealFreeText } from './free-text';
 import { accessCodeHash, newAccessCode, nextRequestNumber } from './request-number';
 import { RequestEntity } from './request.entity';
 import { sealRequester } from './requester-identity';
@@ -48,12 +49,11 @@ export interface RegisteredRequest {
   requester: RequesterView;
 }
 
-const DEFAULT_TITLE_CHARS = 30;
-
 /**
  * Records a contact (全量接收: every one, whatever the scope decision) with its encrypted
- * requester identity, its status changes (registered, then closed or not accepted at intake) and
- * its events, in the caller's transaction.
+ * requester identity, its free text masked (in clear only encrypted), its status changes
+ * (registered, then closed or not accepted at intake) and its events, which carry the masked
+ * text only, in the caller's transaction.
  */
 export async function recordNewRequest(
   manager: EntityManager,
@@ -78,10 +78,8 @@ export async function recordNewRequest(
     categoryCode: input.classification?.categoryCode ?? null,
     taxonomyVersion: input.classification?.taxonomyVersion ?? null,
     areaCode: input.areaCode,
-    title: input.title ?? Array.from(input.content).slice(0, DEFAULT_TITLE_CHARS).join(''),
-    content: input.content,
+    ...sealFreeText(cipher, tenantId, { title: input.title, content: input.content, outcomeDetail: detail }),
     scopeDecision: decision,
-    outcomeDetail: detail,
     status: 'registered',
     statusVersion: 0,
     statusChangedAt: now,
@@ -111,7 +109,7 @@ export async function recordNewRequest(
     await outbox.append(manager, {
       ...envelope,
       event: Events.intake.requestClosedAtIntake,
-      payload: { request: brief, outcome: decision, detail: detail ?? '', closedAt: now.toISOString(), closedBy: input.actor },
+      payload: { request: brief, outcome: decision, detail: request.outcomeDetail ?? '', closedAt: now.toISOString(), closedBy: input.actor },
     });
   return { request, accessCode, requester };
 }

@@ -1,13 +1,39 @@
 import { EntityManager } from 'typeorm';
-import { ProblemError } from '@hotline/platform';
+import { LookupLockoutPolicy, lookupLockedUntil, secondsUntil } from '@hotline/intake-domain';
+import { latestWrongCodes, lockLookupsOf, recordWrongCode } from './lookup-attempts.repository';
 import { accessCodeMatches } from './request-number';
 import { findRequestByNumber } from './requests.repository';
 import { toPublicProgressView } from './requests.views';
 import { timelineOf } from './timeline.repository';
 
-/** Public progress (流水号 + 提取码): status and time only. Unknown number and wrong code look alike. */
-export async function publicProgress(manager: EntityManager, number: string, code: string) {
+export type PublicLookup =
+  | { outcome: 'found'; progress: ReturnType<typeof toPublicProgressView> }
+  | { outcome: 'not-found' }
+  | { outcome: 'locked'; retryAfterSeconds: number };
+
+/** A hash no code has: an unknown number's code is compared with it, so both paths do the same work. */
+const NO_CODE = '0'.repeat(64);
+
+/**
+ * Public progress (流水号 + 提取码): status and time only. A number locked by too many wrong codes
+ * answers locked whatever the code, right or not; an unknown number is a wrong code like any
+ * other, counted and locked the same. The attempt is recorded in the caller's transaction, which
+ * must commit (the outcome is returned, not thrown).
+ */
+export async function publicLookup(
+  manager: EntityManager,
+  tenantId: string,
+  number: string,
+  code: string,
+  policy: LookupLockoutPolicy,
+): Promise<PublicLookup> {
+  await lockLookupsOf(manager, tenantId, number);
+  const { latestWrong, now } = await latestWrongCodes(manager, number, policy);
+  const lockedUntil = lookupLockedUntil(latestWrong, policy, now);
+  if (lockedUntil) return { outcome: 'locked', retryAfterSeconds: secondsUntil(lockedUntil, now) };
   const request = await findRequestByNumber(manager, number);
-  if (!request || !accessCodeMatches(number, code, request.accessCodeHash)) throw ProblemError.notFound('request');
-  return toPublicProgressView(request, await timelineOf(manager, request.id));
+  const matches = accessCodeMatches(number, code, request?.accessCodeHash ?? NO_CODE);
+  if (request && matches) return { outcome: 'found', progress: toPublicProgressView(request, await timelineOf(manager, request.id)) };
+  await recordWrongCode(manager, tenantId, number, policy);
+  return { outcome: 'not-found' };
 }

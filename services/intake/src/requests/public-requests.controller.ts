@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { parseRequestNumber } from '@hotline/intake-domain';
 import { ApiZodBody, ApiZodQuery, Outbox, PiiCipher, ProblemError, Public, TenantCode, TenantDb, TenantDirectory, validate } from '@hotline/platform';
-import { publicProgress } from './public-progress.query';
+import { PublicLookupPolicy } from '../config';
+import { LookupRefusalFilter, LookupRefused } from './lookup-refusal';
+import { publicLookup } from './public-progress.query';
 import { PublicCreateRequestBody, PublicLookupQuery } from './requests.schemas';
 import { submitOnlineRequest } from './submit-online-request.command';
 
@@ -20,6 +22,7 @@ export class PublicRequestsController {
     private readonly outbox: Outbox,
     private readonly cipher: PiiCipher,
     private readonly tenants: TenantDirectory,
+    private readonly lockout: PublicLookupPolicy,
   ) {}
 
   private async activeTenant(tenant: string): Promise<string | undefined> {
@@ -40,14 +43,21 @@ export class PublicRequestsController {
     return { number: request.number, accessCode, status: request.status };
   }
 
+  /**
+   * Unknown tenant, malformed number, unknown number and wrong code all answer the same 404; a
+   * number with too many wrong codes answers 429 with Retry-After, even to the right code.
+   */
   @Get(':number')
   @Public()
+  @UseFilters(LookupRefusalFilter)
   @ApiZodQuery(PublicLookupQuery)
   async lookup(@Param('tenant') tenant: string, @Param('number') number: string, @Query() query: unknown) {
     const { code } = validate(PublicLookupQuery, query, 'query');
-    // Unknown tenant, malformed number, unknown number and wrong code all answer the same 404.
     const tenantId = await this.activeTenant(tenant);
-    if (!parseRequestNumber(number) || !tenantId) throw ProblemError.notFound('request');
-    return this.db.read(tenantId, (m) => publicProgress(m, number, code));
+    if (!parseRequestNumber(number) || !tenantId) throw LookupRefused.notFound();
+    // Written (the wrong code counts) and committed before the refusal is thrown.
+    const result = await this.db.run(tenantId, (m) => publicLookup(m, tenantId, number, code, this.lockout));
+    if (result.outcome === 'found') return result.progress;
+    throw result.outcome === 'locked' ? LookupRefused.locked(result.retryAfterSeconds) : LookupRefused.notFound();
   }
 }

@@ -3,7 +3,9 @@ import type { RequestStatus, ScopeDecision } from '@hotline/vocabulary';
 
 /**
  * A request (诉求). Requester identity only as AES-256-GCM blobs (see PiiCipher in libs/platform/src/privacy), and
- * none at all when the requester is anonymous.
+ * none at all when the requester is anonymous. Free text (title, content, detail at intake) in its
+ * plain column masked, and in clear only encrypted beside it when it held personal data
+ * (free-text.ts).
  */
 @Entity({ name: 'requests' })
 export class RequestEntity {
@@ -38,17 +40,36 @@ export class RequestEntity {
   @Column({ name: 'area_code', type: 'text' })
   areaCode!: string;
 
+  /** Masked once `freeTextSealed`. */
   @Column({ type: 'text' })
   title!: string;
+
+  /** The clear title, encrypted, when it differs from the masked one; null when there was nothing to mask. */
+  @Column({ name: 'title_enc', type: 'bytea', nullable: true })
+  titleEnc!: Buffer | null;
 
   @Column({ type: 'text' })
   content!: string;
 
+  @Column({ name: 'content_enc', type: 'bytea', nullable: true })
+  contentEnc!: Buffer | null;
+
   @Column({ name: 'scope_decision', type: 'text' })
   scopeDecision!: ScopeDecision;
 
+  /** The direct answer or the reason of a decision at intake. */
   @Column({ name: 'outcome_detail', type: 'text', nullable: true })
   outcomeDetail!: string | null;
+
+  @Column({ name: 'outcome_detail_enc', type: 'bytea', nullable: true })
+  outcomeDetailEnc!: Buffer | null;
+
+  /**
+   * The free text is masked and its clear text encrypted. False for a row the previous release
+   * wrote (the column's default): shown masked as it is read, and sealed by FreeTextSealing.
+   */
+  @Column({ name: 'free_text_sealed', type: 'boolean', default: false })
+  freeTextSealed!: boolean;
 
   @Column({ type: 'text' })
   status!: RequestStatus;

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CLEAR_READERS } from '@hotline/intake-domain';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
 import { HOTLINE_WIDE_ROLES } from '@hotline/vocabulary';
+import { ClearReadQuery } from '../pii-access/pii-access.schemas';
 import { getRequest } from './get-request.query';
 import { listRequests } from './list-requests.query';
+import { readFreeTextInClear } from './read-free-text-in-clear.query';
 import { readRequesterInClear } from './read-requester-in-clear.query';
 import { registerRequest } from './register-request.command';
 import { CreateRequestBody, ListRequestsQuery, RequestIdParam } from './requests.schemas';
@@ -47,11 +50,23 @@ export class RequestsController {
     return this.db.read(who.tenantId, (m) => getRequest(m, this.cipher, requestId));
   }
 
-  /** The only clear read of requester identity; every disclosure is audited (pii_access_log). */
+  /** The only clear read of requester identity, for a stated purpose; every disclosure is audited (pii_access_log). */
   @Get(':id/requester')
-  @Roles('agent', 'supervisor')
-  requester(@CurrentIdentity() who: Identity, @Param('id') id: string) {
+  @ApiZodQuery(ClearReadQuery)
+  @Roles(...CLEAR_READERS.requester)
+  requester(@CurrentIdentity() who: Identity, @Param('id') id: string, @Query() query: unknown) {
     const requestId = validate(RequestIdParam, id, 'id');
-    return this.db.run(who.tenantId, (m) => readRequesterInClear(m, this.cipher, who, requestId));
+    const read = validate(ClearReadQuery, query, 'query');
+    return this.db.run(who.tenantId, (m) => readRequesterInClear(m, this.cipher, who, requestId, read));
+  }
+
+  /** The only clear read of the free text (title, content, detail at intake), for a stated purpose; audited like the requester. */
+  @Get(':id/text')
+  @ApiZodQuery(ClearReadQuery)
+  @Roles(...CLEAR_READERS['free-text'])
+  text(@CurrentIdentity() who: Identity, @Param('id') id: string, @Query() query: unknown) {
+    const requestId = validate(RequestIdParam, id, 'id');
+    const read = validate(ClearReadQuery, query, 'query');
+    return this.db.run(who.tenantId, (m) => readFreeTextInClear(m, this.cipher, who, requestId, read));
   }
 }

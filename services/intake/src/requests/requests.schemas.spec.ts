@@ -1,5 +1,5 @@
 import { fieldErrors } from '@hotline/platform';
-import { CreateRequestBody, ListRequestsQuery, PublicCreateRequestBody } from './requests.schemas';
+import { CreateRequestBody, ListRequestsQuery, PublicCreateRequestBody, PublicLookupQuery } from './requests.schemas';
 
 const body = (overrides: Record<string, unknown> = {}) => ({
   channel: 'phone',
@@ -54,5 +54,10 @@ describe('request schemas', () => {
     expect(ListRequestsQuery.safeParse({ limit: '201' }).success).toBe(false);
     expect(ListRequestsQuery.safeParse({ status: 'lost' }).success).toBe(false);
     expect(ListRequestsQuery.safeParse({ sort: 'number' }).success).toBe(false);
+  });
+
+  it('takes eight-digit access codes, and the six digits of older requests', () => {
+    for (const code of ['12345678', '123456']) expect(PublicLookupQuery.safeParse({ code }).success).toBe(true);
+    for (const code of ['1234567', '123456789', '1234567a', '']) expect(PublicLookupQuery.safeParse({ code }).success).toBe(false);
   });
 });

@@ -79,4 +79,5 @@ export const ListRequestsQuery = z.object({ status: z.enum(REQUEST_STATUSES).opt
 export type ListRequests = z.infer<typeof ListRequestsQuery>;
 
 export const RequestIdParam = z.string().uuid();
-export const PublicLookupQuery = z.object({ code: z.string().regex(/^[0-9]{6}$/, 'six digits') });
+/** Eight digits, or six for a request registered before codes had eight. */
+export const PublicLookupQuery = z.object({ code: z.string().regex(/^([0-9]{6}|[0-9]{8})$/, 'eight digits (six for older requests)') });

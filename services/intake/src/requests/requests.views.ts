@@ -1,6 +1,7 @@
 import { commonV1 } from '@hotline/contracts';
 import { maskAddress, maskIdNumber, maskName, maskPhone, Requester } from '@hotline/intake-domain';
 import { PiiCipher } from '@hotline/platform';
+import { maskedFreeText } from './free-text';
 import { RequestEntity } from './request.entity';
 import { openRequester } from './requester-identity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
@@ -29,8 +30,9 @@ export function maskedRequester(cipher: PiiCipher, r: RequestEntity): RequesterV
   return maskRequester(openRequester(cipher, r));
 }
 
-/** What every downstream event carries about the request: masked identity only, and the category's path. */
+/** What every downstream event carries about the request: masked identity and text only, and the category's path. */
 export function toRequestBrief(r: RequestEntity, requester: RequesterView, categoryPath: readonly string[]): commonV1.RequestBrief {
+  const { title, content } = maskedFreeText(r);
   return {
     requestId: r.id,
     number: r.number,
@@ -39,8 +41,8 @@ export function toRequestBrief(r: RequestEntity, requester: RequesterView, categ
     urgency: r.urgency,
     categoryCode: r.categoryCode ?? '',
     areaCode: r.areaCode,
-    title: r.title,
-    content: r.content,
+    title,
+    content,
     receivedAt: r.receivedAt.toISOString(),
     requesterMaskedName: requester.anonymous ? '' : requester.name,
     requesterMaskedPhone: requester.anonymous ? '' : requester.phone,
@@ -51,7 +53,9 @@ export function toRequestBrief(r: RequestEntity, requester: RequesterView, categ
   };
 }
 
+/** A request for staff: identity and free text masked (the clear reads are separate and audited). */
 export function toRequestView(r: RequestEntity, requester: RequesterView) {
+  const text = maskedFreeText(r);
   return {
     id: r.id,
     number: r.number,
@@ -62,9 +66,9 @@ export function toRequestView(r: RequestEntity, requester: RequesterView) {
     categoryCode: r.categoryCode,
     taxonomyVersion: r.taxonomyVersion,
     areaCode: r.areaCode,
-    title: r.title,
-    content: r.content,
-    scope: { decision: r.scopeDecision, detail: r.outcomeDetail ?? undefined },
+    title: text.title,
+    content: text.content,
+    scope: { decision: r.scopeDecision, detail: text.outcomeDetail ?? undefined },
     primaryUnitId: r.primaryUnitId,
     receivedAt: r.receivedAt.toISOString(),
     closedAt: r.closedAt?.toISOString() ?? null,

@@ -5,7 +5,7 @@ import type { RequestStatus, StatusChangeReason } from '@hotline/vocabulary';
  * One step in a request's life. `status` and `reason`: the status its fact stands for, recorded
  * even when the current status had moved past it; `changedStatus` when it also moved the current
  * status (and was announced). `seq` is the order of arrival; the timeline is told in causal order
- * (intake-domain inCausalOrder). Never holds PII.
+ * (intake-domain inCausalOrder). Never holds PII: its note is masked as it is written.
  */
 @Entity({ name: 'request_timeline' })
 export class TimelineEntryEntity {

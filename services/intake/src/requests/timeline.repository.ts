@@ -1,12 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { inCausalOrder } from '@hotline/intake-domain';
+import { maskPersonalData } from '@hotline/privacy';
 import type { RequestStatus, StatusChangeReason } from '@hotline/vocabulary';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
 export interface TimelineStep {
   at: Date;
   eventType: string;
-  /** Never PII: codes, unit names, reason codes. */
+  /** Codes, unit names and reasons; masked as it is written, since a reason another service sends may be free text. */
   note: string;
   actor: string;
   /** The status the step stands for, and why. */
@@ -42,7 +43,7 @@ export async function appendTimelineStep(manager: EntityManager, tenantId: strin
       step.changedStatus,
       step.actor,
       step.eventType,
-      step.note.slice(0, 500),
+      maskPersonalData(step.note).slice(0, 500),
       step.eventId ?? null,
       step.factKey ?? null,
     ],
