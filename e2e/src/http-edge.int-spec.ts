@@ -96,6 +96,21 @@ describe('the HTTP edge: input, authentication before the body, limits, headers'
     expect((await submit(JSON.stringify({ ...SUBMISSION, content: '路灯不亮 😡' }))).status).toBe(201);
   });
 
+  it('answers a URL fastify cannot route, or a query that is not percent-encoded UTF-8, with a problem', async () => {
+    const agent = await intake.token('city-a', ['agent']);
+    const bearer = { authorization: `Bearer ${agent}` };
+    const badPath = await raw(`${intake.service.httpUrl}/v1/requests/%ZZ`, 'GET', bearer);
+    expect(badPath).toMatchObject({ status: 400, body: { code: 'validation_failed', errors: [{ field: 'path' }] } });
+    expect(badPath.headers['content-type']).toContain('application/problem+json');
+    const long = await raw(`${intake.service.httpUrl}/v1/requests/${'a'.repeat(5000)}`, 'GET', bearer);
+    expect(long).toMatchObject({ status: 414, body: { code: 'uri_too_long' } });
+    const badQuery = await raw(`${intake.service.httpUrl}/v1/requests?status=%61%C0%AF%62`, 'GET', bearer);
+    expect(badQuery.status).toBe(400);
+    expect(fields(badQuery.body)).toEqual(['query.status']);
+    const spaced = await raw(`${intake.service.httpUrl}/v1/requests?limit=%201`, 'GET', bearer);
+    expect(fields(spaced.body)).toEqual(['query.limit']);
+  });
+
   it('answers an empty, null or malformed JSON body with a 400 on (body), and a body nested too deep likewise', async () => {
     const admin = await intake.token('city-a', ['tenant-admin']);
     const post = (body: string) => raw(`${intake.service.httpUrl}/v1/channels`, 'POST', { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body);

@@ -2,6 +2,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { status } from '@grpc/grpc-js';
+import { dispatchV1 } from '@hotline/contracts';
+import { callUnary, createGrpcClient, mtlsChannelCredentials } from '@hotline/platform';
 import { LocalPlatform, ROOT, SERVICES } from './support/platform';
 
 /** Whether a process with this PID exists (EPERM: it does, owned by someone else). */
@@ -46,6 +49,28 @@ describe('npm start (tools/local/start.mjs)', () => {
     for (const tenant of ['city-3201', 'city-3202']) {
       const res = await platform.api('intake', 'GET', '/v1/channels', tokens[tenant]!['tenant-admin']);
       expect(res.body.items.map((c: { code: string }) => c.code)).toEqual(['phone', 'web', 'wechat']);
+    }
+  });
+
+  it('serves gRPC under mutual TLS with its development CA: the local client for the demo cities, tokens for their own tenant only', async () => {
+    const dir = join(platform.stateDir, 'grpc-tls');
+    expect(platform.output).toContain(`gRPC: mutual TLS; development CA ${join(dir, 'ca.crt')}`);
+    const files = { caFile: join(dir, 'ca.crt'), certFile: join(dir, 'local-client.crt'), keyFile: join(dir, 'local-client.key') };
+    for (const file of Object.values(files)) expect(existsSync(file)).toBe(true);
+    const address = platform.grpcAddress('dispatch');
+    const client = createGrpcClient(dispatchV1.DispatchServiceClient, address, mtlsChannelCredentials(files));
+    const plaintext = createGrpcClient(dispatchV1.DispatchServiceClient, address);
+    try {
+      const units = await callUnary(client, client.listUnits, { areaCode: '' }, { tenantId: 'city-3201' });
+      expect(units.units.map((u) => u.code)).toContain('housing');
+      await expect(callUnary(client, client.listUnits, { areaCode: '' }, { tenantId: 'province-32' })).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      const token = platform.tokens()['city-3202']!['dispatcher'];
+      expect((await callUnary(client, client.listUnits, { areaCode: '' }, { token })).units.length).toBeGreaterThan(0);
+      await expect(callUnary(client, client.listUnits, { areaCode: '' }, { token, tenantId: 'city-3201' })).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      await expect(callUnary(plaintext, plaintext.listUnits, { areaCode: '' }, { token })).rejects.toMatchObject({ code: status.UNAVAILABLE });
+    } finally {
+      client.close();
+      plaintext.close();
     }
   });
 

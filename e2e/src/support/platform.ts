@@ -138,6 +138,11 @@ export class LocalPlatform {
     return `http://127.0.0.1:${this.httpBase + SERVICES.indexOf(service) + 1}`;
   }
 
+  /** host:port of a service's gRPC (HOTLINE_GRPC_PORT_BASE is the HTTP base + 5000). */
+  grpcAddress(service: ServiceName): string {
+    return `127.0.0.1:${this.httpBase + 5000 + SERVICES.indexOf(service) + 1}`;
+  }
+
   /** Demo tokens written by the start command: tokens[tenant][role or 'unit-operator:<code>']. */
   tokens(): Record<string, Record<string, string>> {
     return JSON.parse(readFileSync(join(this.stateDir, 'demo-tokens.json'), 'utf8'));

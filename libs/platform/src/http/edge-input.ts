@@ -44,7 +44,12 @@ export function findBadText(value: unknown, path = '', depth = 0, found: FieldEr
 
 /** Throws a 400 naming each field of body, query or path that holds text no endpoint accepts. */
 export function assertCleanInput(parts: { body?: unknown; query?: unknown; params?: unknown }): void {
+  const malformed = ((parts.query as Record<symbol, string[]> | undefined)?.[MALFORMED_QUERY] ?? []).map((key) => ({
+    field: `query.${key}`,
+    message: 'must be percent-encoded UTF-8',
+  }));
   const errors = [
+    ...malformed,
     ...findBadText(parts.body),
     ...findBadText(parts.query, 'query'),
     ...findBadText(parts.params, 'path'),
@@ -73,4 +78,40 @@ export function parseJsonBody(raw: Buffer, parse: (text: string) => unknown): un
     const poisoned = /prototype|constructor/i.test((err as Error).message);
     throw ProblemError.validation([{ field: '(body)', message: poisoned ? 'must not set __proto__ or constructor.prototype' : 'must be valid JSON' }]);
   }
+}
+
+/** The query keys whose value (or name) was not percent-encoded UTF-8, kept on the parsed query. */
+export const MALFORMED_QUERY = Symbol('malformed query keys');
+
+function decodeComponent(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return undefined; // a lone '%', '%ZZ', or bytes that are no UTF-8 (overlong, surrogates, > U+10FFFF)
+  }
+}
+
+/**
+ * The query string as fastify's parser would give it (a repeated key → an array), except that a
+ * component that is not percent-encoded UTF-8 is not decoded into U+FFFD silently: its key is
+ * listed under MALFORMED_QUERY for the edge to refuse with a 400 naming it.
+ */
+export function parseStrictQuery(query: string): Record<string | symbol, unknown> {
+  const result: Record<string | symbol, unknown> = Object.create(null);
+  const malformed: string[] = [];
+  for (const pair of query.split('&')) {
+    if (!pair) continue;
+    const at = pair.indexOf('=');
+    const rawKey = at < 0 ? pair : pair.slice(0, at);
+    const key = decodeComponent(rawKey);
+    const value = decodeComponent(at < 0 ? '' : pair.slice(at + 1));
+    if (key === undefined || value === undefined) {
+      malformed.push(key ?? rawKey);
+      continue;
+    }
+    const existing = result[key];
+    result[key] = existing === undefined ? value : ([] as unknown[]).concat(existing, value);
+  }
+  if (malformed.length > 0) Object.defineProperty(result, MALFORMED_QUERY, { value: malformed, enumerable: false });
+  return result;
 }

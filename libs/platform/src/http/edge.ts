@@ -5,7 +5,8 @@ import type { Identity } from '../auth/identity';
 import type { BaseConfig } from '../config/config';
 import type { ServiceContext } from '../service/service-context';
 import { authenticate, authorize } from './auth';
-import { assertCleanInput, parseJsonBody } from './edge-input';
+import { assertCleanInput, parseJsonBody, parseStrictQuery } from './edge-input';
+import { ProblemError, toProblem } from './problem';
 import { limitHeaders, rateLimited, SharedRateLimiter } from './rate-limits';
 import { RouteAccess, routeKey } from './route-access';
 
@@ -33,9 +34,28 @@ const CONTENT_SECURITY_POLICY = {
   },
 };
 
-/** Fastify's `trustProxy`: only the configured proxies' X-Forwarded-For is believed (none by default). */
-export function trustProxyOf(config: Pick<BaseConfig, 'TRUSTED_PROXIES'>): false | string[] {
-  return config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false;
+/**
+ * What fastify itself must know before any hook runs: whose X-Forwarded-For is believed (only
+ * the configured proxies', none by default), a query parser that does not turn bad
+ * percent-encoding into U+FFFD, and problem answers for a URL it cannot route (bad
+ * percent-encoding in the path, a parameter too long).
+ */
+export function edgeServerOptions(config: Pick<BaseConfig, 'TRUSTED_PROXIES'>) {
+  return {
+    trustProxy: config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false,
+    querystringParser: parseStrictQuery,
+    frameworkErrors: (error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply) => {
+      const problem =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? new ProblemError(414, 'uri_too_long', 'URI too long', 'a path parameter is longer than any identifier')
+          : ProblemError.validation([{ field: 'path', message: 'must be percent-encoded UTF-8' }]);
+      void reply
+        .code(problem.status)
+        .header('content-type', 'application/problem+json')
+        .header('cache-control', 'no-store')
+        .send(toProblem(problem, request.url));
+    },
+  };
 }
 
 /**

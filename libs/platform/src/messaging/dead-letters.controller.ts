@@ -5,13 +5,13 @@ import type { Identity } from '../auth/identity';
 import { CurrentIdentity, Roles } from '../http/auth';
 import { ApiZodBody, ApiZodQuery } from '../http/openapi';
 import { ProblemError, validate } from '../http/problem';
-import { pageShape } from '../http/schemas';
+import { pageShape, wholeNumber } from '../http/schemas';
 import { SERVICE_CONTEXT, ServiceContext } from '../service/service-context';
 import { DEAD_LETTER_STATES, DeadLetterScope, listDeadLetters, replayDeadLetter, replayWaitingDeadLetters } from './dead-letter-replay';
 
 const Consumer = z.string().regex(/^[a-z0-9-]{1,120}$/, 'a durable consumer name');
 const ListQuery = z.object({ consumer: Consumer.optional(), state: z.enum(DEAD_LETTER_STATES).default('waiting'), ...pageShape }).strict();
-const IdParams = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+const IdParams = z.object({ id: wholeNumber(1, Number.MAX_SAFE_INTEGER) });
 const ReplayAllBody = z.object({ consumer: Consumer.optional() }).strict();
 
 /** The province operator sees every tenant's dead letters; a tenant's admin its own only. */

@@ -3,7 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TokenVerifier } from '../auth/identity';
 import { AuthGuard } from '../http/auth';
-import { installHttpEdge, trustProxyOf } from '../http/edge';
+import { edgeServerOptions, installHttpEdge } from '../http/edge';
 import { IdempotencyInterceptor } from '../http/idempotency';
 import { serveOpenApi } from '../http/openapi';
 import { ProblemFilter } from '../http/problem';
@@ -43,7 +43,7 @@ export async function buildHttpApp(def: ServiceDefinition, context: ServiceConte
       ...(def.providers?.(context) ?? []),
     ],
   };
-  const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: trustProxyOf(context.config) });
+  const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, ...edgeServerOptions(context.config) });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new NestPinoLogger(context.logger),
     bufferLogs: false,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumber } from '@hotline/platform';
 import { CATALOG_AREA_PATTERN, CATALOG_AREA_RULE, catalogIssues, MAX_ASSISTING_UNITS, MAX_CATALOG_ENTRIES } from '@hotline/dispatch-domain';
 import { CATEGORY_CODE_PATTERN, CATEGORY_CODE_RULE } from '@hotline/vocabulary';
 
@@ -26,4 +27,4 @@ export const PublishCatalogBody = z
   });
 export type PublishCatalog = z.infer<typeof PublishCatalogBody>;
 
-export const CatalogVersionParams = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const CatalogVersionParams = z.object({ version: wholeNumber(1, 2_147_483_647) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageShape } from '@hotline/platform';
+import { pageShape, wholeNumber } from '@hotline/platform';
 import { CATEGORY_CODE_RULE, isCategoryCode, MAX_CATEGORY_LEVEL } from '@hotline/vocabulary';
 
 /** A code of the tenant's taxonomy, wherever one is named (the taxonomy itself, requests). */
@@ -27,8 +27,8 @@ export type PublishTaxonomy = z.infer<typeof PublishTaxonomyBody>;
 export const ListCategoriesQuery = z
   .object({
     /** Default: the latest version. */
-    version: z.coerce.number().int().min(1).optional(),
-    level: z.coerce.number().int().min(1).max(MAX_CATEGORY_LEVEL).optional(),
+    version: wholeNumber(1, 2_147_483_647).optional(),
+    level: wholeNumber(1, MAX_CATEGORY_LEVEL).optional(),
     parent: CategoryCode.optional(),
     ...pageShape,
   })
