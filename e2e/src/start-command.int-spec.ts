@@ -79,7 +79,7 @@ describe('npm start (tools/local/start.mjs)', () => {
     const killed = before.handling!;
     process.kill(killed, 'SIGKILL');
 
-    await platform.waitForOutput(/\[start\] handling exited \(signal SIGKILL\) after \d+\.\d s; restarting in 0\.5 s/);
+    await platform.waitForOutput(/\[start\] handling exited \(signal SIGKILL\) after \d+\.\d s( \(last on stderr: .*\))?; restarting in 0\.5 s/);
     for (const name of SERVICES.filter((s) => s !== 'handling')) {
       expect((await fetch(`${platform.url(name)}/readyz`)).status).toBe(200);
     }

@@ -43,7 +43,8 @@ const CONTENT_SECURITY_POLICY = {
 export function edgeServerOptions(config: Pick<BaseConfig, 'TRUSTED_PROXIES'>) {
   return {
     trustProxy: config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false,
-    querystringParser: parseStrictQuery,
+    // fastify 5 takes the parser among the router's options (the top-level key is deprecated).
+    routerOptions: { querystringParser: parseStrictQuery },
     frameworkErrors: (error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply) => {
       const problem =
         error.code === 'FST_ERR_MAX_PARAM_LENGTH'
