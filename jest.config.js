@@ -25,7 +25,7 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,tools,bench,deploy}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,tools,bench,deploy,e2e}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

@@ -109,6 +109,10 @@ describe('the HTTP edge: input, authentication before the body, limits, headers'
     expect(fields(badQuery.body)).toEqual(['query.status']);
     const spaced = await raw(`${intake.service.httpUrl}/v1/requests?limit=%201`, 'GET', bearer);
     expect(fields(spaced.body)).toEqual(['query.limit']);
+    // Headers over 16 KiB are refused by Node's parser, before any route: still a problem.
+    const huge = await raw(`${intake.service.httpUrl}/v1/requests?q=${'q'.repeat(12_000)}`, 'GET', { authorization: `Bearer ${'x'.repeat(10_000)}` });
+    expect(huge).toMatchObject({ status: 431, body: { code: 'headers_too_large' } });
+    expect(huge.headers['content-type']).toContain('application/problem+json');
   });
 
   it('answers an empty, null or malformed JSON body with a 400 on (body), and a body nested too deep likewise', async () => {

@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity } from '../auth/identity';
 import type { BaseConfig } from '../config/config';
@@ -38,13 +39,15 @@ const CONTENT_SECURITY_POLICY = {
  * What fastify itself must know before any hook runs: whose X-Forwarded-For is believed (only
  * the configured proxies', none by default), a query parser that does not turn bad
  * percent-encoding into U+FFFD, and problem answers for a URL it cannot route (bad
- * percent-encoding in the path, a parameter too long).
+ * percent-encoding in the path, a parameter too long) or for one refused before it is parsed
+ * (headers too large, a malformed request line).
  */
 export function edgeServerOptions(config: Pick<BaseConfig, 'TRUSTED_PROXIES'>) {
   return {
     trustProxy: config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false,
     // fastify 5 takes the parser among the router's options (the top-level key is deprecated).
     routerOptions: { querystringParser: parseStrictQuery },
+    clientErrorHandler: answerClientError,
     frameworkErrors: (error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply) => {
       const problem =
         error.code === 'FST_ERR_MAX_PARAM_LENGTH'
@@ -57,6 +60,27 @@ export function edgeServerOptions(config: Pick<BaseConfig, 'TRUSTED_PROXIES'>) {
         .send(toProblem(problem, request.url));
     },
   };
+}
+
+/**
+ * A request Node's parser refused (headers over 16 KiB, a malformed request line, a timeout)
+ * gets the same problem shape as any other refusal, written on the socket since there is no
+ * request object; the connection is then closed, as Node does.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const problem =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new ProblemError(431, 'headers_too_large', 'Request headers too large', 'the request line and headers together must stay under 16 KiB')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new ProblemError(408, 'request_timeout', 'Request timeout', 'the request did not arrive in time')
+        : new ProblemError(400, 'malformed_request', 'Malformed request', 'the request is not well-formed HTTP/1.1');
+  const body = JSON.stringify(toProblem(problem));
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${problem.title}\r\nContent-Type: application/problem+json\r\nCache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
 }
 
 /**
