@@ -23,7 +23,9 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: settings.poolSize ?? 10, application_name: settings.applicationName ?? 'hotline' },
+    // A pool that stays exhausted fails the wait after 10 s (a transient error: 503 with
+    // Retry-After, or a redelivery) instead of hanging the caller for ever.
+    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 10_000, application_name: settings.applicationName ?? 'hotline' },
   });
 }
 

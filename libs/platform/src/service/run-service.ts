@@ -59,6 +59,9 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
       opened.onClose(() => worker.stop());
     }
 
+    // Callers are authorised against the tenant directory: known before the first call arrives.
+    await timed(logger, 'tenant directory', () => context.tenants.load());
+
     // gRPC: every method authenticates (bearer token, or a client certificate under mutual TLS).
     const grpcCredentials = grpcServerCredentials(config, logger);
     const grpc = new GrpcServerHost(def.grpc?.(context) ?? [], async () => Object.values(await context.checks()).every((c) => c === 'ok'), logger);

@@ -39,29 +39,57 @@ const toTenant = (r: Row): DirectoryTenant => ({
   changedBy: r.changed_by,
 });
 
-/** How long a looked-up status is trusted before the table is read again (a suspension takes effect within it). */
+/** How long a snapshot of the statuses is trusted before the table is read again (a suspension takes effect within it). */
 export const DIRECTORY_CACHE_MS = 5_000;
 
 /**
  * The tenants this service knows (its `tenant_directory`, kept from intake's TenantChanged),
- * for authorising callers: only an active tenant's tokens are accepted. Lookups are cached
- * briefly per process, so a busy service reads the table a few times a minute, not per call.
+ * for authorising callers: only an active tenant's tokens are accepted.
+ *
+ * Statuses come from a snapshot of the whole (small) table, loaded before the service serves
+ * (`load`) and refreshed in the background once it is older than DIRECTORY_CACHE_MS, with one
+ * refresh in flight at a time; a call waits only for a tenant missing from a stale snapshot. A
+ * call never holds a connection while waiting on another: an idempotent call keeps its
+ * transaction open through its handler, and with every pooled connection held by such calls a
+ * per-call lookup on a cache miss waited for a connection that none of them would release.
  */
 export class TenantDirectory {
-  private readonly cache = new Map<string, { status: TenantStatus | undefined; at: number }>();
+  private snapshot = new Map<string, TenantStatus>();
+  private loadedAt = 0;
+  private refreshing: Promise<void> | undefined;
+  /** Bumped by forget(): a read that began before it cannot make the snapshot fresh. */
+  private generation = 0;
 
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Reads the whole directory now (the service calls it before it serves). */
+  load(): Promise<void> {
+    const generation = this.generation;
+    this.refreshing ??= this.dataSource
+      .query(`select code, status from tenant_directory`)
+      .then((rows: Array<{ code: string; status: TenantStatus }>) => {
+        this.snapshot = new Map(rows.map((r) => [r.code, r.status]));
+        this.loadedAt = generation === this.generation ? Date.now() : 0;
+      })
+      .finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
 
   async isActive(code: string): Promise<boolean> {
     return (await this.status(code)) === 'active';
   }
 
   async status(code: string): Promise<TenantStatus | undefined> {
-    const hit = this.cache.get(code);
-    if (hit && Date.now() - hit.at < DIRECTORY_CACHE_MS) return hit.status;
-    const [row]: Array<{ status: TenantStatus }> = await this.dataSource.query(`select status from tenant_directory where code = $1`, [code]);
-    this.cache.set(code, { status: row?.status, at: Date.now() });
-    return row?.status;
+    const fresh = Date.now() - this.loadedAt < DIRECTORY_CACHE_MS;
+    if (fresh) return this.snapshot.get(code);
+    const known = this.snapshot.get(code);
+    if (known !== undefined) {
+      // Stale but known: answer from the snapshot, refresh behind it (a failure keeps the old one).
+      this.load().catch(() => undefined);
+      return known;
+    }
+    await this.load();
+    return this.snapshot.get(code);
   }
 
   async find(code: string, manager?: EntityManager): Promise<DirectoryTenant | undefined> {
@@ -74,9 +102,11 @@ export class TenantDirectory {
     return rows.map(toTenant);
   }
 
-  /** Forgets what it cached, e.g. after this process changed a tenant itself. */
+  /** Forgets what it knew of a tenant (this process changed it, or its TenantChanged arrived): the next call reads the table. */
   forget(code: string): void {
-    this.cache.delete(code);
+    this.snapshot.delete(code);
+    this.loadedAt = 0;
+    this.generation++;
   }
 }
 
