@@ -1,4 +1,4 @@
-import { AssignmentRole } from '@hotline/vocabulary';
+import { AssignmentRole, UnitLevel } from '@hotline/vocabulary';
 import { unitCoversArea } from './coverage';
 
 /** The units a request goes to: one 主办 and up to MAX_ASSISTING_UNITS 协办. */
@@ -15,6 +15,8 @@ export interface UnitCard {
   name: string;
   code: string;
   areaCodes: readonly string[];
+  /** Its level in the tree (absent: not known to the caller). */
+  level?: UnitLevel;
 }
 
 export interface UnitAssignment {

@@ -1,5 +1,6 @@
 import { AREA_CODE_PATTERN, AREA_CODE_RULE, canonicalArea } from '@hotline/vocabulary';
 import { assignmentUnitIssues, assistingUnitIssues, FieldIssue, UnitCard, UnitChoice } from './assignment';
+import { pushDownIssues } from './push-down';
 
 /**
  * One line of the 派单目录: which units take requests of a category — and of every category
@@ -10,6 +11,8 @@ export interface CatalogEntry extends UnitChoice {
   categoryCode: string;
   /** An administrative division code (vocabulary AREA_CODE_PATTERN), or ANY_AREA. */
   areaCode: string;
+  /** A territorial (属地) duty, which a street/township unit may take; absent: a department's. */
+  territorial?: boolean;
 }
 
 export const ANY_AREA = '*';
@@ -51,13 +54,15 @@ export function referencedUnitIds(entries: readonly UnitChoice[]): string[] {
 
 /**
  * Each unit an entry names must be in the tenant's directory and, for an entry of one area,
- * cover that area (the primary and every assisting unit); `*` entries are not area-bound.
+ * cover that area (the primary and every assisting unit); `*` entries are not area-bound. A
+ * street/township unit may be named only on a territorial (属地) entry.
  */
 export function catalogUnitIssues(entries: readonly CatalogEntry[], directory: ReadonlyMap<string, UnitCard>): FieldIssue[] {
-  return entries.flatMap((entry, index) =>
-    assignmentUnitIssues(entry, directory, {
+  return entries.flatMap((entry, index) => [
+    ...assignmentUnitIssues(entry, directory, {
       prefix: `entries.${index}.`,
       area: entry.areaCode === ANY_AREA ? undefined : entry.areaCode,
     }),
-  );
+    ...pushDownIssues(entry, directory, entry.territorial ?? false, `entries.${index}.`),
+  ]);
 }

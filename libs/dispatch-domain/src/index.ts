@@ -7,3 +7,5 @@ export * from './decision';
 export * from './matching';
 export * from './queue';
 export * from './taxonomy';
+export * from './returns';
+export * from './push-down';

@@ -4,6 +4,7 @@ import { DispatchQueueController } from './dispatching/dispatch-queue.controller
 import { DispatchesController } from './dispatching/dispatches.controller';
 import { onRequestAccepted } from './dispatching/on-request-accepted.handler';
 import { entities, migrations } from './persistence/schema';
+import { ReturnsController } from './returns/returns.controller';
 import { onTaxonomyPublished } from './taxonomy/on-taxonomy-published.handler';
 import { UnitsController } from './units/units.controller';
 import { dispatchGrpc } from './units/units.grpc';
@@ -12,10 +13,11 @@ import { dispatchGrpc } from './units/units.grpc';
 export const dispatchService: ServiceDefinition = {
   name: 'dispatch',
   description:
-    'Dispatch (派单): the handling-unit directory, the versioned dispatch catalog, automatic dispatch and the manual-dispatch queue.',
+    'Dispatch (派单): the handling-unit directory, the versioned dispatch catalog, automatic dispatch, the manual-dispatch queue, ' +
+    'returns (退单) with dispute review (争议审核), re-dispatch (改派) and designation (指定办理).',
   entities,
   migrations,
-  controllers: [UnitsController, CatalogController, DispatchQueueController, DispatchesController],
+  controllers: [UnitsController, CatalogController, DispatchQueueController, DispatchesController, ReturnsController],
   // A full catalog (5000 entries with assisting units) is larger than the default body limit.
   bodyLimits: { 'PUT /v1/catalog': 4 * 1024 * 1024 },
   grpc: (ctx) => [dispatchGrpc(ctx)],

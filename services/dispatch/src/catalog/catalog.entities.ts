@@ -44,4 +44,7 @@ export class CatalogEntryEntity {
 
   @Column({ name: 'assisting_unit_ids', type: 'uuid', array: true })
   assistingUnitIds!: string[];
+
+  @Column({ type: 'boolean', default: false })
+  territorial!: boolean;
 }

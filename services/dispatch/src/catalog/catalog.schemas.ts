@@ -13,6 +13,8 @@ export const CatalogEntryBody = z
     areaCode: z.string().regex(CATALOG_AREA_PATTERN, CATALOG_AREA_RULE),
     primaryUnitId: UnitId,
     assistingUnitIds: z.array(UnitId).max(MAX_ASSISTING_UNITS).default([]),
+    /** A territorial (属地) duty, which street/township units may take; default a department's. */
+    territorial: z.boolean().default(false),
   })
   .strict();
 

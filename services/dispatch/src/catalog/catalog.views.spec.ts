@@ -4,7 +4,7 @@ describe('catalog views', () => {
   const version = { version: 3, publishedAt: new Date('2025-03-01T08:00:00Z'), publishedBy: 'city-3201:admin' };
   const entries = [
     { categoryCode: 'A.1', areaCode: '*', primaryUnitId: 'u1', assistingUnitIds: [] },
-    { categoryCode: 'B', areaCode: '320102', primaryUnitId: 'u2', assistingUnitIds: ['u1'] },
+    { categoryCode: 'B', areaCode: '320102', primaryUnitId: 'u2', assistingUnitIds: ['u1'], territorial: true },
   ];
 
   it('marks each entry against the latest known taxonomy', () => {
@@ -14,8 +14,8 @@ describe('catalog views', () => {
       publishedBy: 'city-3201:admin',
       taxonomyVersion: 7,
       entries: [
-        { categoryCode: 'A.1', areaCode: '*', primaryUnitId: 'u1', assistingUnitIds: [], inTaxonomy: true },
-        { categoryCode: 'B', areaCode: '320102', primaryUnitId: 'u2', assistingUnitIds: ['u1'], inTaxonomy: false },
+        { categoryCode: 'A.1', areaCode: '*', primaryUnitId: 'u1', assistingUnitIds: [], territorial: false, inTaxonomy: true },
+        { categoryCode: 'B', areaCode: '320102', primaryUnitId: 'u2', assistingUnitIds: ['u1'], territorial: true, inTaxonomy: false },
       ],
     });
   });
@@ -25,6 +25,6 @@ describe('catalog views', () => {
     const view = toCatalogView(version, stored, undefined);
     expect(view.taxonomyVersion).toBeNull();
     expect(view.entries.map((e) => e.inTaxonomy)).toEqual([null, null]);
-    expect(Object.keys(view.entries[0] ?? {})).toEqual(['categoryCode', 'areaCode', 'primaryUnitId', 'assistingUnitIds', 'inTaxonomy']);
+    expect(Object.keys(view.entries[0] ?? {})).toEqual(['categoryCode', 'areaCode', 'primaryUnitId', 'assistingUnitIds', 'territorial', 'inTaxonomy']);
   });
 });

@@ -35,6 +35,7 @@ export function toCatalogView(
       areaCode: e.areaCode,
       primaryUnitId: e.primaryUnitId,
       assistingUnitIds: e.assistingUnitIds,
+      territorial: e.territorial ?? false,
       inTaxonomy: inTaxonomy(e.categoryCode, taxonomy),
     })),
   };

@@ -5,7 +5,7 @@ import { Outbox } from '@hotline/platform';
 import { unitDirectory } from '../units/units.query';
 import { DispatchEntity, DispatchMode, DispatchQueueEntity } from './dispatch.entities';
 import { requestDispatchedEvent, requestQueuedEvent } from './dispatching.events';
-import { insertDispatch, insertQueueItem } from './dispatching.repository';
+import { insertDispatch, insertQueueItem, replaceDispatch } from './dispatching.repository';
 
 // The two outcomes of dispatching a request, shared by the catalog (on-request-accepted) and
 // the dispatcher (assign-waiting-request): each writes its row and its event in one transaction.
@@ -20,6 +20,8 @@ export interface Placement {
   units: UnitChoice;
   /** The units' cards when the caller has just read them (a manual assignment checks them first). */
   directory?: Awaited<ReturnType<typeof unitDirectory>>;
+  /** A re-dispatch (改派): the attempt it follows, and whether this one is designated (指定办理). */
+  redispatch?: { previous: DispatchEntity; designated: boolean };
 }
 
 /** Records the dispatch and its RequestDispatched event, in the caller's tenant transaction. */
@@ -41,8 +43,13 @@ export async function dispatchRequest(
     assignments: buildAssignments(units, directory),
     dispatchedAt: new Date(),
     dispatchedBy: placement.dispatchedBy,
+    attempt: (placement.redispatch?.previous.attempt ?? 0) + 1,
+    designated: placement.redispatch?.designated ?? false,
+    excludedUnitIds: placement.redispatch?.previous.excludedUnitIds ?? [],
+    brief: masked,
   };
-  await insertDispatch(manager, dispatch);
+  if (placement.redispatch) await replaceDispatch(manager, dispatch);
+  else await insertDispatch(manager, dispatch);
   await outbox.append(manager, {
     event: Events.dispatch.requestDispatched,
     tenantId,

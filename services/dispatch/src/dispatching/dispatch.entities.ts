@@ -29,6 +29,22 @@ export class DispatchEntity {
   /** The dispatcher's token subject; system:dispatch for the catalog. */
   @Column({ name: 'dispatched_by', type: 'text' })
   dispatchedBy!: string;
+
+  /** 1, then one more for each re-dispatch (改派) after an accepted return. */
+  @Column({ type: 'int', default: 1 })
+  attempt!: number;
+
+  /** Designated (指定办理) at the tenant's maximum attempts: the unit can no longer return it. */
+  @Column({ type: 'boolean', default: false })
+  designated!: boolean;
+
+  /** Units whose return was accepted: a re-dispatch may not choose them again. */
+  @Column({ name: 'excluded_unit_ids', type: 'uuid', array: true, default: () => `'{}'` })
+  excludedUnitIds!: string[];
+
+  /** The masked brief, for a re-dispatch; null for dispatches recorded before returns existed. */
+  @Column({ type: 'jsonb', nullable: true })
+  brief!: commonV1.RequestBrief | null;
 }
 
 /** A request the catalog could not place, waiting for a dispatcher (resolved once assigned). */

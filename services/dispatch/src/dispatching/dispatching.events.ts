@@ -9,6 +9,8 @@ export function requestDispatchedEvent(brief: commonV1.RequestBrief, d: Dispatch
     catalogVersion: d.catalogVersion,
     dispatchedAt: d.dispatchedAt.toISOString(),
     dispatchedBy: d.dispatchedBy,
+    attempt: d.attempt,
+    designated: d.designated,
   };
 }
 

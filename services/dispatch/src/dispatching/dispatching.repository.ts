@@ -22,6 +22,16 @@ export async function insertDispatch(manager: EntityManager, dispatch: DispatchE
   await manager.getRepository(DispatchEntity).insert(dispatch);
 }
 
+/** A re-dispatch (改派) replaces the request's one dispatch row: the history is in the returns and events. */
+export async function replaceDispatch(manager: EntityManager, dispatch: DispatchEntity): Promise<void> {
+  await manager.getRepository(DispatchEntity).save(dispatch);
+}
+
+/** Puts a request whose return was accepted back in the queue (a catalog-placed one gets its first row). */
+export async function requeue(manager: EntityManager, item: DispatchQueueEntity): Promise<void> {
+  await manager.getRepository(DispatchQueueEntity).upsert(item, ['tenantId', 'requestId']);
+}
+
 export function findDispatch(manager: EntityManager, requestId: string): Promise<DispatchEntity | null> {
   return manager.getRepository(DispatchEntity).findOne({ where: { requestId } });
 }

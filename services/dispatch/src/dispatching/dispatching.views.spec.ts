@@ -30,6 +30,10 @@ const dispatch: DispatchEntity = {
   assignments: [{ unitId: 'u1', unitName: '住建局', unitCode: 'housing', role: 'primary' }],
   dispatchedAt: new Date('2025-01-24T02:00:01Z'),
   dispatchedBy: 'system:dispatch',
+  attempt: 2,
+  designated: false,
+  excludedUnitIds: ['u0'],
+  brief,
 };
 const queued = { requestId: brief.requestId, brief, reason: 'no catalog entry for category A.1.3 in area 320102001', queuedAt: new Date('2025-01-24T02:00:01Z') };
 
@@ -42,6 +46,9 @@ describe('dispatching views and events', () => {
       assignments: dispatch.assignments,
       dispatchedAt: '2025-01-24T02:00:01.000Z',
       dispatchedBy: 'system:dispatch',
+      attempt: 2,
+      designated: false,
+      excludedUnitIds: ['u0'],
     });
   });
 
@@ -71,6 +78,8 @@ describe('dispatching views and events', () => {
       catalogVersion: 2,
       dispatchedAt: '2025-01-24T02:00:01.000Z',
       dispatchedBy: 'system:dispatch',
+      attempt: 2,
+      designated: false,
     });
     expect(requestQueuedEvent(queued)).toEqual({ request: brief, reason: queued.reason, queuedAt: '2025-01-24T02:00:01.000Z' });
   });

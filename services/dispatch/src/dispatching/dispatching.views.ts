@@ -9,6 +9,9 @@ export function toDispatchView(d: DispatchEntity) {
     assignments: d.assignments,
     dispatchedAt: d.dispatchedAt.toISOString(),
     dispatchedBy: d.dispatchedBy,
+    attempt: d.attempt,
+    designated: d.designated,
+    excludedUnitIds: d.excludedUnitIds,
   };
 }
 

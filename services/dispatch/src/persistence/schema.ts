@@ -9,8 +9,11 @@ import { CatalogCategoryCodes1764300001100 } from './1764300001100-catalog-categ
 import { CatalogDispatchActor1764300001200 } from './1764300001200-catalog-dispatch-actor.migration';
 import { KnownTaxonomies1764300001300 } from './1764300001300-known-taxonomies.migration';
 import { MaskedBriefs1764300003100 } from './1764300003100-masked-briefs.migration';
+import { Returns1764300004100 } from './1764300004100-returns.migration';
+import { UnitLevels1764300004110 } from './1764300004110-unit-levels.migration';
+import { DispatchSettingsEntity, ReturnEntity } from '../returns/returns.entities';
 
-export const entities = [UnitEntity, CatalogVersionEntity, CatalogEntryEntity, DispatchEntity, DispatchQueueEntity, KnownTaxonomyEntity];
+export const entities = [UnitEntity, CatalogVersionEntity, CatalogEntryEntity, DispatchEntity, DispatchQueueEntity, KnownTaxonomyEntity, ReturnEntity, DispatchSettingsEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
   ...PLATFORM_MIGRATIONS,
@@ -20,4 +23,6 @@ export const migrations = [
   CatalogDispatchActor1764300001200,
   KnownTaxonomies1764300001300,
   MaskedBriefs1764300003100,
+  Returns1764300004100,
+  UnitLevels1764300004110,
 ];

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from 'typeorm';
+import type { UnitLevel } from '@hotline/vocabulary';
 
 /** A handling unit (承办单位) in a tenant's org tree, with its areas of jurisdiction (tenant-owned, RLS-protected). */
 @Entity({ name: 'handling_units' })
@@ -22,6 +23,10 @@ export class UnitEntity {
 
   @Column({ name: 'area_codes', type: 'text', array: true })
   areaCodes!: string[];
+
+  /** Its level in the tree: a street/township unit takes territorial (属地) duties only. */
+  @Column({ type: 'text', default: 'department' })
+  level!: UnitLevel;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -12,7 +12,10 @@ describe('units schemas', () => {
       code: 'XUANWU-1',
       name: '玄武区',
       areaCodes: ['320102', '320102001'],
+      level: 'department',
     });
+    expect(RegisterUnitBody.parse({ ...unit, level: 'street' }).level).toBe('street');
+    expect(fieldsOf(RegisterUnitBody.safeParse({ ...unit, level: 'village' }))).toEqual(['level']);
   });
 
   it('refuses area codes that are not 2, 4, 6, 9 or 12 digits, and unknown fields', () => {

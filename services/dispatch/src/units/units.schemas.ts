@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { distinctAreas } from '@hotline/dispatch-domain';
-import { AREA_CODE_PATTERN, AREA_CODE_RULE } from '@hotline/vocabulary';
+import { AREA_CODE_PATTERN, AREA_CODE_RULE, DEFAULT_UNIT_LEVEL, UNIT_LEVELS } from '@hotline/vocabulary';
 
 /** An administrative division code (province 2, city 4, district 6, street 9, community 12 digits). */
 export const AreaCode = z.string().regex(AREA_CODE_PATTERN, AREA_CODE_RULE);
@@ -12,6 +12,8 @@ export const RegisterUnitBody = z
     name: z.string().trim().min(1).max(100),
     parentId: z.string().uuid().nullish(),
     areaCodes: z.array(AreaCode).min(1).max(50).transform(distinctAreas),
+    /** city, district, department (the default) or street (街道/乡镇: territorial duties only). */
+    level: z.enum(UNIT_LEVELS).default(DEFAULT_UNIT_LEVEL),
   })
   .strict();
 export type RegisterUnit = z.infer<typeof RegisterUnitBody>;

@@ -9,6 +9,7 @@ describe('units views', () => {
     name: '市政务服务中心',
     parentId: null,
     areaCodes: ['3201'],
+    level: 'city',
     createdAt: new Date('2025-01-24T02:00:00Z'),
   };
 
@@ -16,12 +17,12 @@ describe('units views', () => {
     expect(toUnitMessage(root)).toEqual({
       id: root.id, code: 'CITY', name: '市政务服务中心', parentId: '', areaCodes: ['3201'], createdAt: '2025-01-24T02:00:00.000Z',
     });
-    expect(toUnitView(root)).toMatchObject({ parentId: null, createdAt: '2025-01-24T02:00:00.000Z' });
+    expect(toUnitView(root)).toMatchObject({ parentId: null, level: 'city', createdAt: '2025-01-24T02:00:00.000Z' });
     expect(toUnitView(root)).not.toHaveProperty('tenantId');
     expect(toUnitView({ ...root, parentId: 'p' }).parentId).toBe('p');
   });
 
   it('carries what dispatch decides with into the unit card', () => {
-    expect(toUnitCard(root)).toEqual({ id: root.id, code: 'CITY', name: '市政务服务中心', areaCodes: ['3201'] });
+    expect(toUnitCard(root)).toEqual({ id: root.id, code: 'CITY', name: '市政务服务中心', areaCodes: ['3201'], level: 'city' });
   });
 });

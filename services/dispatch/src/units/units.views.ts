@@ -16,9 +16,9 @@ export function toUnitMessage(u: UnitEntity): dispatchV1.HandlingUnit {
 
 /** The unit as the REST API shows it: parentId null for a root. */
 export function toUnitView(u: UnitEntity) {
-  return { ...toUnitMessage(u), parentId: u.parentId };
+  return { ...toUnitMessage(u), parentId: u.parentId, level: u.level };
 }
 
-export function toUnitCard(u: Pick<UnitEntity, 'id' | 'name' | 'code' | 'areaCodes'>): UnitCard {
-  return { id: u.id, name: u.name, code: u.code, areaCodes: u.areaCodes };
+export function toUnitCard(u: Pick<UnitEntity, 'id' | 'name' | 'code' | 'areaCodes'> & Partial<Pick<UnitEntity, 'level'>>): UnitCard {
+  return { id: u.id, name: u.name, code: u.code, areaCodes: u.areaCodes, ...(u.level ? { level: u.level } : {}) };
 }

@@ -38,6 +38,15 @@ export interface RequestDispatched {
   dispatchedAt: string;
   /** Subject of the dispatcher for manual dispatch. */
   dispatchedBy: string;
+  /**
+   * 1 for the first dispatch, one more for each re-dispatch (改派) after an accepted return
+   * (absent in events published before attempts were counted).
+   */
+  attempt?:
+    | number
+    | undefined;
+  /** Designated (指定办理) by the hotline after the tenant's maximum attempts: no return allowed. */
+  designated?: boolean | undefined;
 }
 
 /** Emitted on hl.dispatch.v1.<tenant>.request.queued when the catalog cannot place a request. */
@@ -45,6 +54,43 @@ export interface RequestQueuedForManualDispatch {
   request?: RequestBrief | undefined;
   reason: string;
   queuedAt: string;
+}
+
+/**
+ * Emitted on hl.dispatch.v1.<tenant>.return.filed when the primary unit returns (退单) its order:
+ * the order is in dispute review (争议审核) by the hotline. The basis stays in dispatch.
+ */
+export interface ReturnFiled {
+  returnId: string;
+  requestId: string;
+  /** The dispatch attempt returned. */
+  attempt: number;
+  unit?:
+    | Assignment
+    | undefined;
+  /** A code of the shared vocabulary (RETURN_REASONS). */
+  reasonCode: string;
+  returnedBy: string;
+  returnedAt: string;
+  /** The end of the return window the return was filed within. */
+  windowDueAt: string;
+}
+
+/**
+ * Emitted on hl.dispatch.v1.<tenant>.return.decided once the hotline has decided a return:
+ * accepted (the request waits for re-dispatch without the unit) or rejected (the unit handles
+ * the order, its clocks as they were). The note stays in dispatch.
+ */
+export interface ReturnDecided {
+  returnId: string;
+  requestId: string;
+  attempt: number;
+  unit?: Assignment | undefined;
+  reasonCode: string;
+  /** accepted | rejected */
+  outcome: string;
+  decidedBy: string;
+  decidedAt: string;
 }
 
 function createBaseUnitRegistered(): UnitRegistered {
@@ -173,7 +219,16 @@ export const Assignment: MessageFns<Assignment> = {
 };
 
 function createBaseRequestDispatched(): RequestDispatched {
-  return { request: undefined, assignments: [], mode: "", catalogVersion: 0, dispatchedAt: "", dispatchedBy: "" };
+  return {
+    request: undefined,
+    assignments: [],
+    mode: "",
+    catalogVersion: 0,
+    dispatchedAt: "",
+    dispatchedBy: "",
+    attempt: undefined,
+    designated: undefined,
+  };
 }
 
 export const RequestDispatched: MessageFns<RequestDispatched> = {
@@ -195,6 +250,12 @@ export const RequestDispatched: MessageFns<RequestDispatched> = {
     }
     if (message.dispatchedBy !== "") {
       writer.uint32(50).string(message.dispatchedBy);
+    }
+    if (message.attempt !== undefined) {
+      writer.uint32(56).int32(message.attempt);
+    }
+    if (message.designated !== undefined) {
+      writer.uint32(64).bool(message.designated);
     }
     return writer;
   },
@@ -258,6 +319,22 @@ export const RequestDispatched: MessageFns<RequestDispatched> = {
             }
 
             message.dispatchedBy = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.attempt = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.designated = reader.bool();
             continue;
           }
         }
@@ -326,6 +403,270 @@ export const RequestQueuedForManualDispatch: MessageFns<RequestQueuedForManualDi
             }
 
             message.queuedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseReturnFiled(): ReturnFiled {
+  return {
+    returnId: "",
+    requestId: "",
+    attempt: 0,
+    unit: undefined,
+    reasonCode: "",
+    returnedBy: "",
+    returnedAt: "",
+    windowDueAt: "",
+  };
+}
+
+export const ReturnFiled: MessageFns<ReturnFiled> = {
+  encode(message: ReturnFiled, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.returnId !== "") {
+      writer.uint32(10).string(message.returnId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.attempt !== 0) {
+      writer.uint32(24).int32(message.attempt);
+    }
+    if (message.unit !== undefined) {
+      Assignment.encode(message.unit, writer.uint32(34).fork()).join();
+    }
+    if (message.reasonCode !== "") {
+      writer.uint32(42).string(message.reasonCode);
+    }
+    if (message.returnedBy !== "") {
+      writer.uint32(50).string(message.returnedBy);
+    }
+    if (message.returnedAt !== "") {
+      writer.uint32(58).string(message.returnedAt);
+    }
+    if (message.windowDueAt !== "") {
+      writer.uint32(66).string(message.windowDueAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReturnFiled {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReturnFiled();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.returnId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.attempt = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.unit = Assignment.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reasonCode = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.returnedBy = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.returnedAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.windowDueAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseReturnDecided(): ReturnDecided {
+  return {
+    returnId: "",
+    requestId: "",
+    attempt: 0,
+    unit: undefined,
+    reasonCode: "",
+    outcome: "",
+    decidedBy: "",
+    decidedAt: "",
+  };
+}
+
+export const ReturnDecided: MessageFns<ReturnDecided> = {
+  encode(message: ReturnDecided, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.returnId !== "") {
+      writer.uint32(10).string(message.returnId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.attempt !== 0) {
+      writer.uint32(24).int32(message.attempt);
+    }
+    if (message.unit !== undefined) {
+      Assignment.encode(message.unit, writer.uint32(34).fork()).join();
+    }
+    if (message.reasonCode !== "") {
+      writer.uint32(42).string(message.reasonCode);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(50).string(message.outcome);
+    }
+    if (message.decidedBy !== "") {
+      writer.uint32(58).string(message.decidedBy);
+    }
+    if (message.decidedAt !== "") {
+      writer.uint32(66).string(message.decidedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReturnDecided {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReturnDecided();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.returnId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.attempt = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.unit = Assignment.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reasonCode = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.decidedBy = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.decidedAt = reader.string();
             continue;
           }
         }
