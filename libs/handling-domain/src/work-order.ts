@@ -34,6 +34,8 @@ export interface WorkOrderClocks {
   createdAt: Date;
   signDueAt: Date;
   handleDueAt: Date;
+  /** The handling due as moved by approved extensions (延期); null or absent when never extended. */
+  extendedDueAt?: Date | null;
   /** The due of the current round of rework; null before any. */
   reworkDueAt: Date | null;
   reopenedAt: Date | null;
@@ -71,8 +73,13 @@ export function clocksToWatch(order: WorkOrderClocks): Clock[] {
   return (['sign-for', 'handling', 'rework'] as const).filter((clock) => isOverdueNews(order, clock));
 }
 
-export function dueOf(order: Pick<WorkOrderClocks, 'signDueAt' | 'handleDueAt' | 'reworkDueAt'>, clock: Clock): Date | null {
-  return clock === 'sign-for' ? order.signDueAt : clock === 'handling' ? order.handleDueAt : order.reworkDueAt;
+export function dueOf(order: Pick<WorkOrderClocks, 'signDueAt' | 'handleDueAt' | 'extendedDueAt' | 'reworkDueAt'>, clock: Clock): Date | null {
+  return clock === 'sign-for' ? order.signDueAt : clock === 'handling' ? handlingDueOf(order) : order.reworkDueAt;
+}
+
+/** The handling due the order is judged against: the approved extension's, else the original. */
+export function handlingDueOf(order: Pick<WorkOrderClocks, 'handleDueAt' | 'extendedDueAt'>): Date {
+  return order.extendedDueAt ?? order.handleDueAt;
 }
 
 interface DueThatMatters {
@@ -163,12 +170,13 @@ export function isOnTime(at: Date, dueAt: Date): boolean {
 }
 
 /**
- * How an answer stands against the clocks: on time only before the ORIGINAL handling due (a
- * late unit sent back stays late), and against the rework due after a failed review.
+ * How an answer stands against the clocks: on time only before the ORIGINAL handling due, or
+ * the due an approved extension set (a late unit sent back stays late), and against the rework
+ * due after a failed review.
  */
-export function answerTiming(order: Pick<WorkOrderClocks, 'handleDueAt' | 'reworkDueAt'>, answeredAt: Date) {
+export function answerTiming(order: Pick<WorkOrderClocks, 'handleDueAt' | 'extendedDueAt' | 'reworkDueAt'>, answeredAt: Date) {
   return {
-    onTime: isOnTime(answeredAt, order.handleDueAt),
+    onTime: isOnTime(answeredAt, handlingDueOf(order)),
     reworkOnTime: order.reworkDueAt ? isOnTime(answeredAt, order.reworkDueAt) : false,
   };
 }

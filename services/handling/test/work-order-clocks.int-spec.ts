@@ -112,7 +112,7 @@ describe('work-order clocks, cancellation and who acted (real PostgreSQL and NAT
         workOrderId: o.id, requestId: request.requestId, unitId: o.unitId, role: 'assisting',
         reason: 'request-closed', previousStatus, cancelledAt: view.cancelledAt,
       }]);
-      expect((await timersOf(sut, o.id)).filter((t) => t.state === 'pending')).toEqual([]);
+      expect((await timersOf(sut, o.id, '%')).filter((t) => t.state === 'pending')).toEqual([]);
     }
     expect((await order('city-x', main.id)).body.status).toBe('reviewed');
     expect(await outboxEvents(sut, Events.handling.workOrderCancelled, main.id)).toEqual([]);

@@ -96,7 +96,12 @@ export async function outboxEvents<T>(sut: ServiceUnderTest, event: EventDefinit
   return rows.map((r) => event.codec.decode(new Uint8Array(r.payload)));
 }
 
-/** The work-order timers of an order, by kind. */
-export async function timersOf(sut: ServiceUnderTest, workOrderId: string): Promise<Array<{ kind: string; state: string; due_at: Date }>> {
-  return sut.service.context.dataSource.query(`select kind, state, due_at from timers where key = $1 order by kind`, [workOrderId]);
+/** The work-order timers of an order, by kind: its overdue timers unless `kinds` (a LIKE pattern) says otherwise. */
+export async function timersOf(
+  sut: ServiceUnderTest,
+  workOrderId: string,
+  kinds = '%-overdue',
+): Promise<Array<{ kind: string; state: string; due_at: Date }>> {
+  return sut.service.context.dataSource.query(
+    `select kind, state, due_at from timers where key = $1 and kind like $2 order by kind`, [workOrderId, kinds]);
 }

@@ -48,7 +48,8 @@ describe('work orders (real PostgreSQL and NATS)', () => {
           signDueAt: order.signDueAt, handleDueAt: order.handleDueAt, createdAt: order.createdAt,
           request: { requestId: request.requestId, requestType: c.type },
         });
-        const timers = await sut.service.context.dataSource.query(`select kind, due_at from timers where key = $1 order by kind`, [order.id]);
+        const timers = await sut.service.context.dataSource.query(
+          `select kind, due_at from timers where key = $1 and kind like '%-overdue' order by kind`, [order.id]);
         expect(timers.map((t: { kind: string; due_at: Date }) => [t.kind, iso(t.due_at)]))
           .toEqual([['handle-overdue', order.handleDueAt], ['sign-overdue', order.signDueAt]]);
       }
@@ -105,7 +106,9 @@ describe('work orders (real PostgreSQL and NATS)', () => {
     expect(event).toMatchObject({ ...body, role: 'primary', reworkCount: 0, onTime: true, answeredAt: answered.body.answeredAt });
     expect(event.handlingWorkingHours).toBeCloseTo(hours, 6);
     const timers = await sut.service.context.dataSource.query(`select kind, state from timers where key = $1 order by kind`, [primary.id]);
-    expect(timers).toEqual([{ kind: 'handle-overdue', state: 'cancelled' }, { kind: 'sign-overdue', state: 'cancelled' }]);
+    expect(timers).toEqual(
+      ['handle-overdue', 'handle-warning-red', 'handle-warning-yellow', 'sign-overdue'].map((kind) => ({ kind, state: 'cancelled' })),
+    );
 
     // Another unit's staff cannot see, sign or answer it; hotline staff cannot sign.
     const park = await unitStaff('city-a', 'u-park');

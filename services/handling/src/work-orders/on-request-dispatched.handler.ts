@@ -41,6 +41,7 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
       timeLimit: limit,
       signDueAt: dues.signDueAt,
       handleDueAt: dues.handleDueAt,
+      extendedDueAt: null,
       reworkDueAt: null,
       reopenedAt: null,
       dueProvisional: dues.provisionalYears.length > 0,
@@ -59,6 +60,7 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
       signOverdue: false,
       handleOverdue: false,
       reworkOverdue: false,
+      warningLevel: 'green',
       cancelledAt: null,
       cancelReason: null,
     };

@@ -20,6 +20,8 @@ function order(overrides: Partial<WorkOrderEntity> = {}): WorkOrderEntity {
     signDueAt: at('2026-12-15T16:00:00Z'),
     handleDueAt: at('2027-01-04T16:00:00Z'),
     reworkDueAt: null,
+    extendedDueAt: null,
+    warningLevel: 'green',
     reopenedAt: null,
     dueProvisional: true,
     provisionalYears: [2027],

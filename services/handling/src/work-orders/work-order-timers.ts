@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { clocksToWatch, dueOf } from '@hotline/handling-domain';
 import { Timers } from '@hotline/platform';
 import { Clock, CLOCKS } from '@hotline/vocabulary';
+import { syncWarningTimers } from '../warnings/warning-timers';
 import { WorkOrderEntity } from './work-order.entity';
 
 /** Timer kind per clock; `sign-overdue` and `handle-overdue` have pending rows in deployed databases. */
@@ -13,7 +14,8 @@ export const OVERDUE_TIMER_KINDS: Record<Clock, string> = {
 
 /**
  * Makes the order's overdue timers match its clocks: one pending at each due that may still be
- * breached, none for a clock that stopped or was flagged already. Runs after every change.
+ * breached, none for a clock that stopped or was flagged already, and the warning timers with
+ * them. Runs after every change.
  */
 export async function syncOverdueTimers(manager: EntityManager, order: WorkOrderEntity): Promise<void> {
   const watched = new Set(clocksToWatch(order));
@@ -24,4 +26,5 @@ export async function syncOverdueTimers(manager: EntityManager, order: WorkOrder
       await Timers.schedule(manager, { tenantId: order.tenantId, kind, key: order.id, dueAt, payload: { workOrderId: order.id } });
     else await Timers.cancel(manager, kind, order.id);
   }
+  await syncWarningTimers(manager, order);
 }

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 import type { commonV1 } from '@hotline/contracts';
 import type { OrderTimeLimit } from '@hotline/handling-domain';
-import type { AssignmentRole, WorkOrderCancelReason, WorkOrderStatus } from '@hotline/vocabulary';
+import type { AssignmentRole, WarningLevel, WorkOrderCancelReason, WorkOrderStatus } from '@hotline/vocabulary';
 
 /** One unit's share of a dispatched request (tenant-owned, RLS-protected). */
 @Entity({ name: 'work_orders' })
@@ -49,6 +49,10 @@ export class WorkOrderEntity {
   /** The original handling due; rework never moves it (the on-time rate counts against it). */
   @Column({ name: 'handle_due_at', type: 'timestamptz' })
   handleDueAt!: Date;
+
+  /** The handling due as moved by the approved extensions (延期); null when never extended. */
+  @Column({ name: 'extended_due_at', type: 'timestamptz', nullable: true })
+  extendedDueAt!: Date | null;
 
   /** The due of the current round of rework (退回重办), from its reopening. */
   @Column({ name: 'rework_due_at', type: 'timestamptz', nullable: true })
@@ -107,6 +111,10 @@ export class WorkOrderEntity {
 
   @Column({ name: 'rework_overdue', type: 'boolean', default: false })
   reworkOverdue!: boolean;
+
+  /** 红黄绿灯 on the handling clock, raised by the warning timers. */
+  @Column({ name: 'warning_level', type: 'text', default: 'green' })
+  warningLevel!: WarningLevel;
 
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;

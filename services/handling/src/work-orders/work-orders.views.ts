@@ -1,4 +1,4 @@
-import { maskBriefText } from '@hotline/handling-domain';
+import { handlingDueOf, maskBriefText } from '@hotline/handling-domain';
 import { maskedAnswer } from './answer-text';
 import { WorkOrderEntity } from './work-order.entity';
 
@@ -21,6 +21,9 @@ export function toWorkOrderView(o: WorkOrderEntity) {
     createdAt: o.createdAt.toISOString(),
     signDueAt: o.signDueAt.toISOString(),
     handleDueAt: o.handleDueAt.toISOString(),
+    // 延期: the due approved extensions set, and the one the handling clock runs to now.
+    extendedDueAt: iso(o.extendedDueAt),
+    handlingDueAt: handlingDueOf(o).toISOString(),
     reworkDueAt: iso(o.reworkDueAt),
     dueProvisional: o.dueProvisional,
     provisionalYears: o.provisionalYears,
@@ -34,6 +37,7 @@ export function toWorkOrderView(o: WorkOrderEntity) {
     signOverdue: o.signOverdue,
     handleOverdue: o.handleOverdue,
     reworkOverdue: o.reworkOverdue,
+    warningLevel: o.warningLevel,
     cancelledAt: iso(o.cancelledAt),
     cancelReason: o.cancelReason,
   };

@@ -167,6 +167,69 @@ export interface CalendarYearLoaded {
   loadedBy: string;
 }
 
+/**
+ * Emitted on hl.handling.v1.<tenant>.work-order.extension-requested when a unit asks for more
+ * time (延期申请) with its reason and basis (both masked).
+ */
+export interface WorkOrderExtensionRequested {
+  workOrderId: string;
+  requestId: string;
+  unitId: string;
+  extensionId: string;
+  extraWorkingDays: number;
+  /** The due it would extend, and the due it asks for. */
+  currentDueAt: string;
+  proposedDueAt: string;
+  reason: string;
+  basis: string;
+  requestedAt: string;
+  requestedBy: string;
+}
+
+/**
+ * Emitted on hl.handling.v1.<tenant>.work-order.extension-decided when the hotline approves or
+ * refuses an extension, or the platform refuses one asked after the due (it counts as overdue).
+ * The requester is told the new due of an approved one.
+ */
+export interface WorkOrderExtensionDecided {
+  workOrderId: string;
+  requestId: string;
+  unitId: string;
+  extensionId: string;
+  /** approved | refused */
+  status: string;
+  /** refused-by-hotline | requested-after-due; empty when approved. */
+  refusal: string;
+  /** The order's original handling due, and the due it is held to after the decision. */
+  originalDueAt: string;
+  handlingDueAt: string;
+  extraWorkingDays: number;
+  decidedAt: string;
+  decidedBy: string;
+  /** How many extensions the order has had approved, this one included. */
+  approvedCount: number;
+}
+
+/**
+ * Emitted on hl.handling.v1.<tenant>.work-order.warning-raised when an order's handling clock
+ * crosses a tenant threshold before its due (红黄绿灯预警: yellow, then red).
+ */
+export interface WorkOrderWarningRaised {
+  workOrderId: string;
+  requestId: string;
+  unitId: string;
+  /** handling */
+  clock: string;
+  /** yellow | red */
+  level: string;
+  /** The share of the clock's time the threshold stands at. */
+  thresholdPercent: number;
+  dueAt: string;
+  /** When the threshold was crossed (the timer's due), and when the warning was raised. */
+  warnAt: string;
+  raisedAt: string;
+}
+
 function createBaseCalendarChanged(): CalendarChanged {
   return { timeZone: "", extraHolidays: [], extraWorkingDays: [], changedAt: "" };
 }
@@ -1398,6 +1461,498 @@ export const CalendarYearLoaded: MessageFns<CalendarYearLoaded> = {
             }
 
             message.loadedBy = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseWorkOrderExtensionRequested(): WorkOrderExtensionRequested {
+  return {
+    workOrderId: "",
+    requestId: "",
+    unitId: "",
+    extensionId: "",
+    extraWorkingDays: 0,
+    currentDueAt: "",
+    proposedDueAt: "",
+    reason: "",
+    basis: "",
+    requestedAt: "",
+    requestedBy: "",
+  };
+}
+
+export const WorkOrderExtensionRequested: MessageFns<WorkOrderExtensionRequested> = {
+  encode(message: WorkOrderExtensionRequested, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.workOrderId !== "") {
+      writer.uint32(10).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.extensionId !== "") {
+      writer.uint32(34).string(message.extensionId);
+    }
+    if (message.extraWorkingDays !== 0) {
+      writer.uint32(40).int32(message.extraWorkingDays);
+    }
+    if (message.currentDueAt !== "") {
+      writer.uint32(50).string(message.currentDueAt);
+    }
+    if (message.proposedDueAt !== "") {
+      writer.uint32(58).string(message.proposedDueAt);
+    }
+    if (message.reason !== "") {
+      writer.uint32(66).string(message.reason);
+    }
+    if (message.basis !== "") {
+      writer.uint32(74).string(message.basis);
+    }
+    if (message.requestedAt !== "") {
+      writer.uint32(82).string(message.requestedAt);
+    }
+    if (message.requestedBy !== "") {
+      writer.uint32(90).string(message.requestedBy);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WorkOrderExtensionRequested {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWorkOrderExtensionRequested();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.extensionId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.extraWorkingDays = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.currentDueAt = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.proposedDueAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.basis = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.requestedAt = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.requestedBy = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseWorkOrderExtensionDecided(): WorkOrderExtensionDecided {
+  return {
+    workOrderId: "",
+    requestId: "",
+    unitId: "",
+    extensionId: "",
+    status: "",
+    refusal: "",
+    originalDueAt: "",
+    handlingDueAt: "",
+    extraWorkingDays: 0,
+    decidedAt: "",
+    decidedBy: "",
+    approvedCount: 0,
+  };
+}
+
+export const WorkOrderExtensionDecided: MessageFns<WorkOrderExtensionDecided> = {
+  encode(message: WorkOrderExtensionDecided, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.workOrderId !== "") {
+      writer.uint32(10).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.extensionId !== "") {
+      writer.uint32(34).string(message.extensionId);
+    }
+    if (message.status !== "") {
+      writer.uint32(42).string(message.status);
+    }
+    if (message.refusal !== "") {
+      writer.uint32(50).string(message.refusal);
+    }
+    if (message.originalDueAt !== "") {
+      writer.uint32(58).string(message.originalDueAt);
+    }
+    if (message.handlingDueAt !== "") {
+      writer.uint32(66).string(message.handlingDueAt);
+    }
+    if (message.extraWorkingDays !== 0) {
+      writer.uint32(72).int32(message.extraWorkingDays);
+    }
+    if (message.decidedAt !== "") {
+      writer.uint32(82).string(message.decidedAt);
+    }
+    if (message.decidedBy !== "") {
+      writer.uint32(90).string(message.decidedBy);
+    }
+    if (message.approvedCount !== 0) {
+      writer.uint32(96).int32(message.approvedCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WorkOrderExtensionDecided {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWorkOrderExtensionDecided();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.extensionId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.refusal = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.originalDueAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.handlingDueAt = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.extraWorkingDays = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.decidedAt = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.decidedBy = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.approvedCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseWorkOrderWarningRaised(): WorkOrderWarningRaised {
+  return {
+    workOrderId: "",
+    requestId: "",
+    unitId: "",
+    clock: "",
+    level: "",
+    thresholdPercent: 0,
+    dueAt: "",
+    warnAt: "",
+    raisedAt: "",
+  };
+}
+
+export const WorkOrderWarningRaised: MessageFns<WorkOrderWarningRaised> = {
+  encode(message: WorkOrderWarningRaised, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.workOrderId !== "") {
+      writer.uint32(10).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.clock !== "") {
+      writer.uint32(34).string(message.clock);
+    }
+    if (message.level !== "") {
+      writer.uint32(42).string(message.level);
+    }
+    if (message.thresholdPercent !== 0) {
+      writer.uint32(48).int32(message.thresholdPercent);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(58).string(message.dueAt);
+    }
+    if (message.warnAt !== "") {
+      writer.uint32(66).string(message.warnAt);
+    }
+    if (message.raisedAt !== "") {
+      writer.uint32(74).string(message.raisedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WorkOrderWarningRaised {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWorkOrderWarningRaised();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.clock = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.level = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.thresholdPercent = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.warnAt = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.raisedAt = reader.string();
             continue;
           }
         }
