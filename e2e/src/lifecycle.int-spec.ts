@@ -16,6 +16,10 @@ describe('request lifecycle end to end', () => {
   beforeAll(async () => {
     p = await LocalPlatform.start();
     tokens = p.tokens();
+    // The demo tenants revisit a 30 % sample by default; this suite revisits every request it
+    // drives (sampling itself is tested in revisit-redo.int-spec.ts and the revisit service).
+    for (const tenant of [A, B])
+      expect((await p.api('revisit', 'PUT', '/v1/sampling-policies/*', tokens[tenant]!['tenant-admin'], { samplePercent: 100, windowHours: 72 })).status).toBe(200);
   }, 180_000);
 
   afterAll(() => p?.destroy(), 60_000);

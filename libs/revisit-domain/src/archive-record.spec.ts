@@ -26,7 +26,8 @@ const answer = (workOrderId: string, reworkRound: number, status: CaseAnswer['re
 });
 
 const evaluation = closeAfterEvaluation({
-  method: 'phone', resolved: true, satisfaction: 'satisfied', recordedAt: '2025-01-26T01:00:00.000Z', recordedBy: 'agent-1',
+  method: 'phone', resolution: 'resolved', satisfaction: 'satisfied', respondent: 'requester', defaulted: false,
+  recordedAt: '2025-01-26T01:00:00.000Z', recordedBy: 'agent-1',
 });
 
 const input = (caseFile: CaseFile, overrides: Partial<ArchiveInput> = {}): ArchiveInput => ({
@@ -74,6 +75,7 @@ describe('assembleArchiveRecord', () => {
     expect(cancelled!.cancellation).toEqual({ reason: 'request-closed', previousStatus: 'in-progress', cancelledAt: '2025-01-26T01:00:00.000Z' });
     expect(record.revisit).toEqual({
       outcome: 'evaluated', method: 'phone', resolved: true, satisfaction: 'satisfied', recordedAt: '2025-01-26T01:00:00.000Z', recordedBy: 'agent-1',
+      resolution: 'resolved', respondent: 'requester', defaulted: false,
     });
     expect(record.closure).toEqual({ closedAt: '2025-01-26T01:00:00.000Z', closedBy: 'agent-1', outcome: 'evaluated', detail: null });
   });

@@ -1,4 +1,13 @@
-import type { AssignmentRole, RevisitMethod, RevisitSkipReason, ReviewStatus, Satisfaction } from '@hotline/vocabulary';
+import type {
+  AssignmentRole,
+  EvaluationJudgement,
+  Resolution,
+  RevisitMethod,
+  RevisitRespondent,
+  RevisitSkipReason,
+  ReviewStatus,
+  Satisfaction,
+} from '@hotline/vocabulary';
 import type { CaseAnswer, CaseDispatch, CaseFile, CaseRequest, CaseWorkOrder, IntakeClosure } from './case-file';
 import { maskFreeText } from './free-text';
 
@@ -38,8 +47,25 @@ export type ArchivedRevisit =
       satisfaction: Satisfaction;
       recordedAt: string;
       recordedBy: string;
+      /** From issue 13 on: 是否解决, who answered, whether it was the tenant's default. */
+      resolution?: Resolution;
+      respondent?: RevisitRespondent | null;
+      defaulted?: boolean;
+      /** A dissatisfied or unresolved evaluation closed as judged unreasonable. */
+      judgement?: ArchivedJudgement;
+      /** Evaluations judged reasonable (合理差评) before 重办, oldest first: kept, not counted. */
+      earlier?: ArchivedEarlierEvaluation[];
     }
   | { outcome: 'skipped'; reason: RevisitSkipReason; skippedAt: string };
+
+export type ArchivedJudgement = { judgement: EvaluationJudgement; note: string; judgedAt: string; judgedBy: string };
+export type ArchivedEarlierEvaluation = {
+  method: RevisitMethod;
+  resolution: Resolution;
+  satisfaction: Satisfaction;
+  recordedAt: string;
+  judgement: ArchivedJudgement;
+};
 
 /**
  * How the request closed: by revisit (outcome `evaluated` or `skipped`) or at intake (outcome the

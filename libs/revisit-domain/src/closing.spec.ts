@@ -1,18 +1,64 @@
-import { archivedClosureOf, closeAfterEvaluation, closeAfterSkip, revisitRefusal, skipReasonFor } from './closing';
+import {
+  archivedClosureOf,
+  closeAfterEvaluation,
+  closeAfterSkip,
+  closingBasis,
+  Evaluation,
+  isResolved,
+  needsJudgement,
+  resolutionOf,
+  revisitRefusal,
+  skipReasonFor,
+} from './closing';
 import { RequesterTrace } from './case-file';
 
 const requester = (anonymous: boolean): RequesterTrace => ({ maskedName: anonymous ? '' : '张*', maskedPhone: '', anonymous, confidential: false });
 
 describe('closing decisions', () => {
-  it('closes on a recorded revisit by its recorder, with the evaluation', () => {
-    const closure = closeAfterEvaluation({
-      method: 'sms', resolved: false, satisfaction: 'dissatisfied', recordedAt: '2025-01-24T02:00:00.000Z', recordedBy: 'agent-1',
-    });
+  const evaluation = (over: Partial<Evaluation> = {}): Evaluation => ({
+    method: 'sms', resolution: 'partly-resolved', satisfaction: 'basically-satisfied', respondent: 'requester', defaulted: false,
+    recordedAt: '2025-01-24T02:00:00.000Z', recordedBy: 'agent-1', ...over,
+  });
+
+  it('closes on an evaluation that stands by its recorder, with the evaluation; 部分解决 is not resolved', () => {
+    const closure = closeAfterEvaluation(evaluation());
     expect(closure).toEqual({
-      outcome: 'evaluated', closedAt: '2025-01-24T02:00:00.000Z', closedBy: 'agent-1', resolved: false, satisfaction: 'dissatisfied', skipReason: null,
-      revisit: { outcome: 'evaluated', method: 'sms', resolved: false, satisfaction: 'dissatisfied', recordedAt: '2025-01-24T02:00:00.000Z', recordedBy: 'agent-1' },
+      outcome: 'evaluated', closedAt: '2025-01-24T02:00:00.000Z', closedBy: 'agent-1', resolved: false, satisfaction: 'basically-satisfied', skipReason: null,
+      revisit: {
+        outcome: 'evaluated', method: 'sms', resolved: false, resolution: 'partly-resolved', satisfaction: 'basically-satisfied',
+        respondent: 'requester', defaulted: false, recordedAt: '2025-01-24T02:00:00.000Z', recordedBy: 'agent-1',
+      },
     });
     expect(archivedClosureOf(closure)).toEqual({ closedAt: '2025-01-24T02:00:00.000Z', closedBy: 'agent-1', outcome: 'evaluated', detail: null });
+  });
+
+  it('closes an evaluation judged unreasonable by the reviewer, keeping the judgement and the evaluations sent back before it', () => {
+    const judged = { judgement: 'unreasonable' as const, note: '诉求超出政策范围', judgedAt: '2025-01-25T02:00:00.000Z', judgedBy: 'reviewer-1' };
+    const earlier = [{ method: 'phone' as const, resolution: 'unresolved' as const, satisfaction: 'dissatisfied' as const, recordedAt: '2025-01-20T02:00:00.000Z',
+      judgement: { ...judged, judgement: 'reasonable' as const, judgedAt: '2025-01-21T02:00:00.000Z' } }];
+    const closure = closeAfterEvaluation(evaluation({ satisfaction: 'dissatisfied' }), judged, earlier);
+    expect(closure).toMatchObject({ closedAt: '2025-01-25T02:00:00.000Z', closedBy: 'reviewer-1', satisfaction: 'dissatisfied' });
+    expect(closure.revisit).toMatchObject({ judgement: judged, earlier });
+  });
+
+  it('holds 不满意 and 未解决 for a judgement, and reads the earlier boolean as 解决 or 未解决', () => {
+    expect(needsJudgement({ resolution: 'resolved', satisfaction: 'dissatisfied' })).toBe(true);
+    expect(needsJudgement({ resolution: 'unresolved', satisfaction: 'satisfied' })).toBe(true);
+    expect(needsJudgement({ resolution: 'partly-resolved', satisfaction: 'basically-satisfied' })).toBe(false);
+    expect([resolutionOf(true), resolutionOf(false)]).toEqual(['resolved', 'unresolved']);
+    expect(isResolved('partly-resolved')).toBe(false);
+  });
+
+  it('applies the closing rule: no revisit needed, an evaluation that stands, judged unreasonable, or attempts exhausted', () => {
+    const state = { revisitRequired: true, evaluation: null, judgement: null, attemptsExhausted: false };
+    const dissatisfied = { resolution: 'resolved' as const, satisfaction: 'dissatisfied' as const };
+    expect(closingBasis({ ...state, revisitRequired: false })).toBe('no-revisit');
+    expect(closingBasis(state)).toBeNull();
+    expect(closingBasis({ ...state, attemptsExhausted: true })).toBe('attempts-exhausted');
+    expect(closingBasis({ ...state, evaluation: { resolution: 'resolved', satisfaction: 'satisfied' } })).toBe('evaluated');
+    expect(closingBasis({ ...state, evaluation: dissatisfied })).toBeNull();
+    expect(closingBasis({ ...state, evaluation: dissatisfied, judgement: 'reasonable' })).toBeNull();
+    expect(closingBasis({ ...state, evaluation: dissatisfied, judgement: 'unreasonable' })).toBe('judged-unreasonable');
   });
 
   it('closes a skipped revisit by rule: revisit is the actor, nothing resolved, no satisfaction', () => {

@@ -1,8 +1,9 @@
-import type { AssignmentRole, ReviewStatus } from '@hotline/vocabulary';
+import { REVISIT_PROGRESS_STATUSES } from '@hotline/vocabulary';
+import type { AssignmentRole, ReviewStatus, RevisitProgressStatus } from '@hotline/vocabulary';
 
-/** Where a request stands in revisit, between its primary answer and its closure. */
-export const PROGRESS_STATUSES = ['awaiting-review', 'awaiting-revisit', 'closed'] as const;
-export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+/** Where a request stands in revisit, between its primary answer and its closure (the vocabulary's list). */
+export const PROGRESS_STATUSES = REVISIT_PROGRESS_STATUSES;
+export type ProgressStatus = RevisitProgressStatus;
 
 export const MAX_REASONS = 10;
 export const MAX_REASON_LENGTH = 200;

@@ -30,11 +30,16 @@ export const REVISIT_METHOD_LABELS: Record<RevisitMethod, Label> = {
 export const REVISIT_OUTCOMES = ['evaluated', 'skipped'] as const;
 export type RevisitOutcome = (typeof REVISIT_OUTCOMES)[number];
 
-/** Why a revisit was skipped: nobody can be contacted when the requester gave no identity. */
-export const REVISIT_SKIP_REASONS = ['anonymous-requester'] as const;
+/**
+ * Why a request closed without an evaluation: nobody can be contacted when the requester gave no
+ * identity; the tenant's sampling left it out; its attempts or its window ran out unanswered.
+ */
+export const REVISIT_SKIP_REASONS = ['anonymous-requester', 'not-sampled', 'attempts-exhausted'] as const;
 export type RevisitSkipReason = (typeof REVISIT_SKIP_REASONS)[number];
 export const REVISIT_SKIP_REASON_LABELS: Record<RevisitSkipReason, Label> = {
   'anonymous-requester': { zh: '匿名诉求，无法回访', en: 'Anonymous requester: nobody to contact' },
+  'not-sampled': { zh: '未抽中回访', en: 'Not drawn by the revisit sampling' },
+  'attempts-exhausted': { zh: '回访未联系上（次数或期限已满）', en: 'Revisit attempts exhausted' },
 };
 
 /** 复核 of one answer; `withdrawn` when the request closed before an assisting answer was reviewed. */

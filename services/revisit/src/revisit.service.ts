@@ -13,6 +13,7 @@ import { revisitGrpc } from './policies/policies.grpc';
 import { onWorkOrderAnswered } from './reviews/on-work-order-answered.handler';
 import { ReviewsController } from './reviews/reviews.controller';
 import { RevisitsController } from './revisits/revisits.controller';
+import { revisitWindowTimer } from './revisits/revisit-window.timer';
 
 /** revisit: answer review (复核), revisit (回访), closure (办结) and the hash-chained archive (归档). */
 export const revisitService: ServiceDefinition = {
@@ -36,4 +37,5 @@ export const revisitService: ServiceDefinition = {
     onWorkOrderReopened,
     onWorkOrderCancelled,
   ],
+  timers: [revisitWindowTimer],
 };

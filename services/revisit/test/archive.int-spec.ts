@@ -59,17 +59,24 @@ describe('revisit: revisit, closure and the hash-chained archive', () => {
     const final = await life.answer('city-a', answered(requestId, workOrderId, { reworkCount: 1, answer: '最终答复' }));
     await life.decide('city-a', final.id, { passed: true });
 
-    const res = await life.revisit('city-a', requestId, { method: 'sms', resolved: false, satisfaction: 'dissatisfied' });
+    // 部分解决 with 基本满意 stands (only 不满意 or 未解决 wait for a judgement): it closes the request.
+    const res = await life.revisit('city-a', requestId, {
+      method: 'sms', resolved: undefined, resolution: 'partly-resolved', satisfaction: 'basically-satisfied', respondent: 'other',
+    });
     expect(res.status).toBe(201);
     expect(res.body.revisit).toMatchObject({
-      requestId, unitId: first.unitId, method: 'sms', resolved: false, satisfaction: 'dissatisfied', recordedBy: 'city-a:user',
+      requestId, unitId: first.unitId, method: 'sms', resolved: false, resolution: 'partly-resolved', satisfaction: 'basically-satisfied',
+      respondent: 'other', defaulted: false, recordedBy: 'city-a:user',
     });
     expect(res.body.archive).toMatchObject({ sequence: 1, requestId, previousHash: GENESIS_HASH });
     const { record } = res.body.archive;
     expect(record).toMatchObject({
       format: CASE_FILE_FORMAT, tenantId: 'city-a', sequence: 1, requestId, archivedAt: expect.any(String),
       request: { requestId, requestType: 'complaint', title: '小区电梯停运', requester: { maskedPhone: '138****5678', anonymous: false } },
-      revisit: { outcome: 'evaluated', method: 'sms', resolved: false, satisfaction: 'dissatisfied', recordedBy: 'city-a:user', recordedAt: res.body.revisit.recordedAt },
+      revisit: {
+        outcome: 'evaluated', method: 'sms', resolved: false, resolution: 'partly-resolved', satisfaction: 'basically-satisfied', respondent: 'other',
+        defaulted: false, recordedBy: 'city-a:user', recordedAt: res.body.revisit.recordedAt,
+      },
       closure: { closedAt: res.body.revisit.recordedAt, closedBy: 'city-a:user', outcome: 'evaluated', detail: null },
     });
     expect(record.workOrders).toHaveLength(1);
@@ -88,10 +95,11 @@ describe('revisit: revisit, closure and the hash-chained archive', () => {
     ]);
     const [recorded, closed, archived] = events.slice(2).map((e) => e.payload);
     expect(recorded).toMatchObject({
-      revisitId: res.body.revisit.id, method: 'sms', resolved: false, satisfaction: 'dissatisfied', unitId: first.unitId, recordedBy: 'city-a:user',
+      revisitId: res.body.revisit.id, method: 'sms', resolved: false, resolution: 'partly-resolved', satisfaction: 'basically-satisfied',
+      respondent: 'other', defaulted: false, unitId: first.unitId, recordedBy: 'city-a:user',
     });
     expect(closed).toMatchObject({
-      resolved: false, satisfaction: 'dissatisfied', closedAt: recorded.recordedAt, closedBy: 'city-a:user', revisitOutcome: 'evaluated',
+      resolved: false, satisfaction: 'basically-satisfied', closedAt: recorded.recordedAt, closedBy: 'city-a:user', revisitOutcome: 'evaluated',
     });
     expect(archived).toMatchObject({
       archiveId: res.body.archive.archiveId, sequence: '1', recordHash: res.body.archive.recordHash, previousHash: GENESIS_HASH,

@@ -157,6 +157,7 @@ describe('revisit: the case file and the archive of every closed request', () =>
       ],
       revisit: {
         outcome: 'evaluated', method: 'phone', resolved: true, satisfaction: 'basically-satisfied',
+        resolution: 'resolved', respondent: null, defaulted: false,
         recordedAt: res.body.revisit.recordedAt, recordedBy: 'city-d:user',
       },
       closure: { closedAt: res.body.revisit.recordedAt, closedBy: 'city-d:user', outcome: 'evaluated', detail: null },

@@ -104,6 +104,15 @@ export async function requesterOf(manager: EntityManager, requestId: string): Pr
   return row?.brief.requester ?? null;
 }
 
+/** The request's type as its brief gives it, or '' when no brief reached revisit (the tenant's default rule applies). */
+export async function requestTypeOf(manager: EntityManager, requestId: string): Promise<string> {
+  const [row]: Array<{ request_type: string | null }> = await manager.query(
+    `select brief->>'requestType' as request_type from case_requests where request_id = $1`,
+    [requestId],
+  );
+  return row?.request_type ?? '';
+}
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 interface DispatchRow {

@@ -11,9 +11,11 @@ import { CaseFile1764300001410 } from './1764300001410-case-file.migration';
 import { ArchiveAppendOnly1764300001420 } from './1764300001420-archive-append-only.migration';
 import { MaskedCaseFile1764300003200 } from './1764300003200-masked-case-file.migration';
 import { ArchiveResealed1764300003210 } from './1764300003210-archive-resealed.migration';
+import { RevisitRules1764300004300 } from './1764300004300-revisit-rules.migration';
 
 // The case-file tables (case_requests, case_dispatches, case_work_orders) are read and written
-// with SQL by case-file/case-file.repository.ts and have no entities.
+// with SQL by case-file/case-file.repository.ts and have no entities; so is revisit_attempts
+// (revisits/attempts.repository.ts).
 export const entities = [SamplingPolicyEntity, ReviewEntity, RequestProgressEntity, RevisitEntity, ArchiveRecordEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
@@ -25,4 +27,5 @@ export const migrations = [
   ArchiveAppendOnly1764300001420,
   MaskedCaseFile1764300003200,
   ArchiveResealed1764300003210,
+  RevisitRules1764300004300,
 ];

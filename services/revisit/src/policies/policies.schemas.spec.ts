@@ -13,7 +13,11 @@ const fieldsOf = (run: () => unknown) => {
 
 describe('sampling policy input', () => {
   it('takes a request-type code or * with a percent and a window', () => {
-    expect(parsePutPolicy('complaint', { samplePercent: 100, windowHours: 48 })).toEqual({ requestType: 'complaint', samplePercent: 100, windowHours: 48 });
+    expect(parsePutPolicy('complaint', { samplePercent: 100, windowHours: 48 })).toEqual({
+      requestType: 'complaint', samplePercent: 100, windowHours: 48, maxAttempts: 3, defaultEvaluation: null,
+    });
+    expect(parsePutPolicy('*', { samplePercent: 100, windowHours: 240, maxAttempts: 2, defaultEvaluation: { satisfaction: 'satisfied', resolution: 'resolved' } }))
+      .toMatchObject({ maxAttempts: 2, defaultEvaluation: { satisfaction: 'satisfied', resolution: 'resolved' } });
     expect(parsePutPolicy('*', { samplePercent: 0, windowHours: 720 })).toMatchObject({ requestType: '*' });
   });
 
@@ -30,5 +34,7 @@ describe('sampling policy input', () => {
     expect(fieldsOf(() => parsePutPolicy('help', { samplePercent: 12.5, windowHours: 721, extra: 1 }))!.map((e) => e.field)).toEqual([
       'samplePercent', 'windowHours', '(body)',
     ]);
+    expect(fieldsOf(() => parsePutPolicy('help', { samplePercent: 1, windowHours: 1, maxAttempts: 0, defaultEvaluation: { satisfaction: '满意', resolution: 'resolved' } }))!
+      .map((e) => e.field)).toEqual(['maxAttempts', 'defaultEvaluation.satisfaction']);
   });
 });

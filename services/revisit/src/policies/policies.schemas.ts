@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldErrors, ProblemError } from '@hotline/platform';
-import { isSamplingKey, requestTypeLabelled, SAMPLING_KEYS, SamplingKey } from '@hotline/revisit-domain';
+import { DEFAULT_REVISIT_RULE, isSamplingKey, requestTypeLabelled, SAMPLING_KEYS, SamplingKey } from '@hotline/revisit-domain';
+import { RESOLUTIONS, SATISFACTION_LEVELS } from '@hotline/vocabulary';
 
 const KEYS_RULE = `one of ${SAMPLING_KEYS.join(', ')} (a request-type code, or * for the default rule)`;
 
@@ -14,6 +15,14 @@ export const PutPolicyBody = z
   .object({
     samplePercent: z.number().int().min(0).max(100),
     windowHours: z.number().int().min(1).max(720),
+    /** Unanswered attempts within the window after which the revisit is exhausted (default 3). */
+    maxAttempts: z.number().int().min(1).max(10).default(DEFAULT_REVISIT_RULE.maxAttempts),
+    /** Recorded when the window ends without an evaluation (Nanchong: windowHours 240, 满意); absent or null: none. */
+    defaultEvaluation: z
+      .object({ satisfaction: z.enum(SATISFACTION_LEVELS), resolution: z.enum(RESOLUTIONS) })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 export type PutPolicy = z.infer<typeof PutPolicyBody> & { requestType: SamplingKey };

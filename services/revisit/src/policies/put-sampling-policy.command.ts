@@ -13,7 +13,14 @@ export async function putSamplingPolicy(
   input: PutPolicy,
 ): Promise<SamplingPolicyEntity> {
   const repo = manager.getRepository(SamplingPolicyEntity);
-  const policy = repo.create({ tenantId, ...input, updatedAt: new Date() });
+  const { defaultEvaluation, ...rule } = input;
+  const policy = repo.create({
+    tenantId,
+    ...rule,
+    defaultSatisfaction: defaultEvaluation?.satisfaction ?? null,
+    defaultResolution: defaultEvaluation?.resolution ?? null,
+    updatedAt: new Date(),
+  });
   await repo.upsert(policy, ['tenantId', 'requestType']);
   await outbox.append(manager, {
     event: Events.revisit.samplingPolicyChanged,

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { SamplingKey } from '@hotline/revisit-domain';
+import type { Resolution, Satisfaction } from '@hotline/vocabulary';
 
 /** How a tenant samples answered requests of one type for revisit (tenant-owned, RLS-protected). */
 @Entity({ name: 'sampling_policies' })
@@ -16,6 +17,17 @@ export class SamplingPolicyEntity {
 
   @Column({ name: 'window_hours', type: 'int' })
   windowHours!: number;
+
+  /** Unanswered attempts after which the revisit is exhausted. */
+  @Column({ name: 'max_attempts', type: 'int' })
+  maxAttempts!: number;
+
+  /** The evaluation recorded when the window ends without one (both set, or neither). */
+  @Column({ name: 'default_satisfaction', type: 'text', nullable: true })
+  defaultSatisfaction!: Satisfaction | null;
+
+  @Column({ name: 'default_resolution', type: 'text', nullable: true })
+  defaultResolution!: Resolution | null;
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

@@ -2,18 +2,17 @@ import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
 import { Identity, Outbox, ProblemError } from '@hotline/platform';
 import { maskPersonalData } from '@hotline/privacy';
-import { decidedStatus, decisionRefusal, progressAfterDecision, skipReasonFor } from '@hotline/revisit-domain';
-import { requesterOf } from '../case-file/case-file.repository';
-import { skipRevisit } from '../closure/skip-revisit';
+import { decidedStatus, decisionRefusal, progressAfterDecision } from '@hotline/revisit-domain';
 import { moveToAwaitingRevisit } from '../revisits/revisits.repository';
+import { startRevisit } from '../revisits/start-revisit';
 import { ReviewEntity } from './review.entity';
 import { Decision } from './reviews.schemas';
 import { lockReview, saveReview } from './reviews.repository';
 
 /**
  * Records a 复核 decision and AnswerReviewed. A passed primary answer moves the request to its
- * revisit, or, when its requester is anonymous (nobody to contact), skips the revisit and
- * closes and archives the request in the same transaction. The reasons are kept and published
+ * revisit (startRevisit: an anonymous or undrawn request is skipped, closed and archived in the
+ * same transaction; a drawn one gets its window timer). The reasons are kept and published
  * masked only: a 复核 judges the answer's form, not whom to call, and the revisit agent reaches the
  * requester through intake's audited clear read, so no clear phone or id number is worth a copy.
  */
@@ -52,7 +51,6 @@ export async function decideReview(
   });
   if (progressAfterDecision(review.role, decision.passed) !== 'awaiting-revisit') return review;
   const progress = await moveToAwaitingRevisit(manager, review.requestId, review.workOrderId);
-  const skip = progress ? skipReasonFor(await requesterOf(manager, review.requestId)) : null;
-  if (progress && skip) await skipRevisit(manager, outbox, who.tenantId, progress, skip);
+  if (progress) await startRevisit(manager, outbox, who.tenantId, progress);
   return review;
 }

@@ -20,6 +20,10 @@ export class RequestProgressEntity {
   @Column({ type: 'text' })
   status!: ProgressStatus;
 
+  /** Revisit attempts that reached nobody so far. */
+  @Column({ type: 'int' })
+  attempts!: number;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 

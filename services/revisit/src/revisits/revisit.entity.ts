@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { RevisitMethod, Satisfaction } from '@hotline/vocabulary';
+import type { EvaluationJudgement, Resolution, RevisitMethod, RevisitRespondent, Satisfaction } from '@hotline/vocabulary';
 
 /** One revisit (回访) of a requester about the primary unit's answer (tenant-owned, RLS). */
 @Entity({ name: 'revisits' })
@@ -24,6 +24,30 @@ export class RevisitEntity {
 
   @Column({ type: 'text' })
   satisfaction!: Satisfaction;
+
+  /** 是否解决; `resolved` is true for `resolved` only. */
+  @Column({ type: 'text' })
+  resolution!: Resolution;
+
+  @Column({ type: 'text', nullable: true })
+  respondent!: RevisitRespondent | null;
+
+  /** Recorded by the system as the tenant's default at the end of the window. */
+  @Column({ type: 'boolean' })
+  defaulted!: boolean;
+
+  /** A reviewer's judgement of a dissatisfied or unresolved evaluation (note masked). */
+  @Column({ type: 'text', nullable: true })
+  judgement!: EvaluationJudgement | null;
+
+  @Column({ name: 'judgement_note', type: 'text', nullable: true })
+  judgementNote!: string | null;
+
+  @Column({ name: 'judged_at', type: 'timestamptz', nullable: true })
+  judgedAt!: Date | null;
+
+  @Column({ name: 'judged_by', type: 'text', nullable: true })
+  judgedBy!: string | null;
 
   @Column({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt!: Date;

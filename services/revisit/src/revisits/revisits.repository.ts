@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { RevisitClosure } from '@hotline/revisit-domain';
+import type { RevisitMethod } from '@hotline/vocabulary';
 import { RequestProgressEntity } from './request-progress.entity';
 import { RevisitEntity } from './revisit.entity';
 
@@ -57,4 +58,51 @@ export async function markClosed(manager: EntityManager, progress: RequestProgre
 
 export async function insertRevisit(manager: EntityManager, revisit: RevisitEntity): Promise<void> {
   await manager.getRepository(RevisitEntity).insert(revisit);
+}
+
+export async function saveProgress(manager: EntityManager, progress: RequestProgressEntity): Promise<void> {
+  await manager.getRepository(RequestProgressEntity).save(progress);
+}
+
+/** The request's latest evaluation, locked: the one a judgement is about. */
+export function latestRevisit(manager: EntityManager, requestId: string): Promise<RevisitEntity | null> {
+  return manager.getRepository(RevisitEntity).findOne({
+    where: { requestId },
+    order: { recordedAt: 'DESC', id: 'DESC' },
+    lock: { mode: 'pessimistic_write' },
+  });
+}
+
+/** Evaluations sent back for 重办 (judged reasonable), oldest first: kept beside the one that counts. */
+export function revisitsSentBack(manager: EntityManager, requestId: string): Promise<RevisitEntity[]> {
+  return manager.getRepository(RevisitEntity).find({ where: { requestId, judgement: 'reasonable' }, order: { recordedAt: 'ASC', id: 'ASC' } });
+}
+
+/** Whether the request was evaluated before: a re-handled request is revisited whatever the sampling. */
+export async function wasEvaluated(manager: EntityManager, requestId: string): Promise<boolean> {
+  return (await manager.getRepository(RevisitEntity).count({ where: { requestId } })) > 0;
+}
+
+export async function saveRevisit(manager: EntityManager, revisit: RevisitEntity): Promise<void> {
+  await manager.getRepository(RevisitEntity).save(revisit);
+}
+
+/** One attempt that reached nobody, numbered from 1 per request. */
+export async function insertAttempt(
+  manager: EntityManager,
+  a: { tenantId: string; requestId: string; attempt: number; method: RevisitMethod; attemptedAt: Date; attemptedBy: string },
+): Promise<void> {
+  await manager.query(
+    `insert into revisit_attempts (tenant_id, request_id, attempt, method, attempted_at, attempted_by) values ($1, $2, $3, $4, $5, $6)`,
+    [a.tenantId, a.requestId, a.attempt, a.method, a.attemptedAt, a.attemptedBy],
+  );
+}
+
+/** 重办 per unit: evaluations of each unit's answers and how many were sent back (合理差评), with the rate. */
+export async function redoCountsByUnit(manager: EntityManager): Promise<Array<{ unitId: string; evaluations: number; redos: number }>> {
+  const rows: Array<{ unit_id: string; evaluations: string; redos: string }> = await manager.query(
+    `select unit_id, count(*) as evaluations, count(*) filter (where judgement = 'reasonable') as redos
+     from revisits group by unit_id order by unit_id`,
+  );
+  return rows.map((r) => ({ unitId: r.unit_id, evaluations: Number(r.evaluations), redos: Number(r.redos) }));
 }

@@ -1,12 +1,51 @@
 import { z } from 'zod';
-import { REVISIT_METHODS, SATISFACTION_LEVELS } from '@hotline/vocabulary';
+import { fieldErrors, ProblemError } from '@hotline/platform';
+import { isResolved } from '@hotline/revisit-domain';
+import { RESOLUTIONS, REVISIT_METHODS, REVISIT_RESPONDENTS, SATISFACTION_LEVELS } from '@hotline/vocabulary';
 
+/**
+ * A revisit's answers: 是否解决 as `resolution` (or, as before, the boolean `resolved`: true is
+ * 解决, false 未解决), 是否满意 as `satisfaction`, the method and who answered.
+ */
 export const RecordRevisitBody = z
   .object({
     requestId: z.string().trim().min(1).max(100),
     method: z.enum(REVISIT_METHODS),
-    resolved: z.boolean(),
+    resolved: z.boolean().optional(),
+    resolution: z.enum(RESOLUTIONS).optional(),
     satisfaction: z.enum(SATISFACTION_LEVELS),
+    respondent: z.enum(REVISIT_RESPONDENTS).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.resolved === undefined && body.resolution === undefined)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['resolution'], message: `give resolution (${RESOLUTIONS.join(' | ')}) or resolved` });
+    else if (body.resolved !== undefined && body.resolution !== undefined && body.resolved !== isResolved(body.resolution))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['resolved'], message: `resolved is ${body.resolved} but resolution is ${body.resolution}` });
+  });
 export type RecordRevisit = z.infer<typeof RecordRevisitBody>;
+
+export const RequestIdParams = z.object({ requestId: z.string().trim().min(1).max(100) }).strict();
+
+/** One attempt that reached nobody (no answer, line busy, SMS not replied). */
+export const RecordAttemptBody = z.object({ method: z.enum(REVISIT_METHODS) }).strict();
+export type RecordAttempt = z.infer<typeof RecordAttemptBody>;
+
+export const MAX_JUDGEMENT_NOTE = 500;
+
+/** A reviewer's judgement of a dissatisfied or unresolved evaluation: 合理差评 (reasonable) or not, and why. */
+export const JudgeEvaluationBody = z
+  .object({ reasonable: z.boolean(), note: z.string().trim().min(1).max(MAX_JUDGEMENT_NOTE) })
+  .strict();
+export type JudgeEvaluation = z.infer<typeof JudgeEvaluationBody>;
+
+/** Validates the path's request id and the body together, so one 400 names every bad field. */
+export function parseWithRequestId<T>(schema: z.ZodType<T>, requestId: unknown, body: unknown): { requestId: string; input: T } {
+  const id = RequestIdParams.shape.requestId.safeParse(requestId);
+  const values = schema.safeParse(body ?? {});
+  if (id.success && values.success) return { requestId: id.data, input: values.data };
+  throw ProblemError.validation([
+    ...(id.success ? [] : fieldErrors(id.error, 'requestId')),
+    ...(values.success ? [] : fieldErrors(values.error)),
+  ]);
+}

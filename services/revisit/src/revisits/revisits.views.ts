@@ -7,6 +7,7 @@ export function toProgressView(p: RequestProgressEntity) {
     primaryWorkOrderId: p.primaryWorkOrderId,
     primaryUnitId: p.primaryUnitId,
     status: p.status,
+    attempts: p.attempts,
     updatedAt: p.updatedAt.toISOString(),
   };
 }
@@ -18,8 +19,20 @@ export function toRevisitView(r: RevisitEntity) {
     unitId: r.unitId,
     method: r.method,
     resolved: r.resolved,
+    resolution: r.resolution,
     satisfaction: r.satisfaction,
+    respondent: r.respondent,
+    defaulted: r.defaulted,
+    judgement: r.judgement,
+    judgementNote: r.judgementNote,
+    judgedAt: r.judgedAt?.toISOString() ?? null,
+    judgedBy: r.judgedBy,
     recordedAt: r.recordedAt.toISOString(),
     recordedBy: r.recordedBy,
   };
+}
+
+/** A unit's 重办 figures; the rate beside its denominator (有效参评), null when there is none. */
+export function toRedoCountView(r: { unitId: string; evaluations: number; redos: number }) {
+  return { unitId: r.unitId, evaluations: r.evaluations, redos: r.redos, redoRate: r.evaluations > 0 ? r.redos / r.evaluations : null };
 }

@@ -44,6 +44,47 @@ export interface RevisitRecorded {
   /** The primary unit whose answer was evaluated. */
   unitId: string;
   recordedBy: string;
+  /**
+   * 是否解决: resolved | partly-resolved | unresolved (vocabulary RESOLUTIONS). Optional: absent
+   * from revisits recorded before issue 13, whose `resolved` alone says resolved or unresolved.
+   */
+  resolution?:
+    | string
+    | undefined;
+  /** Who answered: requester | other (vocabulary REVISIT_RESPONDENTS); empty for a default evaluation. */
+  respondent?:
+    | string
+    | undefined;
+  /** True when the system recorded the tenant's default evaluation at the end of the window. */
+  defaulted?: boolean | undefined;
+}
+
+/** Emitted on hl.revisit.v1.<tenant>.revisit.attempted: one attempt that reached nobody. */
+export interface RevisitAttempted {
+  requestId: string;
+  /** 1, 2, ...: the attempt's number for this request. */
+  attempt: number;
+  method: string;
+  attemptedAt: string;
+  attemptedBy: string;
+  unitId: string;
+}
+
+/**
+ * Emitted on hl.revisit.v1.<tenant>.evaluation.judged: a reviewer judged a dissatisfied or
+ * unresolved evaluation (合理差评 or not). Reasonable: handling reopens the primary order (重办)
+ * with a new limit, and the next evaluation is the one that counts (Guangzhou 2018).
+ */
+export interface EvaluationJudged {
+  requestId: string;
+  revisitId: string;
+  reasonable: boolean;
+  note: string;
+  judgedAt: string;
+  judgedBy: string;
+  /** The primary unit and its order, the one reopened when reasonable. */
+  unitId: string;
+  workOrderId: string;
 }
 
 /**
@@ -280,6 +321,9 @@ function createBaseRevisitRecorded(): RevisitRecorded {
     recordedAt: "",
     unitId: "",
     recordedBy: "",
+    resolution: undefined,
+    respondent: undefined,
+    defaulted: undefined,
   };
 }
 
@@ -308,6 +352,15 @@ export const RevisitRecorded: MessageFns<RevisitRecorded> = {
     }
     if (message.recordedBy !== "") {
       writer.uint32(66).string(message.recordedBy);
+    }
+    if (message.resolution !== undefined) {
+      writer.uint32(74).string(message.resolution);
+    }
+    if (message.respondent !== undefined) {
+      writer.uint32(82).string(message.respondent);
+    }
+    if (message.defaulted !== undefined) {
+      writer.uint32(88).bool(message.defaulted);
     }
     return writer;
   },
@@ -387,6 +440,263 @@ export const RevisitRecorded: MessageFns<RevisitRecorded> = {
             }
 
             message.recordedBy = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.resolution = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.respondent = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.defaulted = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRevisitAttempted(): RevisitAttempted {
+  return { requestId: "", attempt: 0, method: "", attemptedAt: "", attemptedBy: "", unitId: "" };
+}
+
+export const RevisitAttempted: MessageFns<RevisitAttempted> = {
+  encode(message: RevisitAttempted, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.attempt !== 0) {
+      writer.uint32(16).int32(message.attempt);
+    }
+    if (message.method !== "") {
+      writer.uint32(26).string(message.method);
+    }
+    if (message.attemptedAt !== "") {
+      writer.uint32(34).string(message.attemptedAt);
+    }
+    if (message.attemptedBy !== "") {
+      writer.uint32(42).string(message.attemptedBy);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(50).string(message.unitId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevisitAttempted {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevisitAttempted();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.attempt = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.method = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.attemptedAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.attemptedBy = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseEvaluationJudged(): EvaluationJudged {
+  return {
+    requestId: "",
+    revisitId: "",
+    reasonable: false,
+    note: "",
+    judgedAt: "",
+    judgedBy: "",
+    unitId: "",
+    workOrderId: "",
+  };
+}
+
+export const EvaluationJudged: MessageFns<EvaluationJudged> = {
+  encode(message: EvaluationJudged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.revisitId !== "") {
+      writer.uint32(18).string(message.revisitId);
+    }
+    if (message.reasonable !== false) {
+      writer.uint32(24).bool(message.reasonable);
+    }
+    if (message.note !== "") {
+      writer.uint32(34).string(message.note);
+    }
+    if (message.judgedAt !== "") {
+      writer.uint32(42).string(message.judgedAt);
+    }
+    if (message.judgedBy !== "") {
+      writer.uint32(50).string(message.judgedBy);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(58).string(message.unitId);
+    }
+    if (message.workOrderId !== "") {
+      writer.uint32(66).string(message.workOrderId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EvaluationJudged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEvaluationJudged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.revisitId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.reasonable = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.judgedAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.judgedBy = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
             continue;
           }
         }

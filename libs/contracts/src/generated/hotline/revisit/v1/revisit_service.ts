@@ -31,6 +31,14 @@ export interface SamplingPolicy {
   samplePercent: number;
   windowHours: number;
   updatedAt: string;
+  /** Unanswered attempts after which the revisit counts as exhausted (the closing rule). */
+  maxAttempts: number;
+  /**
+   * When set, the evaluation recorded by the system once the window ends without one
+   * (Nanchong: 10 days → 满意); empty when the tenant sets none.
+   */
+  defaultSatisfaction: string;
+  defaultResolution: string;
 }
 
 export interface GetSamplingPoliciesRequest {
@@ -41,7 +49,15 @@ export interface GetSamplingPoliciesResponse {
 }
 
 function createBaseSamplingPolicy(): SamplingPolicy {
-  return { requestType: "", samplePercent: 0, windowHours: 0, updatedAt: "" };
+  return {
+    requestType: "",
+    samplePercent: 0,
+    windowHours: 0,
+    updatedAt: "",
+    maxAttempts: 0,
+    defaultSatisfaction: "",
+    defaultResolution: "",
+  };
 }
 
 export const SamplingPolicy: MessageFns<SamplingPolicy> = {
@@ -57,6 +73,15 @@ export const SamplingPolicy: MessageFns<SamplingPolicy> = {
     }
     if (message.updatedAt !== "") {
       writer.uint32(34).string(message.updatedAt);
+    }
+    if (message.maxAttempts !== 0) {
+      writer.uint32(40).int32(message.maxAttempts);
+    }
+    if (message.defaultSatisfaction !== "") {
+      writer.uint32(50).string(message.defaultSatisfaction);
+    }
+    if (message.defaultResolution !== "") {
+      writer.uint32(58).string(message.defaultResolution);
     }
     return writer;
   },
@@ -104,6 +129,30 @@ export const SamplingPolicy: MessageFns<SamplingPolicy> = {
             }
 
             message.updatedAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.maxAttempts = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.defaultSatisfaction = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.defaultResolution = reader.string();
             continue;
           }
         }
