@@ -1,9 +1,11 @@
 // Seeds the demo tenants through the services' own APIs, idempotently (409s are fine): users
 // (bearer tokens), the unit tree, the dispatch catalog, the calendar, the time-limit table,
 // revisit sampling and the DB44/T 2479—2024 content taxonomy (read from ../shared/data).
+// The knowledge base comes from the official replies of messages-with-replies.csv (knowledge-seed.mjs).
 import { existsSync, readFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
 import { parseCsv } from './csv.mjs';
+import { seedKnowledgeBase } from './knowledge-seed.mjs';
 
 export const DEMO_ROLES = ['agent', 'dispatcher', 'reviewer', 'supervisor', 'tenant-admin'];
 
@@ -146,4 +148,5 @@ export async function seedDemoTenant(urls, t, tokens, dataDir, log) {
   });
   await send(`${urls.revisit}/v1/sampling-policies/*`, 'PUT', admin, { samplePercent: 30, windowHours: 72 });
   await send(`${urls.revisit}/v1/sampling-policies/complaint`, 'PUT', admin, { samplePercent: 100, windowHours: 48 });
+  await seedKnowledgeBase(urls.intake, tokens, dataDir, log);
 }

@@ -1,4 +1,6 @@
 export * from './clear-reads';
+export * from './duplicates';
+export * from './knowledge';
 export * from './lookup-lockout';
 export * from './masking';
 export * from './request-number';

@@ -14,6 +14,7 @@ export const REQUEST_STATUSES = [
   'revisited',
   'closed',
   'not-accepted',
+  'merged',
   'archived',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -29,6 +30,8 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, Label> = {
   revisited: { zh: '已回访', en: 'Revisited' },
   closed: { zh: '已办结', en: 'Closed' },
   'not-accepted': { zh: '不予受理', en: 'Not accepted' },
+  // 并单: a repeat of another request (its master), which it follows instead of being handled itself.
+  merged: { zh: '已并单', en: 'Merged' },
   archived: { zh: '已归档', en: 'Archived' },
 };
 
@@ -42,6 +45,7 @@ const RANK: Record<RequestStatus, number> = {
   revisited: 6,
   closed: 7,
   'not-accepted': 7,
+  merged: 7,
   archived: 8,
 };
 
@@ -74,6 +78,7 @@ export const STATUS_CHANGE_REASONS = [
   'legal-route',
   'explained',
   'refer-police',
+  'merged',
   'archived',
 ] as const;
 export type StatusChangeReason = (typeof STATUS_CHANGE_REASONS)[number];

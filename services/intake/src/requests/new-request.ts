@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
-import { closingDetail, isDispatched, registrationChanges, Requester, ScopeInput } from '@hotline/intake-domain';
+import { closingDetail, isDispatched, mergeChanges, registrationChanges, Requester, ScopeInput } from '@hotline/intake-domain';
 import { Outbox, PiiCipher } from '@hotline/platform';
 import type { RequestType, Urgency } from '@hotline/vocabulary';
 import { categoryPath, latestTaxonomyVersion } from '../categories/taxonomy.repository';
+import { insertExternalRefs, insertMatchText } from '../duplicates/duplicates.repository';
+import type { ExternalRefInput } from '../duplicates/duplicates.schemas';
+import type { MatchKeys } from '../duplicates/requester-match-keys';
 import { sealFreeText } from './free-text';
 import { accessCodeHash, newAccessCode, nextRequestNumber } from './request-number';
 import { RequestEntity } from './request.entity';
@@ -41,6 +44,12 @@ export interface NewRequest {
   createdBy: string;
   /** Who registers it in the status history: the agent's subject, or system:intake online. */
   actor: string;
+  /** Keyed hashes of the requester's phone and address, so its repeats are found; none: not matched by requester. */
+  matchKeys?: MatchKeys;
+  /** The 信访 / 互联网+督查 cases it names. */
+  externalRefs?: readonly ExternalRefInput[];
+  /** The open master a repeat is merged into (并单), already checked and locked: the new request is never dispatched. */
+  master?: { id: string; number: string };
 }
 
 export interface RegisteredRequest {
@@ -52,7 +61,7 @@ export interface RegisteredRequest {
 /**
  * Records a contact (全量接收: every one, whatever the scope decision) with its encrypted
  * requester identity, its free text masked (in clear only encrypted), its status changes
- * (registered, then closed or not accepted at intake) and its events, which carry the masked
+ * (registered, then closed, not accepted or merged at intake) and its events, which carry the masked
  * text only, in the caller's transaction.
  */
 export async function recordNewRequest(
@@ -67,7 +76,8 @@ export async function recordNewRequest(
   const accessCode = newAccessCode();
   const { decision } = input.scope;
   const detail = isDispatched(decision) ? null : closingDetail(input.scope);
-  const { id } = await insertRequest(manager, {
+  const { master } = input;
+  const inserted = await insertRequest(manager, {
     id: randomUUID(),
     tenantId,
     number,
@@ -88,13 +98,19 @@ export async function recordNewRequest(
     closedAt: null,
     ...sealRequester(cipher, tenantId, input.requester),
     createdBy: input.createdBy,
+    requesterKey: input.matchKeys?.requesterKey ?? null,
+    addressKey: input.matchKeys?.addressKey ?? null,
+    mergedInto: master?.id ?? null,
   });
-  for (const change of registrationChanges(decision)) {
+  const { id } = inserted;
+  await insertExternalRefs(manager, tenantId, id, input.externalRefs ?? []);
+  await insertMatchText(manager, tenantId, id, now, inserted.title, inserted.content);
+  for (const change of master ? mergeChanges() : registrationChanges(decision)) {
     const first = change.from === '';
     await recordStep(manager, outbox, tenantId, id, {
       at: now,
-      eventType: first ? 'intake.registered' : 'intake.closed-at-intake',
-      note: first ? input.channel : decision,
+      eventType: first ? 'intake.registered' : master ? 'intake.merged' : 'intake.closed-at-intake',
+      note: first ? input.channel : master ? master.number : decision,
       actor: input.actor,
       change,
     });
@@ -104,7 +120,13 @@ export async function recordNewRequest(
   const requester = maskRequester(input.requester);
   const brief = toRequestBrief(request, requester, input.classification?.categoryPath ?? []);
   const envelope = { tenantId, aggregateType: 'request', aggregateId: id };
-  if (isDispatched(decision)) await outbox.append(manager, { ...envelope, event: Events.intake.requestAccepted, payload: { request: brief } });
+  if (master)
+    await outbox.append(manager, {
+      ...envelope,
+      event: Events.intake.requestMerged,
+      payload: { request: brief, masterRequestId: master.id, masterNumber: master.number, mergedAt: now.toISOString(), mergedBy: input.actor },
+    });
+  else if (isDispatched(decision)) await outbox.append(manager, { ...envelope, event: Events.intake.requestAccepted, payload: { request: brief } });
   else
     await outbox.append(manager, {
       ...envelope,

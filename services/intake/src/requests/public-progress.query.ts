@@ -2,12 +2,13 @@ import { EntityManager } from 'typeorm';
 import { LookupLockoutPolicy, lookupLockedUntil, secondsUntil } from '@hotline/intake-domain';
 import { latestWrongCodes, lockLookupsOf, recordWrongCode } from './lookup-attempts.repository';
 import { accessCodeMatches } from './request-number';
-import { findRequestByNumber } from './requests.repository';
+import { findRequest, findRequestByNumber } from './requests.repository';
 import { toPublicProgressView } from './requests.views';
+import { RequestEntity } from './request.entity';
 import { timelineOf } from './timeline.repository';
 
 export type PublicLookup =
-  | { outcome: 'found'; progress: ReturnType<typeof toPublicProgressView> }
+  | { outcome: 'found'; progress: ReturnType<typeof toPublicProgressView> & { mergedInto?: Omit<ReturnType<typeof toPublicProgressView>, 'number'> } }
   | { outcome: 'not-found' }
   | { outcome: 'locked'; retryAfterSeconds: number };
 
@@ -33,7 +34,19 @@ export async function publicLookup(
   if (lockedUntil) return { outcome: 'locked', retryAfterSeconds: secondsUntil(lockedUntil, now) };
   const request = await findRequestByNumber(manager, number);
   const matches = accessCodeMatches(number, code, request?.accessCodeHash ?? NO_CODE);
-  if (request && matches) return { outcome: 'found', progress: toPublicProgressView(request, await timelineOf(manager, request.id)) };
+  if (request && matches) return { outcome: 'found', progress: await progressOf(manager, request) };
   await recordWrongCode(manager, tenantId, number, policy);
   return { outcome: 'not-found' };
+}
+
+/**
+ * A repeat merged into a master (并单) follows the master: its own steps, and the master's
+ * progress beside them, without the master's number (another requester's, not this one's to know).
+ */
+async function progressOf(manager: EntityManager, request: RequestEntity) {
+  const own = toPublicProgressView(request, await timelineOf(manager, request.id));
+  const master = request.mergedInto ? await findRequest(manager, request.mergedInto) : null;
+  if (!master) return own;
+  const { number: _number, ...masterProgress } = toPublicProgressView(master, await timelineOf(manager, master.id));
+  return { ...own, mergedInto: masterProgress };
 }

@@ -3,6 +3,7 @@ import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { parseRequestNumber } from '@hotline/intake-domain';
 import { ApiZodBody, ApiZodQuery, Outbox, PiiCipher, ProblemError, Public, TenantCode, TenantDb, TenantDirectory, validate } from '@hotline/platform';
 import { PublicLookupPolicy } from '../config';
+import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
 import { LookupRefusalFilter, LookupRefused } from './lookup-refusal';
 import { publicLookup } from './public-progress.query';
 import { PublicCreateRequestBody, PublicLookupQuery } from './requests.schemas';
@@ -23,6 +24,7 @@ export class PublicRequestsController {
     private readonly cipher: PiiCipher,
     private readonly tenants: TenantDirectory,
     private readonly lockout: PublicLookupPolicy,
+    private readonly keys: RequesterMatchKeys,
   ) {}
 
   private async activeTenant(tenant: string): Promise<string | undefined> {
@@ -39,7 +41,7 @@ export class PublicRequestsController {
     const tenantId = await this.activeTenant(tenant);
     if (!tenantId) throw ProblemError.notFound(`hotline ${tenant}`);
     const input = validate(PublicCreateRequestBody, body);
-    const { request, accessCode } = await this.db.run(tenantId, (m) => submitOnlineRequest(m, this.outbox, this.cipher, tenantId, input));
+    const { request, accessCode } = await this.db.run(tenantId, (m) => submitOnlineRequest(m, this.outbox, this.cipher, tenantId, input, new Date(), this.keys));
     return { number: request.number, accessCode, status: request.status };
   }
 

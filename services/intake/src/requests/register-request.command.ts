@@ -1,12 +1,18 @@
 import { EntityManager } from 'typeorm';
 import { FieldError, Identity, Outbox, PiiCipher, ProblemError } from '@hotline/platform';
 import { findEnabledChannel } from '../channels/channels.repository';
+import { masterOfRepeat } from '../duplicates/merge-repeat';
+import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
+import { answerArticlesFor } from '../knowledge/answer-articles';
+import { linkAnswerArticles } from '../knowledge/knowledge.repository';
 import { classify, recordNewRequest, RegisteredRequest } from './new-request';
 import type { CreateRequest } from './requests.schemas';
 
 /**
  * An agent registers a contact with the scope decision taken on it. Its channel must be one the
- * hotline has configured and enabled, its category one of the latest taxonomy.
+ * hotline has configured and enabled, its category one of the latest taxonomy; a repeat
+ * (`duplicateOf`) is merged into its open master and never dispatched; a direct answer links to
+ * the published articles it was given from (`answerArticles`).
  */
 export async function registerRequest(
   manager: EntityManager,
@@ -15,6 +21,7 @@ export async function registerRequest(
   agent: Identity,
   input: CreateRequest,
   now: Date = new Date(),
+  keys?: RequesterMatchKeys,
 ): Promise<RegisteredRequest> {
   const errors: FieldError[] = [];
   if (!(await findEnabledChannel(manager, input.channel)))
@@ -22,14 +29,18 @@ export async function registerRequest(
   const classification = await classify(manager, input.categoryCode);
   if (!classification)
     errors.push({ field: 'categoryCode', message: `unknown category "${input.categoryCode}" in the latest taxonomy` });
+  const master = input.duplicateOf === undefined ? undefined : await masterOfRepeat(manager, input.duplicateOf, input.scope.decision, errors);
+  const articles = input.answerArticles === undefined ? [] : await answerArticlesFor(manager, input.answerArticles, input.scope.decision, now, errors);
   if (errors.length > 0) throw ProblemError.validation(errors);
-  const { categoryCode: _code, ...rest } = input;
-  return recordNewRequest(
+  const { categoryCode: _code, duplicateOf: _master, answerArticles: _articles, ...rest } = input;
+  const registered = await recordNewRequest(
     manager,
     outbox,
     cipher,
     agent.tenantId,
-    { ...rest, classification, createdBy: agent.subject, actor: agent.subject },
+    { ...rest, classification, createdBy: agent.subject, actor: agent.subject, matchKeys: keys?.of(agent.tenantId, input.requester), master },
     now,
   );
+  await linkAnswerArticles(manager, agent.tenantId, registered.request.id, articles);
+  return registered;
 }

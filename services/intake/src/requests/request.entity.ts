@@ -111,4 +111,16 @@ export class RequestEntity {
 
   @Column({ name: 'created_by', type: 'text' })
   createdBy!: string;
+
+  /** Keyed hash of the normalised phone (duplicates/requester-match-keys.ts): the same requester found without decrypting. */
+  @Column({ name: 'requester_key', type: 'text', nullable: true })
+  requesterKey?: string | null;
+
+  /** Keyed hash of the normalised address, likewise. */
+  @Column({ name: 'address_key', type: 'text', nullable: true })
+  addressKey?: string | null;
+
+  /** The master request a repeat was merged into (并单); set exactly when the status is merged. */
+  @Column({ name: 'merged_into', type: 'uuid', nullable: true })
+  mergedInto?: string | null;
 }

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CLEAR_READERS } from '@hotline/intake-domain';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
 import { HOTLINE_WIDE_ROLES } from '@hotline/vocabulary';
+import { requestLinks } from '../duplicates/request-links.query';
+import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
 import { ClearReadQuery } from '../pii-access/pii-access.schemas';
 import { getRequest } from './get-request.query';
 import { listRequests } from './list-requests.query';
@@ -20,6 +22,7 @@ export class RequestsController {
     private readonly db: TenantDb,
     private readonly outbox: Outbox,
     private readonly cipher: PiiCipher,
+    private readonly keys: RequesterMatchKeys,
   ) {}
 
   @Post()
@@ -28,10 +31,11 @@ export class RequestsController {
   @Roles('agent')
   async create(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(CreateRequestBody, body);
-    const { request, accessCode, requester } = await this.db.run(who.tenantId, (m) =>
-      registerRequest(m, this.outbox, this.cipher, who, input),
-    );
-    return { ...toRequestView(request, requester), accessCode };
+    const { request, accessCode, requester, links } = await this.db.run(who.tenantId, async (m) => {
+      const registered = await registerRequest(m, this.outbox, this.cipher, who, input, new Date(), this.keys);
+      return { ...registered, links: await requestLinks(m, registered.request) };
+    });
+    return { ...toRequestView(request, requester), ...links, accessCode };
   }
 
   @Get()

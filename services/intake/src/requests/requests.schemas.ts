@@ -4,6 +4,7 @@ import { pageShape } from '@hotline/platform';
 import { AREA_CODE_RULE, isAreaCode, REQUEST_STATUSES, REQUEST_TYPES, SCOPE_DECISIONS, URGENCIES } from '@hotline/vocabulary';
 import { CategoryCode } from '../categories/categories.schemas';
 import { ChannelCode } from '../channels/channels.schemas';
+import { ExternalRefs } from '../duplicates/duplicates.schemas';
 
 const name = z.string().trim().min(1).max(50);
 const phone = z.string().regex(/^[0-9+-]{5,20}$/, 'digits, + and -, 5 to 20 characters');
@@ -55,6 +56,17 @@ export const CreateRequestBody = z
     urgency: z.enum(URGENCIES),
     categoryCode: CategoryCode,
     scope: Scope,
+    /** 并单: an open request of this hotline this contact repeats (a duplicate candidate); only with decision in-scope. */
+    duplicateOf: z.string().uuid().optional(),
+    /** The 信访 / 互联网+督查 cases it refers to; a case another request already names is flagged. */
+    externalRefs: ExternalRefs.optional(),
+    /** 直接办理 from the knowledge base: the published articles the direct answer was given from. */
+    answerArticles: z
+      .array(z.string().uuid())
+      .min(1)
+      .max(10)
+      .refine((ids) => new Set(ids).size === ids.length, 'each article once')
+      .optional(),
   })
   .strict();
 export type CreateRequest = z.infer<typeof CreateRequestBody>;

@@ -1,7 +1,9 @@
 import { EntityManager } from 'typeorm';
+import type { Requester } from '@hotline/intake-domain';
 import { Outbox, PiiCipher, ProblemError } from '@hotline/platform';
 import { systemActor } from '@hotline/vocabulary';
 import { findOnlineSubmissionChannel } from '../channels/channels.repository';
+import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
 import { classify, recordNewRequest, RegisteredRequest } from './new-request';
 import type { PublicCreateRequest } from './requests.schemas';
 
@@ -20,12 +22,14 @@ export async function submitOnlineRequest(
   tenantId: string,
   input: PublicCreateRequest,
   now: Date = new Date(),
+  keys?: RequesterMatchKeys,
 ): Promise<RegisteredRequest> {
   const channel = await findOnlineSubmissionChannel(manager);
   if (!channel) throw new ProblemError(404, 'not_found', 'Not found', 'this hotline does not offer online submission');
   const classification = input.categoryCode === undefined ? undefined : await classify(manager, input.categoryCode);
   if (input.categoryCode !== undefined && !classification)
     throw ProblemError.validation([{ field: 'categoryCode', message: `unknown category "${input.categoryCode}"` }]);
+  const requester: Requester = input.requester ? { anonymous: false, ...input.requester, confidential: false } : { anonymous: true };
   return recordNewRequest(
     manager,
     outbox,
@@ -33,7 +37,8 @@ export async function submitOnlineRequest(
     tenantId,
     {
       channel: channel.code,
-      requester: input.requester ? { anonymous: false, ...input.requester, confidential: false } : { anonymous: true },
+      requester,
+      matchKeys: keys?.of(tenantId, requester),
       title: input.title,
       content: input.content,
       areaCode: input.areaCode,

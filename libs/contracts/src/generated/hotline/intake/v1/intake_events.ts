@@ -59,6 +59,20 @@ export interface RequestStatusChanged {
   sequence: string;
 }
 
+/**
+ * Emitted on hl.intake.v1.<tenant>.request.merged when a repeat is merged (并单) into an open
+ * master request at intake: it is never dispatched, follows its master's progress and answer,
+ * and is counted once (the master's). Its requester is to be revisited with the master's.
+ */
+export interface RequestMerged {
+  request?: RequestBrief | undefined;
+  masterRequestId: string;
+  masterNumber: string;
+  mergedAt: string;
+  /** Subject of the agent who merged it. */
+  mergedBy: string;
+}
+
 export interface TaxonomyCategory {
   code: string;
   name: string;
@@ -385,6 +399,96 @@ export const RequestStatusChanged: MessageFns<RequestStatusChanged> = {
             }
 
             message.sequence = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRequestMerged(): RequestMerged {
+  return { request: undefined, masterRequestId: "", masterNumber: "", mergedAt: "", mergedBy: "" };
+}
+
+export const RequestMerged: MessageFns<RequestMerged> = {
+  encode(message: RequestMerged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.request !== undefined) {
+      RequestBrief.encode(message.request, writer.uint32(10).fork()).join();
+    }
+    if (message.masterRequestId !== "") {
+      writer.uint32(18).string(message.masterRequestId);
+    }
+    if (message.masterNumber !== "") {
+      writer.uint32(26).string(message.masterNumber);
+    }
+    if (message.mergedAt !== "") {
+      writer.uint32(34).string(message.mergedAt);
+    }
+    if (message.mergedBy !== "") {
+      writer.uint32(42).string(message.mergedBy);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RequestMerged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRequestMerged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.request = RequestBrief.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.masterRequestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.masterNumber = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.mergedAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.mergedBy = reader.string();
             continue;
           }
         }

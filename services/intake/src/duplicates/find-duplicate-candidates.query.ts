@@ -1,0 +1,61 @@
+import { EntityManager } from 'typeorm';
+import { DuplicatePolicy, rankCandidates } from '@hotline/intake-domain';
+import { ProblemError } from '@hotline/platform';
+import { maskPersonalData } from '@hotline/privacy';
+import { maskedFreeText, titleFrom } from '../requests/free-text';
+import { findRequest } from '../requests/requests.repository';
+import { DuplicateProbe, externalRefsOf, findCandidateSignals } from './duplicates.repository';
+import type { DuplicateProbeInput } from './duplicates.schemas';
+import { toCandidateView } from './duplicates.views';
+import { RequesterMatchKeys } from './requester-match-keys';
+
+async function ranked(manager: EntityManager, probe: DuplicateProbe, policy: DuplicatePolicy) {
+  const found = await findCandidateSignals(manager, probe, policy);
+  return { items: rankCandidates(found, policy).map(toCandidateView) };
+}
+
+/** Candidates for a contact being entered (any channel's earlier requests), best first. */
+export function candidatesForDraft(
+  manager: EntityManager,
+  keys: RequesterMatchKeys,
+  policy: DuplicatePolicy,
+  tenantId: string,
+  draft: DuplicateProbeInput,
+  now: Date = new Date(),
+) {
+  return ranked(
+    manager,
+    {
+      requesterKey: keys.phoneKey(tenantId, draft.requester?.phone),
+      addressKey: keys.addressKey(tenantId, draft.requester?.address),
+      areaCode: draft.areaCode,
+      // Masked as the stored texts are; without a title, the stored one is the content's beginning.
+      title: maskPersonalData(draft.title ?? titleFrom(draft.content)),
+      content: maskPersonalData(draft.content),
+      externalRefs: draft.externalRefs ?? [],
+      at: now,
+    },
+    policy,
+  );
+}
+
+/** Candidates for a registered request (an online submission waiting for its scope decision …): earlier ones only. */
+export async function candidatesForRequest(manager: EntityManager, policy: DuplicatePolicy, requestId: string) {
+  const request = await findRequest(manager, requestId);
+  if (!request) throw ProblemError.notFound('request');
+  const { title, content } = maskedFreeText(request);
+  return ranked(
+    manager,
+    {
+      requesterKey: request.requesterKey ?? null,
+      addressKey: request.addressKey ?? null,
+      areaCode: request.areaCode,
+      title,
+      content,
+      externalRefs: await externalRefsOf(manager, requestId),
+      excludeRequestId: requestId,
+      at: request.receivedAt,
+    },
+    policy,
+  );
+}

@@ -1,0 +1,24 @@
+import { EntityManager } from 'typeorm';
+import type { RequestEntity } from '../requests/request.entity';
+import { answerArticlesOf } from '../knowledge/knowledge.repository';
+import { findRequest } from '../requests/requests.repository';
+import { externalRefsOf, mergedInto, otherRequestsOfCases } from './duplicates.repository';
+
+/**
+ * What links a request to others: the master it follows (its status and closure, read live, so
+ * the repeat shows the master's progress), the repeats merged into it, the cases it names and
+ * the other requests naming the same case (flagged: a second request of one 信访 / 督查 case), and
+ * the knowledge-base articles a direct answer was given from.
+ */
+export async function requestLinks(manager: EntityManager, request: RequestEntity) {
+  const master = request.mergedInto ? await findRequest(manager, request.mergedInto) : null;
+  return {
+    mergedInto: master
+      ? { id: master.id, number: master.number, status: master.status, closedAt: master.closedAt?.toISOString() ?? null }
+      : null,
+    repeats: await mergedInto(manager, request.id),
+    externalRefs: await externalRefsOf(manager, request.id),
+    sameCaseRequests: await otherRequestsOfCases(manager, request.id),
+    answerArticles: await answerArticlesOf(manager, request.id),
+  };
+}
