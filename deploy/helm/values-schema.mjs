@@ -241,6 +241,21 @@ const serviceSchema = (service) => {
       tlsSecret: str(),
       mountPath: str({ pattern: '^/' }),
       allowedSources: peers(),
+      peers: {
+        type: 'array',
+        items: obj(
+          {
+            name: str({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }),
+            tenant: str({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }),
+            counterpart: { enum: ['110', '119', '120', '122', 'water', 'power', 'gas', 'heating'] },
+            fingerprint: str({ pattern: '^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$' }),
+            address: str({ pattern: '^[A-Za-z0-9.-]+:[0-9]{1,5}$' }),
+            ratePerSecond: int(1, 10000),
+          },
+          { required: ['name', 'tenant', 'counterpart', 'fingerprint', 'address'] },
+        ),
+      },
+      decisionTimeoutSeconds: int(1, 604800),
       service: obj({
         type: { enum: ['ClusterIP', 'NodePort', 'LoadBalancer'] },
         port: int(1, 65535),

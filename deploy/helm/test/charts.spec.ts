@@ -393,6 +393,25 @@ describe('upcoming intake features (off by default)', () => {
     // Only intake has them.
     expect(container(forService(docs, 'Deployment', 'dispatch')[0]).volumeMounts).toHaveLength(1);
   });
+  it('pass the pinned interconnect peers to intake (LINKAGE_PEERS) and refuse a peer without a SHA-256 fingerprint', () => {
+    const fingerprint = Array.from({ length: 32 }, () => 'AB').join(':');
+    const docs = template('hotline', [
+      '-f', LINT_VALUES,
+      '--set', 'intake.interconnect110.enabled=true,intake.interconnect110.tlsSecret=hotline-110-mtls',
+      '--set', `intake.interconnect110.peers[0].name=police-110-3201,intake.interconnect110.peers[0].tenant=city-3201`,
+      '--set-string', 'intake.interconnect110.peers[0].counterpart=110',
+      '--set', `intake.interconnect110.peers[0].fingerprint=${fingerprint}`,
+      '--set', 'intake.interconnect110.peers[0].address=gw.110.example:9443,intake.interconnect110.decisionTimeoutSeconds=300',
+    ]);
+    const [config] = forService(docs, 'ConfigMap', 'intake');
+    expect(JSON.parse(config['data'].LINKAGE_PEERS)).toEqual([
+      { name: 'police-110-3201', tenant: 'city-3201', counterpart: '110', fingerprint, address: 'gw.110.example:9443' },
+    ]);
+    expect(config['data'].LINKAGE_DECISION_TIMEOUT_SECONDS).toBe('300');
+    expect(() =>
+      template('hotline', ['-f', LINT_VALUES, '--set', 'intake.interconnect110.peers[0].name=p,intake.interconnect110.peers[0].fingerprint=not-one']),
+    ).toThrow(/interconnect110\/peers\/0/);
+  });
 });
 
 describe('values validation', () => {

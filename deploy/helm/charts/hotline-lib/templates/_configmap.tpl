@@ -56,6 +56,8 @@ INTERCONNECT_110_GRPC_PORT: {{ .containerPort | quote }}
 INTERCONNECT_110_TLS_CERT_FILE: {{ printf "%s/tls.crt" (trimSuffix "/" .mountPath) | quote }}
 INTERCONNECT_110_TLS_KEY_FILE: {{ printf "%s/tls.key" (trimSuffix "/" .mountPath) | quote }}
 INTERCONNECT_110_TLS_CA_FILE: {{ printf "%s/ca.crt" (trimSuffix "/" .mountPath) | quote }}
+LINKAGE_PEERS: {{ toJson .peers | quote }}
+LINKAGE_DECISION_TIMEOUT_SECONDS: {{ .decisionTimeoutSeconds | quote }}
 {{- end }}
 {{- end }}
 {{- range $name, $value := .Values.extraConfig }}
