@@ -1,10 +1,19 @@
 import { ServiceDefinition } from '@hotline/platform';
+import { AlertsController } from './alerts/alerts.controller';
+import { onRequestAcceptedWarnings } from './alerts/on-request-accepted-warnings.handler';
+import { ClustersController } from './clusters/clusters.controller';
+import { onRequestAcceptedClusters } from './clusters/on-request-accepted-clusters.handler';
+import { analyticsConfigSchema } from './config';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { deliverAlertTimer } from './deliveries/deliver-alert.timer';
 import { lifecycleHandlers } from './lifecycle/lifecycle.handlers';
 import { MetricsController } from './metrics/metrics.controller';
 import { entities, migrations } from './persistence/schema';
+import { ProvinceController } from './province/province.controller';
 import { countEventHandlers } from './tallies/count-event.handler';
 import { TalliesController } from './tallies/tallies.controller';
 import { analyticsGrpc } from './tallies/tallies.grpc';
+import { WarningSettingsController } from './warning-settings/warning-settings.controller';
 
 /**
  * analytics: read models built from every event of every producing service. Each event is
@@ -13,10 +22,13 @@ import { analyticsGrpc } from './tallies/tallies.grpc';
 export const analyticsService: ServiceDefinition = {
   name: 'analytics',
   description:
-    'Analytics: read models built from every event; requests by status and the response, on-time answer, resolution and satisfaction rates.',
+    'Analytics: read models built from every event; requests by status and the response, on-time answer, resolution and satisfaction rates; ' +
+    'hotspot surge and risk (舆情) early warning with signed webhook delivery; clusters of similar requests ranked by heat.',
+  configSchema: analyticsConfigSchema,
   entities,
   migrations,
-  controllers: [TalliesController, MetricsController],
+  controllers: [TalliesController, MetricsController, AlertsController, WarningSettingsController, DeliveriesController, ClustersController, ProvinceController],
   grpc: (ctx) => [analyticsGrpc(ctx)],
-  handlers: [...countEventHandlers, ...lifecycleHandlers],
+  handlers: [...countEventHandlers, ...lifecycleHandlers, onRequestAcceptedWarnings, onRequestAcceptedClusters],
+  timers: [deliverAlertTimer],
 };

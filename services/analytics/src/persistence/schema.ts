@@ -4,6 +4,8 @@ import { LifecycleFacts1764300000600 } from './1764300000600-lifecycle-facts.mig
 import { RequestStatusFromIntake1764300001100 } from './1764300001100-request-status-from-intake.migration';
 import { WorkOrderWindows1764300001110 } from './1764300001110-work-order-windows.migration';
 import { RevisitOutcomes1764300001120 } from './1764300001120-revisit-outcomes.migration';
+import { EarlyWarning1764300004700 } from './1764300004700-early-warning.migration';
+import { RequestClusters1764300004710 } from './1764300004710-request-clusters.migration';
 
 /** The read model is plain SQL (upserts and aggregates), so there are no entity classes. */
 export const entities = [];
@@ -14,4 +16,6 @@ export const migrations = [
   RequestStatusFromIntake1764300001100,
   WorkOrderWindows1764300001110,
   RevisitOutcomes1764300001120,
+  EarlyWarning1764300004700,
+  RequestClusters1764300004710,
 ];
