@@ -22,6 +22,8 @@ const typeConstraints = [
   // The shared vocabulary: plain codes and rules every project may use; it depends on nothing.
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: [...FRAMEWORKS, 'zod'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:contract', 'type:util'] },
+  // Deployable front ends (apps/): they reach the services over HTTP only; in code they share the vocabulary.
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'pg-*', '@nats-io/*', 'nats', '@grpc/*'] },
 ];
 const scopeConstraints = [
   ...scopes.map((scope) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'] })),
@@ -36,13 +38,18 @@ const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'];
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['**/dist/**', '**/node_modules/**', 'libs/contracts/src/generated/**', '.nx/**', 'tmp/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'libs/contracts/src/generated/**', 'apps/console/src/api/generated/**', 'apps/console/dist/**', '.nx/**', 'tmp/**', 'coverage/**'] },
   {
     files: ['**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries([...typeConstraints, ...scopeConstraints]),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The web console's components (.tsx) keep the same boundaries as its .ts files.
+    files: ['apps/**/*.tsx'],
+    rules: { '@nx/enforce-module-boundaries': boundaries([...typeConstraints, ...scopeConstraints]) },
   },
   {
     // Tests, and only tests, may also use the testing harness.

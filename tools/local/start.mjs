@@ -12,12 +12,15 @@ import { ensureServiceDatabase, resolveNats, resolvePostgres } from './infrastru
 import { DEMO_PROVINCE, DEMO_TENANTS, demoTokens, provinceToken, registerDemoTenants, seedDemoTenant } from './demo-tenant.mjs';
 import { localPorts, SERVICES } from './services.mjs';
 import { READY_WITHIN_MS, seconds, supervise } from './supervisor.mjs';
+import { serveConsole } from './console-server.mjs';
+import { consoleStale } from '../../apps/console/scripts/build.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const stateDir = resolve(process.env.HOTLINE_STATE_DIR ?? join(root, '.local'));
 const dbPrefix = process.env.HOTLINE_DB_PREFIX ?? 'hotline';
 const log = (msg) => process.stdout.write(`[start] ${msg}\n`);
 const logFile = (name) => join(stateDir, 'logs', `${name}.log`);
+const CONSOLE_DIST = join(root, 'apps/console/dist');
 mkdirSync(join(stateDir, 'logs'), { recursive: true });
 
 /** A random secret kept in the state directory, so tokens and encrypted PII survive restarts. */
@@ -151,10 +154,21 @@ async function main() {
   for (const t of DEMO_TENANTS) await seedDemoTenant(urls, t, tokens[t.tenant], dataDir, log);
   writeFileSync(join(stateDir, 'demo-tokens.json'), JSON.stringify(tokens, null, 2));
 
+  // The console (built by `npm start` before this script), on one origin with every service's
+  // API behind it at /api/<service>/.
+  const consoleServer = existsSync(join(CONSOLE_DIST, 'index.html'))
+    ? await serveConsole({ port: localPorts(-1).http, distDir: CONSOLE_DIST, services: urls, tokensFile: join(stateDir, 'demo-tokens.json') })
+    : undefined;
+  if (consoleServer) stoppers.push(consoleServer.close);
+  if (consoleServer && consoleStale()) log('console: its sources changed since the last build; `npm run console:build` rebuilds it');
+
   const lines = [
     '',
     'The 12345 hotline platform is running.',
     '',
+    consoleServer
+      ? `  console    ${consoleServer.url}   (zh-CN web console; the APIs behind it at ${consoleServer.url}/api/<service>/; public page ${consoleServer.url}/#/public/${DEMO_TENANTS[0].tenant})`
+      : '  console    not built: `npm run console:build`, then start again (`npm start` builds it)',
     ...started.map((s) => `  ${s.name.padEnd(10)} http ${s.url}   gRPC ${s.grpc}   ready ${s.url}/readyz`),
     '',
     `  demo tenants ${DEMO_TENANTS.map((t) => t.tenant).join(', ')}; bearer tokens per tenant and role: ${join(stateDir, 'demo-tokens.json')}`,

@@ -8,6 +8,8 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env }).statu
 
 const checks = [
   ['typecheck', () => run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])],
+  // The console has its own compiler settings (DOM, JSX, bundler resolution).
+  ['console typecheck', () => run('npx', ['tsc', '-p', 'apps/console/tsconfig.json', '--noEmit'])],
   ['lint', () => run('npx', ['nx', 'show', 'projects']) && run('npx', ['eslint', '.', '--max-warnings', '0'])],
   ['proto', () => run('node', ['tools/proto/check-generated.mjs'])],
   ['build', () => run('node', ['tools/build.mjs'])],

@@ -1,0 +1,44 @@
+// Problem responses (application/problem+json) shown in the user's language: the message comes
+// from the problem's code (and the fields it names), with the service's own detail as a fallback.
+import type { Lang } from '../i18n';
+
+export interface ProblemBody {
+  status: number;
+  code: string;
+  title: string;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export class Problem extends Error {
+  constructor(readonly body: ProblemBody) {
+    super(body.detail ?? body.title);
+  }
+}
+
+export function toProblem(status: number, error: unknown): Problem {
+  const body = (typeof error === 'object' && error !== null ? error : {}) as Partial<ProblemBody>;
+  return new Problem({ status, code: body.code ?? `http_${status}`, title: body.title ?? `HTTP ${status}`, detail: body.detail, errors: body.errors });
+}
+
+const MESSAGES: Record<string, { zh: string; en: string }> = {
+  validation_failed: { zh: '请检查填写的内容', en: 'Please check the fields' },
+  not_found: { zh: '没有找到，或无权查看', en: 'Not found, or not yours to see' },
+  forbidden: { zh: '当前角色无权执行此操作', en: 'Your role may not do this' },
+  unauthenticated: { zh: '登录已失效，请重新登录', en: 'Your session has ended; please sign in again' },
+  conflict: { zh: '状态已变化，请刷新后重试', en: 'It changed meanwhile; refresh and try again' },
+  rate_limited: { zh: '操作过于频繁，请稍后再试', en: 'Too many attempts; try again later' },
+  network: { zh: '网络连接失败', en: 'The network is unreachable' },
+  unavailable: { zh: '服务暂不可用，请稍后再试', en: 'The service is unavailable; try again later' },
+};
+
+/** The message to show for an error, in the user's language, naming the fields a 4xx names. */
+export function problemMessage(error: unknown, lang: Lang, fieldLabel: (field: string) => string = (f) => f): string {
+  if (!(error instanceof Problem)) return lang === 'zh' ? '操作失败' : 'Something went wrong';
+  const { code, status, errors, detail } = error.body;
+  const known = MESSAGES[code] ?? (status >= 500 ? MESSAGES['unavailable'] : undefined);
+  const base = known ? known[lang] : (detail ?? error.body.title);
+  const fields = (errors ?? []).map((e) => fieldLabel(e.field));
+  if (fields.length) return `${base}${lang === 'zh' ? '：' : ': '}${fields.join(lang === 'zh' ? '、' : ', ')}`;
+  return known && detail && lang === 'en' ? `${base} (${detail})` : base;
+}

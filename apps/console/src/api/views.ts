@@ -1,0 +1,134 @@
+// The fields of the services' answers that the pages read. The services' OpenAPI documents
+// describe requests but not yet their responses, so these name what the pages rely on; request
+// types always come from generated/.
+import type { RequestStatus, ReviewStatus, WorkOrderStatus } from '@hotline/vocabulary';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface RequestView {
+  id: string;
+  number: string;
+  status: RequestStatus;
+  channel: string;
+  requestType: string;
+  urgency: string;
+  categoryCode: string;
+  areaCode: string;
+  title: string | null;
+  content: string;
+  receivedAt: string;
+  requester: { anonymous: boolean; name?: string; phone?: string; confidential: boolean };
+}
+
+export interface WorkOrderView {
+  id: string;
+  requestId: string;
+  unitCode: string;
+  unitName: string;
+  role: 'primary' | 'assisting';
+  status: WorkOrderStatus;
+  request: { title: string | null; number: string; content: string; urgency: string; areaCode: string; categoryCode: string; requesterMaskedName?: string; requesterMaskedPhone?: string };
+  signDueAt: string | null;
+  handleDueAt: string | null;
+  reworkDueAt: string | null;
+  signedAt: string | null;
+  answeredAt: string | null;
+  answer: string | null;
+  basis: string | null;
+  contactRecord: string | null;
+  signOverdue: boolean;
+  handleOverdue: boolean;
+  reworkOverdue: boolean;
+}
+
+export interface ReviewView {
+  id: string;
+  requestId: string;
+  workOrderId: string;
+  unitId: string;
+  status: ReviewStatus;
+  answer: string;
+  basis: string;
+  contactRecord: string;
+  answeredAt: string | null;
+  onTime: boolean | null;
+  reworkCount: number;
+  reasons: string[];
+  createdAt: string;
+}
+
+export interface PendingRevisitView {
+  requestId: string;
+  primaryWorkOrderId: string | null;
+  primaryUnitId: string | null;
+  status: string;
+  updatedAt: string;
+}
+
+export interface RatesRow {
+  key: string;
+  label: string | null;
+  workOrders: number;
+  signed: number;
+  signedOnTime: number;
+  answered: number;
+  answeredOnTime: number;
+  responseDenominator: number;
+  responseRate: number | null;
+  onTimeAnswerDenominator: number;
+  onTimeAnswerRate: number | null;
+  revisits: number;
+  resolved: number;
+  satisfiedOrBasicallySatisfied: number;
+  skippedRevisits: number;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
+  unsignedPastDue: number;
+  unansweredPastDue: number;
+}
+
+export interface RatesView extends Page<RatesRow> {
+  groupBy: 'unit' | 'category' | 'day';
+}
+
+export interface CategoryView {
+  code: string;
+  name: string;
+  parentCode?: string;
+  level: number;
+}
+
+export interface UnitView {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  areaCodes: string[];
+}
+
+export interface CatalogView {
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  entries: { categoryCode: string; areaCode: string; primaryUnitId: string; assistingUnitIds: string[] }[];
+}
+
+export interface PublicProgressView {
+  number: string;
+  status: RequestStatus;
+  receivedAt: string;
+  timeline: { status: RequestStatus; at: string }[];
+}
+
+export interface TenantView {
+  code: string;
+  name: string;
+  kind: string;
+  status: string;
+  region?: string;
+}

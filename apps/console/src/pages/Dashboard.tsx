@@ -1,0 +1,93 @@
+// 监督看板: the three rates (响应率/解决率/满意率) by unit, category or day, each shown with its
+// valid-evaluation denominator (a rate without one is "—", never 0 %), with on-time and overdue
+// counts. The analytics service computes them; the page only draws them.
+import { useState } from 'react';
+import { Card, Col, DatePicker, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { api, unwrap } from '../api/client';
+import type { RatesRow, RatesView } from '../api/views';
+import { useT } from '../i18n';
+import { usePolled } from '../polling';
+import { RatesChart } from './RatesChart';
+import { ProblemAlert } from './shared';
+
+type GroupBy = RatesView['groupBy'];
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+function totals(rows: RatesRow[]) {
+  const sum = (f: (r: RatesRow) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const ratio = (num: number, den: number) => (den === 0 ? null : num / den);
+  const responseDen = sum((r) => r.responseDenominator);
+  const revisits = sum((r) => r.revisits);
+  return {
+    responseRate: ratio(sum((r) => r.signedOnTime), responseDen),
+    responseDen,
+    resolutionRate: ratio(sum((r) => r.resolved), revisits),
+    satisfactionRate: ratio(sum((r) => r.satisfiedOrBasicallySatisfied), revisits),
+    revisits,
+    overdue: sum((r) => r.unsignedPastDue + r.unansweredPastDue),
+    workOrders: sum((r) => r.workOrders),
+  };
+}
+
+export function Dashboard() {
+  const t = useT();
+  const [groupBy, setGroupBy] = useState<GroupBy>('unit');
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [page, setPage] = useState(1);
+  const from = range?.[0]?.startOf('day').toISOString();
+  const to = range?.[1]?.endOf('day').toISOString();
+  const rates = usePolled(
+    () => unwrap<RatesView>(api.analytics.GET('/v1/metrics/rates', { params: { query: { groupBy, limit: 50, offset: (page - 1) * 50, ...(from ? { from } : {}), ...(to ? { to } : {}) } } })),
+    [groupBy, from, to, page],
+  );
+  const rows = rates.data?.items ?? [];
+  const sum = totals(rows);
+  const rowLabel = (r: RatesRow) => r.label ?? r.key;
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('三率监督看板', 'The three rates')}</Typography.Title>}
+        extra={
+          <Space>
+            <Segmented<GroupBy> aria-label={t('分组', 'Group by')} value={groupBy} onChange={(v) => { setGroupBy(v); setPage(1); }} options={[
+              { value: 'unit', label: t('按单位', 'By unit') },
+              { value: 'category', label: t('按分类', 'By category') },
+              { value: 'day', label: t('按日期', 'By day') },
+            ]} />
+            <DatePicker.RangePicker aria-label={t('统计期间', 'Period')} value={range} onChange={(v) => { setRange(v); setPage(1); }} />
+          </Space>
+        }
+      >
+        <ProblemAlert error={rates.error} />
+        <Row gutter={16}>
+          <Col span={5}><Statistic title={t('响应率（按时签收）', 'Response (signed on time)')} value={percent(sum.responseRate)} /><Typography.Text type="secondary" data-testid="response-denominator">{t('分母', 'of')} {sum.responseDen}</Typography.Text></Col>
+          <Col span={5}><Statistic title={t('解决率', 'Resolution')} value={percent(sum.resolutionRate)} /><Typography.Text type="secondary">{t('有效回访', 'valid revisits')} {sum.revisits}</Typography.Text></Col>
+          <Col span={5}><Statistic title={t('满意率（满意+基本满意）', 'Satisfaction')} value={percent(sum.satisfactionRate)} /><Typography.Text type="secondary" data-testid="revisit-denominator">{t('有效评价', 'valid evaluations')} {sum.revisits}</Typography.Text></Col>
+          <Col span={4}><Statistic title={t('工单数', 'Work orders')} value={sum.workOrders} /></Col>
+          <Col span={5}><Statistic title={t('超期未签收/未办结', 'Overdue')} value={sum.overdue} valueStyle={sum.overdue ? { color: '#cf1322' } : undefined} /></Col>
+        </Row>
+      </Card>
+      <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('分组对比', 'By group')}</Typography.Title>}>
+        <RatesChart rows={rows} label={rowLabel} />
+        <Table<RatesRow>
+          rowKey="key"
+          size="small"
+          dataSource={rows}
+          loading={rates.loading && !rates.data}
+          pagination={{ current: page, pageSize: 50, total: rates.data?.total, onChange: setPage, showSizeChanger: false }}
+          columns={[
+            { title: t('分组', 'Group'), key: 'label', render: (_: unknown, r) => rowLabel(r) },
+            { title: t('工单', 'Orders'), dataIndex: 'workOrders' },
+            { title: t('响应率', 'Response'), key: 'resp', render: (_: unknown, r) => `${percent(r.responseRate)} (${r.signedOnTime}/${r.responseDenominator})` },
+            { title: t('按时办结率', 'On-time answers'), key: 'ontime', render: (_: unknown, r) => `${percent(r.onTimeAnswerRate)} (${r.answeredOnTime}/${r.onTimeAnswerDenominator})` },
+            { title: t('解决率', 'Resolution'), key: 'res', render: (_: unknown, r) => `${percent(r.resolutionRate)} (${r.resolved}/${r.revisits})` },
+            { title: t('满意率', 'Satisfaction'), key: 'sat', render: (_: unknown, r) => <span data-testid={`satisfaction-${r.key}`}>{`${percent(r.satisfactionRate)} (${r.satisfiedOrBasicallySatisfied}/${r.revisits})`}</span> },
+            { title: t('超期', 'Overdue'), key: 'over', render: (_: unknown, r) => r.unsignedPastDue + r.unansweredPastDue },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

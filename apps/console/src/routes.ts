@@ -1,0 +1,34 @@
+// The console's pages and who may open them (the services enforce the same roles on every call;
+// this only decides what the menu offers).
+import type { Role } from '@hotline/vocabulary';
+
+export interface RouteDef {
+  path: string;
+  zh: string;
+  en: string;
+  roles: readonly Role[];
+}
+
+export const ROUTES: readonly RouteDef[] = [
+  { path: 'desk', zh: '话务台', en: 'Agent desk', roles: ['agent'] },
+  { path: 'dispatch', zh: '人工派单', en: 'Manual dispatch', roles: ['dispatcher'] },
+  { path: 'unit', zh: '承办工单', en: 'Unit work orders', roles: ['unit-operator', 'unit-leader'] },
+  { path: 'reviews', zh: '复核', en: 'Review', roles: ['reviewer', 'supervisor'] },
+  { path: 'revisits', zh: '回访', en: 'Revisit', roles: ['reviewer', 'agent', 'supervisor'] },
+  { path: 'dashboard', zh: '监督看板', en: 'Dashboard', roles: ['supervisor', 'tenant-admin'] },
+  { path: 'catalog', zh: '派单目录', en: 'Dispatch catalog', roles: ['tenant-admin'] },
+  { path: 'tenants', zh: '租户登记', en: 'Tenant registry', roles: ['province-operator'] },
+];
+
+export function routesFor(roles: readonly Role[]): RouteDef[] {
+  return ROUTES.filter((r) => r.roles.some((role) => roles.includes(role)));
+}
+
+/** The current hash route: `#/unit/abc` → ['unit', 'abc']. */
+export function parseHash(hash: string): string[] {
+  return hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+}
+
+export function go(...parts: string[]): void {
+  window.location.hash = `#/${parts.map(encodeURIComponent).join('/')}`;
+}
