@@ -32,6 +32,14 @@ const ADDED_SINCE: Record<string, string | undefined> = {
   'revisit--hl-intake-v1--case-file': WHOLE_STREAM,
   'revisit--hl-dispatch-v1--case-file': only('dispatch', 'request', 'dispatched'),
   'revisit--hl-handling-v1--case-file': WHOLE_STREAM,
+  // Early warning and clusters of similar requests (issue 17), from intake's RequestAccepted.
+  'analytics--hl-intake-v1--early-warning': only('intake', 'request', 'accepted'),
+  'analytics--hl-intake-v1--clusters': only('intake', 'request', 'accepted'),
+  // Handling follows dispatch's decision on a return (issue 11) and revisit's 重办 judgement (issue 13).
+  'handling--hl-dispatch-v1--return-decided': only('dispatch', 'return', 'decided'),
+  'handling--hl-revisit-v1--redo': only('revisit', 'evaluation', 'judged'),
+  // intake's 110 gateway calls its peer for the transfers intake itself announced (issue 15).
+  'intake--hl-intake-v1--linkage': WHOLE_STREAM,
   // Every service's tenant directory (issue 10), from intake's TenantChanged.
   ...Object.fromEntries(['intake', 'dispatch', 'handling', 'revisit', 'analytics'].map((s) => [`${s}--hl-intake-v1--tenant-directory`, only('intake', 'tenant', 'changed')])),
 };

@@ -143,8 +143,13 @@ export function pathCases(ctx: FamilyContext): CaseDraft[] {
       const expect: Expectation = numeric && NUMERIC_LOOKING.has(decodeURIComponentSafe(encoded)) ? 'either' : 'reject';
       out.push(caseOf(ctx, 'path', `{${param.name}}: ${label}`, { path: { [param.name]: encoded } }, expect, { variant: label, ...(blame && expect === 'reject' ? { blame: `path.${param.name}` } : {}) }));
     };
-    segment('not an id', 'abc');
-    segment("nobody's uuid", ctx.rng.uuid());
+    // A PUT names what it creates or replaces (PUT /v1/alert-endpoints/{name}): a name nobody
+    // holds yet may be taken; elsewhere it must be refused.
+    const names = ctx.base.op.method === 'PUT';
+    const fresh = (label: string, encoded: string) =>
+      names ? out.push(caseOf(ctx, 'path', `{${param.name}}: ${label}`, { path: { [param.name]: encoded } }, 'either', { variant: label })) : segment(label, encoded);
+    fresh('not an id', 'abc');
+    fresh("nobody's uuid", ctx.rng.uuid());
     segment('uuid in upper case with braces', `%7B${ctx.rng.uuid().toUpperCase()}%7D`);
     segment('5 000 characters', 'a'.repeat(5000));
     segment('..', '..', false);

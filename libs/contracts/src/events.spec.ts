@@ -16,7 +16,7 @@ describe('event contracts', () => {
   });
 
   it('names one stream per producer and durable consumers by consumer, producer and purpose', () => {
-    expect(PRODUCERS).toEqual(['intake', 'dispatch', 'handling', 'revisit']);
+    expect(PRODUCERS).toEqual(['intake', 'dispatch', 'handling', 'revisit', 'analytics']);
     expect(streamOf('', 'handling')).toEqual({ name: 'HL_HANDLING_V1', subjects: ['hl.handling.v1.>'] });
     expect(streamOf('t9-x', 'intake')).toEqual({ name: 'T9_X_HL_INTAKE_V1', subjects: ['t9-x.hl.intake.v1.>'] });
     expect(durableConsumer('', 'dispatch', 'intake', 'request-accepted', Events.intake.requestAccepted)).toEqual({
@@ -31,7 +31,10 @@ describe('event contracts', () => {
 
   it('registers every event by its protobuf type, and the codecs round-trip', () => {
     expect(EventsByType.size).toBe(Object.values(Events).reduce((n, group) => n + Object.keys(group).length, 0));
-    for (const def of EventsByType.values()) expect(def.type.startsWith(`hotline.${def.producer}.v1.`)).toBe(true);
+    // An event's protobuf package is its producer's; intake's 110 gateway announces its own
+    // (hotline.linkage.v1) on intake's stream.
+    const packagesOf = (producer: string) => (producer === 'intake' ? ['intake', 'linkage'] : [producer]);
+    for (const def of EventsByType.values()) expect(packagesOf(def.producer).some((p) => def.type.startsWith(`hotline.${p}.v1.`))).toBe(true);
     const def = EventsByType.get('hotline.dispatch.v1.UnitRegistered')!;
     const payload = { unit: { id: 'u1', code: 'housing', name: '住建局', parentId: '', areaCodes: ['320102'], createdAt: '2025-01-01T00:00:00Z' } };
     expect(def.codec.decode(def.codec.encode(payload).finish())).toEqual(payload);

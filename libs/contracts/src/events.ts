@@ -10,11 +10,18 @@ import {
   ChannelConfigured,
   RequestAccepted,
   RequestClosedAtIntake,
+  RequestMerged,
   RequestStatusChanged,
   TaxonomyPublished,
   TenantChanged,
 } from './generated/hotline/intake/v1/intake_events';
-import { RequestDispatched, RequestQueuedForManualDispatch, UnitRegistered } from './generated/hotline/dispatch/v1/dispatch_events';
+import {
+  RequestDispatched,
+  RequestQueuedForManualDispatch,
+  ReturnDecided,
+  ReturnFiled,
+  UnitRegistered,
+} from './generated/hotline/dispatch/v1/dispatch_events';
 import {
   CalendarChanged,
   CalendarDataMissing,
@@ -23,18 +30,25 @@ import {
   WorkOrderCancelled,
   WorkOrderCreated,
   WorkOrderDuesRecomputed,
+  WorkOrderExtensionDecided,
+  WorkOrderExtensionRequested,
   WorkOrderOverdue,
   WorkOrderReopened,
   WorkOrderSigned,
+  WorkOrderWarningRaised,
 } from './generated/hotline/handling/v1/handling_events';
 import {
   AnswerReviewed,
+  EvaluationJudged,
   RequestArchived,
   RequestClosed,
+  RevisitAttempted,
   RevisitRecorded,
   RevisitSkipped,
   SamplingPolicyChanged,
 } from './generated/hotline/revisit/v1/revisit_events';
+import { AlertEscalated, AlertRaised } from './generated/hotline/analytics/v1/analytics_events';
+import { TransferDecided, TransferOffered } from './generated/hotline/linkage/v1/linkage_events';
 
 export type { ServiceName } from '@hotline/vocabulary';
 
@@ -78,6 +92,10 @@ export const Events = {
     requestStatusChanged: event(
       'intake', 'request', 'status-changed', 'hotline.intake.v1.RequestStatusChanged', RequestStatusChanged,
     ),
+    requestMerged: event('intake', 'request', 'merged', 'hotline.intake.v1.RequestMerged', RequestMerged),
+    // The 110 interconnect is served by intake (ARCHITECTURE §3): its events are on intake's stream.
+    linkageTransferOffered: event('intake', 'linkage-transfer', 'offered', 'hotline.linkage.v1.TransferOffered', TransferOffered),
+    linkageTransferDecided: event('intake', 'linkage-transfer', 'decided', 'hotline.linkage.v1.TransferDecided', TransferDecided),
   },
   dispatch: {
     unitRegistered: event('dispatch', 'unit', 'registered', 'hotline.dispatch.v1.UnitRegistered', UnitRegistered),
@@ -85,6 +103,8 @@ export const Events = {
     requestQueued: event(
       'dispatch', 'request', 'queued', 'hotline.dispatch.v1.RequestQueuedForManualDispatch', RequestQueuedForManualDispatch,
     ),
+    returnFiled: event('dispatch', 'return', 'filed', 'hotline.dispatch.v1.ReturnFiled', ReturnFiled),
+    returnDecided: event('dispatch', 'return', 'decided', 'hotline.dispatch.v1.ReturnDecided', ReturnDecided),
   },
   handling: {
     calendarChanged: event('handling', 'calendar', 'changed', 'hotline.handling.v1.CalendarChanged', CalendarChanged),
@@ -99,6 +119,15 @@ export const Events = {
     workOrderDuesRecomputed: event(
       'handling', 'work-order', 'dues-recomputed', 'hotline.handling.v1.WorkOrderDuesRecomputed', WorkOrderDuesRecomputed,
     ),
+    workOrderExtensionRequested: event(
+      'handling', 'work-order', 'extension-requested', 'hotline.handling.v1.WorkOrderExtensionRequested', WorkOrderExtensionRequested,
+    ),
+    workOrderExtensionDecided: event(
+      'handling', 'work-order', 'extension-decided', 'hotline.handling.v1.WorkOrderExtensionDecided', WorkOrderExtensionDecided,
+    ),
+    workOrderWarningRaised: event(
+      'handling', 'work-order', 'warning-raised', 'hotline.handling.v1.WorkOrderWarningRaised', WorkOrderWarningRaised,
+    ),
   },
   revisit: {
     samplingPolicyChanged: event(
@@ -109,6 +138,12 @@ export const Events = {
     revisitSkipped: event('revisit', 'revisit', 'skipped', 'hotline.revisit.v1.RevisitSkipped', RevisitSkipped),
     requestClosed: event('revisit', 'request', 'closed', 'hotline.revisit.v1.RequestClosed', RequestClosed),
     requestArchived: event('revisit', 'request', 'archived', 'hotline.revisit.v1.RequestArchived', RequestArchived),
+    revisitAttempted: event('revisit', 'revisit', 'attempted', 'hotline.revisit.v1.RevisitAttempted', RevisitAttempted),
+    evaluationJudged: event('revisit', 'evaluation', 'judged', 'hotline.revisit.v1.EvaluationJudged', EvaluationJudged),
+  },
+  analytics: {
+    alertRaised: event('analytics', 'alert', 'raised', 'hotline.analytics.v1.AlertRaised', AlertRaised),
+    alertEscalated: event('analytics', 'alert', 'escalated', 'hotline.analytics.v1.AlertEscalated', AlertEscalated),
   },
 } as const;
 

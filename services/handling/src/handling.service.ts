@@ -2,13 +2,18 @@ import { PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
 import { CalendarController } from './calendar/calendar.controller';
 import { handlingConfigSchema } from './config';
 import { DeadlinesController } from './deadlines/deadlines.controller';
+import { ExtensionsController } from './extensions/extensions.controller';
 import { handlingGrpc } from './deadlines/deadlines.grpc';
 import { entities, migrations, PII_COLUMNS } from './persistence/schema';
 import { PiiAccessLogController } from './pii-access/pii-access.controller';
+import { onEvaluationJudged } from './redo/on-evaluation-judged.handler';
+import { onReturnDecided } from './returns/on-return-decided.handler';
 import { TimeLimitsController } from './time-limits/time-limits.controller';
 import { onAnswerReviewed } from './work-orders/on-answer-reviewed.handler';
 import { onRequestClosed } from './work-orders/on-request-closed.handler';
 import { onRequestDispatched } from './work-orders/on-request-dispatched.handler';
+import { warningTimers } from './warnings/warning.timer';
+import { WarningsController } from './warnings/warnings.controller';
 import { overdueTimers } from './work-orders/overdue.timer';
 import { WorkOrdersController } from './work-orders/work-orders.controller';
 
@@ -22,12 +27,15 @@ export const handlingService: ServiceDefinition = {
   configSchema: handlingConfigSchema,
   entities,
   migrations,
-  controllers: [CalendarController, DeadlinesController, TimeLimitsController, WorkOrdersController, PiiAccessLogController],
+  controllers: [CalendarController, DeadlinesController, TimeLimitsController, WorkOrdersController, PiiAccessLogController,
+    ExtensionsController, WarningsController],
   providers: (ctx) => [{ provide: PiiCipher, useValue: PiiCipher.fromConfig(ctx.serviceConfig) }],
   grpc: (ctx) => [handlingGrpc(ctx)],
   // Durable consumers: handling--hl-dispatch-v1--request-dispatched, handling--hl-revisit-v1--answer-reviewed
-  // and handling--hl-intake-v1--request-status-changed, each filtered to its one event.
-  handlers: [onRequestDispatched, onAnswerReviewed, onRequestClosed],
-  timers: overdueTimers,
+  // and handling--hl-intake-v1--request-status-changed, each filtered to its one event;
+  // handling--hl-revisit-v1--redo (EvaluationJudged only: 重办 after a reasonable complaint);
+  // handling--hl-dispatch-v1--return-decided (ReturnDecided only: an accepted 退单 cancels the unit's order).
+  handlers: [onRequestDispatched, onAnswerReviewed, onRequestClosed, onEvaluationJudged, onReturnDecided],
+  timers: [...overdueTimers, ...warningTimers],
   commands: { pii: piiCommand(PII_COLUMNS) },
 };

@@ -1,8 +1,15 @@
 import { PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
 import { CategoriesController } from './categories/categories.controller';
 import { ChannelsController } from './channels/channels.controller';
+import { DuplicateSearchPolicy } from './duplicates/duplicate-policy';
+import { DuplicatesController } from './duplicates/duplicates.controller';
+import { RequesterMatchKeys } from './duplicates/requester-match-keys';
 import { intakeGrpc } from './channels/channels.grpc';
 import { intakeConfigSchema, PublicLookupPolicy } from './config';
+import { KnowledgeController } from './knowledge/knowledge.controller';
+import { LinkageController } from './linkage/linkage.controller';
+import { linkageHandlers, linkageTimers } from './linkage/linkage.handlers';
+import { LinkageSettings } from './linkage/linkage-settings';
 import { entities, migrations, PII_COLUMNS } from './persistence/schema';
 import { PiiAccessLogController } from './pii-access/pii-access.controller';
 import { FreeTextSealing } from './requests/free-text-sealing';
@@ -20,20 +27,25 @@ export const intakeService: ServiceDefinition = {
     'free text, audited clear reads, scope decisions, direct answers, the versioned content taxonomy, the request status and ' +
     'its timeline, and the public progress lookup.',
   // A whole taxonomy of 3000 categories with Chinese names is above the 256 KiB default.
-  bodyLimits: { 'PUT /v1/categories': 1024 * 1024 },
+  // An import of up to 1,000 knowledge-base articles, each up to 20,000 characters, needs more still.
+  bodyLimits: { 'PUT /v1/categories': 1024 * 1024, 'POST /v1/knowledge/imports': 16 * 1024 * 1024 },
   configSchema: intakeConfigSchema,
   entities,
   migrations,
-  controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController],
+  controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController, DuplicatesController, LinkageController, KnowledgeController],
   providers: (ctx) => {
     const cipher = PiiCipher.fromConfig(ctx.serviceConfig);
     return [
       { provide: PiiCipher, useValue: cipher },
       { provide: PublicLookupPolicy, useValue: new PublicLookupPolicy(ctx.serviceConfig) },
       { provide: FreeTextSealing, useValue: new FreeTextSealing(ctx, cipher) },
+      { provide: LinkageSettings, useValue: new LinkageSettings(ctx, cipher) },
+      { provide: RequesterMatchKeys, useValue: new RequesterMatchKeys(ctx.serviceConfig) },
+      { provide: DuplicateSearchPolicy, useValue: new DuplicateSearchPolicy(ctx.serviceConfig) },
     ];
   },
   grpc: (ctx) => [intakeGrpc(ctx)],
-  handlers: timelineHandlers,
+  handlers: [...timelineHandlers, ...linkageHandlers],
+  timers: linkageTimers,
   commands: { tenants: tenantsCommand, pii: piiCommand(PII_COLUMNS) },
 };

@@ -1,7 +1,9 @@
 import { PiiColumns, PLATFORM_MIGRATIONS } from '@hotline/platform';
 import { ProvinceHolidayYearEntity, TenantHolidayYearEntity } from '../calendar/holiday-year.entity';
 import { TenantCalendarEntity } from '../calendar/tenant-calendar.entity';
+import { ExtensionPolicyEntity, WorkOrderExtensionEntity } from '../extensions/extension.entity';
 import { TimeLimitEntity } from '../time-limits/time-limit.entity';
+import { WarningPolicyEntity } from '../warnings/warning-policy.entity';
 import { WorkOrderEntity } from '../work-orders/work-order.entity';
 import { TenantCalendars1764300000300 } from './1764300000300-tenant-calendars.migration';
 import { TimeLimits1764300000400 } from './1764300000400-time-limits.migration';
@@ -10,8 +12,12 @@ import { DefaultCounting1764300001100 } from './1764300001100-default-counting.m
 import { HolidayYears1764300001110 } from './1764300001110-holiday-years.migration';
 import { WorkOrderClocks1764300001120 } from './1764300001120-work-order-clocks.migration';
 import { PersonalDataInWorkOrders1764300003100 } from './1764300003100-personal-data-in-work-orders.migration';
+import { Extensions1764300004200 } from './1764300004200-extensions.migration';
+import { Warnings1764300004210 } from './1764300004210-warnings.migration';
+import { ReturnCancelReason1764300004150 } from './1764300004150-return-cancel-reason.migration';
 
-export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity];
+export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity,
+  WorkOrderExtensionEntity, ExtensionPolicyEntity, WarningPolicyEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
   ...PLATFORM_MIGRATIONS,
@@ -22,6 +28,9 @@ export const migrations = [
   HolidayYears1764300001110,
   WorkOrderClocks1764300001120,
   PersonalDataInWorkOrders1764300003100,
+  Extensions1764300004200,
+  Warnings1764300004210,
+  ReturnCancelReason1764300004150,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`). */

@@ -12,6 +12,11 @@ import { CausalTimeline1764300001400 } from './1764300001400-causal-timeline.mig
 import { MaskedFreeText1764300001500 } from './1764300001500-masked-free-text.migration';
 import { AccessPurposes1764300001600 } from './1764300001600-access-purposes.migration';
 import { AccessCodeAttempts1764300001700 } from './1764300001700-access-code-attempts.migration';
+import { Duplicates1764300004400 } from './1764300004400-duplicates.migration';
+import { KnowledgeBase1764300004410 } from './1764300004410-knowledge-base.migration';
+import { Linkage1764300004500 } from './1764300004500-linkage.migration';
+import { LinkageTransferLists1764300004510 } from './1764300004510-linkage-transfer-lists.migration';
+import { EmergencyHandoffs1764300004520 } from './1764300004520-emergency-handoffs.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -26,6 +31,11 @@ export const migrations = [
   MaskedFreeText1764300001500,
   AccessPurposes1764300001600,
   AccessCodeAttempts1764300001700,
+  Duplicates1764300004400,
+  KnowledgeBase1764300004410,
+  Linkage1764300004500,
+  LinkageTransferLists1764300004510,
+  EmergencyHandoffs1764300004520,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`): the requester's identity and the clear free text. */
