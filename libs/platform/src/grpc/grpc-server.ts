@@ -137,23 +137,29 @@ export class GrpcServerHost {
   }
 
   /** Binds and returns the port (0 picks a free one); grpcServerCredentials() gives mutual TLS. */
-  start(host: string, port: number, credentials: ServerCredentials = ServerCredentials.createInsecure()): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.server.bindAsync(`${host}:${port}`, credentials, (err, bound) => {
-        if (err) return reject(err);
-        this.logger.info({ port: bound, tls: credentials._isSecure() }, 'gRPC server listening');
-        resolve(bound);
-      });
-    });
+  async start(host: string, port: number, credentials: ServerCredentials = ServerCredentials.createInsecure()): Promise<number> {
+    const bound = await bindGrpcServer(this.server, host, port, credentials);
+    this.logger.info({ port: bound, tls: credentials._isSecure() }, 'gRPC server listening');
+    return bound;
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve) => {
-      const force = setTimeout(() => this.server.forceShutdown(), 5_000);
-      this.server.tryShutdown(() => {
-        clearTimeout(force);
-        resolve();
-      });
-    });
+    return shutdownGrpcServer(this.server);
   }
+}
+
+/** Binds a gRPC server to host:port; resolves with the port bound (port 0: one the system chose). */
+export function bindGrpcServer(server: Server, host: string, port: number, credentials: ServerCredentials): Promise<number> {
+  return new Promise((resolve, reject) => server.bindAsync(`${host}:${port}`, credentials, (err, bound) => (err ? reject(err) : resolve(bound))));
+}
+
+/** Lets calls in flight finish, forcing the shutdown after 5 s. */
+export function shutdownGrpcServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.forceShutdown(), 5_000);
+    server.tryShutdown(() => {
+      clearTimeout(force);
+      resolve();
+    });
+  });
 }

@@ -1,12 +1,7 @@
 import { Events } from '@hotline/contracts';
-import { clockStart, provisionalYearsOf, reworkDue } from '@hotline/handling-domain';
 import { onEvent } from '@hotline/platform';
-import { tenantWorkingCalendar } from '../calendar/calendar.repository';
-import { reportProvisionalDues } from '../work-orders/provisional-dues';
-import { WorkOrderEntity } from '../work-orders/work-order.entity';
-import { appendWorkOrderEvent, reopenedEvent } from '../work-orders/work-order-events';
-import { syncOverdueTimers } from '../work-orders/work-order-timers';
-import { findWorkOrder, limitOf, updateWorkOrder } from '../work-orders/work-orders.repository';
+import { reopenForRework } from '../work-orders/reopen-for-rework';
+import { findWorkOrder } from '../work-orders/work-orders.repository';
 import { redoRefusal } from './redo';
 
 /**
@@ -22,24 +17,5 @@ export const onEvaluationJudged = onEvent(Events.revisit.evaluationJudged, 'redo
   const judged = event.payload;
   const order = judged.workOrderId ? await findWorkOrder(manager, judged.workOrderId, true) : null;
   if (!order || redoRefusal(judged.reasonable, order.status)) return;
-  const reopenedAt = clockStart(judged.judgedAt, new Date());
-  const calendar = await tenantWorkingCalendar(manager, event.tenantId);
-  const limit = await limitOf(manager, order);
-  const rework = reworkDue(calendar, reopenedAt, limit);
-  const reopened: WorkOrderEntity = {
-    ...order,
-    status: 'in-progress',
-    reworkCount: order.reworkCount + 1,
-    reopenedAt,
-    reworkDueAt: rework.dueAt,
-    reworkOverdue: false,
-  };
-  reopened.provisionalYears = provisionalYearsOf(reopened, limit, calendar);
-  reopened.dueProvisional = reopened.provisionalYears.length > 0;
-  const { status, reworkCount, reworkDueAt, reworkOverdue, provisionalYears, dueProvisional } = reopened;
-  await updateWorkOrder(manager, order.id, { status, reworkCount, reopenedAt, reworkDueAt, reworkOverdue, provisionalYears, dueProvisional });
-  await syncOverdueTimers(manager, reopened);
-  await appendWorkOrderEvent(manager, ctx.outbox, Events.handling.workOrderReopened, reopened, reopenedEvent(reopened, [judged.note]));
-  if (rework.missingYears.length > 0)
-    await reportProvisionalDues(manager, ctx, reopened, { years: rework.missingYears, dueAt: rework.dueAt, clocks: ['rework'] });
+  await reopenForRework(manager, ctx, order, { status: 'in-progress', at: judged.judgedAt, reasons: [judged.note] });
 });

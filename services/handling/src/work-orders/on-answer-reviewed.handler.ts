@@ -1,12 +1,8 @@
 import { Events } from '@hotline/contracts';
-import { clockStart, nextStatus, provisionalYearsOf, reworkDue } from '@hotline/handling-domain';
+import { nextStatus } from '@hotline/handling-domain';
 import { onEvent } from '@hotline/platform';
-import { tenantWorkingCalendar } from '../calendar/calendar.repository';
-import { reportProvisionalDues } from './provisional-dues';
-import { WorkOrderEntity } from './work-order.entity';
-import { appendWorkOrderEvent, reopenedEvent } from './work-order-events';
-import { syncOverdueTimers } from './work-order-timers';
-import { findWorkOrder, limitOf, updateWorkOrder } from './work-orders.repository';
+import { reopenForRework } from './reopen-for-rework';
+import { findWorkOrder, updateWorkOrder } from './work-orders.repository';
 
 /**
  * AnswerReviewed → passed: the order is reviewed. Failed: rework (退回重办) — back in progress
@@ -24,24 +20,5 @@ export const onAnswerReviewed = onEvent(Events.revisit.answerReviewed, 'answer-r
     await updateWorkOrder(manager, order.id, { status });
     return;
   }
-  const reopenedAt = clockStart(review.reviewedAt, new Date());
-  const calendar = await tenantWorkingCalendar(manager, event.tenantId);
-  const limit = await limitOf(manager, order);
-  const rework = reworkDue(calendar, reopenedAt, limit);
-  const reopened: WorkOrderEntity = {
-    ...order,
-    status,
-    reworkCount: order.reworkCount + 1,
-    reopenedAt,
-    reworkDueAt: rework.dueAt,
-    reworkOverdue: false,
-  };
-  reopened.provisionalYears = provisionalYearsOf(reopened, limit, calendar);
-  reopened.dueProvisional = reopened.provisionalYears.length > 0;
-  const { reworkCount, reworkDueAt, reworkOverdue, provisionalYears, dueProvisional } = reopened;
-  await updateWorkOrder(manager, order.id, { status, reworkCount, reopenedAt, reworkDueAt, reworkOverdue, provisionalYears, dueProvisional });
-  await syncOverdueTimers(manager, reopened);
-  await appendWorkOrderEvent(manager, ctx.outbox, Events.handling.workOrderReopened, reopened, reopenedEvent(reopened, review.reasons));
-  if (rework.missingYears.length > 0)
-    await reportProvisionalDues(manager, ctx, reopened, { years: rework.missingYears, dueAt: rework.dueAt, clocks: ['rework'] });
+  await reopenForRework(manager, ctx, order, { status, at: review.reviewedAt, reasons: review.reasons });
 });

@@ -3,7 +3,7 @@ import { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 import type { ZodType } from 'zod';
 import { linkageV1 } from '@hotline/contracts';
-import { FieldError, Outbox, PiiCipher, ProblemError, ServiceContext, TENANT_METADATA, toProblem } from '@hotline/platform';
+import { bindGrpcServer, FieldError, Outbox, PiiCipher, ProblemError, ServiceContext, shutdownGrpcServer, TENANT_METADATA, toProblem } from '@hotline/platform';
 import type { LinkageConfig, LinkagePeer } from './linkage-config';
 import { LinkagePeers } from './linkage-config';
 import { linkageServerCredentials, LinkageTlsMaterial } from './linkage-tls';
@@ -189,24 +189,14 @@ export class LinkageGateway {
     return { code: status.INTERNAL, outcome: 'internal', details: 'internal error' };
   }
 
-  start(host: string, port: number): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.server.bindAsync(`${host}:${port}`, linkageServerCredentials(this.tls), (err, bound) => {
-        if (err) return reject(err);
-        this.port = bound;
-        this.ctx.logger.info({ port: bound, peers: this.peers.all.map((p) => `${p.name}=${p.tenant}`) }, 'linkage gateway listening (mutual TLS, pinned peers)');
-        resolve(bound);
-      });
-    });
+  async start(host: string, port: number): Promise<number> {
+    const bound = await bindGrpcServer(this.server, host, port, linkageServerCredentials(this.tls));
+    this.port = bound;
+    this.ctx.logger.info({ port: bound, peers: this.peers.all.map((p) => `${p.name}=${p.tenant}`) }, 'linkage gateway listening (mutual TLS, pinned peers)');
+    return bound;
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve) => {
-      const force = setTimeout(() => this.server.forceShutdown(), 5_000);
-      this.server.tryShutdown(() => {
-        clearTimeout(force);
-        resolve();
-      });
-    });
+    return shutdownGrpcServer(this.server);
   }
 }
