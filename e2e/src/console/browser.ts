@@ -21,10 +21,16 @@ export function launchChromium(): Promise<Browser> {
 export async function signIn(page: Page, consoleUrl: string, tenant: string, roleLabel: string): Promise<void> {
   // A new document: the previous session (held in memory only) is gone.
   await page.goto(`${consoleUrl}/?fresh=${Date.now()}#/`);
+  // By keyboard, as an agent would: type the tenant, Enter; type the role, Enter. (Clicking an
+  // option that the list first had to scroll to sometimes selected nothing.)
   await page.locator('#signin-tenant').click();
-  await page.locator(`.ant-select-item-option[title="${tenant}"]`).click();
+  await page.keyboard.type(tenant);
+  await page.locator(`.ant-select-item-option-active[title="${tenant}"]`).waitFor();
+  await page.keyboard.press('Enter');
   await page.locator('#signin-role').click();
-  await page.locator(`.ant-select-item-option[title="${roleLabel}"]`).click();
+  await page.keyboard.type(roleLabel);
+  await page.locator(`.ant-select-item-option-active[title="${roleLabel}"]`).waitFor();
+  await page.keyboard.press('Enter');
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByTestId('who').waitFor();
 }

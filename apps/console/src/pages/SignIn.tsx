@@ -31,8 +31,8 @@ export function SignIn({ onSignedIn, langSwitch }: { onSignedIn: (s: Session) =>
 
   const tenants = [...new Set(users.map((u) => u.tenant))];
   const ofTenant = users.filter((u) => u.tenant === tenant);
-  // The role lists are short: every option rendered (no virtual list), so each can be reached
-  // by keyboard search and by a screen reader, and none is missing from the page.
+  // The lists are short: every option rendered (no virtual list) for a screen reader, and typed
+  // to (showSearch): a few characters and Enter pick a tenant or a role without the mouse.
   const userLabel = (u: DemoUser) => `${t.label(ROLE_LABELS[u.role], u.role)}${u.unit ? ` · ${u.unit}` : ''}`;
 
   return (
@@ -55,10 +55,10 @@ export function SignIn({ onSignedIn, langSwitch }: { onSignedIn: (s: Session) =>
             >
               <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('本地演示模式：选择租户和角色', 'Local demo mode: pick a tenant and a role')} />
               <Form.Item label={t('租户', 'Tenant')} htmlFor="signin-tenant">
-                <Select id="signin-tenant" virtual={false} value={tenant} onChange={(v) => { setTenant(v); setKey(undefined); }} options={tenants.map((code) => ({ value: code, label: code }))} />
+                <Select id="signin-tenant" virtual={false} showSearch optionFilterProp="label" value={tenant} onChange={(v) => { setTenant(v); setKey(undefined); }} options={tenants.map((code) => ({ value: code, label: code }))} />
               </Form.Item>
               <Form.Item label={t('角色', 'Role')} htmlFor="signin-role">
-                <Select id="signin-role" virtual={false} value={key} onChange={setKey} placeholder={t('请选择角色', 'Choose a role')} options={ofTenant.map((u) => ({ value: u.key, label: userLabel(u) }))} />
+                <Select id="signin-role" virtual={false} showSearch optionFilterProp="label" value={key} onChange={setKey} placeholder={t('请选择角色', 'Choose a role')} options={ofTenant.map((u) => ({ value: u.key, label: userLabel(u) }))} />
               </Form.Item>
               <Button type="primary" htmlType="submit" block disabled={!key}>
                 {t('登录', 'Sign in')}
