@@ -52,7 +52,10 @@ export class LocalPlatform {
     const prefix = uniqueName('te2e').toLowerCase();
     const namespace = uniqueNamespace();
     const stateDir = mkdtempSync(join(tmpdir(), 'hotline-e2e-'));
-    const httpBase = 21000 + Math.floor(Math.random() * 800) * 10;
+    // Below Linux's ephemeral range (32768–60999): a port there can already be the local end of
+    // some outgoing connection (to PostgreSQL, NATS), and a service then fails with EADDRINUSE.
+    // HTTP takes 10000–14999 and gRPC 15000–19999, so one platform's ports never meet another's kind.
+    const httpBase = 10000 + Math.floor(Math.random() * 500) * 10;
     const { DATABASE_URL: _ignored, ...inherited } = process.env;
     const child = spawn('node', ['tools/local/start.mjs'], {
       cwd: ROOT,
