@@ -221,4 +221,46 @@ describe('outbox → JetStream → inbox (real PostgreSQL and NATS)', () => {
       ]),
     );
   });
+
+  it('applies a batch of several tenants each under its own tenant, a failed event rolled back alone', async () => {
+    const namespace = uniqueNamespace();
+    stops.push(() => deleteNamespaceStreams(SHARED_NATS_URL, namespace));
+    const { bus, spec } = await provision(SHARED_NATS_URL, namespace, 'tenants');
+    await dataSource.query(`create table seen (message_id text primary key, aggregate_id text not null, tenant text)`);
+    const outbox = new Outbox(namespace);
+    // Interleaved, with a failure in the middle of city-b's run: the one after it still needs city-b.
+    await writeEvents(dataSource, outbox, 'a1', 1, 'city-a');
+    await writeEvents(dataSource, outbox, 'bad', 1, 'city-b');
+    await writeEvents(dataSource, outbox, 'b2', 2, 'city-b');
+    await writeEvents(dataSource, outbox, 'a2', 1, 'city-a');
+    const consumer = new InboxConsumer(
+      bus,
+      dataSource,
+      spec,
+      async (event, manager) => {
+        const id = (event.payload as { channel?: { id: string } }).channel?.id ?? '?';
+        await manager.query(`insert into seen values ($1, $2, current_setting('app.tenant_id', true))`, [event.id, id]);
+        if (id === 'bad') throw new Error('cannot apply');
+      },
+      logger,
+      undefined,
+      { maxAttempts: 2, backoffMs: () => 50 },
+    );
+    consumer.start();
+    stops.push(() => consumer.stop());
+    const relay = new OutboxRelay(dataSource, bus, logger, undefined, { pollMs: 20 });
+    relay.start();
+    stops.push(() => relay.stop());
+
+    await eventually('the failing event dead-lettered', async () => (await dataSource.query('select 1 from dead_letters')).length === 1);
+    const seen = await dataSource.query(`select aggregate_id, tenant from seen order by aggregate_id, message_id`);
+    expect(seen).toEqual([
+      { aggregate_id: 'a1', tenant: 'city-a' },
+      { aggregate_id: 'a2', tenant: 'city-a' },
+      { aggregate_id: 'b2', tenant: 'city-b' },
+      { aggregate_id: 'b2', tenant: 'city-b' },
+    ]);
+    const inbox = await dataSource.query(`select tenant_id, count(*)::int as n from inbox group by tenant_id order by tenant_id`);
+    expect(inbox).toEqual([{ tenant_id: 'city-a', n: 2 }, { tenant_id: 'city-b', n: 2 }]);
+  });
 });

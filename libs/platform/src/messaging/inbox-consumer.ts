@@ -160,15 +160,23 @@ export class InboxConsumer {
   private applyAll(items: Array<{ event: ReceivedEvent; headers: Record<string, string> }>) {
     return this.dataSource.transaction(async (manager) => {
       const outcomes: Array<{ applied: boolean } | { error: unknown }> = [];
+      // Round trips per event are the cost of a batch (issue 18): the tenant is set only when it
+      // changes (before the event's savepoint, so rolling that back keeps it), and one savepoint
+      // is released and the next taken in one statement.
+      let tenant: string | undefined;
+      let savepoint = false;
       for (const { event, headers } of items) {
         const span = trace
           .getTracer('hotline-messaging')
           .startSpan(`consume ${this.spec.durable}`, { attributes: { 'messaging.message.id': event.id } }, contextFromHeaders(headers));
-        await manager.query(`select set_config('app.tenant_id', $1, true)`, [event.tenantId]);
-        await manager.query('savepoint inbox_event');
+        if (event.tenantId !== tenant) {
+          await manager.query(`select set_config('app.tenant_id', $1, true)`, [event.tenantId]);
+          tenant = event.tenantId;
+        }
+        await manager.query(savepoint ? 'release savepoint inbox_event; savepoint inbox_event' : 'savepoint inbox_event');
+        savepoint = true;
         try {
           const applied = await otelContext.with(trace.setSpan(otelContext.active(), span), () => this.apply(manager, event));
-          await manager.query('release savepoint inbox_event');
           outcomes.push({ applied });
         } catch (err) {
           await manager.query('rollback to savepoint inbox_event');
