@@ -14,6 +14,8 @@ import { entities, migrations, PII_COLUMNS } from './persistence/schema';
 import { PiiAccessLogController } from './pii-access/pii-access.controller';
 import { FreeTextSealing } from './requests/free-text-sealing';
 import { PublicRequestsController } from './requests/public-requests.controller';
+import { Registrar } from './requests/registrar';
+import { RequestNumbers } from './requests/request-numbers';
 import { RequestsController } from './requests/requests.controller';
 import { tenantsCommand } from './tenants/tenants.command';
 import { TenantsController } from './tenants/tenants.controller';
@@ -35,11 +37,13 @@ export const intakeService: ServiceDefinition = {
   controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController, DuplicatesController, LinkageController, KnowledgeController],
   providers: (ctx) => {
     const cipher = PiiCipher.fromConfig(ctx.serviceConfig);
+    const registrar = new Registrar(ctx.outbox, cipher, new RequestNumbers(ctx.config.DATABASE_URL));
     return [
       { provide: PiiCipher, useValue: cipher },
+      { provide: Registrar, useValue: registrar },
       { provide: PublicLookupPolicy, useValue: new PublicLookupPolicy(ctx.serviceConfig) },
       { provide: FreeTextSealing, useValue: new FreeTextSealing(ctx, cipher) },
-      { provide: LinkageSettings, useValue: new LinkageSettings(ctx, cipher) },
+      { provide: LinkageSettings, useValue: new LinkageSettings(ctx, registrar) },
       { provide: RequesterMatchKeys, useValue: new RequesterMatchKeys(ctx.serviceConfig) },
       { provide: DuplicateSearchPolicy, useValue: new DuplicateSearchPolicy(ctx.serviceConfig) },
     ];

@@ -6,7 +6,7 @@ import { createTestDatabase, eventually, migrationsUpTo, queryAsTenant, RELEASE_
 import { intakeService } from '../src/intake.service';
 import { migrations } from '../src/persistence/schema';
 import { sealAllStoredFreeText } from '../src/requests/free-text-sealing';
-import { accessCodeHash } from '../src/requests/request-number';
+import { accessCodeHash } from '../src/requests/access-code';
 
 /** The schema as release 0.1.0 left it: up to the requests migration. */
 const PREVIOUS_RELEASE = migrationsUpTo(migrations, RELEASE_0_1_0);

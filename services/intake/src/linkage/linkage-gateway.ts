@@ -3,7 +3,7 @@ import { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 import type { ZodType } from 'zod';
 import { linkageV1 } from '@hotline/contracts';
-import { bindGrpcServer, FieldError, Outbox, PiiCipher, ProblemError, ServiceContext, shutdownGrpcServer, TENANT_METADATA, toProblem } from '@hotline/platform';
+import { bindGrpcServer, FieldError, Outbox, ProblemError, ServiceContext, shutdownGrpcServer, TENANT_METADATA, toProblem } from '@hotline/platform';
 import type { LinkageConfig, LinkagePeer } from './linkage-config';
 import { LinkagePeers } from './linkage-config';
 import { linkageServerCredentials, LinkageTlsMaterial } from './linkage-tls';
@@ -15,6 +15,7 @@ import { receiveTransfer } from './receive-transfer.command';
 import { reportProgress } from './report-progress.command';
 import { PeerRateLimiter } from './rate-limiter';
 import { settleOutgoing } from './settle-transfer.command';
+import type { Registrar } from '../requests/registrar';
 
 /** Why the gateway refused a call before its handler ran (label of hl_linkage_refused_total). */
 type Refusal = 'unpinned-certificate' | 'tenant-not-granted' | 'inactive-tenant' | 'rate-limited';
@@ -61,7 +62,7 @@ export class LinkageGateway {
 
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly cipher: PiiCipher,
+    private readonly registrar: Registrar,
     private readonly config: LinkageConfig,
     private readonly tls: LinkageTlsMaterial,
   ) {
@@ -76,7 +77,7 @@ export class LinkageGateway {
     const implementation: linkageV1.LinkageServiceServer = {
       transferMatter: this.method('TransferMatter', (r: linkageV1.TransferMatterRequest) => r.senderRef, async (request, peer, manager) => {
         const matter = parse(IncomingMatter, { ...request, urgency: fromWire.urgency(request.urgency), method: fromWire.method(request.method) });
-        return receiveTransfer(manager, outbox, this.cipher, peer, matter);
+        return receiveTransfer(manager, this.registrar, peer, matter);
       }),
       decideTransfer: this.method('DecideTransfer', (r: linkageV1.DecideTransferRequest) => r.senderRef, async (request, peer, manager) => {
         const decision = parse(IncomingDecision, {

@@ -1,5 +1,6 @@
 import { OnApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import { PiiCipher, ServiceContext } from '@hotline/platform';
+import { ServiceContext } from '@hotline/platform';
+import type { Registrar } from '../requests/registrar';
 import type { IntakeConfig } from '../config';
 import { HandoffAdapters } from './handoff-adapters';
 import { linkageOf } from './linkage-client';
@@ -20,14 +21,14 @@ export class LinkageSettings implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     private readonly ctx: ServiceContext,
-    cipher: PiiCipher,
+    registrar: Registrar,
   ) {
     const config = ctx.serviceConfig as IntakeConfig;
     this.peers = new LinkagePeers(config.LINKAGE_PEERS);
     this.decisionTimeoutSeconds = config.LINKAGE_DECISION_TIMEOUT_SECONDS;
     this.handoffs = new HandoffAdapters(config.LINKAGE_HANDOFF_ADAPTERS, config.LINKAGE_CALL_DEADLINE_MS, ctx.logger);
     // Read at construction: broken TLS files fail the start, naming the variable.
-    this.gateway = config.INTERCONNECT_110_GRPC_PORT === undefined ? undefined : new LinkageGateway(ctx, cipher, config, readLinkageTls(config));
+    this.gateway = config.INTERCONNECT_110_GRPC_PORT === undefined ? undefined : new LinkageGateway(ctx, registrar, config, readLinkageTls(config));
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -2,9 +2,10 @@ import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Events } from '@hotline/contracts';
 import type { Requester } from '@hotline/intake-domain';
-import { Outbox, PiiCipher, uuidv7 } from '@hotline/platform';
+import { uuidv7 } from '@hotline/platform';
 import { LINKAGE_METHOD_LABELS } from '@hotline/vocabulary';
 import { classify, recordNewRequest } from '../requests/new-request';
+import type { Registrar } from '../requests/registrar';
 import { recordStep } from '../requests/request-status';
 import { findRequest } from '../requests/requests.repository';
 import type { LinkagePeer } from './linkage-config';
@@ -29,8 +30,7 @@ export interface Receipt {
  */
 export async function receiveTransfer(
   manager: EntityManager,
-  outbox: Outbox,
-  cipher: PiiCipher,
+  registrar: Registrar,
   peer: LinkagePeer,
   matter: z.infer<typeof IncomingMatter>,
   now: Date = new Date(),
@@ -50,8 +50,7 @@ export async function receiveTransfer(
   const actor = `linkage:${peer.name}`;
   const { request } = await recordNewRequest(
     manager,
-    outbox,
-    cipher,
+    registrar,
     peer.tenant,
     {
       channel: LINKAGE_CHANNEL,
@@ -86,6 +85,7 @@ export async function receiveTransfer(
     decisionNote: null,
   });
   const category = matter.categoryName || matter.categoryCode;
+  const { outbox } = registrar;
   await recordStep(manager, outbox, peer.tenant, request.id, {
     at: now,
     eventType: 'intake.linkage-received',

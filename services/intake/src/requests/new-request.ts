@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
 import { closingDetail, isDispatched, mergeChanges, registrationChanges, Requester, ScopeInput } from '@hotline/intake-domain';
-import { Outbox, PiiCipher } from '@hotline/platform';
 import type { RequestType, Urgency } from '@hotline/vocabulary';
 import { categoryPath, latestTaxonomyVersion } from '../categories/taxonomy.repository';
 import { insertExternalRefs, insertMatchText } from '../duplicates/duplicates.repository';
 import type { ExternalRefInput } from '../duplicates/duplicates.schemas';
 import type { MatchKeys } from '../duplicates/requester-match-keys';
 import { sealFreeText } from './free-text';
-import { accessCodeHash, newAccessCode, nextRequestNumber } from './request-number';
+import { accessCodeHash, newAccessCode } from './access-code';
+import type { Registrar } from './registrar';
 import { RequestEntity } from './request.entity';
 import { sealRequester } from './requester-identity';
 import { recordStep } from './request-status';
@@ -66,13 +66,13 @@ export interface RegisteredRequest {
  */
 export async function recordNewRequest(
   manager: EntityManager,
-  outbox: Outbox,
-  cipher: PiiCipher,
+  { outbox, cipher, numbers }: Registrar,
   tenantId: string,
   input: NewRequest,
   now: Date,
 ): Promise<RegisteredRequest> {
-  const number = await nextRequestNumber(manager, tenantId, now);
+  // Taken after every check of the input, so a refused contact uses no number.
+  const number = await numbers.next(tenantId, now);
   const accessCode = newAccessCode();
   const { decision } = input.scope;
   const detail = isDispatched(decision) ? null : closingDetail(input.scope);

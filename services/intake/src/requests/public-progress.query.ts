@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { LookupLockoutPolicy, lookupLockedUntil, secondsUntil } from '@hotline/intake-domain';
 import { latestWrongCodes, lockLookupsOf, recordWrongCode } from './lookup-attempts.repository';
-import { accessCodeMatches } from './request-number';
+import { accessCodeMatches } from './access-code';
 import { findRequest, findRequestByNumber } from './requests.repository';
 import { toPublicProgressView } from './requests.views';
 import { RequestEntity } from './request.entity';

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { parseRequestNumber } from '@hotline/intake-domain';
-import { ApiZodBody, ApiZodQuery, Outbox, PiiCipher, ProblemError, Public, TenantCode, TenantDb, TenantDirectory, validate } from '@hotline/platform';
+import { ApiZodBody, ApiZodQuery, ProblemError, Public, TenantCode, TenantDb, TenantDirectory, validate } from '@hotline/platform';
 import { PublicLookupPolicy } from '../config';
 import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
 import { LookupRefusalFilter, LookupRefused } from './lookup-refusal';
 import { publicLookup } from './public-progress.query';
 import { PublicCreateRequestBody, PublicLookupQuery } from './requests.schemas';
+import { Registrar } from './registrar';
 import { submitOnlineRequest } from './submit-online-request.command';
 
 /**
@@ -20,8 +21,7 @@ import { submitOnlineRequest } from './submit-online-request.command';
 export class PublicRequestsController {
   constructor(
     private readonly db: TenantDb,
-    private readonly outbox: Outbox,
-    private readonly cipher: PiiCipher,
+    private readonly registrar: Registrar,
     private readonly tenants: TenantDirectory,
     private readonly lockout: PublicLookupPolicy,
     private readonly keys: RequesterMatchKeys,
@@ -41,7 +41,7 @@ export class PublicRequestsController {
     const tenantId = await this.activeTenant(tenant);
     if (!tenantId) throw ProblemError.notFound(`hotline ${tenant}`);
     const input = validate(PublicCreateRequestBody, body);
-    const { request, accessCode } = await this.db.run(tenantId, (m) => submitOnlineRequest(m, this.outbox, this.cipher, tenantId, input, new Date(), this.keys));
+    const { request, accessCode } = await this.db.run(tenantId, (m) => submitOnlineRequest(m, this.registrar, tenantId, input, new Date(), this.keys));
     return { number: request.number, accessCode, status: request.status };
   }
 

@@ -1,11 +1,12 @@
 import { EntityManager } from 'typeorm';
-import { FieldError, Identity, Outbox, PiiCipher, ProblemError } from '@hotline/platform';
+import { FieldError, Identity, ProblemError } from '@hotline/platform';
 import { findEnabledChannel } from '../channels/channels.repository';
 import { masterOfRepeat } from '../duplicates/merge-repeat';
 import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
 import { answerArticlesFor } from '../knowledge/answer-articles';
 import { linkAnswerArticles } from '../knowledge/knowledge.repository';
 import { classify, recordNewRequest, RegisteredRequest } from './new-request';
+import type { Registrar } from './registrar';
 import type { CreateRequest } from './requests.schemas';
 
 /**
@@ -16,8 +17,7 @@ import type { CreateRequest } from './requests.schemas';
  */
 export async function registerRequest(
   manager: EntityManager,
-  outbox: Outbox,
-  cipher: PiiCipher,
+  registrar: Registrar,
   agent: Identity,
   input: CreateRequest,
   now: Date = new Date(),
@@ -35,8 +35,7 @@ export async function registerRequest(
   const { categoryCode: _code, duplicateOf: _master, answerArticles: _articles, ...rest } = input;
   const registered = await recordNewRequest(
     manager,
-    outbox,
-    cipher,
+    registrar,
     agent.tenantId,
     { ...rest, classification, createdBy: agent.subject, actor: agent.subject, matchKeys: keys?.of(agent.tenantId, input.requester), master },
     now,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CLEAR_READERS } from '@hotline/intake-domain';
-import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
 import { HOTLINE_WIDE_ROLES } from '@hotline/vocabulary';
 import { requestLinks } from '../duplicates/request-links.query';
 import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
@@ -11,6 +11,7 @@ import { listRequests } from './list-requests.query';
 import { readFreeTextInClear } from './read-free-text-in-clear.query';
 import { readRequesterInClear } from './read-requester-in-clear.query';
 import { registerRequest } from './register-request.command';
+import { Registrar } from './registrar';
 import { CreateRequestBody, ListRequestsQuery, RequestIdParam } from './requests.schemas';
 import { toRequestView } from './requests.views';
 
@@ -20,7 +21,7 @@ import { toRequestView } from './requests.views';
 export class RequestsController {
   constructor(
     private readonly db: TenantDb,
-    private readonly outbox: Outbox,
+    private readonly registrar: Registrar,
     private readonly cipher: PiiCipher,
     private readonly keys: RequesterMatchKeys,
   ) {}
@@ -32,7 +33,7 @@ export class RequestsController {
   async create(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(CreateRequestBody, body);
     const { request, accessCode, requester, links } = await this.db.run(who.tenantId, async (m) => {
-      const registered = await registerRequest(m, this.outbox, this.cipher, who, input, new Date(), this.keys);
+      const registered = await registerRequest(m, this.registrar, who, input, new Date(), this.keys);
       return { ...registered, links: await requestLinks(m, registered.request) };
     });
     return { ...toRequestView(request, requester), ...links, accessCode };

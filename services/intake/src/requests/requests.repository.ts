@@ -6,8 +6,11 @@ import type { ListRequests } from './requests.schemas';
 
 // No tenant filter in these queries: row-level security scopes them to the caller's tenant.
 
-export function insertRequest(manager: EntityManager, request: RequestEntity): Promise<RequestEntity> {
-  return manager.getRepository(RequestEntity).save(manager.getRepository(RequestEntity).create(request));
+/** An insert, not a save: a new id needs no look for an existing row first. */
+export async function insertRequest(manager: EntityManager, request: RequestEntity): Promise<RequestEntity> {
+  const entity = manager.getRepository(RequestEntity).create(request);
+  await manager.getRepository(RequestEntity).insert(entity);
+  return entity;
 }
 
 export function findRequest(manager: EntityManager, id: string): Promise<RequestEntity | null> {

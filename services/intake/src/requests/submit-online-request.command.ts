@@ -1,10 +1,11 @@
 import { EntityManager } from 'typeorm';
 import type { Requester } from '@hotline/intake-domain';
-import { Outbox, PiiCipher, ProblemError } from '@hotline/platform';
+import { ProblemError } from '@hotline/platform';
 import { systemActor } from '@hotline/vocabulary';
 import { findOnlineSubmissionChannel } from '../channels/channels.repository';
 import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
 import { classify, recordNewRequest, RegisteredRequest } from './new-request';
+import type { Registrar } from './registrar';
 import type { PublicCreateRequest } from './requests.schemas';
 
 /** Recorded as created by the public; no token subject exists for a citizen online. */
@@ -17,8 +18,7 @@ export const PUBLIC_CREATOR = 'public';
  */
 export async function submitOnlineRequest(
   manager: EntityManager,
-  outbox: Outbox,
-  cipher: PiiCipher,
+  registrar: Registrar,
   tenantId: string,
   input: PublicCreateRequest,
   now: Date = new Date(),
@@ -32,8 +32,7 @@ export async function submitOnlineRequest(
   const requester: Requester = input.requester ? { anonymous: false, ...input.requester, confidential: false } : { anonymous: true };
   return recordNewRequest(
     manager,
-    outbox,
-    cipher,
+    registrar,
     tenantId,
     {
       channel: channel.code,
