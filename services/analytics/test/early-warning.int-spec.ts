@@ -91,6 +91,17 @@ describe('early warning: surges, risk patterns and signed webhook delivery (real
       expect(top.length).toBeGreaterThan(5);
       const heats = top.map((c) => c.heat as number);
       expect([...heats].sort((a, b) => b - a)).toEqual(heats);
+      // The figures, kept up one request at a time, are what a recount over every cluster's members gives.
+      const kept = await queryAsTenant(sut.db.url, REPLAY, `select cluster_id, requests, requesters, first_at, last_at from request_clusters order by cluster_id`);
+      const recounted = await queryAsTenant(
+        sut.db.url,
+        REPLAY,
+        `select cluster_id, count(*)::int as requests, count(distinct coalesce(requester_key, request_id))::int as requesters,
+                min(received_at) as first_at, max(received_at) as last_at
+           from cluster_members group by cluster_id order by cluster_id`,
+      );
+      expect(kept.length).toBeGreaterThan(100);
+      expect(kept).toEqual(recounted);
 
       // The injected surge is one matter: one cluster of its 12 requests.
       const injectedClusters = await queryAsTenant(sut.db.url, REPLAY, `select distinct cluster_id from cluster_members where request_id like 'surge-%'`);
@@ -153,7 +164,10 @@ describe('early warning: surges, risk patterns and signed webhook delivery (real
       const alerts = (await sut.as(HOOKED, ['supervisor'])('GET', '/v1/alerts?kind=risk')).body.items;
       expect(alerts.map((a: { requestIds: string[] }) => a.requestIds)).toEqual([['risk-1']]);
       const [delivery] = (await sut.as(HOOKED, ['supervisor'])('GET', `/v1/alert-deliveries?alertId=${alerts[0].alertId}`)).body.items;
-      const log = (await sut.as(HOOKED, ['supervisor'])('GET', `/v1/alert-deliveries/${delivery.deliveryId}`)).body;
+      // The receiver has answered before the delivery's outcome is committed: wait for that.
+      const readLog = async () => (await sut.as(HOOKED, ['supervisor'])('GET', `/v1/alert-deliveries/${delivery.deliveryId}`)).body;
+      await eventually('outcome recorded', async () => (await readLog()).state === 'delivered');
+      const log = await readLog();
       expect(log).toMatchObject({ state: 'delivered', attempts: 2, log: [{ attempt: 1, status: 503 }, { attempt: 2, status: 204, error: null }] });
       console.log(`delivery log: ${JSON.stringify(log.log)}`);
 

@@ -51,12 +51,28 @@ export async function clusterRequest(m: EntityManager, tenantId: string, r: Clus
      select $1, band, $3, $4, $5 from unnest($2::text[]) as band on conflict do nothing`,
     [tenantId, bands, r.areaCode, r.requestId, r.receivedAt],
   );
-  const [f]: Array<{ requests: string; requesters: string; first_at: Date; last_at: Date }> = await m.query(
-    `select count(*) as requests, count(distinct coalesce(requester_key, request_id)) as requesters, min(received_at) as first_at, max(received_at) as last_at
-       from cluster_members where tenant_id = $1 and cluster_id = $2`,
+  // The cluster's figures move by this one request (not recounted over all its members, which
+  // made a storm of similar requests quadratic). Its row is locked first, so two requests of the
+  // same requester arriving at once count them once.
+  const [current]: Array<{ requests: number; requesters: number; first_at: Date; last_at: Date; likes: number }> = await m.query(
+    `select requests, requesters, first_at, last_at, likes from request_clusters where tenant_id = $1 and cluster_id = $2 for update`,
     [tenantId, clusterId],
   );
-  const figures = { requests: Number(f?.requests), requesters: Number(f?.requesters), firstAt: new Date(f?.first_at as Date), lastAt: new Date(f?.last_at as Date), likes: 0 };
+  const [seen] = r.requesterKey
+    ? await m.query(`select 1 from cluster_members where tenant_id = $1 and cluster_id = $2 and requester_key = $3 and request_id <> $4 limit 1`, [
+        tenantId,
+        clusterId,
+        r.requesterKey,
+        r.requestId,
+      ])
+    : [];
+  const figures = {
+    requests: (current?.requests ?? 0) + 1,
+    requesters: (current?.requesters ?? 0) + (seen ? 0 : 1),
+    firstAt: current && current.first_at < r.receivedAt ? current.first_at : r.receivedAt,
+    lastAt: current && current.last_at > r.receivedAt ? current.last_at : r.receivedAt,
+    likes: current?.likes ?? 0,
+  };
   await m.query(
     `insert into request_clusters (tenant_id, cluster_id, category_code, area_code, requests, requesters, first_at, last_at, heat)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9)

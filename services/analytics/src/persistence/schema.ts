@@ -6,6 +6,8 @@ import { WorkOrderWindows1764300001110 } from './1764300001110-work-order-window
 import { RevisitOutcomes1764300001120 } from './1764300001120-revisit-outcomes.migration';
 import { EarlyWarning1764300004700 } from './1764300004700-early-warning.migration';
 import { RequestClusters1764300004710 } from './1764300004710-request-clusters.migration';
+import { ClusterRequesters1764300004720 } from './1764300004720-cluster-requesters.migration';
+import { ShardedCounters1764300004730 } from './1764300004730-sharded-counters.migration';
 
 /** The read model is plain SQL (upserts and aggregates), so there are no entity classes. */
 export const entities = [];
@@ -18,4 +20,6 @@ export const migrations = [
   RevisitOutcomes1764300001120,
   EarlyWarning1764300004700,
   RequestClusters1764300004710,
+  ClusterRequesters1764300004720,
+  ShardedCounters1764300004730,
 ];
