@@ -7,6 +7,8 @@ import { analyticsConfigSchema } from './config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { deliverAlertTimer } from './deliveries/deliver-alert.timer';
 import { lifecycleHandlers } from './lifecycle/lifecycle.handlers';
+import { LinkageMetricsController } from './linkage/linkage-metrics.controller';
+import { linkageHandlers } from './linkage/linkage.handlers';
 import { MetricsController } from './metrics/metrics.controller';
 import { entities, migrations } from './persistence/schema';
 import { ProvinceController } from './province/province.controller';
@@ -23,12 +25,12 @@ export const analyticsService: ServiceDefinition = {
   name: 'analytics',
   description:
     'Analytics: read models built from every event; requests by status and the response, on-time answer, resolution and satisfaction rates; ' +
-    'hotspot surge and risk (舆情) early warning with signed webhook delivery; clusters of similar requests ranked by heat.',
+    'hotspot surge and risk (舆情) early warning with signed webhook delivery; clusters of similar requests ranked by heat; interconnect transfers by direction, counterpart, method and outcome.',
   configSchema: analyticsConfigSchema,
   entities,
   migrations,
-  controllers: [TalliesController, MetricsController, AlertsController, WarningSettingsController, DeliveriesController, ClustersController, ProvinceController],
+  controllers: [TalliesController, MetricsController, AlertsController, WarningSettingsController, DeliveriesController, ClustersController, ProvinceController, LinkageMetricsController],
   grpc: (ctx) => [analyticsGrpc(ctx)],
-  handlers: [...countEventHandlers, ...lifecycleHandlers, onRequestAcceptedWarnings, onRequestAcceptedClusters],
+  handlers: [...countEventHandlers, ...lifecycleHandlers, ...linkageHandlers, onRequestAcceptedWarnings, onRequestAcceptedClusters],
   timers: [deliverAlertTimer],
 };

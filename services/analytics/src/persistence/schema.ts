@@ -8,6 +8,7 @@ import { EarlyWarning1764300004700 } from './1764300004700-early-warning.migrati
 import { RequestClusters1764300004710 } from './1764300004710-request-clusters.migration';
 import { ClusterRequesters1764300004720 } from './1764300004720-cluster-requesters.migration';
 import { ShardedCounters1764300004730 } from './1764300004730-sharded-counters.migration';
+import { LinkageTransfers1764300004740 } from './1764300004740-linkage-transfers.migration';
 
 /** The read model is plain SQL (upserts and aggregates), so there are no entity classes. */
 export const entities = [];
@@ -22,4 +23,5 @@ export const migrations = [
   RequestClusters1764300004710,
   ClusterRequesters1764300004720,
   ShardedCounters1764300004730,
+  LinkageTransfers1764300004740,
 ];
