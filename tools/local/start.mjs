@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { localGrpcTls, LOCAL_CLIENT } from './grpc-tls.mjs';
+import { localLinkage } from './linkage-110.mjs';
 import { ensureServiceDatabase, resolveNats, resolvePostgres } from './infrastructure.mjs';
 import { DEMO_PROVINCE, DEMO_TENANTS, demoTokens, provinceToken, registerDemoTenants, seedDemoTenant } from './demo-tenant.mjs';
 import { localPorts, SERVICES } from './services.mjs';
@@ -98,6 +99,10 @@ async function main() {
   const secret = process.env.AUTH_LOCAL_SECRET ?? localSecret('auth-secret', 'hex');
   const piiKey = process.env.PII_MASTER_KEY ?? localSecret('pii-master-key', 'base64');
   const grpcTls = localGrpcTls(stateDir, SERVICES, DEMO_TENANTS.map((t) => t.tenant), log);
+  // The 110 interconnect needs mutual TLS: with openssl, intake serves its gateway and a
+  // simulated 110 per demo city answers it.
+  const linkage = grpcTls ? localLinkage(stateDir, grpcTls.ca, DEMO_TENANTS.map((t) => t.tenant), localPorts(-1).grpc) : undefined;
+  if (linkage) stoppers.push(await linkage.startPeers());
 
   const started = [];
   for (const [index, name] of SERVICES.entries()) {
@@ -126,6 +131,7 @@ async function main() {
       // The services that keep personal data encrypted.
       ...(name === 'intake' || name === 'handling' ? { PII_MASTER_KEY: piiKey } : {}),
       ...grpcTls?.env[name],
+      ...(name === 'intake' ? linkage?.env : {}),
     };
     // One log file across restarts: each run appends, and no run's end closes it.
     const out = createWriteStream(logFile(name), { flags: 'a' });
@@ -178,6 +184,9 @@ async function main() {
           `        ${grpcTls.client.certFile} and ${grpcTls.client.keyFile}`,
         ]
       : ['  gRPC: plaintext (no openssl for the development CA); bearer tokens only']),
+    linkage
+      ? `  110 interconnect: intake's gateway ${linkage.gateway} (mutual TLS); simulated 110 ${linkage.peers.map((p) => `${p.tenant} ${p.address}`).join(', ')}, accepting every transfer (docs/linkage.md)`
+      : '  110 interconnect: off (it needs the mutual TLS that openssl provides)',
     `  logs: ${join(stateDir, 'logs')}; process ids: ${pidsFile}`,
     '',
     '  try:',
