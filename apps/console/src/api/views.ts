@@ -1,7 +1,7 @@
 // The fields of the services' answers that the pages read. The services' OpenAPI documents
 // describe requests but not yet their responses, so these name what the pages rely on; request
 // types always come from generated/.
-import type { RequestStatus, ReviewStatus, WorkOrderStatus } from '@hotline/vocabulary';
+import type { LinkageCounterpart, LinkageDirection, LinkageMethod, RequestStatus, ReviewStatus, WorkOrderStatus } from '@hotline/vocabulary';
 
 export interface Page<T> {
   items: T[];
@@ -94,6 +94,27 @@ export interface RatesRow {
 
 export interface RatesView extends Page<RatesRow> {
   groupBy: 'unit' | 'category' | 'day';
+}
+
+/** Interconnect transfers of one direction, or of one direction × counterpart × method. */
+export interface LinkageFigures {
+  direction: LinkageDirection;
+  transfers: number;
+  pending: number;
+  accepted: number;
+  declined: number;
+  expired: number;
+  decided: number;
+  acceptanceRate: number | null;
+  secondsToAcceptance: { p50: number | null; p90: number | null; max: number | null };
+  declineReasons: Array<{ reason: string; count: number }>;
+}
+
+export interface LinkageTransfersView {
+  from: string | null;
+  to: string | null;
+  directions: LinkageFigures[];
+  items: Array<LinkageFigures & { counterpart: LinkageCounterpart; method: LinkageMethod }>;
 }
 
 export interface CategoryView {

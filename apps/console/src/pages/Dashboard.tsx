@@ -1,6 +1,7 @@
 // 监督看板: the three rates (响应率/解决率/满意率) by unit, category or day, each shown with its
 // valid-evaluation denominator (a rate without one is "—", never 0 %), with on-time and overdue
-// counts. The analytics service computes them; the page only draws them.
+// counts, and the 12345↔110 transfers of the same period. The analytics service computes them;
+// the page only draws them.
 import { useState } from 'react';
 import { Card, Col, DatePicker, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -8,6 +9,7 @@ import { api, unwrap } from '../api/client';
 import type { RatesRow, RatesView } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
+import { LinkageCard } from './LinkageCard';
 import { RatesChart } from './RatesChart';
 import { ProblemAlert } from './shared';
 
@@ -36,8 +38,9 @@ export function Dashboard() {
   const [groupBy, setGroupBy] = useState<GroupBy>('unit');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [page, setPage] = useState(1);
-  const from = range?.[0]?.startOf('day').toISOString();
-  const to = range?.[1]?.endOf('day').toISOString();
+  // Local days (YYYY-MM-DD), as analytics takes them: a timestamp is refused with a 400.
+  const from = range?.[0]?.format('YYYY-MM-DD');
+  const to = range?.[1]?.format('YYYY-MM-DD');
   const rates = usePolled(
     () => unwrap<RatesView>(api.analytics.GET('/v1/metrics/rates', { params: { query: { groupBy, limit: 50, offset: (page - 1) * 50, ...(from ? { from } : {}), ...(to ? { to } : {}) } } })),
     [groupBy, from, to, page],
@@ -88,6 +91,7 @@ export function Dashboard() {
           ]}
         />
       </Card>
+      <LinkageCard from={from} to={to} />
     </Space>
   );
 }

@@ -315,6 +315,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/metrics/linkage-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interconnect transfers by direction, counterpart, method and outcome, with the time to acceptance
+         * @description Transfers of the 12345↔110 interconnect and the other counterparts offered within from..to (inclusive local days, Asia/Shanghai), from intake's TransferOffered and TransferDecided. directions = one row per direction (outgoing: 12345 → counterpart; incoming: counterpart → 12345, accepted at once); items = one row per direction × counterpart × method. pending = offered and not yet decided; decided = accepted + declined + expired (no answer in time); acceptanceRate = accepted / decided, null when nothing is decided, rounded to 4 decimals; secondsToAcceptance = p50, p90 and max of the seconds from offer to acceptance over the accepted ones (null when none); declineReasons = the declined ones by reason code, most frequent first.
+         */
+        get: operations["LinkageMetricsController_linkageTransfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/metrics/rates": {
         parameters: {
             query?: never;
@@ -793,6 +813,26 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LinkageMetricsController_linkageTransfers: {
+        parameters: {
+            query?: {
+                from?: unknown | string;
+                to?: unknown | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
