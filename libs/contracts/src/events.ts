@@ -35,6 +35,7 @@ import {
   WorkOrderOverdue,
   WorkOrderReopened,
   WorkOrderSigned,
+  WorkOrderUrged,
   WorkOrderWarningRaised,
 } from './generated/hotline/handling/v1/handling_events';
 import {
@@ -128,6 +129,7 @@ export const Events = {
     workOrderWarningRaised: event(
       'handling', 'work-order', 'warning-raised', 'hotline.handling.v1.WorkOrderWarningRaised', WorkOrderWarningRaised,
     ),
+    workOrderUrged: event('handling', 'work-order', 'urged', 'hotline.handling.v1.WorkOrderUrged', WorkOrderUrged),
   },
   revisit: {
     samplingPolicyChanged: event(

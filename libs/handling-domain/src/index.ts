@@ -4,6 +4,7 @@ export * from './extensions';
 export * from './holiday-year';
 export * from './personal-data';
 export * from './time-limits';
+export * from './urging';
 export * from './visibility';
 export * from './warnings';
 export * from './work-order';

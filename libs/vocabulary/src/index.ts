@@ -4,6 +4,7 @@ export * from './analytics-alerts';
 export * from './areas';
 export * from './categories';
 export * from './handling-extensions';
+export * from './handling-urging';
 export * from './handling-warnings';
 export * from './code-list';
 export * from './dispatch-returns';

@@ -4,6 +4,7 @@ import { TenantCalendarEntity } from '../calendar/tenant-calendar.entity';
 import { ExtensionPolicyEntity, WorkOrderExtensionEntity } from '../extensions/extension.entity';
 import { TimeLimitEntity } from '../time-limits/time-limit.entity';
 import { WarningPolicyEntity } from '../warnings/warning-policy.entity';
+import { UrgingPolicyEntity } from '../urging/urging-policy.entity';
 import { WorkOrderEntity } from '../work-orders/work-order.entity';
 import { TenantCalendars1764300000300 } from './1764300000300-tenant-calendars.migration';
 import { TimeLimits1764300000400 } from './1764300000400-time-limits.migration';
@@ -15,9 +16,10 @@ import { PersonalDataInWorkOrders1764300003100 } from './1764300003100-personal-
 import { Extensions1764300004200 } from './1764300004200-extensions.migration';
 import { Warnings1764300004210 } from './1764300004210-warnings.migration';
 import { ReturnCancelReason1764300004150 } from './1764300004150-return-cancel-reason.migration';
+import { Urging1764300004220 } from './1764300004220-urging.migration';
 
 export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity,
-  WorkOrderExtensionEntity, ExtensionPolicyEntity, WarningPolicyEntity];
+  WorkOrderExtensionEntity, ExtensionPolicyEntity, WarningPolicyEntity, UrgingPolicyEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
   ...PLATFORM_MIGRATIONS,
@@ -31,6 +33,7 @@ export const migrations = [
   Extensions1764300004200,
   Warnings1764300004210,
   ReturnCancelReason1764300004150,
+  Urging1764300004220,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`). */

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { clocksToWatch, dueOf } from '@hotline/handling-domain';
 import { Timers } from '@hotline/platform';
 import { Clock, CLOCKS } from '@hotline/vocabulary';
+import { syncUrgeTimers } from '../urging/urging-timers';
 import { syncWarningTimers } from '../warnings/warning-timers';
 import { WorkOrderEntity } from './work-order.entity';
 
@@ -14,8 +15,8 @@ export const OVERDUE_TIMER_KINDS: Record<Clock, string> = {
 
 /**
  * Makes the order's overdue timers match its clocks: one pending at each due that may still be
- * breached, none for a clock that stopped or was flagged already, and the warning timers with
- * them. Runs after every change.
+ * breached, none for a clock that stopped or was flagged already, and the warning and urging
+ * timers with them. Runs after every change.
  */
 export async function syncOverdueTimers(manager: EntityManager, order: WorkOrderEntity): Promise<void> {
   const watched = new Set(clocksToWatch(order));
@@ -27,4 +28,5 @@ export async function syncOverdueTimers(manager: EntityManager, order: WorkOrder
     else await Timers.cancel(manager, kind, order.id);
   }
   await syncWarningTimers(manager, order);
+  await syncUrgeTimers(manager, order);
 }

@@ -230,6 +230,33 @@ export interface WorkOrderWarningRaised {
   raisedAt: string;
 }
 
+/**
+ * The hotline urged a unit (催办), by hand or on the urging ladder (domain.md §11.1): a reminder
+ * at any time while the order is open, the urging notice the working day after a breach (copied
+ * to the unit's leader), a circular when it is still unanswered some working days later.
+ */
+export interface WorkOrderUrged {
+  workOrderId: string;
+  requestId: string;
+  unitId: string;
+  urgeId: string;
+  /** reminder | notice | circular */
+  level: string;
+  /** phone | written */
+  method: string;
+  /** RFC 3339. */
+  urgedAt: string;
+  /** The hotline worker's token subject, or system:handling for the ladder. */
+  urgedBy: string;
+  /** The handling due the order is measured against (RFC 3339), and whether it had passed. */
+  dueAt: string;
+  overdue: boolean;
+  /** Whether the unit's leader is copied (the notice and the circular). */
+  copiedToLeader: boolean;
+  /** How many urges of any level the order has had, this one included. */
+  urgeCount: number;
+}
+
 function createBaseCalendarChanged(): CalendarChanged {
   return { timeZone: "", extraHolidays: [], extraWorkingDays: [], changedAt: "" };
 }
@@ -1953,6 +1980,186 @@ export const WorkOrderWarningRaised: MessageFns<WorkOrderWarningRaised> = {
             }
 
             message.raisedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseWorkOrderUrged(): WorkOrderUrged {
+  return {
+    workOrderId: "",
+    requestId: "",
+    unitId: "",
+    urgeId: "",
+    level: "",
+    method: "",
+    urgedAt: "",
+    urgedBy: "",
+    dueAt: "",
+    overdue: false,
+    copiedToLeader: false,
+    urgeCount: 0,
+  };
+}
+
+export const WorkOrderUrged: MessageFns<WorkOrderUrged> = {
+  encode(message: WorkOrderUrged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.workOrderId !== "") {
+      writer.uint32(10).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.urgeId !== "") {
+      writer.uint32(34).string(message.urgeId);
+    }
+    if (message.level !== "") {
+      writer.uint32(42).string(message.level);
+    }
+    if (message.method !== "") {
+      writer.uint32(50).string(message.method);
+    }
+    if (message.urgedAt !== "") {
+      writer.uint32(58).string(message.urgedAt);
+    }
+    if (message.urgedBy !== "") {
+      writer.uint32(66).string(message.urgedBy);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(74).string(message.dueAt);
+    }
+    if (message.overdue !== false) {
+      writer.uint32(80).bool(message.overdue);
+    }
+    if (message.copiedToLeader !== false) {
+      writer.uint32(88).bool(message.copiedToLeader);
+    }
+    if (message.urgeCount !== 0) {
+      writer.uint32(96).int32(message.urgeCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WorkOrderUrged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWorkOrderUrged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.urgeId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.level = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.method = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.urgedAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.urgedBy = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.overdue = reader.bool();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.copiedToLeader = reader.bool();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.urgeCount = reader.int32();
             continue;
           }
         }

@@ -1,0 +1,35 @@
+/**
+ * The urging ladder's timing (domain.md §11.1, a municipal bureau's 12345 procedure [S20]): the
+ * day after the due date an urging notice (催办通知书, copied to the unit's leader); still
+ * unanswered five working days after it, a written circular (通报批评). Both counts are tenant
+ * configuration with these defaults.
+ */
+import { addWorkingDays, lastWorkingDay, type WorkingCalendar } from '@hotline/calendar';
+import type { Role } from '@hotline/vocabulary';
+
+export interface UrgingPolicy {
+  /** Working days after the due date on which the notice goes (1: the next working day). */
+  noticeAfterDueWorkingDays: number;
+  /** Working days after the notice's day at whose end a still unanswered order is circulated. */
+  circularAfterNoticeWorkingDays: number;
+}
+
+export const DEFAULT_URGING_POLICY: UrgingPolicy = { noticeAfterDueWorkingDays: 1, circularAfterNoticeWorkingDays: 5 };
+
+/**
+ * When the urging notice goes: the start of the Nth working day after the due date. A due is the
+ * first instant after its last counted moment (midnight after the last working day, or 17:30 of
+ * an hours limit), so the due date is the local date of the instant just before it.
+ */
+export function urgeNoticeAt(calendar: WorkingCalendar, dueAt: Date, policy: UrgingPolicy): Date {
+  const lastMoment = new Date(dueAt.getTime() - 1);
+  return calendar.startOfDay(lastWorkingDay(calendar, lastMoment, policy.noticeAfterDueWorkingDays, 'from-next-day'));
+}
+
+/** When a still unanswered order is circulated: the end of the Nth working day after the notice's day. */
+export function urgeCircularAt(calendar: WorkingCalendar, noticeAt: Date, policy: UrgingPolicy): Date {
+  return addWorkingDays(calendar, noticeAt, policy.circularAfterNoticeWorkingDays, 'from-next-day');
+}
+
+/** Who urges a unit by hand (催办): the hotline's dispatchers and supervisors. */
+export const URGERS: readonly Role[] = ['dispatcher', 'supervisor'];

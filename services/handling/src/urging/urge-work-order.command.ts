@@ -1,0 +1,20 @@
+import { EntityManager } from 'typeorm';
+import { maskPersonalData } from '@hotline/privacy';
+import { Identity, Outbox, ProblemError } from '@hotline/platform';
+import { findVisibleWorkOrder } from '../work-orders/work-orders.query';
+import { recordUrge } from './record-urge';
+import { WorkOrderUrge } from './urging.repository';
+import { UrgeWorkOrder } from './urging.schemas';
+
+/**
+ * 催办 by hand: the hotline reminds the unit of an open order (before its due by phone, as the
+ * rule asks, or at any later time). An answered or cancelled order has nothing left to urge.
+ */
+export async function urgeWorkOrder(manager: EntityManager, outbox: Outbox, who: Identity, workOrderId: string, input: UrgeWorkOrder): Promise<WorkOrderUrge> {
+  const order = await findVisibleWorkOrder(manager, who, workOrderId, true);
+  if (order.status !== 'awaiting-sign' && order.status !== 'in-progress') throw ProblemError.conflict(`work order is ${order.status}: nothing left to urge`);
+  const note = input.note ? maskPersonalData(input.note) : null;
+  const urge = await recordUrge(manager, outbox, order, { level: 'reminder', method: input.method, note, by: who.subject, at: new Date() });
+  // A reminder is never refused by the ladder's unique steps: it is always recorded.
+  return urge!;
+}
