@@ -53,6 +53,14 @@ export const RATE_FORMULAS: readonly RateFormula[] = [
     formula: 'satisfiedOrBasicallySatisfied / revisits',
     meaning: `evaluated revisits with satisfaction ${SATISFIED_LEVELS.join(' or ')} / evaluated revisits; skipped revisits are in no denominator`,
   },
+  {
+    field: 'urgeRate',
+    name: '催办率',
+    formula: 'urged / workOrders',
+    meaning:
+      'orders the hotline urged at least once (a reminder by hand, or the urging notice of the ladder) / orders created; ' +
+      'urgeNotices and circulars count the orders that reached the ladder\'s notice (催办通知书) and its circular (通报)',
+  },
 ];
 
 /** The formulas as one paragraph of API documentation. */

@@ -62,6 +62,9 @@ function addOrderCounts(a: WorkOrderCounts, b: WorkOrderCounts): WorkOrderCounts
     answeredOnTime: a.answeredOnTime + b.answeredOnTime,
     unansweredPastDue: a.unansweredPastDue + b.unansweredPastDue,
     handlingWorkingHoursSum: a.handlingWorkingHoursSum + b.handlingWorkingHoursSum,
+    urged: a.urged + b.urged,
+    urgeNotices: a.urgeNotices + b.urgeNotices,
+    circulars: a.circulars + b.circulars,
   };
 }
 

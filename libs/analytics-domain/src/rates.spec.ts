@@ -35,7 +35,7 @@ describe('rate arithmetic', () => {
       'Water bureau',
       orders({
         workOrders: 6, cancelled: 1, signed: 4, signedOnTime: 3, unsignedPastDue: 1,
-        answered: 3, answeredOnTime: 2, unansweredPastDue: 1, handlingWorkingHoursSum: 10,
+        answered: 3, answeredOnTime: 2, unansweredPastDue: 1, handlingWorkingHoursSum: 10, urged: 2, urgeNotices: 1, circulars: 0,
       }),
       { revisits: 3, resolved: 2, satisfiedOrBasicallySatisfied: 1, skippedRevisits: 2 },
     );
@@ -61,6 +61,11 @@ describe('rate arithmetic', () => {
       resolutionRate: 0.6667,
       satisfiedOrBasicallySatisfied: 1,
       satisfactionRate: 0.3333,
+      // 催办率: orders urged at least once of the orders created.
+      urged: 2,
+      urgeNotices: 1,
+      circulars: 0,
+      urgeRate: 0.3333,
     });
   });
 

@@ -32,6 +32,11 @@ export interface WorkOrderCounts {
   unansweredPastDue: number;
   /** Sum over answered orders of working hours from creation to the standing answer. */
   handlingWorkingHoursSum: number;
+  /** Orders the hotline urged at least once (催办, by hand or on the ladder). */
+  urged: number;
+  /** Orders that reached the ladder's urging notice (催办通知书), and its circular (通报). */
+  urgeNotices: number;
+  circulars: number;
 }
 
 /** Revisit counts of one group: the latest evaluation of each request, skipped revisits apart. */
@@ -54,6 +59,7 @@ export interface RateRow extends Omit<WorkOrderCounts, 'handlingWorkingHoursSum'
   avgHandlingWorkingHours: number | null;
   resolutionRate: number | null;
   satisfactionRate: number | null;
+  urgeRate: number | null;
 }
 
 export const NO_WORK_ORDERS: WorkOrderCounts = {
@@ -66,6 +72,9 @@ export const NO_WORK_ORDERS: WorkOrderCounts = {
   answeredOnTime: 0,
   unansweredPastDue: 0,
   handlingWorkingHoursSum: 0,
+  urged: 0,
+  urgeNotices: 0,
+  circulars: 0,
 };
 export const NO_REVISITS: RevisitCounts = { revisits: 0, resolved: 0, satisfiedOrBasicallySatisfied: 0, skippedRevisits: 0 };
 
@@ -86,5 +95,6 @@ export function rateRow(key: string, label: string, orders: WorkOrderCounts, rev
     ...revisits,
     resolutionRate: rate(revisits.resolved, revisits.revisits),
     satisfactionRate: rate(revisits.satisfiedOrBasicallySatisfied, revisits.revisits),
+    urgeRate: rate(orders.urged, orders.workOrders),
   };
 }

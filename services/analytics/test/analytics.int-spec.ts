@@ -23,13 +23,18 @@ const cityA: RequestPlan[] = [
   {
     requestId: 'r2', category: 'C02', receivedAt: `${D1}T03:00:00Z`, day: D1,
     // Answered on time, sent back by review, answered again after the original due: late.
-    orders: [{ workOrderId: 'w3', ...roads, role: 'primary', signedOnTime: true, answers: [{ onTime: true, hours: 6, passes: false }, { onTime: false, hours: 30, passes: true }] }],
+    // Urged by hand, then up the ladder to its circular.
+    orders: [{
+      workOrderId: 'w3', ...roads, role: 'primary', signedOnTime: true, answers: [{ onTime: true, hours: 6, passes: false }, { onTime: false, hours: 30, passes: true }],
+      urges: ['reminder', 'notice', 'circular'],
+    }],
     revisit: { resolved: false, satisfaction: 'dissatisfied' }, closed: true,
   },
   {
     // 01:30 on 03-04 in Shanghai.
     requestId: 'r3', category: 'C01', receivedAt: `${D1}T17:30:00Z`, day: D2, queued: true,
-    orders: [{ workOrderId: 'w4', ...water, role: 'primary', signedOnTime: true, answers: [ok(4)] }],
+    // Reminded twice: one urged order.
+    orders: [{ workOrderId: 'w4', ...water, role: 'primary', signedOnTime: true, answers: [ok(4)], urges: ['reminder', 'reminder'] }],
     revisit: { resolved: false, satisfaction: 'basically-satisfied' },
   },
   { requestId: 'r4', category: 'C02', receivedAt: `${D2}T02:00:00Z`, day: D2, closedAtIntake: 'direct-answer', orders: [] },
@@ -150,10 +155,14 @@ describe('analytics lifecycle read model (real PostgreSQL and NATS)', () => {
       // w2 signed late, w3 on time, w6 never signed (its due passed before it was cancelled).
       expect.objectContaining({ key: 'u-roads', label: '市交通运输局', workOrders: 3, cancelled: 1, signed: 2, signedOnTime: 1, unsignedPastDue: 1,
         responseDenominator: 3, responseRate: 0.3333, answered: 2, answeredOnTime: 1, unansweredPastDue: 1, onTimeAnswerDenominator: 3,
-        onTimeAnswerRate: 0.3333, avgHandlingWorkingHours: 16.5, revisits: 1, resolved: 0, resolutionRate: 0, satisfactionRate: 0 }),
+        onTimeAnswerRate: 0.3333, avgHandlingWorkingHours: 16.5, revisits: 1, resolved: 0, resolutionRate: 0, satisfactionRate: 0,
+        // w3 urged by hand and up the ladder: one order of three (催办率), with its notice and circular.
+        urged: 1, urgeNotices: 1, circulars: 1, urgeRate: 0.3333 }),
       // r7's revisit was skipped: reported, and in neither denominator.
       expect.objectContaining({ key: 'u-water', label: '市水务局', workOrders: 3, responseRate: 1, onTimeAnswerRate: 1, avgHandlingWorkingHours: 3.6667,
-        revisits: 2, skippedRevisits: 1, resolutionRate: 0.5, satisfiedOrBasicallySatisfied: 2, satisfactionRate: 1 }),
+        revisits: 2, skippedRevisits: 1, resolutionRate: 0.5, satisfiedOrBasicallySatisfied: 2, satisfactionRate: 1,
+        // w4 reminded twice is one urged order.
+        urged: 1, urgeNotices: 0, circulars: 0, urgeRate: 0.3333 }),
     ]);
   });
 

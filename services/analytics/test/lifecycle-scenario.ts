@@ -24,6 +24,8 @@ export interface OrderPlan {
   answers: AnswerPlan[];
   /** Cancelled, still open, when its request closed. */
   cancelled?: boolean;
+  /** The hotline's urges of it (催办), in order. */
+  urges?: Array<'reminder' | 'notice' | 'circular'>;
 }
 
 export interface RequestPlan {
@@ -131,6 +133,13 @@ export function eventsOf(r: RequestPlan): Record<Producer, PlannedEvent[]> {
     if (o.signedOnTime !== undefined)
       out.handling.push(plan(Events.handling.workOrderSigned, { ...ids, signedAt: at(), onTime: o.signedOnTime, signedBy: 'operator-1' }));
     if (o.signedOnTime === false) out.handling.push(plan(Events.handling.workOrderOverdue, { ...ids, clock: 'sign-for', dueAt: at(), flaggedAt: at() }));
+    (o.urges ?? []).forEach((level, i) =>
+      out.handling.push(plan(Events.handling.workOrderUrged, {
+        ...ids, urgeId: `${o.workOrderId}-urge-${i}`, level, method: level === 'reminder' ? 'phone' : 'written', urgedAt: at(),
+        urgedBy: level === 'reminder' ? 'dispatcher-1' : 'system:handling', dueAt: handleDueAt, overdue: level !== 'reminder',
+        copiedToLeader: level !== 'reminder', urgeCount: i + 1,
+      })),
+    );
     let reworkDueAt = '';
     o.answers.forEach((a, rework) => {
       out.handling.push(
@@ -192,7 +201,10 @@ const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1
 
 /** The rate rows the endpoint must return for these requests (every due long past), ordered by key. */
 export function expectedRates(requests: RequestPlan[], groupBy: 'unit' | 'category' | 'day') {
-  const zero = { wo: 0, cancelled: 0, signed: 0, signedOnTime: 0, unsignedPast: 0, ans: 0, ansOnTime: 0, unansweredPast: 0, hours: 0, rv: 0, res: 0, sat: 0, skipped: 0 };
+  const zero = {
+    wo: 0, cancelled: 0, signed: 0, signedOnTime: 0, unsignedPast: 0, ans: 0, ansOnTime: 0, unansweredPast: 0, hours: 0, rv: 0, res: 0, sat: 0, skipped: 0,
+    urged: 0, notices: 0, circulars: 0,
+  };
   const rows = new Map<string, typeof zero & { label: string }>();
   const row = (key: string, label: string) => {
     if (!rows.has(key)) rows.set(key, { ...zero, label });
@@ -205,6 +217,9 @@ export function expectedRates(requests: RequestPlan[], groupBy: 'unit' | 'catego
       const g = row(keyOf(r, o), labelOf(r, o));
       g.wo += 1;
       if (o.cancelled) g.cancelled += 1;
+      if (o.urges?.length) g.urged += 1;
+      if (o.urges?.includes('notice')) g.notices += 1;
+      if (o.urges?.includes('circular')) g.circulars += 1;
       if (o.signedOnTime === undefined) g.unsignedPast += 1;
       else g.signed += 1;
       if (o.signedOnTime) g.signedOnTime += 1;
@@ -237,6 +252,7 @@ export function expectedRates(requests: RequestPlan[], groupBy: 'unit' | 'catego
       avgHandlingWorkingHours: ratio(g.hours, g.ans),
       revisits: g.rv, skippedRevisits: g.skipped, resolved: g.res, resolutionRate: ratio(g.res, g.rv),
       satisfiedOrBasicallySatisfied: g.sat, satisfactionRate: ratio(g.sat, g.rv),
+      urged: g.urged, urgeNotices: g.notices, circulars: g.circulars, urgeRate: ratio(g.urged, g.wo),
     }));
 }
 

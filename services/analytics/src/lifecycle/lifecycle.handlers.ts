@@ -12,6 +12,7 @@ import { onWorkOrderDuesRecomputed } from './on-work-order-dues-recomputed.handl
 import { onWorkOrderOverdue } from './on-work-order-overdue.handler';
 import { onWorkOrderReopened } from './on-work-order-reopened.handler';
 import { onWorkOrderSigned } from './on-work-order-signed.handler';
+import { onWorkOrderUrged } from './on-work-order-urged.handler';
 
 /**
  * The lifecycle read model's handlers. The status comes from intake only; dispatch's events
@@ -28,6 +29,7 @@ export const lifecycleHandlers = [
   onWorkOrderReopened,
   onWorkOrderCancelled,
   onWorkOrderDuesRecomputed,
+  onWorkOrderUrged,
   onAnswerReviewed,
   onRevisitRecorded,
   onRevisitSkipped,

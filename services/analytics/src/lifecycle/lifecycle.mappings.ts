@@ -298,3 +298,12 @@ export function closureOf(e: revisitEventsV1.RequestClosed, publishedAt: Date): 
     satisfaction: evaluated ? (e.satisfaction as Satisfaction) : null,
   };
 }
+
+export interface Urge {
+  level: string;
+  urgedAt: Date;
+}
+
+export function workOrderUrgedOf(e: handlingEventsV1.WorkOrderUrged, publishedAt: Date): { ref: WorkOrderRef; urge: Urge } {
+  return { ref: workOrderRef(e), urge: { level: e.level, urgedAt: instant(e.urgedAt, publishedAt) } };
+}

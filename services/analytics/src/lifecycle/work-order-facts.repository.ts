@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { Clock } from '@hotline/vocabulary';
-import type { Answer, Cancellation, RecomputedDues, Reopening, Review, Signing, WorkOrderCreation, WorkOrderRef } from './lifecycle.mappings';
+import type { Answer, Cancellation, RecomputedDues, Reopening, Review, Signing, Urge, WorkOrderCreation, WorkOrderRef } from './lifecycle.mappings';
 
 // handling's events of one order come in order, but a redelivery (or AnswerReviewed, from the
 // revisit stream) may arrive late: each update below keeps the latest fact by its own instant.
@@ -118,5 +118,18 @@ export async function recordReview(m: EntityManager, tenantId: string, ref: Work
     `review_passed = $3, reviewed_at = $4`,
     [r.passed, r.reviewedAt],
     'reviewed_at is null or reviewed_at <= $4',
+  );
+}
+
+/** One more urge (the inbox applies each event once); the ladder's notice and circular keep their first time. */
+export async function recordUrge(m: EntityManager, tenantId: string, ref: WorkOrderRef, u: Urge): Promise<void> {
+  await updateWorkOrder(
+    m,
+    tenantId,
+    ref,
+    `urges = urges + 1,
+     urge_notice_at = case when $4 = 'notice' then coalesce(urge_notice_at, $3) else urge_notice_at end,
+     urge_circular_at = case when $4 = 'circular' then coalesce(urge_circular_at, $3) else urge_circular_at end`,
+    [u.urgedAt, u.level],
   );
 }

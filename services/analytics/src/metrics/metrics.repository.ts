@@ -38,7 +38,10 @@ export async function workOrderCounts(m: EntityManager, grouping: RateGrouping, 
        (count(*) filter (where ${ANSWER_STANDS}))::int as answered,
        (count(*) filter (where ${ANSWER_STANDS} and answered_on_time))::int as "answeredOnTime",
        (count(*) filter (where not ${ANSWER_STANDS} and ${PASSED('handle_due_at')}))::int as "unansweredPastDue",
-       coalesce(sum(handling_working_hours) filter (where ${ANSWER_STANDS}), 0)::float8 as "handlingWorkingHoursSum"
+       coalesce(sum(handling_working_hours) filter (where ${ANSWER_STANDS}), 0)::float8 as "handlingWorkingHoursSum",
+       (count(*) filter (where urges > 0))::int as urged,
+       (count(*) filter (where urge_notice_at is not null))::int as "urgeNotices",
+       (count(*) filter (where urge_circular_at is not null))::int as circulars
      from work_order_facts
      where created_at is not null and ${inDays('day')}
      group by 1`,

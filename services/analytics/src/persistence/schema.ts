@@ -9,6 +9,7 @@ import { RequestClusters1764300004710 } from './1764300004710-request-clusters.m
 import { ClusterRequesters1764300004720 } from './1764300004720-cluster-requesters.migration';
 import { ShardedCounters1764300004730 } from './1764300004730-sharded-counters.migration';
 import { LinkageTransfers1764300004740 } from './1764300004740-linkage-transfers.migration';
+import { WorkOrderUrges1764300004750 } from './1764300004750-work-order-urges.migration';
 
 /** The read model is plain SQL (upserts and aggregates), so there are no entity classes. */
 export const entities = [];
@@ -24,4 +25,5 @@ export const migrations = [
   ClusterRequesters1764300004720,
   ShardedCounters1764300004730,
   LinkageTransfers1764300004740,
+  WorkOrderUrges1764300004750,
 ];
