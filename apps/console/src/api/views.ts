@@ -90,6 +90,9 @@ export interface RatesRow {
   satisfactionRate: number | null;
   unsignedPastDue: number;
   unansweredPastDue: number;
+  /** Orders urged at least once (催办), and that share of the orders created. */
+  urged: number;
+  urgeRate: number | null;
 }
 
 export interface RatesView extends Page<RatesRow> {

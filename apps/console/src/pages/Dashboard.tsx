@@ -88,6 +88,7 @@ export function Dashboard() {
             { title: t('解决率', 'Resolution'), key: 'res', render: (_: unknown, r) => `${percent(r.resolutionRate)} (${r.resolved}/${r.revisits})` },
             { title: t('满意率', 'Satisfaction'), key: 'sat', render: (_: unknown, r) => <span data-testid={`satisfaction-${r.key}`}>{`${percent(r.satisfactionRate)} (${r.satisfiedOrBasicallySatisfied}/${r.revisits})`}</span> },
             { title: t('超期', 'Overdue'), key: 'over', render: (_: unknown, r) => r.unsignedPastDue + r.unansweredPastDue },
+            { title: t('催办率', 'Urged'), key: 'urged', render: (_: unknown, r) => `${percent(r.urgeRate)} (${r.urged}/${r.workOrders})` },
           ]}
         />
       </Card>
