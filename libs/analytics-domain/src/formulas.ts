@@ -59,7 +59,8 @@ export const RATE_FORMULAS: readonly RateFormula[] = [
     formula: 'urged / workOrders',
     meaning:
       'orders the hotline urged at least once (a reminder by hand, or the urging notice of the ladder) / orders created; ' +
-      'urgeNotices and circulars count the orders that reached the ladder\'s notice (催办通知书) and its circular (通报)',
+      'urgeNotices and circulars count the orders that reached the ladder\'s notice (催办通知书) and its circular (通报); ' +
+      'supervisions counts the 督办 orders opened on the orders',
   },
 ];
 

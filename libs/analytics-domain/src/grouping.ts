@@ -65,6 +65,7 @@ function addOrderCounts(a: WorkOrderCounts, b: WorkOrderCounts): WorkOrderCounts
     urged: a.urged + b.urged,
     urgeNotices: a.urgeNotices + b.urgeNotices,
     circulars: a.circulars + b.circulars,
+    supervisions: a.supervisions + b.supervisions,
   };
 }
 

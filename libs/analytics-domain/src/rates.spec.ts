@@ -35,7 +35,7 @@ describe('rate arithmetic', () => {
       'Water bureau',
       orders({
         workOrders: 6, cancelled: 1, signed: 4, signedOnTime: 3, unsignedPastDue: 1,
-        answered: 3, answeredOnTime: 2, unansweredPastDue: 1, handlingWorkingHoursSum: 10, urged: 2, urgeNotices: 1, circulars: 0,
+        answered: 3, answeredOnTime: 2, unansweredPastDue: 1, handlingWorkingHoursSum: 10, urged: 2, urgeNotices: 1, circulars: 0, supervisions: 3,
       }),
       { revisits: 3, resolved: 2, satisfiedOrBasicallySatisfied: 1, skippedRevisits: 2 },
     );
@@ -65,6 +65,7 @@ describe('rate arithmetic', () => {
       urged: 2,
       urgeNotices: 1,
       circulars: 0,
+      supervisions: 3,
       urgeRate: 0.3333,
     });
   });

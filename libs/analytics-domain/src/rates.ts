@@ -37,6 +37,8 @@ export interface WorkOrderCounts {
   /** Orders that reached the ladder's urging notice (催办通知书), and its circular (通报). */
   urgeNotices: number;
   circulars: number;
+  /** 督办 orders opened on the group's orders. */
+  supervisions: number;
 }
 
 /** Revisit counts of one group: the latest evaluation of each request, skipped revisits apart. */
@@ -75,6 +77,7 @@ export const NO_WORK_ORDERS: WorkOrderCounts = {
   urged: 0,
   urgeNotices: 0,
   circulars: 0,
+  supervisions: 0,
 };
 export const NO_REVISITS: RevisitCounts = { revisits: 0, resolved: 0, satisfiedOrBasicallySatisfied: 0, skippedRevisits: 0 };
 

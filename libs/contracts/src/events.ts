@@ -36,6 +36,7 @@ import {
   WorkOrderReopened,
   WorkOrderSigned,
   WorkOrderUrged,
+  SupervisionChanged,
   WorkOrderWarningRaised,
 } from './generated/hotline/handling/v1/handling_events';
 import {
@@ -130,6 +131,7 @@ export const Events = {
       'handling', 'work-order', 'warning-raised', 'hotline.handling.v1.WorkOrderWarningRaised', WorkOrderWarningRaised,
     ),
     workOrderUrged: event('handling', 'work-order', 'urged', 'hotline.handling.v1.WorkOrderUrged', WorkOrderUrged),
+    supervisionChanged: event('handling', 'supervision', 'changed', 'hotline.handling.v1.SupervisionChanged', SupervisionChanged),
   },
   revisit: {
     samplingPolicyChanged: event(

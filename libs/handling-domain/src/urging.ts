@@ -33,3 +33,17 @@ export function urgeCircularAt(calendar: WorkingCalendar, noticeAt: Date, policy
 
 /** Who urges a unit by hand (催办): the hotline's dispatchers and supervisors. */
 export const URGERS: readonly Role[] = ['dispatcher', 'supervisor'];
+
+/** Who opens and closes 督办 orders: the hotline's supervisors. */
+export const SUPERVISORS: readonly Role[] = ['supervisor'];
+
+/**
+ * Working days a unit has to reply to a 督办 order unless the supervisor sets another: 3, as
+ * Shanghai 大宁路街道 gives 热线督办件 (domain.md §8 [S16]).
+ */
+export const DEFAULT_SUPERVISION_REPLY_WORKING_DAYS = 3;
+
+/** The reply's due: the end of the Nth working day after the day the order was opened. */
+export function supervisionReplyDueAt(calendar: WorkingCalendar, openedAt: Date, workingDays: number): Date {
+  return addWorkingDays(calendar, openedAt, workingDays, 'from-next-day');
+}

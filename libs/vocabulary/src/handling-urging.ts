@@ -23,3 +23,34 @@ export const URGE_METHOD_LABELS: Record<UrgeMethod, Label> = {
   phone: { zh: '电话催办', en: 'By phone' },
   written: { zh: '书面催办', en: 'In writing' },
 };
+
+/**
+ * Why the hotline opens a 督办 (supervision) order on a unit's work (domain.md §11.1 [S21][S45]):
+ * a leader's written instruction (领导批示件), media exposure, a hotspot, an overdue order, passing
+ * the buck (推诿扯皮), or a long time without visible progress.
+ */
+export const SUPERVISION_SOURCES = ['leader-instruction', 'media-exposure', 'hotspot', 'overdue', 'buck-passing', 'no-progress'] as const;
+export type SupervisionSource = (typeof SUPERVISION_SOURCES)[number];
+export const isSupervisionSource = oneOf(SUPERVISION_SOURCES);
+export const SUPERVISION_SOURCE_LABELS: Record<SupervisionSource, Label> = {
+  'leader-instruction': { zh: '领导批示', en: "Leader's instruction" },
+  'media-exposure': { zh: '媒体曝光', en: 'Media exposure' },
+  hotspot: { zh: '热点问题', en: 'Hotspot' },
+  overdue: { zh: '逾期未办结', en: 'Overdue' },
+  'buck-passing': { zh: '推诿扯皮', en: 'Passing the buck' },
+  'no-progress': { zh: '长时间无明显进展', en: 'No visible progress' },
+};
+
+/** A 督办 order: open until the unit replies, closed when the hotline accepts the reply. */
+export const SUPERVISION_STATES = ['open', 'replied', 'closed'] as const;
+export type SupervisionState = (typeof SUPERVISION_STATES)[number];
+export const isSupervisionState = oneOf(SUPERVISION_STATES);
+export const SUPERVISION_STATE_LABELS: Record<SupervisionState, Label> = {
+  open: { zh: '督办中', en: 'Open' },
+  replied: { zh: '已回复', en: 'Replied' },
+  closed: { zh: '已办结', en: 'Closed' },
+};
+
+/** The steps a 督办 order goes through, each announced (SupervisionChanged). */
+export const SUPERVISION_STEPS = ['opened', 'replied', 'closed', 'reply-overdue'] as const;
+export type SupervisionStep = (typeof SUPERVISION_STEPS)[number];

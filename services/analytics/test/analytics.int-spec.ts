@@ -26,7 +26,7 @@ const cityA: RequestPlan[] = [
     // Urged by hand, then up the ladder to its circular.
     orders: [{
       workOrderId: 'w3', ...roads, role: 'primary', signedOnTime: true, answers: [{ onTime: true, hours: 6, passes: false }, { onTime: false, hours: 30, passes: true }],
-      urges: ['reminder', 'notice', 'circular'],
+      urges: ['reminder', 'notice', 'circular'], supervisions: 2,
     }],
     revisit: { resolved: false, satisfaction: 'dissatisfied' }, closed: true,
   },
@@ -157,12 +157,14 @@ describe('analytics lifecycle read model (real PostgreSQL and NATS)', () => {
         responseDenominator: 3, responseRate: 0.3333, answered: 2, answeredOnTime: 1, unansweredPastDue: 1, onTimeAnswerDenominator: 3,
         onTimeAnswerRate: 0.3333, avgHandlingWorkingHours: 16.5, revisits: 1, resolved: 0, resolutionRate: 0, satisfactionRate: 0,
         // w3 urged by hand and up the ladder: one order of three (催办率), with its notice and circular.
-        urged: 1, urgeNotices: 1, circulars: 1, urgeRate: 0.3333 }),
+        urged: 1, urgeNotices: 1, circulars: 1, urgeRate: 0.3333,
+        // Two 督办 orders on w3, each opened, replied and closed: counted once each.
+        supervisions: 2 }),
       // r7's revisit was skipped: reported, and in neither denominator.
       expect.objectContaining({ key: 'u-water', label: '市水务局', workOrders: 3, responseRate: 1, onTimeAnswerRate: 1, avgHandlingWorkingHours: 3.6667,
         revisits: 2, skippedRevisits: 1, resolutionRate: 0.5, satisfiedOrBasicallySatisfied: 2, satisfactionRate: 1,
         // w4 reminded twice is one urged order.
-        urged: 1, urgeNotices: 0, circulars: 0, urgeRate: 0.3333 }),
+        urged: 1, urgeNotices: 0, circulars: 0, urgeRate: 0.3333, supervisions: 0 }),
     ]);
   });
 

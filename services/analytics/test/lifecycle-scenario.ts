@@ -26,6 +26,8 @@ export interface OrderPlan {
   cancelled?: boolean;
   /** The hotline's urges of it (催办), in order. */
   urges?: Array<'reminder' | 'notice' | 'circular'>;
+  /** 督办 orders opened on it (each also replied and closed). */
+  supervisions?: number;
 }
 
 export interface RequestPlan {
@@ -140,6 +142,12 @@ export function eventsOf(r: RequestPlan): Record<Producer, PlannedEvent[]> {
         copiedToLeader: level !== 'reminder', urgeCount: i + 1,
       })),
     );
+    for (let s = 0; s < (o.supervisions ?? 0); s++)
+      for (const [step, state] of [['opened', 'open'], ['replied', 'replied'], ['closed', 'closed']] as const)
+        out.handling.push(plan(Events.handling.supervisionChanged, {
+          supervisionId: `${o.workOrderId}-supervision-${s}`, workOrderId: o.workOrderId, requestId: r.requestId, unitId: o.unitId,
+          source: 'leader-instruction', step, state, replyDueAt: handleDueAt, at: at(), by: 'supervisor-1', replyOverdue: false,
+        }));
     let reworkDueAt = '';
     o.answers.forEach((a, rework) => {
       out.handling.push(
@@ -203,7 +211,7 @@ const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1
 export function expectedRates(requests: RequestPlan[], groupBy: 'unit' | 'category' | 'day') {
   const zero = {
     wo: 0, cancelled: 0, signed: 0, signedOnTime: 0, unsignedPast: 0, ans: 0, ansOnTime: 0, unansweredPast: 0, hours: 0, rv: 0, res: 0, sat: 0, skipped: 0,
-    urged: 0, notices: 0, circulars: 0,
+    urged: 0, notices: 0, circulars: 0, supervisions: 0,
   };
   const rows = new Map<string, typeof zero & { label: string }>();
   const row = (key: string, label: string) => {
@@ -220,6 +228,7 @@ export function expectedRates(requests: RequestPlan[], groupBy: 'unit' | 'catego
       if (o.urges?.length) g.urged += 1;
       if (o.urges?.includes('notice')) g.notices += 1;
       if (o.urges?.includes('circular')) g.circulars += 1;
+      g.supervisions += o.supervisions ?? 0;
       if (o.signedOnTime === undefined) g.unsignedPast += 1;
       else g.signed += 1;
       if (o.signedOnTime) g.signedOnTime += 1;
@@ -252,7 +261,7 @@ export function expectedRates(requests: RequestPlan[], groupBy: 'unit' | 'catego
       avgHandlingWorkingHours: ratio(g.hours, g.ans),
       revisits: g.rv, skippedRevisits: g.skipped, resolved: g.res, resolutionRate: ratio(g.res, g.rv),
       satisfiedOrBasicallySatisfied: g.sat, satisfactionRate: ratio(g.sat, g.rv),
-      urged: g.urged, urgeNotices: g.notices, circulars: g.circulars, urgeRate: ratio(g.urged, g.wo),
+      urged: g.urged, urgeNotices: g.notices, circulars: g.circulars, urgeRate: ratio(g.urged, g.wo), supervisions: g.supervisions,
     }));
 }
 

@@ -8,6 +8,8 @@ import { entities, migrations, PII_COLUMNS } from './persistence/schema';
 import { PiiAccessLogController } from './pii-access/pii-access.controller';
 import { onEvaluationJudged } from './redo/on-evaluation-judged.handler';
 import { onReturnDecided } from './returns/on-return-decided.handler';
+import { SupervisionController } from './supervision/supervision.controller';
+import { supervisionReplyDueTimer } from './supervision/supervision-reply-due.timer';
 import { TimeLimitsController } from './time-limits/time-limits.controller';
 import { urgeLadderTimers } from './urging/urge-ladder.timer';
 import { UrgingController } from './urging/urging.controller';
@@ -25,12 +27,12 @@ export const handlingService: ServiceDefinition = {
   description:
     "Handling (办理): work orders per unit, the tenant's working calendar (with the years of national holidays it knows) " +
     'and time-limit table, sign-for and answers (kept masked, their clear text encrypted and read only on purpose, logged), ' +
-    'rework, overdue timers, extensions, red/yellow/green warnings and urging (催办 by hand, the notice and circular on a ladder).',
+    'rework, overdue timers, extensions, red/yellow/green warnings and urging (催办 by hand, the notice and circular on a ladder) and 督办 orders with their replies.',
   configSchema: handlingConfigSchema,
   entities,
   migrations,
   controllers: [CalendarController, DeadlinesController, TimeLimitsController, WorkOrdersController, PiiAccessLogController,
-    ExtensionsController, WarningsController, UrgingController],
+    ExtensionsController, WarningsController, UrgingController, SupervisionController],
   providers: (ctx) => [{ provide: PiiCipher, useValue: PiiCipher.fromConfig(ctx.serviceConfig) }],
   grpc: (ctx) => [handlingGrpc(ctx)],
   // Durable consumers: handling--hl-dispatch-v1--request-dispatched, handling--hl-revisit-v1--answer-reviewed
@@ -38,6 +40,6 @@ export const handlingService: ServiceDefinition = {
   // handling--hl-revisit-v1--redo (EvaluationJudged only: 重办 after a reasonable complaint);
   // handling--hl-dispatch-v1--return-decided (ReturnDecided only: an accepted 退单 cancels the unit's order).
   handlers: [onRequestDispatched, onAnswerReviewed, onRequestClosed, onEvaluationJudged, onReturnDecided],
-  timers: [...overdueTimers, ...warningTimers, ...urgeLadderTimers],
+  timers: [...overdueTimers, ...warningTimers, ...urgeLadderTimers, supervisionReplyDueTimer],
   commands: { pii: piiCommand(PII_COLUMNS) },
 };

@@ -12,6 +12,7 @@ import { onWorkOrderDuesRecomputed } from './on-work-order-dues-recomputed.handl
 import { onWorkOrderOverdue } from './on-work-order-overdue.handler';
 import { onWorkOrderReopened } from './on-work-order-reopened.handler';
 import { onWorkOrderSigned } from './on-work-order-signed.handler';
+import { onSupervisionChanged } from './on-supervision-changed.handler';
 import { onWorkOrderUrged } from './on-work-order-urged.handler';
 
 /**
@@ -30,6 +31,7 @@ export const lifecycleHandlers = [
   onWorkOrderCancelled,
   onWorkOrderDuesRecomputed,
   onWorkOrderUrged,
+  onSupervisionChanged,
   onAnswerReviewed,
   onRevisitRecorded,
   onRevisitSkipped,

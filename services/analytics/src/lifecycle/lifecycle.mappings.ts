@@ -307,3 +307,8 @@ export interface Urge {
 export function workOrderUrgedOf(e: handlingEventsV1.WorkOrderUrged, publishedAt: Date): { ref: WorkOrderRef; urge: Urge } {
   return { ref: workOrderRef(e), urge: { level: e.level, urgedAt: instant(e.urgedAt, publishedAt) } };
 }
+
+/** A 督办 order opened on the work order (its other steps change no count). */
+export function supervisionOpenedOf(e: handlingEventsV1.SupervisionChanged): WorkOrderRef | undefined {
+  return e.step === 'opened' ? workOrderRef(e) : undefined;
+}

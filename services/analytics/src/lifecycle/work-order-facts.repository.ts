@@ -133,3 +133,8 @@ export async function recordUrge(m: EntityManager, tenantId: string, ref: WorkOr
     [u.urgedAt, u.level],
   );
 }
+
+/** One more 督办 order on the work order. */
+export async function recordSupervision(m: EntityManager, tenantId: string, ref: WorkOrderRef): Promise<void> {
+  await updateWorkOrder(m, tenantId, ref, `supervisions = supervisions + 1`, []);
+}

@@ -41,7 +41,8 @@ export async function workOrderCounts(m: EntityManager, grouping: RateGrouping, 
        coalesce(sum(handling_working_hours) filter (where ${ANSWER_STANDS}), 0)::float8 as "handlingWorkingHoursSum",
        (count(*) filter (where urges > 0))::int as urged,
        (count(*) filter (where urge_notice_at is not null))::int as "urgeNotices",
-       (count(*) filter (where urge_circular_at is not null))::int as circulars
+       (count(*) filter (where urge_circular_at is not null))::int as circulars,
+       coalesce(sum(supervisions), 0)::int as supervisions
      from work_order_facts
      where created_at is not null and ${inDays('day')}
      group by 1`,

@@ -17,6 +17,7 @@ import { Extensions1764300004200 } from './1764300004200-extensions.migration';
 import { Warnings1764300004210 } from './1764300004210-warnings.migration';
 import { ReturnCancelReason1764300004150 } from './1764300004150-return-cancel-reason.migration';
 import { Urging1764300004220 } from './1764300004220-urging.migration';
+import { SupervisionOrders1764300004230 } from './1764300004230-supervision-orders.migration';
 
 export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity,
   WorkOrderExtensionEntity, ExtensionPolicyEntity, WarningPolicyEntity, UrgingPolicyEntity];
@@ -34,6 +35,7 @@ export const migrations = [
   Warnings1764300004210,
   ReturnCancelReason1764300004150,
   Urging1764300004220,
+  SupervisionOrders1764300004230,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`). */

@@ -257,6 +257,31 @@ export interface WorkOrderUrged {
   urgeCount: number;
 }
 
+/**
+ * A 督办 (supervision) order on a unit's work order changed: opened by a supervisor (with its
+ * source and reply due), replied by the unit, closed by the hotline, or its reply due passed.
+ * The instruction and the reply stay in handling; only codes and times travel.
+ */
+export interface SupervisionChanged {
+  supervisionId: string;
+  workOrderId: string;
+  requestId: string;
+  unitId: string;
+  /** leader-instruction | media-exposure | hotspot | overdue | buck-passing | no-progress */
+  source: string;
+  /** opened | replied | closed | reply-overdue */
+  step: string;
+  /** open | replied | closed */
+  state: string;
+  /** RFC 3339: the reply's due, and when this step happened. */
+  replyDueAt: string;
+  at: string;
+  /** The token subject, or system:handling for reply-overdue. */
+  by: string;
+  /** Whether the reply came (or has not come) after its due. */
+  replyOverdue: boolean;
+}
+
 function createBaseCalendarChanged(): CalendarChanged {
   return { timeZone: "", extraHolidays: [], extraWorkingDays: [], changedAt: "" };
 }
@@ -2160,6 +2185,174 @@ export const WorkOrderUrged: MessageFns<WorkOrderUrged> = {
             }
 
             message.urgeCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseSupervisionChanged(): SupervisionChanged {
+  return {
+    supervisionId: "",
+    workOrderId: "",
+    requestId: "",
+    unitId: "",
+    source: "",
+    step: "",
+    state: "",
+    replyDueAt: "",
+    at: "",
+    by: "",
+    replyOverdue: false,
+  };
+}
+
+export const SupervisionChanged: MessageFns<SupervisionChanged> = {
+  encode(message: SupervisionChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.supervisionId !== "") {
+      writer.uint32(10).string(message.supervisionId);
+    }
+    if (message.workOrderId !== "") {
+      writer.uint32(18).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(26).string(message.requestId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(34).string(message.unitId);
+    }
+    if (message.source !== "") {
+      writer.uint32(42).string(message.source);
+    }
+    if (message.step !== "") {
+      writer.uint32(50).string(message.step);
+    }
+    if (message.state !== "") {
+      writer.uint32(58).string(message.state);
+    }
+    if (message.replyDueAt !== "") {
+      writer.uint32(66).string(message.replyDueAt);
+    }
+    if (message.at !== "") {
+      writer.uint32(74).string(message.at);
+    }
+    if (message.by !== "") {
+      writer.uint32(82).string(message.by);
+    }
+    if (message.replyOverdue !== false) {
+      writer.uint32(88).bool(message.replyOverdue);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SupervisionChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSupervisionChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.supervisionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.step = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.state = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.replyDueAt = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.by = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.replyOverdue = reader.bool();
             continue;
           }
         }
