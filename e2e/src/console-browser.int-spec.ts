@@ -201,6 +201,43 @@ describe('web console (apps/console) in Chromium', () => {
     await shot('province-registry');
   }, STEP);
 
+  it("shows the unit the hotline's urge and 督办 order on its order page, and takes the unit's reply by keyboard", async () => {
+    const submitted = await platform.api('intake', 'POST', `/v1/public/${TENANT}/requests`, undefined, {
+      requester: { name: '赵六', phone: '13600003333' }, title: '小区电梯停运', content: '3 号楼电梯停运三天，物业未处理。', areaCode: '320104',
+      requestType: 'complaint', categoryCode: '030603',
+    });
+    expect(submitted.status).toBe(201);
+    const listed = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
+    const requestId = (listed.body.items as Array<{ id: string; number: string }>).find((r) => r.number === submitted.body.number)!.id;
+    let orderId = '';
+    for (let i = 0; i < 60 && !orderId; i++) {
+      const orders = await platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor'));
+      orderId = (orders.body.items as Array<{ id: string; unitCode: string }>).find((o) => o.unitCode === 'housing')?.id ?? '';
+      if (!orderId) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(orderId).not.toBe('');
+    const urged = await platform.api('handling', 'POST', `/v1/work-orders/${orderId}/urges`, token('supervisor'), { method: 'phone', note: '请尽快安排维修' });
+    expect(urged.status).toBe(201);
+    const opened = await platform.api('handling', 'POST', '/v1/supervision-orders', token('supervisor'), {
+      workOrderId: orderId, source: 'leader-instruction', instruction: '市领导批示：请三日内查明原因并答复',
+    });
+    expect(opened.status).toBe(201);
+
+    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
+    await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+    await page.getByTestId('order-urges').getByText('请尽快安排维修').waitFor({ timeout: 30_000 });
+    await page.getByTestId('order-supervisions').getByText('市领导批示：请三日内查明原因并答复').waitFor();
+    // Keyboard: type the reply, Tab to the button, Enter.
+    await page.locator(`#supervision-reply-${opened.body.id}`).click();
+    await page.keyboard.type('已联系物业更换电梯主板，预计两日内恢复运行');
+    await shot('unit-order-supervision');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByTestId(`supervision-state-${opened.body.id}`).filter({ hasText: '已回复' }).waitFor();
+    const after = await platform.api('handling', 'GET', `/v1/supervision-orders/${opened.body.id}`, token('supervisor'));
+    expect(after.body).toMatchObject({ state: 'replied', reply: '已联系物业更换电梯主板，预计两日内恢复运行', replyOverdue: false });
+  }, 2 * STEP);
+
   it('shows a 12345→110 transfer on the dashboard once the simulated 110 accepted it, for a period picked by keyboard', async () => {
     const cell = 'linkage-accepted-outgoing-110-one-key-transfer';
     const acceptedSoFar = async () => {

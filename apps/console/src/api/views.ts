@@ -1,7 +1,18 @@
 // The fields of the services' answers that the pages read. The services' OpenAPI documents
 // describe requests but not yet their responses, so these name what the pages rely on; request
 // types always come from generated/.
-import type { LinkageCounterpart, LinkageDirection, LinkageMethod, RequestStatus, ReviewStatus, WorkOrderStatus } from '@hotline/vocabulary';
+import type {
+  LinkageCounterpart,
+  LinkageDirection,
+  LinkageMethod,
+  RequestStatus,
+  ReviewStatus,
+  SupervisionSource,
+  SupervisionState,
+  UrgeLevel,
+  UrgeMethod,
+  WorkOrderStatus,
+} from '@hotline/vocabulary';
 
 export interface Page<T> {
   items: T[];
@@ -155,4 +166,30 @@ export interface TenantView {
   kind: string;
   status: string;
   region?: string;
+}
+
+/** An urge of a work order (催办): a reminder, the ladder's notice, or its circular. */
+export interface UrgeView {
+  id: string;
+  level: UrgeLevel;
+  method: UrgeMethod;
+  note: string | null;
+  urgedAt: string;
+  urgedBy: string;
+  overdue: boolean;
+  copiedToLeader: boolean;
+}
+
+/** A 督办 order on a work order, with the unit's reply. */
+export interface SupervisionView {
+  id: string;
+  workOrderId: string;
+  source: SupervisionSource;
+  instruction: string;
+  state: SupervisionState;
+  replyDueAt: string;
+  replyOverdue: boolean;
+  openedAt: string;
+  reply: string | null;
+  repliedAt: string | null;
 }

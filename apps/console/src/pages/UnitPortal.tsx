@@ -1,7 +1,8 @@
 // 承办单位: the unit's own work orders (the services show a unit only its own; another unit's
 // order answers "not found") with their sign-for and handling clocks in red/yellow/green, and
 // one order's page: sign, answer with the basis and the contact record, and an audited read of
-// the request's text in clear (the purpose is recorded).
+// the request's text in clear (the purpose is recorded); the hotline's urges of it and its 督办
+// orders, answered here.
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Result, Select, Space, Table, Typography } from 'antd';
 import { WORK_ORDER_STATUS_LABELS, WORK_ORDER_STATUSES, type WorkOrderStatus, ASSIGNMENT_ROLE_LABELS } from '@hotline/vocabulary';
@@ -13,6 +14,7 @@ import { useT } from '../i18n';
 import { usePolled } from '../polling';
 import { go } from '../routes';
 import type { Session } from '../session/session';
+import { OrderSupervision } from './OrderSupervision';
 import { Clock, formatTime, ProblemAlert } from './shared';
 
 type Answer = paths['/v1/work-orders/{id}/answer']['post']['requestBody']['content']['application/json'];
@@ -121,6 +123,7 @@ function OrderDetail({ id }: { id: string }) {
               <Button type="primary" htmlType="submit">{t('提交答复', 'Submit the answer')}</Button>
             </Form>
           )}
+          <OrderSupervision workOrderId={o.id} />
         </Space>
       )}
     </Card>
