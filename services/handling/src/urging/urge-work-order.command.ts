@@ -15,6 +15,7 @@ export async function urgeWorkOrder(manager: EntityManager, outbox: Outbox, who:
   if (order.status !== 'awaiting-sign' && order.status !== 'in-progress') throw ProblemError.conflict(`work order is ${order.status}: nothing left to urge`);
   const note = input.note ? maskPersonalData(input.note) : null;
   const urge = await recordUrge(manager, outbox, order, { level: 'reminder', method: input.method, note, by: who.subject, at: new Date() });
-  // A reminder is never refused by the ladder's unique steps: it is always recorded.
-  return urge!;
+  // Reminders are not among the ladder's once-only steps: one is always recorded.
+  if (!urge) throw new Error('a reminder was not recorded');
+  return urge;
 }
