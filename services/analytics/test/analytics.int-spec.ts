@@ -283,7 +283,7 @@ describe('analytics lifecycle read model (real PostgreSQL and NATS)', () => {
     const answered = (workOrderId: string, unitId: string, at: number, a: { onTime: boolean; handleDue: number; reworkDue?: number; reworkOnTime?: boolean }) =>
       publishEvent(sut, Events.handling.workOrderAnswered, tenant, {
         workOrderId, requestId: 'd1', unitId, role: 'primary', answer: 'a', basis: 'b', contactRecord: 'c', answeredAt: iso(at), onTime: a.onTime,
-        reworkCount: a.reworkDue === undefined ? 0 : 1, handlingWorkingHours: 8, answeredBy: 'op', handleDueAt: iso(a.handleDue),
+        reworkCount: a.reworkDue === undefined ? 0 : 1, handlingWorkingHours: 8, answeredBy: 'op', signedOffBy: '', handleDueAt: iso(a.handleDue),
         reworkDueAt: a.reworkDue === undefined ? '' : iso(a.reworkDue), reworkOnTime: a.reworkOnTime ?? false,
       });
     const reopened = (workOrderId: string, unitId: string, at: number, handleDue: number, reworkDue: number) =>

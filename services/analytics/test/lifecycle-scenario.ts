@@ -153,7 +153,7 @@ export function eventsOf(r: RequestPlan): Record<Producer, PlannedEvent[]> {
       out.handling.push(
         plan(Events.handling.workOrderAnswered, {
           ...ids, role: o.role, answer: 'done', basis: '', contactRecord: 'called', answeredAt: at(), onTime: a.onTime,
-          reworkCount: rework, handlingWorkingHours: a.hours, answeredBy: 'operator-1', handleDueAt, reworkDueAt,
+          reworkCount: rework, handlingWorkingHours: a.hours, answeredBy: 'operator-1', signedOffBy: '', handleDueAt, reworkDueAt,
           reworkOnTime: reworkDueAt !== '',
         }),
       );

@@ -29,7 +29,7 @@ describe('analytics keeps no free text of the events it reads (real PostgreSQL a
     });
     await publishEvent(sut, Events.handling.workOrderAnswered, tenant, {
       ...order, role: 'primary', answer: `已退款至${CLEAR.card}`, basis: `座机${CLEAR.landline}`, contactRecord: `致电${CLEAR.mobile}`,
-      answeredAt: '2025-03-04T02:00:00Z', onTime: true, reworkCount: 0, handlingWorkingHours: 3, answeredBy: 'op', handleDueAt: '', reworkDueAt: '', reworkOnTime: false,
+      answeredAt: '2025-03-04T02:00:00Z', onTime: true, reworkCount: 0, handlingWorkingHours: 3, answeredBy: 'op', signedOffBy: '', handleDueAt: '', reworkDueAt: '', reworkOnTime: false,
     });
     await publishEvent(sut, Events.revisit.answerReviewed, tenant, {
       reviewId: 'rv', ...order, passed: false, reasons: [`请回电${CLEAR.mobile}`], reviewedAt: '2025-03-04T03:00:00Z', reviewedBy: 'r', role: 'primary',

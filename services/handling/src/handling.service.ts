@@ -8,6 +8,7 @@ import { entities, migrations, PII_COLUMNS } from './persistence/schema';
 import { PiiAccessLogController } from './pii-access/pii-access.controller';
 import { onEvaluationJudged } from './redo/on-evaluation-judged.handler';
 import { onReturnDecided } from './returns/on-return-decided.handler';
+import { SignOffController } from './sign-off/sign-off.controller';
 import { SupervisionController } from './supervision/supervision.controller';
 import { supervisionReplyDueTimer } from './supervision/supervision-reply-due.timer';
 import { TimeLimitsController } from './time-limits/time-limits.controller';
@@ -32,7 +33,7 @@ export const handlingService: ServiceDefinition = {
   entities,
   migrations,
   controllers: [CalendarController, DeadlinesController, TimeLimitsController, WorkOrdersController, PiiAccessLogController,
-    ExtensionsController, WarningsController, UrgingController, SupervisionController],
+    ExtensionsController, WarningsController, UrgingController, SupervisionController, SignOffController],
   providers: (ctx) => [{ provide: PiiCipher, useValue: PiiCipher.fromConfig(ctx.serviceConfig) }],
   grpc: (ctx) => [handlingGrpc(ctx)],
   // Durable consumers: handling--hl-dispatch-v1--request-dispatched, handling--hl-revisit-v1--answer-reviewed

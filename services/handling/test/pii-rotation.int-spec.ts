@@ -59,14 +59,17 @@ describe('rotating the key of the encrypted free text (real PostgreSQL and NATS)
     const status = await runOperatorCommand(handlingService, 'pii', ['status'], commandEnv(ROTATED));
     expect(status).toEqual({
       exitCode: 0,
-      output: 'current key version 2\nwork_orders.answer_enc\tv1: 2, v2: 1\nwork_orders.basis_enc\tv1: 2, v2: 1\nwork_orders.contact_record_enc\tv1: 2, v2: 1\n',
+      output: 'current key version 2\nwork_orders.answer_enc\tv1: 2, v2: 1\nwork_orders.basis_enc\tv1: 2, v2: 1\nwork_orders.contact_record_enc\tv1: 2, v2: 1\n' +
+        // Drafts for a leader's sign-off are sealed the same way; none here.
+        'answer_drafts.answer_enc\tempty\nanswer_drafts.basis_enc\tempty\nanswer_drafts.contact_record_enc\tempty\n',
     });
     const rotate = await runOperatorCommand(handlingService, 'pii', ['rotate'], commandEnv(ROTATED));
     expect(rotate).toEqual({
       exitCode: 0,
       output:
         'current key version 2\nwork_orders.answer_enc\tv2: 3\tre-encrypted 2\nwork_orders.basis_enc\tv2: 3\tre-encrypted 2\n' +
-        'work_orders.contact_record_enc\tv2: 3\tre-encrypted 2\n',
+        'work_orders.contact_record_enc\tv2: 3\tre-encrypted 2\n' +
+        'answer_drafts.answer_enc\tempty\tre-encrypted 0\nanswer_drafts.basis_enc\tempty\tre-encrypted 0\nanswer_drafts.contact_record_enc\tempty\tre-encrypted 0\n',
     });
     for (const tenantId of TENANTS) expect((await keyVersions(tenantId)).every((r) => r.a === 2 && r.b === 2 && r.c === 2)).toBe(true);
     for (const { tenantId, id } of orders) expect(await readsInClear(sut, tenantId, id)).toMatchObject(ANSWER_WITH_PERSONAL_DATA);
@@ -76,7 +79,7 @@ describe('rotating the key of the encrypted free text (real PostgreSQL and NATS)
     sut = await start({ PII_MASTER_KEY: KEY_2, PII_KEY_VERSION: '2' });
     for (const { tenantId, id } of orders) expect(await readsInClear(sut, tenantId, id)).toMatchObject(ANSWER_WITH_PERSONAL_DATA);
     expect((await runOperatorCommand(handlingService, 'pii', ['status'], commandEnv({ PII_MASTER_KEY: KEY_2, PII_KEY_VERSION: '2' }))).output)
-      .toBe('current key version 2\nwork_orders.answer_enc\tv2: 3\nwork_orders.basis_enc\tv2: 3\nwork_orders.contact_record_enc\tv2: 3\n');
+      .toBe('current key version 2\nwork_orders.answer_enc\tv2: 3\nwork_orders.basis_enc\tv2: 3\nwork_orders.contact_record_enc\tv2: 3\n' + 'answer_drafts.answer_enc\tempty\nanswer_drafts.basis_enc\tempty\nanswer_drafts.contact_record_enc\tempty\n');
   });
 
   it('refuses to start without PII_MASTER_KEY, and says so', async () => {

@@ -55,6 +55,7 @@ export function answered(
     reworkCount: 0,
     handlingWorkingHours: 6.5,
     answeredBy: 'operator-of-unit',
+    signedOffBy: '',
     handleDueAt: '2025-02-14T09:00:00.000Z',
     reworkDueAt: '',
     reworkOnTime: false,

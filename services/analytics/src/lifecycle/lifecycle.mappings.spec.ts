@@ -60,7 +60,7 @@ describe('lifecycle event mappings', () => {
     const { ref, answer } = workOrderAnsweredOf(
       {
         workOrderId: 'w1', requestId: 'r1', unitId: 'u1', role: 'lead', answer: 'a', basis: '', contactRecord: '', answeredAt: '2025-03-10T00:00:00Z',
-        onTime: false, reworkCount: 1, handlingWorkingHours: 30, answeredBy: 'op', handleDueAt: '2025-03-05T00:00:00Z',
+        onTime: false, reworkCount: 1, handlingWorkingHours: 30, answeredBy: 'op', signedOffBy: '', handleDueAt: '2025-03-05T00:00:00Z',
         reworkDueAt: '2025-03-12T00:00:00Z', reworkOnTime: true,
       },
       published,
@@ -114,6 +114,6 @@ function base() {
 function answeredBase() {
   return {
     workOrderId: 'w1', requestId: 'r1', unitId: 'u1', role: 'primary', answer: 'a', basis: '', contactRecord: '', answeredAt: '2025-03-04T00:00:00Z',
-    onTime: true, reworkCount: 0, handlingWorkingHours: 3, answeredBy: 'op', handleDueAt: '2025-03-05T00:00:00Z', reworkDueAt: '', reworkOnTime: false,
+    onTime: true, reworkCount: 0, handlingWorkingHours: 3, answeredBy: 'op', signedOffBy: '', handleDueAt: '2025-03-05T00:00:00Z', reworkDueAt: '', reworkOnTime: false,
   };
 }

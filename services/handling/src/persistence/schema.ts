@@ -5,6 +5,7 @@ import { ExtensionPolicyEntity, WorkOrderExtensionEntity } from '../extensions/e
 import { TimeLimitEntity } from '../time-limits/time-limit.entity';
 import { WarningPolicyEntity } from '../warnings/warning-policy.entity';
 import { UrgingPolicyEntity } from '../urging/urging-policy.entity';
+import { SignOffPolicyEntity } from '../sign-off/sign-off-policy.entity';
 import { WorkOrderEntity } from '../work-orders/work-order.entity';
 import { TenantCalendars1764300000300 } from './1764300000300-tenant-calendars.migration';
 import { TimeLimits1764300000400 } from './1764300000400-time-limits.migration';
@@ -18,9 +19,10 @@ import { Warnings1764300004210 } from './1764300004210-warnings.migration';
 import { ReturnCancelReason1764300004150 } from './1764300004150-return-cancel-reason.migration';
 import { Urging1764300004220 } from './1764300004220-urging.migration';
 import { SupervisionOrders1764300004230 } from './1764300004230-supervision-orders.migration';
+import { LeaderSignOff1764300004240 } from './1764300004240-leader-sign-off.migration';
 
 export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity,
-  WorkOrderExtensionEntity, ExtensionPolicyEntity, WarningPolicyEntity, UrgingPolicyEntity];
+  WorkOrderExtensionEntity, ExtensionPolicyEntity, WarningPolicyEntity, UrgingPolicyEntity, SignOffPolicyEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
   ...PLATFORM_MIGRATIONS,
@@ -36,7 +38,11 @@ export const migrations = [
   ReturnCancelReason1764300004150,
   Urging1764300004220,
   SupervisionOrders1764300004230,
+  LeaderSignOff1764300004240,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`). */
-export const PII_COLUMNS: PiiColumns[] = [{ table: 'work_orders', key: 'id', columns: ['answer_enc', 'basis_enc', 'contact_record_enc'] }];
+export const PII_COLUMNS: PiiColumns[] = [
+  { table: 'work_orders', key: 'id', columns: ['answer_enc', 'basis_enc', 'contact_record_enc'] },
+  { table: 'answer_drafts', key: 'work_order_id', columns: ['answer_enc', 'basis_enc', 'contact_record_enc'] },
+];

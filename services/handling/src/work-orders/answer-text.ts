@@ -10,7 +10,7 @@ const ENCRYPTED_COLUMN = { answer: 'answerEnc', basis: 'basisEnc', contactRecord
   keyof WorkOrderEntity
 >;
 
-type SealedAnswer = Pick<WorkOrderEntity, FreeTextField | (typeof ENCRYPTED_COLUMN)[FreeTextField]>;
+export type SealedAnswer = Pick<WorkOrderEntity, FreeTextField | (typeof ENCRYPTED_COLUMN)[FreeTextField]>;
 
 /** How an answer is stored: each text masked, and its clear text encrypted under the tenant's key when it holds personal data. */
 export function sealAnswer(cipher: PiiCipher, tenantId: string, input: Answer): SealedAnswer {

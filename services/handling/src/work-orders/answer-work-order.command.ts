@@ -2,9 +2,11 @@ import { EntityManager } from 'typeorm';
 import { workingHoursBetween } from '@hotline/calendar';
 import { Events } from '@hotline/contracts';
 import { answerTiming } from '@hotline/handling-domain';
-import { Identity, Outbox, PiiCipher } from '@hotline/platform';
+import { Identity, Outbox, PiiCipher, ProblemError } from '@hotline/platform';
+import type { WorkOrderStatus } from '@hotline/vocabulary';
 import { tenantWorkingCalendar } from '../calendar/calendar.repository';
-import { sealAnswer } from './answer-text';
+import { loadSignOffPolicy } from '../sign-off/sign-off.repository';
+import { SealedAnswer, sealAnswer } from './answer-text';
 import { lockOwnWorkOrder } from './own-work-order';
 import { WorkOrderEntity } from './work-order.entity';
 import { answeredEvent, appendWorkOrderEvent } from './work-order-events';
@@ -16,7 +18,8 @@ import { Answer } from './work-orders.schemas';
  * 答复 by a staff member of the assigned unit: stops the handling (and rework) clock; the answer
  * goes to review. On time only before the original handling due, whatever rework came between.
  * The texts are stored masked, with their clear text encrypted, and WorkOrderAnswered carries
- * the masked text.
+ * the masked text. Where the tenant requires the leader's sign-off, only a unit leader answers
+ * directly (signing it off); an operator drafts (ADR 0023).
  */
 export async function answerWorkOrder(
   manager: EntityManager,
@@ -27,9 +30,30 @@ export async function answerWorkOrder(
   input: Answer,
 ): Promise<WorkOrderEntity> {
   const { order, status } = await lockOwnWorkOrder(manager, who, id, 'answer');
+  const leader = who.roles.includes('unit-leader');
+  if ((await loadSignOffPolicy(manager)).required && !leader)
+    throw ProblemError.conflict("this hotline's answers leave a unit only with its leader's sign-off: draft it (POST /v1/work-orders/{id}/answer-draft)");
+  return recordAnswer(manager, outbox, order, status, sealAnswer(cipher, who.tenantId, input), {
+    answeredBy: who.subject,
+    signedOffBy: leader ? who.subject : null,
+  });
+}
+
+/**
+ * Stores the answer on the locked order and announces it: the clock stops now (when the answer
+ * leaves the unit: its leader's sign-off, where required).
+ */
+export async function recordAnswer(
+  manager: EntityManager,
+  outbox: Outbox,
+  order: WorkOrderEntity,
+  status: WorkOrderStatus,
+  sealed: SealedAnswer,
+  by: { answeredBy: string; signedOffBy: string | null },
+): Promise<WorkOrderEntity> {
   const answeredAt = new Date();
-  const calendar = await tenantWorkingCalendar(manager, who.tenantId);
-  const changes = { status, answeredAt, answeredBy: who.subject, ...sealAnswer(cipher, who.tenantId, input) };
+  const calendar = await tenantWorkingCalendar(manager, order.tenantId);
+  const changes = { status, answeredAt, answeredBy: by.answeredBy, signedOffBy: by.signedOffBy, ...sealed };
   const answered: WorkOrderEntity = { ...order, ...changes };
   await updateWorkOrder(manager, order.id, changes);
   await syncOverdueTimers(manager, answered);

@@ -50,6 +50,7 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
       signedBy: null,
       answeredAt: null,
       answeredBy: null,
+      signedOffBy: null,
       answer: null,
       basis: null,
       contactRecord: null,

@@ -29,6 +29,7 @@ function order(overrides: Partial<WorkOrderEntity> = {}): WorkOrderEntity {
     signedBy: 'city-a:li',
     answeredAt: at('2026-12-20T03:00:00Z'),
     answeredBy: 'city-a:wang',
+    signedOffBy: null,
     answer: '已处理',
     basis: '依据',
     contactRecord: '电话',

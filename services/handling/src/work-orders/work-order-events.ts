@@ -45,6 +45,7 @@ export function answeredEvent(
     contactRecord: texts.contactRecord ?? '',
     answeredAt: iso(o.answeredAt),
     answeredBy: o.answeredBy ?? '',
+    signedOffBy: o.signedOffBy ?? '',
     onTime: timing.onTime,
     reworkOnTime: timing.reworkOnTime,
     reworkCount: o.reworkCount,

@@ -80,6 +80,10 @@ export class WorkOrderEntity {
   @Column({ name: 'answered_by', type: 'text', nullable: true })
   answeredBy!: string | null;
 
+  /** The unit leader who signed the answer off (a leader answering signs it off), where there was one. */
+  @Column({ name: 'signed_off_by', type: 'text', nullable: true })
+  signedOffBy!: string | null;
+
   // The answer, its basis and the contact record as everyone sees them: masked (issue 10).
   @Column({ type: 'text', nullable: true })
   answer!: string | null;

@@ -31,6 +31,7 @@ export function toWorkOrderView(o: WorkOrderEntity) {
     signedBy: o.signedBy,
     answeredAt: iso(o.answeredAt),
     answeredBy: o.answeredBy,
+    signedOffBy: o.signedOffBy,
     ...maskedAnswer(o),
     reworkCount: o.reworkCount,
     reopenedAt: iso(o.reopenedAt),

@@ -63,7 +63,7 @@ describe('lifecycle events as timeline steps', () => {
     const answered = workOrderAnsweredStep(
       {
         workOrderId: 'w1', requestId: 'r1', unitId: 'u1', role: 'primary', answer: '已维修完毕', basis: '条例', contactRecord: '电话',
-        answeredAt: AT, onTime: false, reworkCount: 1, handlingWorkingHours: 3, answeredBy: '', handleDueAt: AT, reworkDueAt: AT,
+        answeredAt: AT, onTime: false, reworkCount: 1, handlingWorkingHours: 3, answeredBy: '', signedOffBy: '', handleDueAt: AT, reworkDueAt: AT,
         reworkOnTime: true,
       },
       RECEIVED,

@@ -71,7 +71,7 @@ describe('case-file mappings of events', () => {
     });
     expect(answeredOrderOf({
       ...key, role: 'assisting', answer: 'a', basis: 'b', contactRecord: 'c', answeredAt: '2025-01-23T00:00:00Z', onTime: false, reworkCount: 0,
-      handlingWorkingHours: 3, answeredBy: 'op', handleDueAt: '2025-02-10T01:00:00Z', reworkDueAt: '', reworkOnTime: false,
+      handlingWorkingHours: 3, answeredBy: 'op', signedOffBy: '', handleDueAt: '2025-02-10T01:00:00Z', reworkDueAt: '', reworkOnTime: false,
     })).toEqual({ ...key, role: 'assisting', handleDueAt: '2025-02-10T01:00:00.000Z', reworkRound: 0, reworkDueAt: null });
     expect(cancelledOrderOf({ ...key, role: 'assisting', reason: 'request-closed', previousStatus: 'in-progress', cancelledAt: '2025-01-25T00:00:00Z' })).toEqual({
       ...key, role: 'assisting', reason: 'request-closed', previousStatus: 'in-progress', cancelledAt: '2025-01-25T00:00:00.000Z',

@@ -75,6 +75,8 @@ export interface WorkOrderAnswered {
   reworkDueAt: string;
   /** Before rework_due_at (false when there was no rework). */
   reworkOnTime: boolean;
+  /** The unit leader who signed the answer off before it left the unit; empty when none did. */
+  signedOffBy: string;
 }
 
 /** Emitted on hl.handling.v1.<tenant>.work-order.overdue when a durable timer finds a clock breached. */
@@ -635,6 +637,7 @@ function createBaseWorkOrderAnswered(): WorkOrderAnswered {
     handleDueAt: "",
     reworkDueAt: "",
     reworkOnTime: false,
+    signedOffBy: "",
   };
 }
 
@@ -684,6 +687,9 @@ export const WorkOrderAnswered: MessageFns<WorkOrderAnswered> = {
     }
     if (message.reworkOnTime !== false) {
       writer.uint32(120).bool(message.reworkOnTime);
+    }
+    if (message.signedOffBy !== "") {
+      writer.uint32(130).string(message.signedOffBy);
     }
     return writer;
   },
@@ -819,6 +825,14 @@ export const WorkOrderAnswered: MessageFns<WorkOrderAnswered> = {
             }
 
             message.reworkOnTime = reader.bool();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.signedOffBy = reader.string();
             continue;
           }
         }
