@@ -1,8 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { DEFAULT_EXTENSION_POLICY, ExtensionPolicy } from '@hotline/handling-domain';
+import { isUuid } from '@hotline/platform';
 import { ExtensionPolicyEntity, WorkOrderExtensionEntity } from './extension.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The tenant's extension policy (RLS scopes the query), DEFAULT_EXTENSION_POLICY without a row of its own. */
 export async function loadExtensionPolicy(manager: EntityManager): Promise<ExtensionPolicy & { source: 'tenant' | 'default' }> {
@@ -22,7 +21,7 @@ export function extensionsOf(manager: EntityManager, workOrderId: string): Promi
 
 /** One extension of the order, locked; null for an unknown or malformed id. */
 export async function lockExtension(manager: EntityManager, workOrderId: string, id: string): Promise<WorkOrderExtensionEntity | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   return manager.getRepository(WorkOrderExtensionEntity).findOne({ where: { id, workOrderId }, lock: { mode: 'pessimistic_write' } });
 }
 

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { isUuid } from '@hotline/platform';
 import type { SupervisionSource, SupervisionState } from '@hotline/vocabulary';
 
 /** A 督办 order on a unit's work order (tenant-owned, RLS-protected). Instruction and reply are kept masked. */
@@ -63,7 +64,7 @@ export async function insertSupervision(manager: EntityManager, s: SupervisionOr
 
 /** One order by id (locked for a change when asked); undefined for an id that is not a uuid. */
 export async function findSupervision(manager: EntityManager, id: string, forUpdate = false): Promise<SupervisionOrder | undefined> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await manager.query(`select ${COLUMNS} from supervision_orders where id = $1 ${forUpdate ? 'for update' : ''}`, [id]);
   return row ? fromRow(row) : undefined;
 }

@@ -1,10 +1,9 @@
 import { EntityManager, In } from 'typeorm';
 import { OPEN_WORK_ORDER_STATUSES, OrderTimeLimit, orderTimeLimit } from '@hotline/handling-domain';
+import { isUuid } from '@hotline/platform';
 import { toRequestType, toUrgency, WorkOrderStatus } from '@hotline/vocabulary';
 import { loadTimeLimit } from '../time-limits/time-limits.repository';
 import { WorkOrderEntity } from './work-order.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function repository(manager: EntityManager) {
   return manager.getRepository(WorkOrderEntity);
@@ -12,7 +11,7 @@ function repository(manager: EntityManager) {
 
 /** The order by id (RLS scopes the tenant), locked for update when asked; null for an unknown or malformed id. */
 export async function findWorkOrder(manager: EntityManager, id: string, forUpdate = false): Promise<WorkOrderEntity | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   return repository(manager).findOne({ where: { id }, ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
 }
 

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { factKey, LifecycleFact, progressAfter, roundOf } from '@hotline/intake-domain';
-import type { Outbox, ReceivedEvent } from '@hotline/platform';
+import { isUuid, type Outbox, type ReceivedEvent } from '@hotline/platform';
 import { AssignmentRole, ServiceName, systemActor, toAssignmentRole } from '@hotline/vocabulary';
 import { recordStep } from '../requests/request-status';
 import { lockProgress, setPrimaryUnit } from '../requests/requests.repository';
@@ -17,8 +17,6 @@ export interface LifecycleStep {
   /** Codes and unit names only, never PII or free text from citizens or units. */
   note: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An event's own RFC 3339 instant, or when the stream stored it if the field is empty or bad. */
 export function eventInstant(value: string, receivedAt: Date): Date {
@@ -43,7 +41,7 @@ export function actorOr(subject: string | undefined, producer: ServiceName): str
  * tenant's, or not from intake) are ignored.
  */
 export async function applyLifecycleStep(manager: EntityManager, outbox: Outbox, event: ReceivedEvent, step: LifecycleStep): Promise<void> {
-  if (!UUID.test(step.requestId)) return;
+  if (!isUuid(step.requestId)) return;
   const progress = await lockProgress(manager, step.requestId);
   if (!progress) return;
   const { primaryUnitId, standsFor, change } = progressAfter(progress, step.fact);
