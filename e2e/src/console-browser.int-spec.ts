@@ -238,6 +238,48 @@ describe('web console (apps/console) in Chromium', () => {
     expect(after.body).toMatchObject({ state: 'replied', reply: '已联系物业更换电梯主板，预计两日内恢复运行', replyOverdue: false });
   }, 2 * STEP);
 
+  it("routes an operator's answer through the unit leader's sign-off where the tenant requires it", async () => {
+    const admin = token('tenant-admin');
+    expect((await platform.api('handling', 'PUT', '/v1/sign-off-policy', admin, { required: true })).status).toBe(200);
+    try {
+      const submitted = await platform.api('intake', 'POST', `/v1/public/${TENANT}/requests`, undefined, {
+        title: '小区路灯不亮', content: '7 号楼前路灯坏了两周。', areaCode: '320104', requestType: 'complaint', categoryCode: '030603',
+      });
+      expect(submitted.status).toBe(201);
+      const listed = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
+      const requestId = (listed.body.items as Array<{ id: string; number: string }>).find((r) => r.number === submitted.body.number)!.id;
+      let orderId = '';
+      for (let i = 0; i < 60 && !orderId; i++) {
+        const orders = await platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor'));
+        orderId = (orders.body.items as Array<{ id: string; unitCode: string }>).find((o) => o.unitCode === 'housing')?.id ?? '';
+        if (!orderId) await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(orderId).not.toBe('');
+
+      await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
+      await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+      await page.getByRole('button', { name: '签收' }).click();
+      await page.getByTestId('order-status').filter({ hasText: '办理中' }).waitFor();
+      await page.locator('#answer-text').fill('已安排物业更换路灯');
+      await page.locator('#answer-basis').fill('《物业管理条例》第三十五条');
+      await page.locator('#answer-contact').fill('电话联系诉求人');
+      await page.getByRole('button', { name: '提交负责人审签' }).click();
+      await page.getByTestId('answer-draft').getByText('答复待负责人审签').waitFor();
+      expect((await platform.api('handling', 'GET', `/v1/work-orders/${orderId}`, token('supervisor'))).body.status).toBe('in-progress');
+
+      await signIn(page, consoleUrl, TENANT, '承办单位负责人 · housing');
+      await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+      await page.getByTestId('answer-draft').getByText('已安排物业更换路灯').waitFor({ timeout: 30_000 });
+      await shot('unit-order-sign-off');
+      await page.getByRole('button', { name: '审签通过' }).click();
+      await page.getByTestId('order-status').filter({ hasText: '已答复' }).waitFor();
+      const answered = (await platform.api('handling', 'GET', `/v1/work-orders/${orderId}`, token('supervisor'))).body;
+      expect(answered).toMatchObject({ status: 'answered', answeredBy: `${TENANT}:housing`, signedOffBy: `${TENANT}:housing-leader` });
+    } finally {
+      await platform.api('handling', 'PUT', '/v1/sign-off-policy', admin, { required: false });
+    }
+  }, 2 * STEP);
+
   it('shows a 12345→110 transfer on the dashboard once the simulated 110 accepted it, for a period picked by keyboard', async () => {
     const cell = 'linkage-accepted-outgoing-110-one-key-transfer';
     const acceptedSoFar = async () => {

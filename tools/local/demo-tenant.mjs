@@ -47,12 +47,15 @@ async function sign(secret, claims, subject) {
     .sign(new TextEncoder().encode(secret));
 }
 
-/** Tokens per role, and one unit-operator token per unit (its `unit` claim is the unit code). */
+/** Tokens per role, and per unit one unit-operator and one unit-leader token (their `unit` claim is the unit code). */
 export async function demoTokens(secret, tenant) {
   const tokens = {};
   for (const role of DEMO_ROLES) tokens[role] = await sign(secret, { tenant, roles: [role] }, `${tenant}:${role}`);
-  for (const unit of UNITS)
+  for (const unit of UNITS) {
     tokens[`unit-operator:${unit.code}`] = await sign(secret, { tenant, roles: ['unit-operator'], unit: unit.code }, `${tenant}:${unit.code}`);
+    // The unit's leader signs its answers off where the tenant asks for it (ADR 0024).
+    tokens[`unit-leader:${unit.code}`] = await sign(secret, { tenant, roles: ['unit-leader'], unit: unit.code }, `${tenant}:${unit.code}-leader`);
+  }
   return tokens;
 }
 

@@ -2,7 +2,7 @@
 // order answers "not found") with their sign-for and handling clocks in red/yellow/green, and
 // one order's page: sign, answer with the basis and the contact record, and an audited read of
 // the request's text in clear (the purpose is recorded); the hotline's urges of it and its 督办
-// orders, answered here.
+// orders, answered here; where the tenant requires it, the leader's sign-off of the answer.
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Result, Select, Space, Table, Typography } from 'antd';
 import { WORK_ORDER_STATUS_LABELS, WORK_ORDER_STATUSES, type WorkOrderStatus, ASSIGNMENT_ROLE_LABELS } from '@hotline/vocabulary';
@@ -14,6 +14,7 @@ import { useT } from '../i18n';
 import { usePolled } from '../polling';
 import { go } from '../routes';
 import type { Session } from '../session/session';
+import { AnswerSignOff, useAnswerDraft } from './AnswerSignOff';
 import { OrderSupervision } from './OrderSupervision';
 import { Clock, formatTime, ProblemAlert } from './shared';
 
@@ -62,19 +63,24 @@ function OrderList() {
   );
 }
 
-function OrderDetail({ id }: { id: string }) {
+function OrderDetail({ id, leader }: { id: string; leader: boolean }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Answer>();
   const [actionError, setActionError] = useState<unknown>();
   const [clear, setClear] = useState<{ title: string | null; content: string }>();
   const order = usePolled(() => unwrap<WorkOrderView>(api.handling.GET('/v1/work-orders/{id}', { params: { path: { id } } })), [id]);
+  // Where the tenant requires the leader's sign-off, an operator's answer is a draft (ADR 0024).
+  const policy = usePolled(() => unwrap<{ required: boolean }>(api.handling.GET('/v1/sign-off-policy')), []);
+  const draft = useAnswerDraft(id);
+  const drafting = policy.data?.required === true && !leader;
   const act = async (what: () => Promise<unknown>, done: string) => {
     setActionError(undefined);
     try {
       await what();
       void message.success(done);
       order.reload();
+      draft.reload();
     } catch (err) {
       setActionError(err);
     }
@@ -109,8 +115,20 @@ function OrderDetail({ id }: { id: string }) {
               </Button>
             )}
           </Space>
+          {o.status === 'in-progress' && draft.data && (
+            <AnswerSignOff workOrderId={o.id} draft={draft.data} leader={leader} onDecided={() => { order.reload(); draft.reload(); }} />
+          )}
           {o.status === 'in-progress' && (
-            <Form<Answer> form={form} layout="vertical" aria-label={t('答复', 'Answer')} onFinish={(body) => void act(() => unwrap(api.handling.POST('/v1/work-orders/{id}/answer', { params: { path: { id } }, body })), t('已答复', 'Answered'))}>
+            <Form<Answer>
+              form={form}
+              layout="vertical"
+              aria-label={t('答复', 'Answer')}
+              onFinish={(body) =>
+                void (drafting
+                  ? act(() => unwrap(api.handling.POST('/v1/work-orders/{id}/answer-draft', { params: { path: { id } }, body })), t('已提交负责人审签', 'Sent for sign-off'))
+                  : act(() => unwrap(api.handling.POST('/v1/work-orders/{id}/answer', { params: { path: { id } }, body })), t('已答复', 'Answered')))
+              }
+            >
               <Form.Item name="answer" label={t('答复内容', 'Answer')} rules={[{ required: true, message: t('请填写答复内容', 'Enter the answer') }]} htmlFor="answer-text">
                 <Input.TextArea id="answer-text" rows={3} maxLength={4000} />
               </Form.Item>
@@ -120,7 +138,7 @@ function OrderDetail({ id }: { id: string }) {
               <Form.Item name="contactRecord" label={t('联系记录', 'Contact record')} rules={[{ required: true, message: t('请填写与诉求人的联系记录', 'Record how the requester was contacted') }]} htmlFor="answer-contact">
                 <Input id="answer-contact" maxLength={1000} />
               </Form.Item>
-              <Button type="primary" htmlType="submit">{t('提交答复', 'Submit the answer')}</Button>
+              <Button type="primary" htmlType="submit">{drafting ? t('提交负责人审签', 'Send for the leader’s sign-off') : t('提交答复', 'Submit the answer')}</Button>
             </Form>
           )}
           <OrderSupervision workOrderId={o.id} />
@@ -135,7 +153,7 @@ export function UnitPortal({ session, orderId }: { session: Session; orderId?: s
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('承办单位', 'Unit')}: {session.unit ?? '—'}</Typography.Text>
-      {orderId ? <OrderDetail id={orderId} /> : <OrderList />}
+      {orderId ? <OrderDetail id={orderId} leader={session.roles.includes('unit-leader')} /> : <OrderList />}
     </Space>
   );
 }
