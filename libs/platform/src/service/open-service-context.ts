@@ -48,8 +48,34 @@ export interface OpenedContext {
   context: ServiceContext;
   /** Closes what was opened, last first. */
   close(): Promise<void>;
-  /** Registers a step of the shutdown (run in reverse order of registration). */
-  onClose(step: () => Promise<unknown>): void;
+  /** Registers a named step of the shutdown (run in reverse order of registration). */
+  onClose(name: string, step: () => Promise<unknown>): void;
+}
+
+/**
+ * How long one shutdown step may take before the next one runs anyway: a step that hangs (a
+ * pull that never ends, a server waiting on a connection) must not hold the rest, the database
+ * pool above all, past a pod's grace period. The step is named in the warning.
+ */
+export const SHUTDOWN_STEP_TIMEOUT_MS = 10_000;
+
+/** Runs the steps last first, each bounded by `timeoutMs`; a failed or late step is logged and the next one runs. */
+export async function runShutdownSteps(
+  steps: Array<{ name: string; run: () => Promise<unknown> }>,
+  logger: Logger,
+  timeoutMs = SHUTDOWN_STEP_TIMEOUT_MS,
+): Promise<void> {
+  for (const step of [...steps].reverse()) {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), timeoutMs);
+      timer.unref();
+    });
+    const outcome = await Promise.race([step.run().then(() => 'done' as const), late]).catch((err: Error) => err);
+    clearTimeout(timer);
+    if (outcome === 'late') logger.warn({ step: step.name, ms: timeoutMs }, 'shutdown step did not finish in time; going on without it');
+    else if (outcome instanceof Error) logger.warn({ step: step.name, err: outcome.message }, 'shutdown step failed');
+  }
 }
 
 /**
@@ -71,10 +97,8 @@ export async function openServiceContext(def: ServiceDefinition, env: NodeJS.Pro
     applicationName: def.name,
   });
   await timed(logger, 'database connection', () => dataSource.initialize());
-  const cleanups: Array<() => Promise<unknown>> = [() => dataSource.destroy()];
-  const close = async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((err) => logger.warn({ err: err.message }, 'shutdown step failed'));
-  };
+  const cleanups: Array<{ name: string; run: () => Promise<unknown> }> = [{ name: 'database pool', run: () => dataSource.destroy() }];
+  const close = () => runShutdownSteps(cleanups.splice(0), logger);
   try {
     await timed(logger, 'database checks (role, migrations)', async () => {
       await assertRowSecurityApplies(dataSource);
@@ -85,7 +109,7 @@ export async function openServiceContext(def: ServiceDefinition, env: NodeJS.Pro
     const bus = await timed(logger, 'broker connection', () =>
       EventBus.connect(config.NATS_URL, `${def.name}@${hostname()}`, config.EVENT_NAMESPACE),
     );
-    cleanups.push(() => bus.close());
+    cleanups.push({ name: 'broker connection', run: () => bus.close() });
     await timed(logger, 'streams and consumers', () => provisionStreams(def.name, plans, bus, config));
     const context: ServiceContext = {
       name: def.name,
@@ -117,7 +141,7 @@ export async function openServiceContext(def: ServiceDefinition, env: NodeJS.Pro
         return { database, nats };
       },
     };
-    return { context, close, onClose: (step) => cleanups.push(step) };
+    return { context, close, onClose: (name, run) => cleanups.push({ name, run }) };
   } catch (err) {
     await close();
     throw err;

@@ -40,23 +40,25 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
   try {
     const relay = new OutboxRelay(dataSource, bus, logger, metrics, { pollMs: config.OUTBOX_POLL_MS });
     relay.start();
-    opened.onClose(() => relay.stop());
+    opened.onClose('outbox relay', () => relay.stop());
 
-    for (const plan of context.consumerPlans) {
+    const consumers = context.consumerPlans.map((plan) => {
       const accepts = plan.types ? (type: string) => plan.types?.has(type) === true : undefined;
       const consumer = new InboxConsumer(bus, dataSource, plan.spec, planHandler(plan, context), logger, metrics, { accepts, deadLetters });
       consumer.start();
-      opened.onClose(() => consumer.stop());
-    }
+      return consumer;
+    });
+    // Independent of each other: stopped together, so one slow pull does not hold the others.
+    opened.onClose('inbox consumers', () => Promise.all(consumers.map((c) => c.stop())));
     const streamOptions = { replicas: config.STREAM_REPLICAS, maxAgeDays: config.STREAM_MAX_AGE_DAYS, duplicateWindowMs: config.STREAM_DUPLICATE_WINDOW_MS };
     const drain = await timed(logger, 'dead-letter drain', () => DeadLetterDrain.start(bus, dataSource, def.name, logger, streamOptions));
-    opened.onClose(() => drain.stop());
+    opened.onClose('dead-letter drain', () => drain.stop());
 
     const timers = timerHandlers(def.timers ?? [], context);
     if (Object.keys(timers).length > 0) {
       const worker = new TimerWorker(dataSource, timers, logger, { workerId: `${def.name}@${hostname()}:${process.pid}`, pollMs: config.TIMER_POLL_MS }, metrics);
       worker.start();
-      opened.onClose(() => worker.stop());
+      opened.onClose('timer worker', () => worker.stop());
     }
 
     // Callers are authorised against the tenant directory: known before the first call arrives.
@@ -66,11 +68,11 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
     const grpcCredentials = grpcServerCredentials(config, logger);
     const grpc = new GrpcServerHost(def.grpc?.(context) ?? [], async () => Object.values(await context.checks()).every((c) => c === 'ok'), logger);
     const grpcPort = await timed(logger, 'gRPC server', () => grpc.start(config.HTTP_HOST, config.GRPC_PORT, grpcCredentials));
-    opened.onClose(() => grpc.stop());
+    opened.onClose('gRPC server', () => grpc.stop());
 
     const app = await timed(logger, 'HTTP application', () => buildHttpApp(def, context));
     await timed(logger, 'HTTP server', () => app.listen(config.HTTP_PORT, config.HTTP_HOST));
-    opened.onClose(() => app.close());
+    opened.onClose('HTTP application', () => app.close());
     logger.info({ ms: Math.round(performance.now() - started) }, 'start-up complete');
     const address = app.getHttpServer().address();
     const httpPort = typeof address === 'object' && address ? address.port : config.HTTP_PORT;
