@@ -6,6 +6,8 @@ import { onRequestAcceptedClusters } from './clusters/on-request-accepted-cluste
 import { analyticsConfigSchema } from './config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { deliverAlertTimer } from './deliveries/deliver-alert.timer';
+import { DispatchQualityController } from './dispatch-quality/dispatch-quality.controller';
+import { dispatchQualityHandlers } from './dispatch-quality/dispatch-quality.handlers';
 import { lifecycleHandlers } from './lifecycle/lifecycle.handlers';
 import { LinkageMetricsController } from './linkage/linkage-metrics.controller';
 import { linkageHandlers } from './linkage/linkage.handlers';
@@ -25,12 +27,12 @@ export const analyticsService: ServiceDefinition = {
   name: 'analytics',
   description:
     'Analytics: read models built from every event; requests by status and the response, on-time answer, resolution and satisfaction rates; ' +
-    'hotspot surge and risk (舆情) early warning with signed webhook delivery; clusters of similar requests ranked by heat; interconnect transfers by direction, counterpart, method and outcome.',
+    'hotspot surge and risk (舆情) early warning with signed webhook delivery; clusters of similar requests ranked by heat; interconnect transfers by direction, counterpart, method and outcome; dispatch quality (returns, re-dispatches, designations, dispatch accuracy) per unit.',
   configSchema: analyticsConfigSchema,
   entities,
   migrations,
-  controllers: [TalliesController, MetricsController, AlertsController, WarningSettingsController, DeliveriesController, ClustersController, ProvinceController, LinkageMetricsController],
+  controllers: [TalliesController, MetricsController, AlertsController, WarningSettingsController, DeliveriesController, ClustersController, ProvinceController, LinkageMetricsController, DispatchQualityController],
   grpc: (ctx) => [analyticsGrpc(ctx)],
-  handlers: [...countEventHandlers, ...lifecycleHandlers, ...linkageHandlers, onRequestAcceptedWarnings, onRequestAcceptedClusters],
+  handlers: [...countEventHandlers, ...lifecycleHandlers, ...linkageHandlers, ...dispatchQualityHandlers, onRequestAcceptedWarnings, onRequestAcceptedClusters],
   timers: [deliverAlertTimer],
 };

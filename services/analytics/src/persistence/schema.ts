@@ -10,6 +10,7 @@ import { ClusterRequesters1764300004720 } from './1764300004720-cluster-requeste
 import { ShardedCounters1764300004730 } from './1764300004730-sharded-counters.migration';
 import { LinkageTransfers1764300004740 } from './1764300004740-linkage-transfers.migration';
 import { WorkOrderUrges1764300004750 } from './1764300004750-work-order-urges.migration';
+import { DispatchQuality1764300004760 } from './1764300004760-dispatch-quality.migration';
 
 /** The read model is plain SQL (upserts and aggregates), so there are no entity classes. */
 export const entities = [];
@@ -26,4 +27,5 @@ export const migrations = [
   ShardedCounters1764300004730,
   LinkageTransfers1764300004740,
   WorkOrderUrges1764300004750,
+  DispatchQuality1764300004760,
 ];
