@@ -36,7 +36,7 @@ describe('returns, dispute review and re-dispatch end to end', () => {
     });
     expect(res.status).toBe(201);
     const order = await ordersOf(res.body.id, (orders) => orders.find((o) => o.unitCode === 'hrss'));
-    return { requestId: res.body.id as string, order };
+    return { requestId: res.body.id as string, number: res.body.number as string, accessCode: res.body.accessCode as string, order };
   }
 
   type Order = Record<string, string | number | null>;
@@ -52,7 +52,7 @@ describe('returns, dispute review and re-dispatch end to end', () => {
     });
 
   it('accepts a return: the unit’s order is cancelled and the re-dispatch gives another unit a new order', async () => {
-    const { requestId, order } = await dispatchedToHrss();
+    const { requestId, number, accessCode, order } = await dispatchedToHrss();
     const filed = await fileReturn(requestId, 'hrss');
     expect(filed).toMatchObject({ status: 201, body: { status: 'in-review', unit: { unitCode: 'hrss' } } });
     // 协办 staff or another unit cannot return hrss's order.
@@ -73,6 +73,34 @@ describe('returns, dispute review and re-dispatch end to end', () => {
     expect(redispatched.body).toMatchObject({ attempt: 2, designated: false });
     const next = await ordersOf(requestId, (orders) => orders.find((o) => o.unitCode === 'district' && o.role === 'primary'));
     expect(next.status).toBe('awaiting-sign');
+
+    // intake's timeline has the return and its review as steps by who did them, with codes and
+    // without the unit's basis or the hotline's note; the re-dispatch is a second 'dispatched'.
+    type Step = { status: string | null; eventType: string; actor: string; note: string };
+    const timeline = await eventually('the return and the re-dispatch in the timeline', async () => {
+      const steps = (await p.api('intake', 'GET', `/v1/requests/${requestId}`, as('agent'))).body.timeline as Step[];
+      return steps.filter((t) => t.status === 'dispatched').length === 2 ? steps : undefined;
+    });
+    const filedStep = timeline.find((t) => t.eventType === 'hotline.dispatch.v1.ReturnFiled');
+    const decidedStep = timeline.find((t) => t.eventType === 'hotline.dispatch.v1.ReturnDecided');
+    expect(filedStep).toMatchObject({ status: null, note: expect.stringContaining('not-our-duty') });
+    expect(filedStep?.actor).toMatch(/hrss/);
+    expect(decidedStep).toMatchObject({ status: null, note: expect.stringContaining('accepted') });
+    expect(JSON.stringify(timeline)).not.toMatch(/社会保险法|经核实/);
+    // The public lookup shows the status steps only: dispatched twice, no return, no reason.
+    const lookup = await p.api('intake', 'GET', `/v1/public/${A}/requests/${number}?code=${accessCode}`);
+    expect(lookup.body.timeline.map((t: { status: string }) => t.status).filter((s: string) => s === 'dispatched')).toHaveLength(2);
+    expect(lookup.text).not.toMatch(/not-our-duty|hrss|社会保险法/);
+
+    // analytics counts the return against hrss and the re-dispatch against district (退单率, 改派).
+    type UnitFigures = { unitCode: string; attempts: number; returnsAccepted: number; redispatches: number; returnRate: number };
+    const quality = await eventually('the return in the dispatch figures', async () => {
+      const body = (await p.api('analytics', 'GET', '/v1/metrics/dispatch-quality', as('supervisor'))).body;
+      const units = body.units as UnitFigures[];
+      return units.some((u) => u.unitCode === 'district' && u.redispatches >= 1) ? units : undefined;
+    });
+    expect(quality.find((u) => u.unitCode === 'hrss')).toMatchObject({ attempts: 1, returnsAccepted: 1, returnRate: 1 });
+    expect(quality.find((u) => u.unitCode === 'district')).toMatchObject({ attempts: 1, redispatches: 1, returnsAccepted: 0 });
   });
 
   it('rejects a return: the unit keeps its order, its clocks as they were', async () => {

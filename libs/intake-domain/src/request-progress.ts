@@ -42,6 +42,11 @@ export const LIFECYCLE_FACT_KINDS = [
   'revisit-skipped',
   'request-closed',
   'request-archived',
+  // Returns (退单) and their dispute review: steps of the history that move no status. An accepted
+  // return is followed by a re-dispatch; the status does not step back to awaiting-dispatch,
+  // because across streams the new unit's signing may already have arrived (docs/lifecycle.md).
+  'return-filed',
+  'return-decided',
 ] as const;
 export type LifecycleFactKind = (typeof LIFECYCLE_FACT_KINDS)[number];
 
@@ -122,6 +127,8 @@ function targetOf(fact: LifecycleFact, primary: boolean): StatusStep | undefined
     case 'work-order-overdue':
     case 'work-order-cancelled':
     case 'revisit-skipped':
+    case 'return-filed':
+    case 'return-decided':
       return undefined;
   }
 }

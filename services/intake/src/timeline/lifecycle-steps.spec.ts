@@ -1,4 +1,5 @@
 import { commonV1, Events } from '@hotline/contracts';
+import { progressAfter } from '@hotline/intake-domain';
 import { planConsumers } from '@hotline/platform';
 import { eventInstant } from './lifecycle-step';
 import { answerReviewedStep } from './on-answer-reviewed.handler';
@@ -6,6 +7,8 @@ import { requestArchivedStep } from './on-request-archived.handler';
 import { requestClosedStep } from './on-request-closed.handler';
 import { requestDispatchedStep } from './on-request-dispatched.handler';
 import { requestQueuedStep } from './on-request-queued.handler';
+import { returnDecidedStep } from './on-return-decided.handler';
+import { returnFiledStep } from './on-return-filed.handler';
 import { revisitRecordedStep } from './on-revisit-recorded.handler';
 import { revisitSkippedStep } from './on-revisit-skipped.handler';
 import { workOrderAnsweredStep } from './on-work-order-answered.handler';
@@ -115,6 +118,30 @@ describe('lifecycle events as timeline steps', () => {
     expect(skipped).toMatchObject({ note: 'revisit skipped: anonymous-requester', actor: 'system:revisit', fact: { kind: 'revisit-skipped' } });
   });
 
+  it('maps a return and its dispute review to steps without a status, by who did them, with codes only', () => {
+    const unit = { unitId: 'u1', unitName: '住建局', role: 'primary', unitCode: 'zj' };
+    const filed = returnFiledStep(
+      { returnId: 'x1', requestId: 'r1', attempt: 1, unit, reasonCode: 'not-our-duty', returnedBy: 'op-1', returnedAt: AT, windowDueAt: AT },
+      RECEIVED,
+    );
+    expect(filed).toEqual({
+      requestId: 'r1',
+      fact: { kind: 'return-filed', at: new Date(AT), unitId: 'u1', role: 'primary', entityId: 'x1' },
+      actor: 'op-1',
+      note: 'returned by 住建局 (not-our-duty), attempt 1: in dispute review',
+    });
+    const decided = returnDecidedStep(
+      { returnId: 'x1', requestId: 'r1', attempt: 1, unit, reasonCode: 'not-our-duty', outcome: 'rejected', decidedBy: '', decidedAt: '' },
+      RECEIVED,
+    );
+    expect(decided).toMatchObject({ actor: 'system:dispatch', note: 'return by 住建局 rejected: the unit handles the order, its clocks as they ran' });
+    expect(decided.fact).toMatchObject({ kind: 'return-decided', at: RECEIVED, entityId: 'x1' });
+    // Neither stands for a status: the request does not step back (docs/lifecycle.md).
+    const progress = { status: 'in-progress' as const, statusSince: new Date(0), primaryUnitId: 'u1' };
+    expect(progressAfter(progress, filed.fact)).toEqual({ primaryUnitId: 'u1' });
+    expect(progressAfter(progress, decided.fact)).toEqual({ primaryUnitId: 'u1' });
+  });
+
   it('maps rework, revisit, closure and archiving with their actors', () => {
     const reopened = workOrderReopenedStep(
       { workOrderId: 'w1', requestId: 'r1', unitId: 'u1', reasons: ['不完整'], reworkCount: 2, handleDueAt: AT, reopenedAt: AT, reworkDueAt: AT },
@@ -142,7 +169,7 @@ describe('lifecycle events as timeline steps', () => {
   it('keeps the three deployed whole-stream consumers, one handler per lifecycle event', () => {
     const plans = planConsumers('intake', '', timelineHandlers);
     expect(plans.map((p) => [p.spec.durable, p.spec.filterSubject, p.types?.size])).toEqual([
-      ['intake--hl-dispatch-v1--timeline', undefined, 2],
+      ['intake--hl-dispatch-v1--timeline', undefined, 4],
       ['intake--hl-handling-v1--timeline', undefined, 6],
       ['intake--hl-revisit-v1--timeline', undefined, 5],
     ]);

@@ -4,6 +4,8 @@ import { onRequestArchived } from './on-request-archived.handler';
 import { onRequestClosed } from './on-request-closed.handler';
 import { onRequestDispatched } from './on-request-dispatched.handler';
 import { onRequestQueued } from './on-request-queued.handler';
+import { onReturnDecided } from './on-return-decided.handler';
+import { onReturnFiled } from './on-return-filed.handler';
 import { onRevisitRecorded } from './on-revisit-recorded.handler';
 import { onRevisitSkipped } from './on-revisit-skipped.handler';
 import { onWorkOrderAnswered } from './on-work-order-answered.handler';
@@ -20,6 +22,8 @@ import { onWorkOrderSigned } from './on-work-order-signed.handler';
 export const timelineHandlers: readonly EventHandlerDefinition[] = [
   onRequestQueued,
   onRequestDispatched,
+  onReturnFiled,
+  onReturnDecided,
   onWorkOrderCreated,
   onWorkOrderSigned,
   onWorkOrderAnswered,
