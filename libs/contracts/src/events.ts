@@ -16,6 +16,7 @@ import {
   TenantChanged,
 } from './generated/hotline/intake/v1/intake_events';
 import {
+  DispatchQueueClockWarning,
   RequestDispatched,
   RequestQueuedForManualDispatch,
   ReturnDecided,
@@ -107,6 +108,9 @@ export const Events = {
     ),
     returnFiled: event('dispatch', 'return', 'filed', 'hotline.dispatch.v1.ReturnFiled', ReturnFiled),
     returnDecided: event('dispatch', 'return', 'decided', 'hotline.dispatch.v1.ReturnDecided', ReturnDecided),
+    queueClockWarning: event(
+      'dispatch', 'queue-item', 'clock-warning', 'hotline.dispatch.v1.DispatchQueueClockWarning', DispatchQueueClockWarning,
+    ),
   },
   handling: {
     calendarChanged: event('handling', 'calendar', 'changed', 'hotline.handling.v1.CalendarChanged', CalendarChanged),

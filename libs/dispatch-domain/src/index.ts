@@ -9,3 +9,4 @@ export * from './queue';
 export * from './taxonomy';
 export * from './returns';
 export * from './push-down';
+export * from './queue-clock';

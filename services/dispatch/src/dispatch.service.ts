@@ -4,6 +4,8 @@ import { DispatchQueueController } from './dispatching/dispatch-queue.controller
 import { DispatchesController } from './dispatching/dispatches.controller';
 import { onRequestAccepted } from './dispatching/on-request-accepted.handler';
 import { entities, migrations } from './persistence/schema';
+import { queueClockTimers } from './queue-clock/queue-clock.timers';
+import { QueuePolicyController } from './queue-clock/queue-policy.controller';
 import { ReturnsController } from './returns/returns.controller';
 import { onTaxonomyPublished } from './taxonomy/on-taxonomy-published.handler';
 import { UnitsController } from './units/units.controller';
@@ -14,14 +16,16 @@ export const dispatchService: ServiceDefinition = {
   name: 'dispatch',
   description:
     'Dispatch (派单): the handling-unit directory, the versioned dispatch catalog, automatic dispatch, the manual-dispatch queue, ' +
-    'returns (退单) with dispute review (争议审核), re-dispatch (改派) and designation (指定办理).',
+    'returns (退单) with dispute review (争议审核), re-dispatch (改派) and designation (指定办理); the manual queue on the tenant\'s dispatch limit.',
   entities,
   migrations,
-  controllers: [UnitsController, CatalogController, DispatchQueueController, DispatchesController, ReturnsController],
+  controllers: [UnitsController, CatalogController, DispatchQueueController, DispatchesController, ReturnsController, QueuePolicyController],
   // A full catalog (5000 entries with assisting units) is larger than the default body limit.
   bodyLimits: { 'PUT /v1/catalog': 4 * 1024 * 1024 },
   grpc: (ctx) => [dispatchGrpc(ctx)],
   // Durable consumers: dispatch--hl-intake-v1--request-accepted (RequestAccepted only, as
   // deployed before) and dispatch--hl-intake-v1--taxonomy (TaxonomyPublished only).
   handlers: [onRequestAccepted, onTaxonomyPublished],
+  // The manual queue on a clock: a waiting request raises its warning, then its breach.
+  timers: queueClockTimers,
 };

@@ -134,6 +134,8 @@ describe('automatic and manual dispatch (real PostgreSQL and NATS)', () => {
     expect(list.body.items).toContainEqual({
       requestId: brief.requestId, number: brief.number, title: '无人管的事', categoryCode: '990101', areaCode: '320102',
       requestType: 'complaint', urgency: 'normal', reason: queued.reason, queuedAt: queued.queuedAt,
+      // The default dispatch limit of a normal request: 120 minutes.
+      dueAt: new Date(Date.parse(queued.queuedAt) + 120 * 60_000).toISOString(), clockLevel: 'on-time',
     });
     expect(JSON.stringify(list.body)).not.toContain('138****5678');
 

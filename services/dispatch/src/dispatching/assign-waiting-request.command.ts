@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { assignmentUnitIssues, decideDispatch, excludedUnitIssues, isDesignatedAttempt, pushDownIssues } from '@hotline/dispatch-domain';
 import { Outbox, ProblemError } from '@hotline/platform';
 import { catalogInForceFor } from '../catalog/catalog-in-force.query';
+import { stopQueueClock } from '../queue-clock/queue-clock';
 import { loadReturnPolicy } from '../returns/return-policy.query';
 import { unitDirectory } from '../units/units.query';
 import { DispatchEntity } from './dispatch.entities';
@@ -49,5 +50,6 @@ export async function assignWaitingRequest(
     redispatch,
   });
   await resolveQueueItem(manager, requestId, dispatch.dispatchedAt);
+  await stopQueueClock(manager, requestId);
   return dispatch;
 }

@@ -5,6 +5,7 @@ import { Outbox } from '@hotline/platform';
 import { unitDirectory } from '../units/units.query';
 import { DispatchEntity, DispatchMode, DispatchQueueEntity } from './dispatch.entities';
 import { requestDispatchedEvent, requestQueuedEvent } from './dispatching.events';
+import { startQueueClock } from '../queue-clock/queue-clock';
 import { insertDispatch, insertQueueItem, replaceDispatch } from './dispatching.repository';
 
 // The two outcomes of dispatching a request, shared by the catalog (on-request-accepted) and
@@ -68,14 +69,14 @@ export async function queueRequest(
   brief: commonV1.RequestBrief,
   reason: string,
 ): Promise<DispatchQueueEntity> {
-  const item: DispatchQueueEntity = {
+  const item = await startQueueClock(manager, {
     tenantId,
     requestId: brief.requestId,
     brief: withMaskedText(brief),
     reason,
     queuedAt: new Date(),
     resolvedAt: null,
-  };
+  });
   await insertQueueItem(manager, item);
   await outbox.append(manager, {
     event: Events.dispatch.requestQueued,

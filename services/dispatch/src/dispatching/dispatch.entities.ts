@@ -68,4 +68,14 @@ export class DispatchQueueEntity {
 
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
+
+  /** When the tenant's dispatch limit for its urgency runs out (null for entries queued before the clock). */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ name: 'warned_at', type: 'timestamptz', nullable: true })
+  warnedAt!: Date | null;
+
+  @Column({ name: 'breached_at', type: 'timestamptz', nullable: true })
+  breachedAt!: Date | null;
 }

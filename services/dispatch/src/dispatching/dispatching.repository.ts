@@ -1,6 +1,7 @@
 import { EntityManager, IsNull } from 'typeorm';
 import { QUEUE_URGENCY_ORDER, queueUrgencyRank } from '@hotline/dispatch-domain';
 import type { Page } from '@hotline/platform';
+import type { QueueClockLevel } from '@hotline/vocabulary';
 import { DispatchEntity, DispatchQueueEntity } from './dispatch.entities';
 
 // Row-level security scopes every query here to the transaction's tenant.
@@ -48,10 +49,19 @@ export async function resolveQueueItem(manager: EntityManager, requestId: string
   await manager.getRepository(DispatchQueueEntity).update({ requestId }, { resolvedAt });
 }
 
+/** Records that a waiting entry raised its warning or its breach. */
+export async function markQueueClock(manager: EntityManager, requestId: string, level: Exclude<QueueClockLevel, 'on-time'>, at: Date): Promise<void> {
+  await manager.getRepository(DispatchQueueEntity).update({ requestId }, level === 'warning' ? { warnedAt: at } : { breachedAt: at });
+}
+
+export type QueueItemRow = Pick<DispatchQueueEntity, 'requestId' | 'brief' | 'reason' | 'queuedAt' | 'dueAt' | 'warnedAt' | 'breachedAt'>;
+
 /** A page of waiting items in queue order (most urgent first, then oldest), and how many wait. */
 export async function waitingPage(manager: EntityManager, page: Page) {
-  const rows: Array<Pick<DispatchQueueEntity, 'requestId' | 'brief' | 'reason' | 'queuedAt'>> = await manager.query(
-    `select request_id as "requestId", brief, reason, queued_at as "queuedAt" from dispatch_queue where resolved_at is null
+  const rows: Array<QueueItemRow> = await manager.query(
+    `select request_id as "requestId", brief, reason, queued_at as "queuedAt", due_at as "dueAt", warned_at as "warnedAt",
+            breached_at as "breachedAt"
+       from dispatch_queue where resolved_at is null
       order by coalesce(array_position($1::text[], brief->>'urgency'), $2), queued_at, request_id
       limit $3 offset $4`,
     [QUEUE_URGENCY_ORDER, queueUrgencyRank(''), page.limit, page.offset],

@@ -35,7 +35,15 @@ const dispatch: DispatchEntity = {
   excludedUnitIds: ['u0'],
   brief,
 };
-const queued = { requestId: brief.requestId, brief, reason: 'no catalog entry for category A.1.3 in area 320102001', queuedAt: new Date('2025-01-24T02:00:01Z') };
+const queued = {
+  requestId: brief.requestId,
+  brief,
+  reason: 'no catalog entry for category A.1.3 in area 320102001',
+  queuedAt: new Date('2025-01-24T02:00:01Z'),
+  dueAt: new Date('2025-01-24T02:20:01.000Z') as Date | null,
+  warnedAt: null as Date | null,
+  breachedAt: null as Date | null,
+};
 
 describe('dispatching views and events', () => {
   it('shows a dispatch without its tenant, instants in RFC 3339', () => {
@@ -53,7 +61,7 @@ describe('dispatching views and events', () => {
   });
 
   it('shows a dispatcher what places a waiting request, never the requester', () => {
-    const view = toQueueItemView(queued);
+    const view = toQueueItemView(queued, new Date('2025-01-24T02:05:00Z'));
     expect(view).toEqual({
       requestId: brief.requestId,
       number: brief.number,
@@ -64,10 +72,20 @@ describe('dispatching views and events', () => {
       urgency: 'urgent',
       reason: queued.reason,
       queuedAt: '2025-01-24T02:00:01.000Z',
+      dueAt: '2025-01-24T02:20:01.000Z',
+      clockLevel: 'on-time',
     });
     expect(JSON.stringify(view)).not.toMatch(/张|138/);
     const clear = { ...queued, brief: { ...brief, title: '请回电13812345678' } };
     expect(toQueueItemView(clear).title).toBe('请回电138****5678');
+  });
+
+  it('shows where a waiting request stands on its dispatch limit: raised levels, or breached once the due has passed', () => {
+    const at = (iso: string) => new Date(iso);
+    expect(toQueueItemView({ ...queued, warnedAt: at('2025-01-24T02:16:01Z') }, at('2025-01-24T02:17:00Z')).clockLevel).toBe('warning');
+    expect(toQueueItemView(queued, at('2025-01-24T02:20:01Z')).clockLevel).toBe('breached');
+    expect(toQueueItemView({ ...queued, breachedAt: at('2025-01-24T02:20:02Z') }).clockLevel).toBe('breached');
+    expect(toQueueItemView({ ...queued, dueAt: null })).toMatchObject({ dueAt: null, clockLevel: null });
   });
 
   it('carries the brief as received, the assignments and the actor in RequestDispatched', () => {

@@ -1,5 +1,7 @@
 import { maskPersonalData } from '@hotline/privacy';
-import { DispatchEntity, DispatchQueueEntity } from './dispatch.entities';
+import type { QueueClockLevel } from '@hotline/vocabulary';
+import { DispatchEntity } from './dispatch.entities';
+import type { QueueItemRow } from './dispatching.repository';
 
 export function toDispatchView(d: DispatchEntity) {
   return {
@@ -30,9 +32,20 @@ export interface QueueItemView {
   urgency: string;
   reason: string;
   queuedAt: string;
+  /** When the tenant's dispatch limit runs out; null for an entry queued before the clock. */
+  dueAt: string | null;
+  /** Where the entry stands on its dispatch limit now (QUEUE_CLOCK_LEVELS); null without a due. */
+  clockLevel: QueueClockLevel | null;
 }
 
-export function toQueueItemView(item: Pick<DispatchQueueEntity, 'requestId' | 'brief' | 'reason' | 'queuedAt'>): QueueItemView {
+/** The level raised, or breached once the due has passed (its timer may be a poll away); null without a due. */
+function clockLevelOf(item: QueueItemRow, now: Date): QueueClockLevel | null {
+  if (!item.dueAt) return null;
+  if (item.breachedAt || now.getTime() >= item.dueAt.getTime()) return 'breached';
+  return item.warnedAt ? 'warning' : 'on-time';
+}
+
+export function toQueueItemView(item: QueueItemRow, now = new Date()): QueueItemView {
   const b = item.brief;
   return {
     requestId: item.requestId,
@@ -44,5 +57,7 @@ export function toQueueItemView(item: Pick<DispatchQueueEntity, 'requestId' | 'b
     urgency: b.urgency,
     reason: item.reason,
     queuedAt: item.queuedAt.toISOString(),
+    dueAt: item.dueAt?.toISOString() ?? null,
+    clockLevel: clockLevelOf(item, now),
   };
 }

@@ -11,9 +11,11 @@ import { KnownTaxonomies1764300001300 } from './1764300001300-known-taxonomies.m
 import { MaskedBriefs1764300003100 } from './1764300003100-masked-briefs.migration';
 import { Returns1764300004100 } from './1764300004100-returns.migration';
 import { UnitLevels1764300004110 } from './1764300004110-unit-levels.migration';
+import { QueueClock1764300004120 } from './1764300004120-queue-clock.migration';
+import { DispatchQueuePolicyEntity } from '../queue-clock/queue-policy.entity';
 import { DispatchSettingsEntity, ReturnEntity } from '../returns/returns.entities';
 
-export const entities = [UnitEntity, CatalogVersionEntity, CatalogEntryEntity, DispatchEntity, DispatchQueueEntity, KnownTaxonomyEntity, ReturnEntity, DispatchSettingsEntity];
+export const entities = [UnitEntity, CatalogVersionEntity, CatalogEntryEntity, DispatchEntity, DispatchQueueEntity, KnownTaxonomyEntity, ReturnEntity, DispatchSettingsEntity, DispatchQueuePolicyEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
   ...PLATFORM_MIGRATIONS,
@@ -25,4 +27,5 @@ export const migrations = [
   MaskedBriefs1764300003100,
   Returns1764300004100,
   UnitLevels1764300004110,
+  QueueClock1764300004120,
 ];

@@ -4,6 +4,7 @@ import { canDecide } from '@hotline/dispatch-domain';
 import { Identity, Outbox, ProblemError } from '@hotline/platform';
 import { RETURN_DECISION_OUTCOME, RETURN_REASON_LABELS } from '@hotline/vocabulary';
 import { findDispatch, lockRequest, replaceDispatch, requeue } from '../dispatching/dispatching.repository';
+import { startQueueClock } from '../queue-clock/queue-clock';
 import { ReturnEntity } from './returns.entities';
 import { returnDecidedEvent } from './returns.events';
 import { findReturn, saveDecision } from './returns.repository';
@@ -34,14 +35,14 @@ export async function decideReturn(
     const dispatch = await findDispatch(manager, row.requestId);
     if (!dispatch?.brief) throw ProblemError.conflict('this request was dispatched before returns were recorded: re-dispatch it by hand');
     await replaceDispatch(manager, { ...dispatch, excludedUnitIds: [...new Set([...dispatch.excludedUnitIds, row.unitId])] });
-    await requeue(manager, {
+    await requeue(manager, await startQueueClock(manager, {
       tenantId: who.tenantId,
       requestId: row.requestId,
       brief: dispatch.brief,
       reason: `returned by ${row.unitCode} (${RETURN_REASON_LABELS[row.reasonCode].zh}), return accepted: re-dispatch`,
       queuedAt: decidedAt,
       resolvedAt: null,
-    });
+    }));
   }
   await saveDecision(manager, decided);
   await outbox.append(manager, {

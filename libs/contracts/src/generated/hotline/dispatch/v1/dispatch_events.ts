@@ -93,6 +93,23 @@ export interface ReturnDecided {
   decidedAt: string;
 }
 
+/**
+ * Emitted on hl.dispatch.v1.<tenant>.queue-item.clock-warning when a request waiting in the
+ * manual-dispatch queue passes the warning share of the tenant's dispatch limit (warning) or the
+ * limit itself (breached); once per level and queue entry, never after it was dispatched.
+ */
+export interface DispatchQueueClockWarning {
+  requestId: string;
+  /** warning | breached (QUEUE_CLOCK_LEVELS) */
+  level: string;
+  /** The request's urgency, which chose its limit. */
+  urgency: string;
+  limitMinutes: number;
+  queuedAt: string;
+  dueAt: string;
+  raisedAt: string;
+}
+
 function createBaseUnitRegistered(): UnitRegistered {
   return { unit: undefined };
 }
@@ -667,6 +684,118 @@ export const ReturnDecided: MessageFns<ReturnDecided> = {
             }
 
             message.decidedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseDispatchQueueClockWarning(): DispatchQueueClockWarning {
+  return { requestId: "", level: "", urgency: "", limitMinutes: 0, queuedAt: "", dueAt: "", raisedAt: "" };
+}
+
+export const DispatchQueueClockWarning: MessageFns<DispatchQueueClockWarning> = {
+  encode(message: DispatchQueueClockWarning, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.level !== "") {
+      writer.uint32(18).string(message.level);
+    }
+    if (message.urgency !== "") {
+      writer.uint32(26).string(message.urgency);
+    }
+    if (message.limitMinutes !== 0) {
+      writer.uint32(32).int32(message.limitMinutes);
+    }
+    if (message.queuedAt !== "") {
+      writer.uint32(42).string(message.queuedAt);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(50).string(message.dueAt);
+    }
+    if (message.raisedAt !== "") {
+      writer.uint32(58).string(message.raisedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DispatchQueueClockWarning {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDispatchQueueClockWarning();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.level = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.urgency = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.limitMinutes = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.queuedAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.raisedAt = reader.string();
             continue;
           }
         }
