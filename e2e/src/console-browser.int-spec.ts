@@ -328,6 +328,45 @@ describe('web console (apps/console) in Chromium', () => {
     await shot('supervisor-dashboard-linkage');
   }, 2 * STEP);
 
+  it("shows a unit's accepted return on the dashboard's dispatch quality, and the request back in the queue on its dispatch limit", async () => {
+    const returnsOfHrss = async () => {
+      const res = await platform.api('analytics', 'GET', '/v1/metrics/dispatch-quality', token('supervisor'));
+      expect(res.status).toBe(200);
+      return (res.body.units as Array<{ unitCode: string; returnsFiled: number }>).find((u) => u.unitCode === 'hrss')?.returnsFiled ?? 0;
+    };
+    const before = await returnsOfHrss();
+    // A complaint the demo catalog gives to hrss (08), returned by hrss and the return accepted.
+    const created = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
+      channel: 'phone', requester: { name: '赵六', phone: '13600003333' }, title: '失业金申领进度查询不到', content: '三月提交的失业金申领至今查询不到进度',
+      areaCode: '320104', requestType: 'complaint', urgency: 'urgent', categoryCode: '080101', scope: { decision: 'in-scope' },
+    });
+    expect(created.status).toBe(201);
+    let filed: { status: number; body: { id: string } } = { status: 0, body: { id: '' } };
+    for (let i = 0; i < 60 && filed.status !== 201; i++) {
+      filed = await platform.api('dispatch', 'POST', `/v1/dispatches/${created.body.id}/returns`, token('unit-operator:hrss'), {
+        reasonCode: 'not-our-duty', basis: '失业保险金由社保经办机构按《失业保险条例》办理',
+      });
+      if (filed.status !== 201) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(filed.status).toBe(201);
+    expect((await platform.api('dispatch', 'POST', `/v1/returns/${filed.body.id}/decision`, token('dispatcher'), { decision: 'accept', note: '属社保经办机构' })).status).toBe(200);
+
+    await signIn(page, consoleUrl, TENANT, '派单员');
+    const row = page.getByRole('row').filter({ hasText: created.body.number });
+    await row.waitFor();
+    // Urgent: 20 minutes by default, shown as its due beside the urgency.
+    await row.getByText('紧急').waitFor();
+    expect(await row.locator('td').last().innerText()).toMatch(/\d{2}:\d{2}/);
+
+    await signIn(page, consoleUrl, TENANT, '督办员');
+    await page.getByRole('link', { name: '监督看板' }).click();
+    await page.getByTestId('return-rate-hrss').filter({ hasText: new RegExp(`\\(${before + 1}/\\d+\\)`) }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('dispatch-accuracy').waitFor();
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+    await page.getByTestId('dispatch-quality-units').scrollIntoViewIfNeeded();
+    await shot('supervisor-dashboard-dispatch-quality');
+  }, 2 * STEP);
+
   it('has no serious accessibility violations on any page it showed, and records the agent desk first load', async () => {
     const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const p = await fresh.newPage();

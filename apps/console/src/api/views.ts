@@ -131,6 +131,33 @@ export interface LinkageTransfersView {
   items: Array<LinkageFigures & { counterpart: LinkageCounterpart; method: LinkageMethod }>;
 }
 
+/** Dispatch attempts of one primary unit, or of the tenant, with their returns (analytics `/v1/metrics/dispatch-quality`). */
+export interface AttemptFigures {
+  attempts: number;
+  redispatches: number;
+  designated: number;
+  returnsFiled: number;
+  returnsAccepted: number;
+  returnsRejected: number;
+  returnsInReview: number;
+  returnRate: number | null;
+  acceptedReturnRate: number | null;
+}
+
+export interface DispatchQualityView {
+  from: string | null;
+  to: string | null;
+  total: AttemptFigures & {
+    requests: number;
+    requestsRedispatched: number;
+    firstDispatches: number;
+    firstDispatchesStood: number;
+    dispatchAccuracy: number | null;
+    byMode: Array<{ mode: string; firstDispatches: number; stood: number; dispatchAccuracy: number | null }>;
+  };
+  units: Array<AttemptFigures & { unitId: string; unitCode: string | null; unitName: string | null; returnReasons: Array<{ reasonCode: string; count: number }> }>;
+}
+
 export interface CategoryView {
   code: string;
   name: string;

@@ -9,6 +9,7 @@ import { api, unwrap } from '../api/client';
 import type { RatesRow, RatesView } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
+import { DispatchQualityCard } from './DispatchQualityCard';
 import { LinkageCard } from './LinkageCard';
 import { RatesChart } from './RatesChart';
 import { ProblemAlert } from './shared';
@@ -92,6 +93,7 @@ export function Dashboard() {
           ]}
         />
       </Card>
+      <DispatchQualityCard from={from} to={to} />
       <LinkageCard from={from} to={to} />
     </Space>
   );

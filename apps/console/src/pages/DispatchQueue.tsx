@@ -1,7 +1,8 @@
 // 人工派单 (dispatcher): the requests the catalog could not route, assigned by hand to a primary
 // unit (and assisting units).
 import { useState } from 'react';
-import { App, Button, Card, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { QUEUE_CLOCK_LEVEL_LABELS, URGENCY_LABELS, type QueueClockLevel, type Urgency } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
 import type { Page } from '../api/views';
 import { useT } from '../i18n';
@@ -14,7 +15,25 @@ interface QueuedView {
   categoryCode?: string;
   areaCode?: string;
   reason?: string;
+  urgency?: Urgency;
   queuedAt?: string;
+  /** When the tenant's dispatch limit runs out, and where the entry stands on it (null: queued before the clock). */
+  dueAt?: string | null;
+  clockLevel?: QueueClockLevel | null;
+}
+
+const CLOCK_COLOUR: Record<QueueClockLevel, string> = { 'on-time': 'default', warning: 'warning', breached: 'error' };
+
+/** The dispatch limit: its due, and a tag once it is about to breach or breached. */
+function DueCell({ item }: { item: QueuedView }) {
+  const t = useT();
+  if (!item.dueAt || !item.clockLevel) return <>—</>;
+  return (
+    <Space size={4}>
+      {formatTime(item.dueAt, t.lang)}
+      {item.clockLevel !== 'on-time' && <Tag color={CLOCK_COLOUR[item.clockLevel]}>{t.label(QUEUE_CLOCK_LEVEL_LABELS[item.clockLevel], item.clockLevel)}</Tag>}
+    </Space>
+  );
 }
 
 function Assign({ requestId, onDone }: { requestId: string; onDone: () => void }) {
@@ -63,9 +82,11 @@ export function DispatchQueue() {
         expandable={{ expandedRowRender: (r) => <Assign requestId={r.requestId} onDone={list.reload} /> }}
         columns={[
           { title: t('诉求', 'Request'), key: 'n', render: (_: unknown, r) => r.number ?? r.requestId },
+          { title: t('紧急程度', 'Urgency'), dataIndex: 'urgency', render: (u?: Urgency) => (u ? t.label(URGENCY_LABELS[u], u) : '') },
           { title: t('分类', 'Category'), dataIndex: 'categoryCode' },
           { title: t('区域', 'Area'), dataIndex: 'areaCode' },
           { title: t('入队时间', 'Queued'), dataIndex: 'queuedAt', render: (v?: string) => formatTime(v, t.lang) },
+          { title: t('派单时限', 'Dispatch due'), key: 'due', render: (_: unknown, r) => <DueCell item={r} /> },
         ]}
       />
     </Card>

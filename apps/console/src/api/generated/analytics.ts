@@ -315,6 +315,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/metrics/dispatch-quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Returns, re-dispatches, designations and dispatch accuracy, per unit and for the tenant
+         * @description Dispatch attempts made within from..to (inclusive local days, Asia/Shanghai), from dispatch's RequestDispatched, ReturnFiled and ReturnDecided; a return counts with the attempt it returned. total = the tenant; units = one row per primary (主办) unit. attempts = dispatches received; redispatches = attempts after the first (改派); designated = attempts designated (指定办理) after the tenant's maximum; returnsFiled = returnsAccepted + returnsRejected + returnsInReview; returnRate (退单率) = returnsFiled / attempts; acceptedReturnRate = returnsAccepted / attempts; dispatchAccuracy (派单准确率) = first dispatches whose return was not accepted / first dispatches, also by mode (catalog, manual). Rates are null when the denominator is 0, rounded to 4 decimals.
+         */
+        get: operations["DispatchQualityController_dispatchQuality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/metrics/linkage-transfers": {
         parameters: {
             query?: never;
@@ -813,6 +833,26 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DispatchQualityController_dispatchQuality: {
+        parameters: {
+            query?: {
+                from?: unknown | string;
+                to?: unknown | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

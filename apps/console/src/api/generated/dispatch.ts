@@ -148,6 +148,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dispatch-queue-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dispatch limits of the manual queue: calendar minutes per urgency and the warning share (defaults when configured is false) */
+        get: operations["QueuePolicyController_policy"];
+        /** Replaces the dispatch limits; requests queued from now on run on them */
+        put: operations["QueuePolicyController_putPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dispatch-queue/{requestId}/assign": {
         parameters: {
             query?: never;
@@ -450,6 +468,51 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QueuePolicyController_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QueuePolicyController_putPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    limitMinutes: {
+                        critical: number;
+                        normal: number;
+                        urgent: number;
+                    };
+                    warnAtPercent: number;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
