@@ -122,7 +122,7 @@ export class ChaosPlatform {
       await platform.migrate(name);
     }
     try {
-      await Promise.all(SERVICE_NAMES.map((name) => platform.launch(name)));
+      await Promise.all(SERVICE_NAMES.map((name) => platform.launchOnFreePorts(name)));
       await platform.registerTenant();
       await seedTenant(platform.api, platform.tokens);
     } catch (err) {
@@ -208,6 +208,20 @@ export class ChaosPlatform {
     return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
   }
 
+  /** Starts a service for the first time, on new ports when the ones picked were taken meanwhile. */
+  private async launchOnFreePorts(name: ServiceName, tries = 3): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.launch(name);
+      } catch (err) {
+        if (attempt >= tries || !String(err).includes('EADDRINUSE')) throw err;
+        const service = this.process(name);
+        service.httpPort = await freePort();
+        service.env = { ...service.env, HTTP_PORT: String(service.httpPort), GRPC_PORT: String(await freePort()) };
+      }
+    }
+  }
+
   private async launch(name: ServiceName): Promise<void> {
     const service = this.process(name);
     const logFile = join(this.options.logDir, `${this.options.prefix}-${name}.log`);
@@ -232,8 +246,10 @@ export class ChaosPlatform {
         await sleep(200); // the rest of its output into the log
         throw new Error(`${name} exited with ${child.exitCode} at start:\n${readFileSync(logFile, 'utf8').slice(-2_000)}`);
       }
+      // Ready only when this service answers: the port was free when picked, and another suite's
+      // service (listening on an ephemeral port) may have taken it since, and answer in its place.
       const ready = await fetch(`${this.url(name)}/readyz`, { signal: AbortSignal.timeout(2_000) }).then(
-        (r) => r.status === 200,
+        async (r) => r.status === 200 && ((await r.json()) as { service?: string }).service === name,
         () => false,
       );
       if (ready) return;
