@@ -117,4 +117,28 @@ describe('returns, dispute review and re-dispatch end to end', () => {
     const after = await ordersOf(requestId, (orders) => orders.find((o) => o.id === order.id));
     expect(after).toMatchObject({ status: order.status, signDueAt: order.signDueAt, handleDueAt: order.handleDueAt, cancelReason: null });
   });
+
+  it('escalates a hard case up the unit tree: the city government takes the primary share, hrss’s order is cancelled', async () => {
+    const { requestId, order } = await dispatchedToHrss();
+    const escalated = await p.api('dispatch', 'POST', `/v1/dispatches/${requestId}/escalation`, as('supervisor'), {
+      reason: '养老保险跨省转移涉及人社、医保和税务,需市政府统筹',
+    });
+    expect(escalated.status).toBe(201);
+    expect(escalated.body.dispatch).toMatchObject({ mode: 'escalated', attempt: 2, designated: true, assignments: [{ unitCode: 'city-gov', role: 'primary' }] });
+    const cancelled = await ordersOf(requestId, (orders) => orders.find((o) => o.id === order.id && o.status === 'cancelled'));
+    expect(cancelled.cancelReason).toBe('escalated');
+    const next = await ordersOf(requestId, (orders) => orders.find((o) => o.unitCode === 'city-gov' && o.role === 'primary'));
+    expect(next.status).toBe('awaiting-sign');
+    // The timeline names the escalation (without its reason); the figures count it for city-gov.
+    type Step = { status: string | null; note: string };
+    const timeline = await eventually('the escalation in the timeline', async () => {
+      const steps = (await p.api('intake', 'GET', `/v1/requests/${requestId}`, as('agent'))).body.timeline as Step[];
+      return steps.some((t) => t.note.startsWith('escalated')) ? steps : undefined;
+    });
+    expect(JSON.stringify(timeline)).not.toContain('需市政府统筹');
+    await eventually('the escalation in the dispatch figures', async () => {
+      const units = (await p.api('analytics', 'GET', '/v1/metrics/dispatch-quality', as('supervisor'))).body.units as Array<{ unitCode: string; escalations: number }>;
+      return units.find((u) => u.unitCode === 'city-gov')?.escalations === 1;
+    });
+  });
 });

@@ -13,7 +13,8 @@ const UNITS = [
   { code: 'housing', name: '住房和城乡建设局' },
   { code: 'env', name: '生态环境局' },
   { code: 'hrss', name: '人力资源和社会保障局' },
-  { code: 'district', name: '中心城区人民政府' },
+  // The coordinating level a hard case is escalated to (提级统筹), under the city government.
+  { code: 'district', name: '中心城区人民政府', level: 'district' },
 ];
 
 /** The province whose operator registers the demo cities (bootstrapped with intake's `tenants` command). */
@@ -126,12 +127,12 @@ export async function seedDemoTenant(urls, t, tokens, dataDir, log) {
   if (!categories) log(`no ${dataDir}/db44-t2479-2024-categories.csv: ${t.tenant} has no content taxonomy`);
   else if (!(taxonomy?.version >= 1)) await send(`${urls.intake}/v1/categories`, 'PUT', admin, { categories });
 
-  await send(`${urls.dispatch}/v1/units`, 'POST', admin, { code: 'city-gov', name: `${t.city}人民政府`, areaCodes: t.areas });
+  await send(`${urls.dispatch}/v1/units`, 'POST', admin, { code: 'city-gov', name: `${t.city}人民政府`, level: 'city', areaCodes: t.areas });
   const existing = await send(`${urls.dispatch}/v1/units`, 'GET', tokens.dispatcher);
   const root = existing.items.find((u) => u.code === 'city-gov');
   for (const unit of UNITS) {
     const areaCodes = unit.code === 'district' ? [t.district] : t.areas;
-    await send(`${urls.dispatch}/v1/units`, 'POST', admin, { code: unit.code, name: `${t.city}${unit.name}`, parentId: root.id, areaCodes });
+    await send(`${urls.dispatch}/v1/units`, 'POST', admin, { code: unit.code, name: `${t.city}${unit.name}`, parentId: root.id, areaCodes, ...(unit.level ? { level: unit.level } : {}) });
   }
   const units = Object.fromEntries((await send(`${urls.dispatch}/v1/units`, 'GET', tokens.dispatcher)).items.map((u) => [u.code, u.id]));
   const current = await fetch(`${urls.dispatch}/v1/catalog`, { headers: { authorization: `Bearer ${tokens.dispatcher}` } });

@@ -10,3 +10,4 @@ export * from './taxonomy';
 export * from './returns';
 export * from './push-down';
 export * from './queue-clock';
+export * from './escalation';

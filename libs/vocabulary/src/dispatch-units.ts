@@ -19,3 +19,8 @@ export const UNIT_LEVEL_LABELS: Record<UnitLevel, Label> = {
 export const DEFAULT_UNIT_LEVEL: UnitLevel = 'department';
 /** The 基层 levels that take territorial duties only. */
 export const GRASSROOTS_UNIT_LEVELS: readonly UnitLevel[] = ['street'];
+
+/** The coordinating levels a hard case is escalated to (提级统筹, 66号文 [S4]), lowest first. */
+export const COORDINATING_UNIT_LEVELS: readonly UnitLevel[] = ['district', 'city'];
+/** Height in the tree: an escalation goes strictly up (a street or a department → district → city). */
+export const UNIT_LEVEL_HEIGHT: Readonly<Record<UnitLevel, number>> = { street: 0, department: 1, district: 2, city: 3 };

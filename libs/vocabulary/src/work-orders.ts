@@ -28,9 +28,10 @@ export const WORK_ORDER_STATUS_LABELS: Record<WorkOrderStatus, Label> = {
 
 /**
  * Why a work order was cancelled (WorkOrderCancelled.reason). `return-accepted`: the unit returned
- * the order (退单) and the hotline accepted it; the request goes to another unit (改派).
+ * the order (退单) and the hotline accepted it; the request goes to another unit (改派). `escalated`:
+ * the hotline escalated the request (提级) to a coordinating unit, which takes the primary share.
  */
-export const WORK_ORDER_CANCEL_REASONS = ['request-closed', 'return-accepted'] as const;
+export const WORK_ORDER_CANCEL_REASONS = ['request-closed', 'return-accepted', 'escalated'] as const;
 export type WorkOrderCancelReason = (typeof WORK_ORDER_CANCEL_REASONS)[number];
 
 /** The clocks of a work order: sign-for (签收), handling (办理) and, after a failed review, rework (重办). */

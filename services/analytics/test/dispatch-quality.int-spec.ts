@@ -10,8 +10,8 @@ import { analyticsService } from '../src/analytics.service';
  * back. The expected figures are computed here from the plan, independently of the SQL.
  */
 interface PlannedAttempt {
-  unit: 'zj' | 'sw' | 'jt';
-  mode: 'catalog' | 'manual';
+  unit: 'zj' | 'sw' | 'jt' | 'qz';
+  mode: 'catalog' | 'manual' | 'escalated';
   at: string;
   designated?: boolean;
   /** The primary unit returned it, and what the dispute review decided (none: still in review). */
@@ -25,7 +25,9 @@ const at = (minutes: number) => new Date(Date.parse(`${DAY1}T01:00:00Z`) + minut
 // 00:30 Shanghai on DAY2 is 16:30 UTC on DAY1: counted on DAY2.
 const DAY2_EARLY = `${DAY1}T16:30:00Z`;
 
-const UNITS = { zj: { id: 'u-zj', name: '住建局' }, sw: { id: 'u-sw', name: '水务局' }, jt: { id: 'u-jt', name: '交通局' } } as const;
+const UNITS = {
+  zj: { id: 'u-zj', name: '住建局' }, sw: { id: 'u-sw', name: '水务局' }, jt: { id: 'u-jt', name: '交通局' }, qz: { id: 'u-qz', name: '区政府' },
+} as const;
 
 const cityA: Plan = {
   r1: [{ unit: 'zj', mode: 'catalog', at: at(0) }],
@@ -41,6 +43,11 @@ const cityA: Plan = {
   ],
   r5: [{ unit: 'sw', mode: 'catalog', at: at(4), returned: { reason: 'ownership-unclear' } }],
   r6: [{ unit: 'zj', mode: 'manual', at: DAY2_EARLY }],
+  // 提级: the district government takes it up (designated, but counted as an escalation).
+  r7: [
+    { unit: 'sw', mode: 'catalog', at: at(5) },
+    { unit: 'qz', mode: 'escalated', at: at(50), designated: true },
+  ],
 };
 const cityB: Plan = { b1: [{ unit: 'zj', mode: 'catalog', at: at(0), returned: { reason: 'not-our-duty', outcome: 'accepted' } }] };
 
@@ -54,8 +61,9 @@ function expectedFigures(plan: Plan, day?: string) {
   const counts = (as: typeof inRange) => {
     const c = {
       attempts: as.length,
-      redispatches: as.filter((a) => a.attempt > 1).length,
-      designated: as.filter((a) => a.designated).length,
+      redispatches: as.filter((a) => a.attempt > 1 && a.mode !== 'escalated').length,
+      designated: as.filter((a) => a.designated && a.mode !== 'escalated').length,
+      escalations: as.filter((a) => a.mode === 'escalated').length,
       returnsFiled: as.filter((a) => a.returned).length,
       returnsAccepted: as.filter((a) => a.returned?.outcome === 'accepted').length,
       returnsRejected: as.filter((a) => a.returned?.outcome === 'rejected').length,
@@ -72,7 +80,7 @@ function expectedFigures(plan: Plan, day?: string) {
     to: day ?? null,
     total: {
       requests: new Set(inRange.map((a) => a.requestId)).size,
-      requestsRedispatched: new Set(inRange.filter((a) => a.attempt > 1).map((a) => a.requestId)).size,
+      requestsRedispatched: new Set(inRange.filter((a) => a.attempt > 1 && a.mode !== 'escalated').map((a) => a.requestId)).size,
       ...counts(inRange),
       firstDispatches: first.length,
       firstDispatchesStood: stood(first),
@@ -158,12 +166,12 @@ describe('analytics: dispatch quality — returns, re-dispatches, designations (
     expect(res.body).toEqual({ ...expectedFigures(cityA), from: null, to: null });
     // The figures this plan was written to show, spelled out once.
     expect(res.body.total).toMatchObject({
-      requests: 6, requestsRedispatched: 2, attempts: 9, redispatches: 3, designated: 1,
-      returnsFiled: 5, returnsAccepted: 3, returnsRejected: 1, returnsInReview: 1, returnRate: 0.5556,
-      firstDispatches: 6, firstDispatchesStood: 4, dispatchAccuracy: 0.6667,
+      requests: 7, requestsRedispatched: 2, attempts: 11, redispatches: 3, designated: 1, escalations: 1,
+      returnsFiled: 5, returnsAccepted: 3, returnsRejected: 1, returnsInReview: 1, returnRate: 0.4545,
+      firstDispatches: 7, firstDispatchesStood: 5, dispatchAccuracy: 0.7143,
     });
     expect(res.body.total.byMode).toEqual([
-      { mode: 'catalog', firstDispatches: 4, stood: 2, dispatchAccuracy: 0.5 },
+      { mode: 'catalog', firstDispatches: 5, stood: 3, dispatchAccuracy: 0.6 },
       { mode: 'manual', firstDispatches: 2, stood: 2, dispatchAccuracy: 1 },
     ]);
     const zj = res.body.units.find((u: { unitCode: string }) => u.unitCode === 'zj');
@@ -173,7 +181,7 @@ describe('analytics: dispatch quality — returns, re-dispatches, designations (
   it('filters on the local day of the dispatch (Asia/Shanghai)', async () => {
     const day1 = (await get('city-a', `/v1/metrics/dispatch-quality?from=${DAY1}&to=${DAY1}`, ['tenant-admin'])).body;
     expect(day1).toEqual(expectedFigures(cityA, DAY1));
-    expect(day1.total.attempts).toBe(8);
+    expect(day1.total.attempts).toBe(10);
     expect((await get('city-a', `/v1/metrics/dispatch-quality?from=${DAY2}&to=${DAY2}`)).body).toEqual(expectedFigures(cityA, DAY2));
   });
 

@@ -3,6 +3,7 @@ import { CatalogController } from './catalog/catalog.controller';
 import { DispatchQueueController } from './dispatching/dispatch-queue.controller';
 import { DispatchesController } from './dispatching/dispatches.controller';
 import { onRequestAccepted } from './dispatching/on-request-accepted.handler';
+import { EscalationsController } from './escalation/escalations.controller';
 import { entities, migrations } from './persistence/schema';
 import { queueClockTimers } from './queue-clock/queue-clock.timers';
 import { QueuePolicyController } from './queue-clock/queue-policy.controller';
@@ -16,10 +17,10 @@ export const dispatchService: ServiceDefinition = {
   name: 'dispatch',
   description:
     'Dispatch (派单): the handling-unit directory, the versioned dispatch catalog, automatic dispatch, the manual-dispatch queue, ' +
-    'returns (退单) with dispute review (争议审核), re-dispatch (改派) and designation (指定办理); the manual queue on the tenant\'s dispatch limit.',
+    'returns (退单) with dispute review (争议审核), re-dispatch (改派), designation (指定办理) and escalation (提级统筹) up the unit tree; the manual queue on the tenant\'s dispatch limit.',
   entities,
   migrations,
-  controllers: [UnitsController, CatalogController, DispatchQueueController, DispatchesController, ReturnsController, QueuePolicyController],
+  controllers: [UnitsController, CatalogController, DispatchQueueController, DispatchesController, ReturnsController, QueuePolicyController, EscalationsController],
   // A full catalog (5000 entries with assisting units) is larger than the default body limit.
   bodyLimits: { 'PUT /v1/catalog': 4 * 1024 * 1024 },
   grpc: (ctx) => [dispatchGrpc(ctx)],

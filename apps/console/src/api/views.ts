@@ -136,6 +136,7 @@ export interface AttemptFigures {
   attempts: number;
   redispatches: number;
   designated: number;
+  escalations: number;
   returnsFiled: number;
   returnsAccepted: number;
   returnsRejected: number;

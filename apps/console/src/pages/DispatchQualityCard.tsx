@@ -1,4 +1,4 @@
-// 派单质量: per primary unit, the orders received, re-dispatched to it and designated, its returns
+// 派单质量: per primary unit, the orders received, re-dispatched, designated and escalated to it, its returns
 // (退单) by outcome and reason with the 退单率 and its denominator, and for the tenant the 派单准确率
 // of first dispatches by mode. The analytics service computes the figures; this card only draws them.
 import { Card, Descriptions, Table, Typography } from 'antd';
@@ -37,6 +37,7 @@ export function DispatchQualityCard({ from, to }: { from?: string; to?: string }
           <Descriptions.Item label={t('退单率', 'Return rate')}>{`${percent(total.returnRate)} (${total.returnsFiled}/${total.attempts})`}</Descriptions.Item>
           <Descriptions.Item label={t('改派', 'Re-dispatches')}>{total.redispatches}</Descriptions.Item>
           <Descriptions.Item label={t('指定办理', 'Designated')}>{total.designated}</Descriptions.Item>
+          <Descriptions.Item label={t('提级统筹', 'Escalated')}>{total.escalations}</Descriptions.Item>
         </Descriptions>
       )}
       <Table<Row>
@@ -53,6 +54,7 @@ export function DispatchQualityCard({ from, to }: { from?: string; to?: string }
           { title: t('收到派单', 'Orders received'), dataIndex: 'attempts' },
           { title: t('改派而来', 'Re-dispatched to it'), dataIndex: 'redispatches' },
           { title: t('指定办理', 'Designated'), dataIndex: 'designated' },
+          { title: t('提级而来', 'Escalated to it'), dataIndex: 'escalations' },
           {
             title: t('退单率', 'Return rate'),
             key: 'rate',

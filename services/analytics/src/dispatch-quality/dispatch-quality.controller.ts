@@ -8,8 +8,9 @@ import { dispatchQualityView } from './dispatch-quality.views';
 const DESCRIPTION =
   'Dispatch attempts made within from..to (inclusive local days, Asia/Shanghai), from dispatch\'s RequestDispatched, ' +
   'ReturnFiled and ReturnDecided; a return counts with the attempt it returned. total = the tenant; units = one row per ' +
-  'primary (主办) unit. attempts = dispatches received; redispatches = attempts after the first (改派); designated = ' +
-  'attempts designated (指定办理) after the tenant\'s maximum; returnsFiled = returnsAccepted + returnsRejected + ' +
+  'primary (主办) unit. attempts = dispatches received; redispatches = attempts after the first by a dispatcher (改派); ' +
+  'designated = attempts designated (指定办理) after the tenant\'s maximum; escalations = attempts that took the request up ' +
+  'to a coordinating unit (提级统筹, mode escalated); returnsFiled = returnsAccepted + returnsRejected + ' +
   'returnsInReview; returnRate (退单率) = returnsFiled / attempts; acceptedReturnRate = returnsAccepted / attempts; ' +
   'dispatchAccuracy (派单准确率) = first dispatches whose return was not accepted / first dispatches, also by mode ' +
   '(catalog, manual). Rates are null when the denominator is 0, rounded to 4 decimals.';

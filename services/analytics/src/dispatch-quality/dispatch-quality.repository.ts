@@ -32,9 +32,12 @@ export async function recordReturn(manager: EntityManager, tenantId: string, r: 
 /** Counts of the dispatch attempts of one unit (as primary), or of the tenant as a whole. */
 export interface AttemptCounts {
   attempts: number;
-  /** Attempts after the first (改派): the request came to this unit after another returned it. */
+  /** Attempts after the first (改派) by a dispatcher: the request came to this unit after another returned it. */
   redispatches: number;
+  /** Attempts designated (指定办理) after the tenant's maximum. */
   designated: number;
+  /** Attempts that took the request up to a coordinating unit (提级统筹). */
+  escalations: number;
   returnsFiled: number;
   returnsAccepted: number;
   returnsRejected: number;
@@ -71,8 +74,9 @@ const ATTEMPTS_WITH_RETURNS = `dispatch_attempt_facts a
   left join dispatch_return_facts r on r.tenant_id = a.tenant_id and r.request_id = a.request_id and r.attempt = a.attempt`;
 const COUNTS = `
   count(*)::int as attempts,
-  count(*) filter (where a.attempt > 1)::int as redispatches,
-  count(*) filter (where a.designated)::int as designated,
+  count(*) filter (where a.attempt > 1 and a.mode <> 'escalated')::int as redispatches,
+  count(*) filter (where a.designated and a.mode <> 'escalated')::int as designated,
+  count(*) filter (where a.mode = 'escalated')::int as escalations,
   count(r.return_id)::int as "returnsFiled",
   count(*) filter (where r.status = 'accepted')::int as "returnsAccepted",
   count(*) filter (where r.status = 'rejected')::int as "returnsRejected",
@@ -82,6 +86,7 @@ const counts = (r: Record<string, unknown>): AttemptCounts => ({
   attempts: Number(r['attempts']),
   redispatches: Number(r['redispatches']),
   designated: Number(r['designated']),
+  escalations: Number(r['escalations']),
   returnsFiled: Number(r['returnsFiled']),
   returnsAccepted: Number(r['returnsAccepted']),
   returnsRejected: Number(r['returnsRejected']),
@@ -110,7 +115,7 @@ export async function unitAttempts(manager: EntityManager, range: DayRange): Pro
 export async function tenantAttempts(manager: EntityManager, range: DayRange): Promise<TenantAttemptRow> {
   const [row]: Array<Record<string, unknown>> = await manager.query(
     `select count(distinct a.request_id)::int as requests,
-            count(distinct a.request_id) filter (where a.attempt > 1)::int as "requestsRedispatched", ${COUNTS}
+            count(distinct a.request_id) filter (where a.attempt > 1 and a.mode <> 'escalated')::int as "requestsRedispatched", ${COUNTS}
        from ${ATTEMPTS_WITH_RETURNS}
       where ${DAYS}`,
     [range.from ?? null, range.to ?? null],

@@ -20,6 +20,7 @@ import { ReturnCancelReason1764300004150 } from './1764300004150-return-cancel-r
 import { Urging1764300004220 } from './1764300004220-urging.migration';
 import { SupervisionOrders1764300004230 } from './1764300004230-supervision-orders.migration';
 import { LeaderSignOff1764300004240 } from './1764300004240-leader-sign-off.migration';
+import { EscalatedCancelReason1764300004250 } from './1764300004250-escalated-cancel-reason.migration';
 
 export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity,
   WorkOrderExtensionEntity, ExtensionPolicyEntity, WarningPolicyEntity, UrgingPolicyEntity, SignOffPolicyEntity];
@@ -39,6 +40,7 @@ export const migrations = [
   Urging1764300004220,
   SupervisionOrders1764300004230,
   LeaderSignOff1764300004240,
+  EscalatedCancelReason1764300004250,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`). */

@@ -1,20 +1,22 @@
+import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
-import { clockStart, initialDues, latestProvisionalDue, maskBriefText, orderTimeLimit } from '@hotline/handling-domain';
-import { onEvent, uuidv7 } from '@hotline/platform';
+import { clockStart, initialDues, latestProvisionalDue, maskBriefText, nextStatus, orderTimeLimit } from '@hotline/handling-domain';
+import { onEvent, ServiceContext, uuidv7 } from '@hotline/platform';
 import { toAssignmentRole, toRequestType, toUrgency } from '@hotline/vocabulary';
 import { tenantWorkingCalendar } from '../calendar/calendar.repository';
 import { loadTimeLimit } from '../time-limits/time-limits.repository';
 import { reportProvisionalDues } from './provisional-dues';
 import { WorkOrderEntity } from './work-order.entity';
-import { appendWorkOrderEvent, createdEvent } from './work-order-events';
+import { appendWorkOrderEvent, cancelledEvent, createdEvent } from './work-order-events';
 import { syncOverdueTimers } from './work-order-timers';
-import { insertIfAbsent } from './work-orders.repository';
+import { insertIfAbsent, openOrdersOfRequest, updateWorkOrder } from './work-orders.repository';
 
 /**
  * RequestDispatched → one work order per assigned unit, both clocks starting at the dispatch,
  * with their overdue timers and WorkOrderCreated. A unit already holding an order for the
  * request is skipped (unique key), so a re-delivered or re-published dispatch creates nothing twice.
- * The brief is kept with its title and content masked, whatever the dispatch carried.
+ * The brief is kept with its title and content masked, whatever the dispatch carried. An
+ * escalation (提级) supersedes the orders of units it no longer names: they are cancelled.
  */
 export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'request-dispatched', async (event, manager, ctx) => {
   const { request, assignments, dispatchedAt } = event.payload;
@@ -71,4 +73,30 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
     if (provisionalDueAt)
       await reportProvisionalDues(manager, ctx, order, { years: dues.provisionalYears, dueAt: provisionalDueAt, clocks: dues.provisionalClocks });
   }
+  if (event.payload.mode === 'escalated') await cancelSuperseded(manager, ctx, request.requestId, assignments, createdAt);
 });
+
+/**
+ * The former primary's order, when the request was escalated to a coordinating unit: cancelled
+ * with its timers (reason escalated). Only orders created before this dispatch: a redelivered
+ * escalation never cancels the orders of a later one.
+ */
+async function cancelSuperseded(
+  manager: EntityManager,
+  ctx: ServiceContext,
+  requestId: string,
+  assignments: ReadonlyArray<{ unitId: string }>,
+  dispatchedAt: Date,
+): Promise<void> {
+  const named = new Set(assignments.map((a) => a.unitId));
+  const cancelledAt = new Date();
+  for (const order of await openOrdersOfRequest(manager, requestId)) {
+    if (named.has(order.unitId) || order.createdAt.getTime() >= dispatchedAt.getTime()) continue;
+    const status = nextStatus(order.status, 'cancel');
+    if (!status) continue;
+    const cancelled: WorkOrderEntity = { ...order, status, cancelledAt, cancelReason: 'escalated' };
+    await updateWorkOrder(manager, order.id, { status, cancelledAt, cancelReason: 'escalated' });
+    await syncOverdueTimers(manager, cancelled);
+    await appendWorkOrderEvent(manager, ctx.outbox, Events.handling.workOrderCancelled, cancelled, cancelledEvent(cancelled, order.status));
+  }
+}

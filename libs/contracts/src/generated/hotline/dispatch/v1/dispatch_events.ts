@@ -31,7 +31,7 @@ export interface Assignment {
 export interface RequestDispatched {
   request?: RequestBrief | undefined;
   assignments: Assignment[];
-  /** catalog | manual */
+  /** catalog | manual | escalated (提级统筹: to a coordinating unit, designated) */
   mode: string;
   /** Catalog version that placed it (0 when manual). */
   catalogVersion: number;
