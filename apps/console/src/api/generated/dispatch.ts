@@ -198,6 +198,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dispatches/{requestId}/escalation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Escalates a hard case (提级统筹) to a coordinating unit, which becomes the primary unit and cannot return it */
+        post: operations["EscalationsController_escalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dispatches/{requestId}/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The escalations of a request, oldest first */
+        get: operations["EscalationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dispatches/{requestId}/returns": {
         parameters: {
             query?: never;
@@ -551,6 +585,56 @@ export interface operations {
         };
     };
     DispatchesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EscalationsController_escalate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why the case needs the coordinating level (提级统筹); masked when stored */
+                    reason: string;
+                    /**
+                     * Format: uuid
+                     * @description a district government or the city office; absent: the nearest one above the primary unit
+                     */
+                    toUnitId?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EscalationsController_list: {
         parameters: {
             query?: never;
             header?: never;
