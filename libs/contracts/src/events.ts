@@ -17,6 +17,7 @@ import {
 } from './generated/hotline/intake/v1/intake_events';
 import {
   DispatchQueueClockWarning,
+  NegotiationChanged,
   RequestDispatched,
   RequestQueuedForManualDispatch,
   ReturnDecided,
@@ -108,6 +109,7 @@ export const Events = {
     ),
     returnFiled: event('dispatch', 'return', 'filed', 'hotline.dispatch.v1.ReturnFiled', ReturnFiled),
     returnDecided: event('dispatch', 'return', 'decided', 'hotline.dispatch.v1.ReturnDecided', ReturnDecided),
+    negotiationChanged: event('dispatch', 'negotiation', 'changed', 'hotline.dispatch.v1.NegotiationChanged', NegotiationChanged),
     queueClockWarning: event(
       'dispatch', 'queue-item', 'clock-warning', 'hotline.dispatch.v1.DispatchQueueClockWarning', DispatchQueueClockWarning,
     ),

@@ -11,3 +11,4 @@ export * from './returns';
 export * from './push-down';
 export * from './queue-clock';
 export * from './escalation';
+export * from './negotiation';

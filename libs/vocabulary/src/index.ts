@@ -9,6 +9,7 @@ export * from './handling-warnings';
 export * from './code-list';
 export * from './dispatch-returns';
 export * from './dispatch-queue';
+export * from './dispatch-negotiation';
 export * from './dispatch-units';
 export * from './intake-duplicates';
 export * from './intake-knowledge';

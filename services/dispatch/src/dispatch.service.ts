@@ -5,6 +5,8 @@ import { DispatchesController } from './dispatching/dispatches.controller';
 import { onRequestAccepted } from './dispatching/on-request-accepted.handler';
 import { EscalationsController } from './escalation/escalations.controller';
 import { entities, migrations } from './persistence/schema';
+import { negotiationDueTimer } from './negotiation/negotiation.timer';
+import { NegotiationsController } from './negotiation/negotiations.controller';
 import { queueClockTimers } from './queue-clock/queue-clock.timers';
 import { QueuePolicyController } from './queue-clock/queue-policy.controller';
 import { ReturnsController } from './returns/returns.controller';
@@ -17,10 +19,10 @@ export const dispatchService: ServiceDefinition = {
   name: 'dispatch',
   description:
     'Dispatch (派单): the handling-unit directory, the versioned dispatch catalog, automatic dispatch, the manual-dispatch queue, ' +
-    'returns (退单) with dispute review (争议审核), re-dispatch (改派), designation (指定办理) and escalation (提级统筹) up the unit tree; the manual queue on the tenant\'s dispatch limit.',
+    'returns (退单) with dispute review (争议审核), re-dispatch (改派), designation (指定办理), negotiation (协商) of the lead unit and escalation (提级统筹) up the unit tree; the manual queue on the tenant\'s dispatch limit.',
   entities,
   migrations,
-  controllers: [UnitsController, CatalogController, DispatchQueueController, DispatchesController, ReturnsController, QueuePolicyController, EscalationsController],
+  controllers: [UnitsController, CatalogController, DispatchQueueController, DispatchesController, ReturnsController, QueuePolicyController, EscalationsController, NegotiationsController],
   // A full catalog (5000 entries with assisting units) is larger than the default body limit.
   bodyLimits: { 'PUT /v1/catalog': 4 * 1024 * 1024 },
   grpc: (ctx) => [dispatchGrpc(ctx)],
@@ -28,5 +30,6 @@ export const dispatchService: ServiceDefinition = {
   // deployed before) and dispatch--hl-intake-v1--taxonomy (TaxonomyPublished only).
   handlers: [onRequestAccepted, onTaxonomyPublished],
   // The manual queue on a clock: a waiting request raises its warning, then its breach.
-  timers: queueClockTimers,
+  // A negotiation (协商) lapses at its deadline.
+  timers: [...queueClockTimers, negotiationDueTimer],
 };

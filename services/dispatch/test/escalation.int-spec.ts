@@ -94,5 +94,9 @@ describe('escalation up the unit tree (real PostgreSQL and NATS)', () => {
     const waiting = await accepted('990101');
     expect(await escalate(waiting, { reason: '提级' })).toMatchObject({ status: 409, body: { code: 'waiting_for_dispatch' } });
     expect((await escalate('01234567-89ab-4def-8123-456789abcdef', { reason: '提级' })).status).toBe(404);
+    // Nobody's request, or another tenant's: not found, not an empty list.
+    expect((await as(['supervisor'])('GET', '/v1/dispatches/01234567-89ab-4def-8123-456789abcdef/escalations')).status).toBe(404);
+    const theirs = await sut.request('GET', `/v1/dispatches/${requestId}/escalations`, await sut.token('city-other', ['supervisor']));
+    expect(theirs.status).toBe(404);
   });
 });

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { assignmentUnitIssues, decideDispatch, excludedUnitIssues, isDesignatedAttempt, pushDownIssues } from '@hotline/dispatch-domain';
 import { Outbox, ProblemError } from '@hotline/platform';
 import { catalogInForceFor } from '../catalog/catalog-in-force.query';
+import { settleOnDispatch } from '../negotiation/negotiation-record';
 import { stopQueueClock } from '../queue-clock/queue-clock';
 import { loadReturnPolicy } from '../returns/return-policy.query';
 import { unitDirectory } from '../units/units.query';
@@ -51,5 +52,6 @@ export async function assignWaitingRequest(
   });
   await resolveQueueItem(manager, requestId, dispatch.dispatchedAt);
   await stopQueueClock(manager, requestId);
+  await settleOnDispatch(manager, outbox, requestId, input, dispatcher);
   return dispatch;
 }

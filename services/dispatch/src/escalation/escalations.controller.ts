@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
+import { ApiZodBody, CurrentIdentity, Identity, Outbox, ProblemError, Roles, TenantDb, validate } from '@hotline/platform';
+import { findDispatch } from '../dispatching/dispatching.repository';
 import { RequestIdParams } from '../dispatching/dispatching.schemas';
 import { toDispatchView } from '../dispatching/dispatching.views';
 import { escalateRequest } from './escalate-request.command';
@@ -43,7 +44,10 @@ export class EscalationsController {
   @Roles('dispatcher', 'supervisor', 'tenant-admin')
   async list(@CurrentIdentity() who: Identity, @Param() params: unknown) {
     const { requestId } = validate(RequestIdParams, params, 'path');
-    const rows = await this.db.read(who.tenantId, (m) => m.getRepository(EscalationEntity).find({ where: { requestId }, order: { escalatedAt: 'ASC' } }));
+    const rows = await this.db.read(who.tenantId, async (m) => {
+      if (!(await findDispatch(m, requestId))) throw ProblemError.notFound(`dispatch of request ${requestId}`);
+      return m.getRepository(EscalationEntity).find({ where: { requestId }, order: { escalatedAt: 'ASC' } });
+    });
     return { items: rows.map(toEscalationView) };
   }
 }

@@ -13,11 +13,13 @@ import { Returns1764300004100 } from './1764300004100-returns.migration';
 import { UnitLevels1764300004110 } from './1764300004110-unit-levels.migration';
 import { QueueClock1764300004120 } from './1764300004120-queue-clock.migration';
 import { Escalations1764300004130 } from './1764300004130-escalations.migration';
+import { Negotiations1764300004140 } from './1764300004140-negotiations.migration';
+import { NegotiationEntity, NegotiationResponseEntity } from '../negotiation/negotiation.entities';
 import { EscalationEntity } from '../escalation/escalation.entity';
 import { DispatchQueuePolicyEntity } from '../queue-clock/queue-policy.entity';
 import { DispatchSettingsEntity, ReturnEntity } from '../returns/returns.entities';
 
-export const entities = [UnitEntity, CatalogVersionEntity, CatalogEntryEntity, DispatchEntity, DispatchQueueEntity, KnownTaxonomyEntity, ReturnEntity, DispatchSettingsEntity, DispatchQueuePolicyEntity, EscalationEntity];
+export const entities = [UnitEntity, CatalogVersionEntity, CatalogEntryEntity, DispatchEntity, DispatchQueueEntity, KnownTaxonomyEntity, ReturnEntity, DispatchSettingsEntity, DispatchQueuePolicyEntity, EscalationEntity, NegotiationEntity, NegotiationResponseEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
   ...PLATFORM_MIGRATIONS,
@@ -31,4 +33,5 @@ export const migrations = [
   UnitLevels1764300004110,
   QueueClock1764300004120,
   Escalations1764300004130,
+  Negotiations1764300004140,
 ];

@@ -29,3 +29,8 @@ export function unitsById(manager: EntityManager, ids: readonly string[]): Promi
   if (ids.length === 0) return Promise.resolve([]);
   return manager.getRepository(UnitEntity).find({ where: { id: In([...ids]) } });
 }
+
+export function unitsByCodes(manager: EntityManager, codes: readonly string[]): Promise<UnitEntity[]> {
+  if (codes.length === 0) return Promise.resolve([]);
+  return manager.getRepository(UnitEntity).find({ where: { code: In([...codes]) } });
+}

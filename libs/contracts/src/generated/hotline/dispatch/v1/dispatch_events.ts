@@ -110,6 +110,27 @@ export interface DispatchQueueClockWarning {
   raisedAt: string;
 }
 
+/**
+ * Emitted on hl.dispatch.v1.<tenant>.negotiation.changed when a negotiation (协商) among
+ * candidate units opens, is settled (the candidates agreed, or the hotline decided: the request
+ * is dispatched in the same transaction) or lapses (its deadline passed: the hotline decides).
+ * The units' notes stay in dispatch.
+ */
+export interface NegotiationChanged {
+  negotiationId: string;
+  requestId: string;
+  /** open | settled | lapsed (NEGOTIATION_STATES) */
+  state: string;
+  candidateUnitIds: string[];
+  dueAt: string;
+  /** agreed | decided, when settled. */
+  outcome: string;
+  primaryUnitId: string;
+  assistingUnitIds: string[];
+  changedBy: string;
+  changedAt: string;
+}
+
 function createBaseUnitRegistered(): UnitRegistered {
   return { unit: undefined };
 }
@@ -796,6 +817,162 @@ export const DispatchQueueClockWarning: MessageFns<DispatchQueueClockWarning> = 
             }
 
             message.raisedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseNegotiationChanged(): NegotiationChanged {
+  return {
+    negotiationId: "",
+    requestId: "",
+    state: "",
+    candidateUnitIds: [],
+    dueAt: "",
+    outcome: "",
+    primaryUnitId: "",
+    assistingUnitIds: [],
+    changedBy: "",
+    changedAt: "",
+  };
+}
+
+export const NegotiationChanged: MessageFns<NegotiationChanged> = {
+  encode(message: NegotiationChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.negotiationId !== "") {
+      writer.uint32(10).string(message.negotiationId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.state !== "") {
+      writer.uint32(26).string(message.state);
+    }
+    for (const v of message.candidateUnitIds) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(42).string(message.dueAt);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(50).string(message.outcome);
+    }
+    if (message.primaryUnitId !== "") {
+      writer.uint32(58).string(message.primaryUnitId);
+    }
+    for (const v of message.assistingUnitIds) {
+      writer.uint32(66).string(v!);
+    }
+    if (message.changedBy !== "") {
+      writer.uint32(74).string(message.changedBy);
+    }
+    if (message.changedAt !== "") {
+      writer.uint32(82).string(message.changedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NegotiationChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNegotiationChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.negotiationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.state = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.candidateUnitIds.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.primaryUnitId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.assistingUnitIds.push(reader.string());
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.changedBy = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.changedAt = reader.string();
             continue;
           }
         }

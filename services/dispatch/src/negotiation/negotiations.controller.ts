@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, ProblemError, Roles, TenantDb, validate } from '@hotline/platform';
+import { UNIT_ROLES } from '@hotline/vocabulary';
+import { lockRequest } from '../dispatching/dispatching.repository';
+import { ListNegotiationsQuery, NegotiationIdParams, OpenNegotiationBody, RespondBody, SettleBody } from './negotiation.schemas';
+import { toNegotiationView } from './negotiation.views';
+import { findNegotiation, negotiationsPage, responsesOf } from './negotiations.repository';
+import { openNegotiation } from './open-negotiation.command';
+import { respondToNegotiation } from './respond-to-negotiation.command';
+import { settle } from './settle-negotiation.command';
+
+/** 协商: the hotline opens it among candidate units, they answer, it settles 主办 and 协办. */
+@ApiTags('negotiations')
+@ApiBearerAuth()
+@Controller('v1/negotiations')
+export class NegotiationsController {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly outbox: Outbox,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Opens a negotiation (协商) among candidate units for a request waiting in the queue' })
+  @ApiZodBody(OpenNegotiationBody)
+  @Roles('dispatcher', 'supervisor')
+  async open(@CurrentIdentity() who: Identity, @Body() body: unknown) {
+    const input = validate(OpenNegotiationBody, body);
+    return this.db.run(who.tenantId, async (m) => toNegotiationView(await openNegotiation(m, this.outbox, who, input), []));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Negotiations, newest first, of one state when given' })
+  @ApiZodQuery(ListNegotiationsQuery)
+  @Roles('dispatcher', 'supervisor', 'tenant-admin')
+  async list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
+    const q = validate(ListNegotiationsQuery, query, 'query');
+    return this.db.read(who.tenantId, async (m) => {
+      const { rows, total } = await negotiationsPage(m, q);
+      const responses = await responsesOf(m, rows.map((n) => n.id));
+      return { items: rows.map((n) => toNegotiationView(n, responses)), total, limit: q.limit, offset: q.offset };
+    });
+  }
+
+  @Get(':negotiationId')
+  @Roles('dispatcher', 'supervisor', 'tenant-admin', ...UNIT_ROLES)
+  async get(@CurrentIdentity() who: Identity, @Param() params: unknown) {
+    const { negotiationId } = validate(NegotiationIdParams, params, 'path');
+    return this.db.read(who.tenantId, async (m) => {
+      const n = await findNegotiation(m, negotiationId);
+      if (!n) throw ProblemError.notFound(`negotiation ${negotiationId}`);
+      return toNegotiationView(n, await responsesOf(m, [n.id]));
+    });
+  }
+
+  @Post(':negotiationId/responses')
+  @HttpCode(201)
+  @ApiOperation({ summary: "A candidate unit's answer: lead, assist or not its duty; settles the negotiation when all agree on one lead" })
+  @ApiZodBody(RespondBody)
+  @Roles(...UNIT_ROLES)
+  async respond(@CurrentIdentity() who: Identity, @Param() params: unknown, @Body() body: unknown) {
+    const { negotiationId } = validate(NegotiationIdParams, params, 'path');
+    const input = validate(RespondBody, body);
+    return this.db.run(who.tenantId, async (m) => {
+      const n = await respondToNegotiation(m, this.outbox, who, negotiationId, input);
+      return toNegotiationView(n, await responsesOf(m, [n.id]));
+    });
+  }
+
+  @Post(':negotiationId/settlement')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The hotline fixes 主办 and 协办 (open or lapsed): the request is dispatched' })
+  @ApiZodBody(SettleBody)
+  @Roles('dispatcher', 'supervisor')
+  async settle(@CurrentIdentity() who: Identity, @Param() params: unknown, @Body() body: unknown) {
+    const { negotiationId } = validate(NegotiationIdParams, params, 'path');
+    const input = validate(SettleBody, body);
+    return this.db.run(who.tenantId, async (m) => {
+      const found = await findNegotiation(m, negotiationId);
+      if (!found) throw ProblemError.notFound(`negotiation ${negotiationId}`);
+      await lockRequest(m, found.requestId);
+      const n = (await findNegotiation(m, negotiationId, true)) ?? found;
+      const settled = await settle(m, this.outbox, n, input, 'decided', who.subject);
+      return toNegotiationView(settled, await responsesOf(m, [n.id]));
+    });
+  }
+}
