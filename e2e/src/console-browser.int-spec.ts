@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { eventually } from '@hotline/testing';
 import { LocalPlatform, ROOT } from './support/platform';
 import { type AxeFinding, capture, launchChromium, SCREENSHOTS, signIn } from './console/browser';
 
@@ -365,6 +366,54 @@ describe('web console (apps/console) in Chromium', () => {
     expect(await page.locator('.ant-alert-error').count()).toBe(0);
     await page.getByTestId('dispatch-quality-units').scrollIntoViewIfNeeded();
     await shot('supervisor-dashboard-dispatch-quality');
+  }, 2 * STEP);
+
+  it('negotiates the lead unit: the dispatcher opens it on a queued request, housing takes the lead and env assists in the unit portal, and it is dispatched', async () => {
+    const created = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
+      channel: 'phone', requester: { name: '钱七', phone: '13500004444' }, title: '小区门口占道经营无人管', content: '小区门口长期占道经营，多个部门互相推诿',
+      areaCode: '320104', requestType: 'complaint', urgency: 'normal', categoryCode: '130101', scope: { decision: 'in-scope' }, // 政风行风: no catalog entry
+    });
+    expect(created.status).toBe(201);
+    const number = created.body.number as string;
+
+    await signIn(page, consoleUrl, TENANT, '派单员');
+    const row = page.getByRole('row').filter({ hasText: number });
+    await row.waitFor({ timeout: 30_000 });
+    await row.getByRole('button', { name: /展开|Expand/ }).click();
+    const candidates = page.getByRole('combobox', { name: '协商候选单位' });
+    await candidates.click();
+    for (const unit of ['住房和城乡建设局', '生态环境局']) {
+      await page.keyboard.type(unit);
+      await page.keyboard.press('Enter');
+    }
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '发起协商' }).click();
+    await page.getByText('协商中').first().waitFor();
+    await shot('dispatcher-negotiation');
+
+    const answer = async (unit: string, stance: string, note: string) => {
+      await signIn(page, consoleUrl, TENANT, `承办单位操作员 · ${unit}`);
+      const invitation = page.getByTestId(`unit-negotiation-${number}`);
+      await invitation.waitFor({ timeout: 30_000 });
+      await invitation.getByRole('combobox', { name: '本单位意见' }).click();
+      await page.getByTitle(stance).click();
+      await invitation.getByRole('textbox', { name: '理由和依据' }).fill(note);
+      await invitation.getByRole('button', { name: '答复' }).click();
+      // Answered, or gone from the open ones: the last answer settles the negotiation.
+      await Promise.race([invitation.getByText('本单位已答复').waitFor(), invitation.waitFor({ state: 'detached' })]);
+    };
+    await answer('housing', '愿意主办', '占道经营涉及物业管理区域,住建局牵头');
+    await shot('unit-negotiation');
+    await answer('env', '愿意协办', '油烟噪声属生态环境局职责');
+
+    // Every candidate answered and one leads: dispatch settles it and dispatches.
+    const dispatched = await eventually('dispatched by the negotiation', async () => {
+      const requests = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
+      const id = (requests.body.items as Array<{ id: string; number: string }>).find((r) => r.number === number)?.id;
+      const res = id ? await platform.api('dispatch', 'GET', `/v1/dispatches/${id}`, token('dispatcher')) : undefined;
+      return res?.status === 200 ? res.body : undefined;
+    });
+    expect(dispatched.assignments.map((a: { unitCode: string; role: string }) => `${a.unitCode}:${a.role}`)).toEqual(['housing:primary', 'env:assisting']);
   }, 2 * STEP);
 
   it('has no serious accessibility violations on any page it showed, and records the agent desk first load', async () => {

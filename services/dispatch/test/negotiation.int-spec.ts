@@ -44,7 +44,7 @@ describe('negotiation of the lead unit (real PostgreSQL and NATS)', () => {
   it('settles itself when every candidate answered and one takes the lead: the request is dispatched with the assisting ones', async () => {
     const requestId = await waiting();
     const opened = await open(requestId, ['HOUSING', 'WATER', 'PARKS']);
-    expect(opened).toMatchObject({ status: 201, body: { state: 'open', responses: [] } });
+    expect(opened).toMatchObject({ status: 201, body: { state: 'open', responses: [], request: { number: '3201-20250124-000042', categoryCode: '990101' } } });
     expect(Date.parse(opened.body.dueAt) - Date.parse(opened.body.openedAt)).toBe(24 * 3_600_000);
     const id = opened.body.id as string;
     expect((await answer(id, 'HOUSING', 'lead')).body.state).toBe('open');
@@ -52,6 +52,8 @@ describe('negotiation of the lead unit (real PostgreSQL and NATS)', () => {
     const last = await answer(id, 'PARKS', 'not-ours', '非本单位职责,联系电话 13812345678');
     expect(last.body).toMatchObject({ state: 'settled', outcome: 'agreed', primaryUnitId: unit['HOUSING'], assistingUnitIds: [unit['WATER']], settledBy: 'system:dispatch' });
     expect(JSON.stringify(last.body)).not.toContain('13812345678');
+    expect(last.body.candidates.map((c: { unitCode: string }) => c.unitCode)).toEqual(['HOUSING', 'WATER', 'PARKS']);
+    expect(last.body.responses.map((r: { unitCode: string; stance: string }) => `${r.unitCode}:${r.stance}`)).toEqual(['HOUSING:lead', 'WATER:assist', 'PARKS:not-ours']);
     expect(await dispatchOf(requestId)).toMatchObject({
       mode: 'manual', assignments: [{ unitCode: 'HOUSING', role: 'primary' }, { unitCode: 'WATER', role: 'assisting' }],
     });
@@ -115,5 +117,11 @@ describe('negotiation of the lead unit (real PostgreSQL and NATS)', () => {
     expect((await as(['unit-operator'], 'WATER')('POST', `/v1/negotiations/${id}/settlement`, { primaryUnitId: unit['WATER'] })).status).toBe(403);
     const view = (await dispatcher('GET', `/v1/negotiations/${id}`)).body;
     expect(view).toMatchObject({ state: 'open', responses: [{ unitId: unit['HOUSING'], stance: 'lead' }] });
+    // A candidate's staff see it among their unit's negotiations; another unit's staff do not.
+    const mine = (code: string) => as(['unit-operator'], code)('GET', '/v1/negotiations?state=open');
+    expect((await mine('WATER')).body.items.map((n: { id: string }) => n.id)).toContain(id);
+    expect((await mine('PARKS')).body.items.map((n: { id: string }) => n.id)).not.toContain(id);
+    expect((await as(['unit-operator'], 'PARKS')('GET', `/v1/negotiations/${id}`)).status).toBe(404);
+    expect((await as(['unit-operator'], 'WATER')('GET', `/v1/negotiations/${id}`)).status).toBe(200);
   });
 });

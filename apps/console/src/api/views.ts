@@ -5,6 +5,8 @@ import type {
   LinkageCounterpart,
   LinkageDirection,
   LinkageMethod,
+  NegotiationStance,
+  NegotiationState,
   RequestStatus,
   ReviewStatus,
   SupervisionSource,
@@ -157,6 +159,21 @@ export interface DispatchQualityView {
     byMode: Array<{ mode: string; firstDispatches: number; stood: number; dispatchAccuracy: number | null }>;
   };
   units: Array<AttemptFigures & { unitId: string; unitCode: string | null; unitName: string | null; returnReasons: Array<{ reasonCode: string; count: number }> }>;
+}
+
+/** A negotiation (协商) among candidate units (dispatch `/v1/negotiations`). */
+export interface NegotiationView {
+  id: string;
+  requestId: string;
+  request: { number: string; title: string; categoryCode: string; areaCode: string };
+  state: NegotiationState;
+  candidateUnitIds: string[];
+  candidates: Array<{ unitId: string; unitCode: string | null; unitName: string | null }>;
+  dueAt: string;
+  responses: Array<{ unitId: string; unitCode: string | null; unitName: string | null; stance: NegotiationStance; note: string; respondedAt: string }>;
+  outcome: 'agreed' | 'decided' | null;
+  primaryUnitId: string | null;
+  assistingUnitIds: string[] | null;
 }
 
 export interface CategoryView {

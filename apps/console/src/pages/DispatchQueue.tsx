@@ -7,6 +7,7 @@ import { api, unwrap } from '../api/client';
 import type { Page } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
+import { NegotiationPanel, useUnsettledNegotiations } from './Negotiations';
 import { formatTime, ProblemAlert, useUnits } from './shared';
 
 interface QueuedView {
@@ -70,6 +71,11 @@ export function DispatchQueue() {
   const t = useT();
   const [page, setPage] = useState(1);
   const list = usePolled(() => unwrap<Page<QueuedView>>(api.dispatch.GET('/v1/dispatch-queue', { params: { query: { limit: 20, offset: (page - 1) * 20 } } })), [page]);
+  const negotiations = useUnsettledNegotiations();
+  const reload = () => {
+    list.reload();
+    negotiations.reload();
+  };
   return (
     <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('人工派单队列', 'Manual dispatch queue')}</Typography.Title>}>
       <ProblemAlert error={list.error} />
@@ -79,7 +85,14 @@ export function DispatchQueue() {
         loading={list.loading && !list.data}
         dataSource={list.data?.items}
         pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage, showSizeChanger: false }}
-        expandable={{ expandedRowRender: (r) => <Assign requestId={r.requestId} onDone={list.reload} /> }}
+        expandable={{
+          expandedRowRender: (r) => (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Assign requestId={r.requestId} onDone={reload} />
+              <NegotiationPanel requestId={r.requestId} negotiation={negotiations.data?.get(r.requestId)} onDone={reload} />
+            </Space>
+          ),
+        }}
         columns={[
           { title: t('诉求', 'Request'), key: 'n', render: (_: unknown, r) => r.number ?? r.requestId },
           { title: t('紧急程度', 'Urgency'), dataIndex: 'urgency', render: (u?: Urgency) => (u ? t.label(URGENCY_LABELS[u], u) : '') },

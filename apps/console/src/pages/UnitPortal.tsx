@@ -15,6 +15,7 @@ import { usePolled } from '../polling';
 import { go } from '../routes';
 import type { Session } from '../session/session';
 import { AnswerSignOff, useAnswerDraft } from './AnswerSignOff';
+import { UnitNegotiations } from './Negotiations';
 import { OrderSupervision } from './OrderSupervision';
 import { Clock, formatTime, ProblemAlert } from './shared';
 
@@ -153,7 +154,14 @@ export function UnitPortal({ session, orderId }: { session: Session; orderId?: s
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('承办单位', 'Unit')}: {session.unit ?? '—'}</Typography.Text>
-      {orderId ? <OrderDetail id={orderId} leader={session.roles.includes('unit-leader')} /> : <OrderList />}
+      {orderId ? (
+        <OrderDetail id={orderId} leader={session.roles.includes('unit-leader')} />
+      ) : (
+        <>
+          <UnitNegotiations unitCode={session.unit} />
+          <OrderList />
+        </>
+      )}
     </Space>
   );
 }

@@ -13,6 +13,19 @@ export class NegotiationEntity {
   @Column({ name: 'request_id', type: 'uuid' })
   requestId!: string;
 
+  /** What the candidates see of the request (from its masked brief in the queue). */
+  @Column({ name: 'request_number', type: 'text' })
+  requestNumber!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ name: 'category_code', type: 'text' })
+  categoryCode!: string;
+
+  @Column({ name: 'area_code', type: 'text' })
+  areaCode!: string;
+
   @Column({ name: 'candidate_unit_ids', type: 'uuid', array: true })
   candidateUnitIds!: string[];
 

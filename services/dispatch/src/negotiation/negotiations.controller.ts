@@ -1,14 +1,33 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EntityManager } from 'typeorm';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, ProblemError, Roles, TenantDb, validate } from '@hotline/platform';
-import { UNIT_ROLES } from '@hotline/vocabulary';
+import { HOTLINE_WIDE_ROLES, UNIT_ROLES } from '@hotline/vocabulary';
 import { lockRequest } from '../dispatching/dispatching.repository';
+import { unitDirectory } from '../units/units.query';
+import { unitsByCodes } from '../units/units.repository';
+import { NegotiationEntity } from './negotiation.entities';
 import { ListNegotiationsQuery, NegotiationIdParams, OpenNegotiationBody, RespondBody, SettleBody } from './negotiation.schemas';
 import { toNegotiationView } from './negotiation.views';
 import { findNegotiation, negotiationsPage, responsesOf } from './negotiations.repository';
 import { openNegotiation } from './open-negotiation.command';
 import { respondToNegotiation } from './respond-to-negotiation.command';
 import { settle } from './settle-negotiation.command';
+
+/**
+ * What a caller may see: everything for the hotline (undefined); for a unit's staff the id of
+ * their unit (negotiations it is a candidate of), or 'none' when their token names no known unit.
+ */
+async function candidateScope(m: EntityManager, who: Identity): Promise<string | 'none' | undefined> {
+  if (who.roles.some((r) => HOTLINE_WIDE_ROLES.includes(r))) return undefined;
+  const [unit] = who.unit ? await unitsByCodes(m, [who.unit]) : [];
+  return unit?.id ?? 'none';
+}
+
+/** One negotiation as the API shows it, with its answers and its units named. */
+async function viewOf(m: EntityManager, n: NegotiationEntity) {
+  return toNegotiationView(n, await responsesOf(m, [n.id]), await unitDirectory(m, n.candidateUnitIds));
+}
 
 /** 协商: the hotline opens it among candidate units, they answer, it settles 主办 and 协办. */
 @ApiTags('negotiations')
@@ -27,19 +46,22 @@ export class NegotiationsController {
   @Roles('dispatcher', 'supervisor')
   async open(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(OpenNegotiationBody, body);
-    return this.db.run(who.tenantId, async (m) => toNegotiationView(await openNegotiation(m, this.outbox, who, input), []));
+    return this.db.run(who.tenantId, async (m) => viewOf(m, await openNegotiation(m, this.outbox, who, input)));
   }
 
   @Get()
-  @ApiOperation({ summary: 'Negotiations, newest first, of one state when given' })
+  @ApiOperation({ summary: "Negotiations, newest first, of one state when given; a unit's staff see those their unit is a candidate of" })
   @ApiZodQuery(ListNegotiationsQuery)
-  @Roles('dispatcher', 'supervisor', 'tenant-admin')
+  @Roles('dispatcher', 'supervisor', 'tenant-admin', ...UNIT_ROLES)
   async list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
     const q = validate(ListNegotiationsQuery, query, 'query');
     return this.db.read(who.tenantId, async (m) => {
-      const { rows, total } = await negotiationsPage(m, q);
+      const scope = await candidateScope(m, who);
+      if (scope === 'none') return { items: [], total: 0, limit: q.limit, offset: q.offset };
+      const { rows, total } = await negotiationsPage(m, { ...q, ...(scope ? { candidateUnitId: scope } : {}) });
       const responses = await responsesOf(m, rows.map((n) => n.id));
-      return { items: rows.map((n) => toNegotiationView(n, responses)), total, limit: q.limit, offset: q.offset };
+      const units = await unitDirectory(m, [...new Set(rows.flatMap((n) => n.candidateUnitIds))]);
+      return { items: rows.map((n) => toNegotiationView(n, responses, units)), total, limit: q.limit, offset: q.offset };
     });
   }
 
@@ -49,8 +71,10 @@ export class NegotiationsController {
     const { negotiationId } = validate(NegotiationIdParams, params, 'path');
     return this.db.read(who.tenantId, async (m) => {
       const n = await findNegotiation(m, negotiationId);
-      if (!n) throw ProblemError.notFound(`negotiation ${negotiationId}`);
-      return toNegotiationView(n, await responsesOf(m, [n.id]));
+      const scope = await candidateScope(m, who);
+      // A unit's staff see only negotiations their unit is a candidate of; others are not found.
+      if (!n || scope === 'none' || (scope && !n.candidateUnitIds.includes(scope))) throw ProblemError.notFound(`negotiation ${negotiationId}`);
+      return viewOf(m, n);
     });
   }
 
@@ -63,8 +87,7 @@ export class NegotiationsController {
     const { negotiationId } = validate(NegotiationIdParams, params, 'path');
     const input = validate(RespondBody, body);
     return this.db.run(who.tenantId, async (m) => {
-      const n = await respondToNegotiation(m, this.outbox, who, negotiationId, input);
-      return toNegotiationView(n, await responsesOf(m, [n.id]));
+      return viewOf(m, await respondToNegotiation(m, this.outbox, who, negotiationId, input));
     });
   }
 
@@ -81,8 +104,7 @@ export class NegotiationsController {
       if (!found) throw ProblemError.notFound(`negotiation ${negotiationId}`);
       await lockRequest(m, found.requestId);
       const n = (await findNegotiation(m, negotiationId, true)) ?? found;
-      const settled = await settle(m, this.outbox, n, input, 'decided', who.subject);
-      return toNegotiationView(settled, await responsesOf(m, [n.id]));
+      return viewOf(m, await settle(m, this.outbox, n, input, 'decided', who.subject));
     });
   }
 }

@@ -41,12 +41,11 @@ export async function insertResponse(manager: EntityManager, r: NegotiationRespo
   return rows.length === 1;
 }
 
-export async function negotiationsPage(manager: EntityManager, page: { limit: number; offset: number; state?: NegotiationState }) {
-  const [rows, total] = await manager.getRepository(NegotiationEntity).findAndCount({
-    where: page.state ? { state: page.state } : {},
-    order: { openedAt: 'DESC', id: 'DESC' },
-    take: page.limit,
-    skip: page.offset,
-  });
+/** A page of negotiations, newest first: of one state, and with one candidate unit, when given. */
+export async function negotiationsPage(manager: EntityManager, page: { limit: number; offset: number; state?: NegotiationState; candidateUnitId?: string }) {
+  const query = manager.getRepository(NegotiationEntity).createQueryBuilder('n');
+  if (page.state) query.andWhere('n.state = :state', { state: page.state });
+  if (page.candidateUnitId) query.andWhere(':unitId = any(n.candidate_unit_ids)', { unitId: page.candidateUnitId });
+  const [rows, total] = await query.orderBy('n.opened_at', 'DESC').addOrderBy('n.id', 'DESC').take(page.limit).skip(page.offset).getManyAndCount();
   return { rows, total };
 }

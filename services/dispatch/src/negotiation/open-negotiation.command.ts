@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Identity, Outbox, ProblemError, Timers, uuidv7 } from '@hotline/platform';
+import { maskPersonalData } from '@hotline/privacy';
 import { DEFAULT_NEGOTIATION_HOURS } from '@hotline/vocabulary';
 import { findWaiting, lockRequest } from '../dispatching/dispatching.repository';
 import { unitDirectory } from '../units/units.query';
@@ -16,7 +17,8 @@ import { unsettledNegotiationOf } from './negotiations.repository';
  */
 export async function openNegotiation(manager: EntityManager, outbox: Outbox, who: Identity, input: OpenNegotiation): Promise<NegotiationEntity> {
   await lockRequest(manager, input.requestId);
-  if (!(await findWaiting(manager, input.requestId))) throw ProblemError.notFound(`request ${input.requestId} waiting for dispatch`);
+  const waiting = await findWaiting(manager, input.requestId);
+  if (!waiting) throw ProblemError.notFound(`request ${input.requestId} waiting for dispatch`);
   if (await unsettledNegotiationOf(manager, input.requestId))
     throw new ProblemError(409, 'negotiation_open', 'Negotiation open', 'this request already has a negotiation to settle');
   const directory = await unitDirectory(manager, input.candidateUnitIds);
@@ -27,6 +29,10 @@ export async function openNegotiation(manager: EntityManager, outbox: Outbox, wh
     id: uuidv7(),
     tenantId: who.tenantId,
     requestId: input.requestId,
+    requestNumber: waiting.brief.number,
+    title: maskPersonalData(waiting.brief.title),
+    categoryCode: waiting.brief.categoryCode,
+    areaCode: waiting.brief.areaCode,
     candidateUnitIds: input.candidateUnitIds,
     state: 'open',
     dueAt: new Date(openedAt.getTime() + (input.hours ?? DEFAULT_NEGOTIATION_HOURS) * 3_600_000),

@@ -14,6 +14,11 @@ export class Negotiations1764300004140 implements MigrationInterface {
         id uuid primary key,
         tenant_id text not null,
         request_id uuid not null,
+        -- What the candidates see of the request: its number, masked title, category and area.
+        request_number text not null,
+        title text not null,
+        category_code text not null,
+        area_code text not null,
         candidate_unit_ids uuid[] not null,
         state text not null check (state in ('open', 'settled', 'lapsed')),
         due_at timestamptz not null,

@@ -255,7 +255,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Negotiations, newest first, of one state when given */
+        /** Negotiations, newest first, of one state when given; a unit's staff see those their unit is a candidate of */
         get: operations["NegotiationsController_list"];
         put?: never;
         /** Opens a negotiation (协商) among candidate units for a request waiting in the queue */
