@@ -1,9 +1,9 @@
 import { commonV1, Events, streamOf } from '@hotline/contracts';
 import { planConsumers, ServiceDefinition } from '@hotline/platform';
 import { publishEvent, ServiceUnderTest, startServiceUnderTest } from '@hotline/service-testing';
-import { eventually } from '@hotline/testing';
 import { analyticsService } from '../src/analytics.service';
 import { eventsOf, expectedRates, expectedStatuses, PlannedEvent, Producer, PRODUCER_ORDER, RequestPlan } from './lifecycle-scenario';
+import { analyticsDrained } from './support/drained';
 
 const D1 = '2025-03-03';
 const D2 = '2025-03-04';
@@ -81,17 +81,7 @@ describe('analytics lifecycle read model (real PostgreSQL and NATS)', () => {
     }
   }
 
-  /** Waits until every analytics consumer has applied and acked everything in its stream. */
-  async function drained(): Promise<void> {
-    const jsm = sut.service.context.bus.jsm;
-    await eventually('analytics consumers drained', async () => {
-      for (const { spec } of planConsumersOf(analyticsService, sut.namespace)) {
-        const info = await jsm.consumers.info(streamOf(sut.namespace, spec.producer).name, spec.durable);
-        if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
-      }
-      return true;
-    });
-  }
+  const drained = () => analyticsDrained(sut);
 
   const statusCounts = async (tenant: string, query = '') => {
     const res = await get(tenant, `/v1/metrics/statuses${query}`);

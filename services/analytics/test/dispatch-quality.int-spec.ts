@@ -1,8 +1,7 @@
-import { commonV1, Events, streamOf } from '@hotline/contracts';
-import { planConsumers } from '@hotline/platform';
+import { commonV1, Events } from '@hotline/contracts';
 import { publishEvent, ServiceUnderTest, startServiceUnderTest } from '@hotline/service-testing';
-import { eventually } from '@hotline/testing';
 import { analyticsService } from '../src/analytics.service';
+import { analyticsDrained } from './support/drained';
 
 /**
  * Dispatch quality as dispatch publishes it (RequestDispatched with its attempt, ReturnFiled,
@@ -136,16 +135,7 @@ describe('analytics: dispatch quality — returns, re-dispatches, designations (
       }
   }
 
-  async function drained(): Promise<void> {
-    const jsm = sut.service.context.bus.jsm;
-    await eventually('analytics consumers drained', async () => {
-      for (const { spec } of planConsumers(analyticsService.name, sut.namespace, analyticsService.handlers ?? [])) {
-        const info = await jsm.consumers.info(streamOf(sut.namespace, spec.producer).name, spec.durable);
-        if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
-      }
-      return true;
-    });
-  }
+  const drained = () => analyticsDrained(sut);
 
   beforeAll(async () => {
     sut = await startServiceUnderTest(analyticsService);

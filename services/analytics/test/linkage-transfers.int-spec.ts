@@ -1,8 +1,7 @@
-import { Events, streamOf } from '@hotline/contracts';
-import { planConsumers } from '@hotline/platform';
+import { Events } from '@hotline/contracts';
 import { publishEvent, ServiceUnderTest, startServiceUnderTest } from '@hotline/service-testing';
-import { eventually } from '@hotline/testing';
 import { analyticsService } from '../src/analytics.service';
+import { analyticsDrained } from './support/drained';
 
 /**
  * Interconnect transfers as intake publishes them (TransferOffered, TransferDecided) through
@@ -109,16 +108,7 @@ describe('analytics: interconnect transfers (real PostgreSQL and NATS)', () => {
       declineReason: reason, offeredAt: t.offeredAt, decidedAt: at(t.offeredAt, t.decided?.after ?? 0), counterpartRef: `JQ-${t.id}`,
     });
 
-  async function drained(): Promise<void> {
-    const jsm = sut.service.context.bus.jsm;
-    await eventually('analytics consumers drained', async () => {
-      for (const { spec } of planConsumers(analyticsService.name, sut.namespace, analyticsService.handlers ?? [])) {
-        const info = await jsm.consumers.info(streamOf(sut.namespace, spec.producer).name, spec.durable);
-        if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
-      }
-      return true;
-    });
-  }
+  const drained = () => analyticsDrained(sut);
 
   beforeAll(async () => {
     sut = await startServiceUnderTest(analyticsService);
