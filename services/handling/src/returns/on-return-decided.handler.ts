@@ -1,10 +1,7 @@
 import { Events } from '@hotline/contracts';
-import { nextStatus } from '@hotline/handling-domain';
 import { onEvent } from '@hotline/platform';
-import { WorkOrderEntity } from '../work-orders/work-order.entity';
-import { appendWorkOrderEvent, cancelledEvent } from '../work-orders/work-order-events';
-import { syncOverdueTimers } from '../work-orders/work-order-timers';
-import { openOrdersOfRequest, updateWorkOrder } from '../work-orders/work-orders.repository';
+import { cancelWorkOrder } from '../work-orders/cancel-work-order';
+import { openOrdersOfRequest } from '../work-orders/work-orders.repository';
 
 /**
  * dispatch's ReturnDecided. Accepted: the returning unit's open order is cancelled with its timers
@@ -16,13 +13,6 @@ export const onReturnDecided = onEvent(Events.dispatch.returnDecided, 'return-de
   const decision = event.payload;
   if (decision.outcome !== 'accepted' || !decision.requestId || !decision.unit?.unitId) return;
   const cancelledAt = new Date();
-  for (const order of await openOrdersOfRequest(manager, decision.requestId)) {
-    if (order.unitId !== decision.unit.unitId) continue;
-    const status = nextStatus(order.status, 'cancel');
-    if (!status) continue;
-    const cancelled: WorkOrderEntity = { ...order, status, cancelledAt, cancelReason: 'return-accepted' };
-    await updateWorkOrder(manager, order.id, { status, cancelledAt, cancelReason: cancelled.cancelReason });
-    await syncOverdueTimers(manager, cancelled);
-    await appendWorkOrderEvent(manager, ctx.outbox, Events.handling.workOrderCancelled, cancelled, cancelledEvent(cancelled, order.status));
-  }
+  for (const order of await openOrdersOfRequest(manager, decision.requestId))
+    if (order.unitId === decision.unit.unitId) await cancelWorkOrder(manager, ctx.outbox, order, 'return-accepted', cancelledAt);
 });

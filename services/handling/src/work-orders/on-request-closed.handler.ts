@@ -1,11 +1,8 @@
 import { Events } from '@hotline/contracts';
-import { nextStatus } from '@hotline/handling-domain';
 import { onEvent } from '@hotline/platform';
 import { isClosedStatus, isRequestStatus } from '@hotline/vocabulary';
-import { WorkOrderEntity } from './work-order.entity';
-import { appendWorkOrderEvent, cancelledEvent } from './work-order-events';
-import { syncOverdueTimers } from './work-order-timers';
-import { openOrdersOfRequest, updateWorkOrder } from './work-orders.repository';
+import { cancelWorkOrder } from './cancel-work-order';
+import { openOrdersOfRequest } from './work-orders.repository';
 
 /**
  * intake's RequestStatusChanged to a closed status (closed, not-accepted, archived): every order
@@ -17,12 +14,5 @@ export const onRequestClosed = onEvent(Events.intake.requestStatusChanged, 'requ
   const change = event.payload;
   if (!change.requestId || !isRequestStatus(change.toStatus) || !isClosedStatus(change.toStatus)) return;
   const cancelledAt = new Date();
-  for (const order of await openOrdersOfRequest(manager, change.requestId)) {
-    const status = nextStatus(order.status, 'cancel');
-    if (!status) continue;
-    const cancelled: WorkOrderEntity = { ...order, status, cancelledAt, cancelReason: 'request-closed' };
-    await updateWorkOrder(manager, order.id, { status, cancelledAt, cancelReason: cancelled.cancelReason });
-    await syncOverdueTimers(manager, cancelled);
-    await appendWorkOrderEvent(manager, ctx.outbox, Events.handling.workOrderCancelled, cancelled, cancelledEvent(cancelled, order.status));
-  }
+  for (const order of await openOrdersOfRequest(manager, change.requestId)) await cancelWorkOrder(manager, ctx.outbox, order, 'request-closed', cancelledAt);
 });

@@ -1,15 +1,16 @@
 import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
-import { clockStart, initialDues, latestProvisionalDue, maskBriefText, nextStatus, orderTimeLimit } from '@hotline/handling-domain';
+import { clockStart, initialDues, latestProvisionalDue, maskBriefText, orderTimeLimit } from '@hotline/handling-domain';
 import { onEvent, ServiceContext, uuidv7 } from '@hotline/platform';
 import { toAssignmentRole, toRequestType, toUrgency } from '@hotline/vocabulary';
 import { tenantWorkingCalendar } from '../calendar/calendar.repository';
 import { loadTimeLimit } from '../time-limits/time-limits.repository';
 import { reportProvisionalDues } from './provisional-dues';
 import { WorkOrderEntity } from './work-order.entity';
-import { appendWorkOrderEvent, cancelledEvent, createdEvent } from './work-order-events';
+import { cancelWorkOrder } from './cancel-work-order';
+import { appendWorkOrderEvent, createdEvent } from './work-order-events';
 import { syncOverdueTimers } from './work-order-timers';
-import { insertIfAbsent, openOrdersOfRequest, updateWorkOrder } from './work-orders.repository';
+import { insertIfAbsent, openOrdersOfRequest } from './work-orders.repository';
 
 /**
  * RequestDispatched → one work order per assigned unit, both clocks starting at the dispatch,
@@ -90,13 +91,6 @@ async function cancelSuperseded(
 ): Promise<void> {
   const named = new Set(assignments.map((a) => a.unitId));
   const cancelledAt = new Date();
-  for (const order of await openOrdersOfRequest(manager, requestId)) {
-    if (named.has(order.unitId) || order.createdAt.getTime() >= dispatchedAt.getTime()) continue;
-    const status = nextStatus(order.status, 'cancel');
-    if (!status) continue;
-    const cancelled: WorkOrderEntity = { ...order, status, cancelledAt, cancelReason: 'escalated' };
-    await updateWorkOrder(manager, order.id, { status, cancelledAt, cancelReason: 'escalated' });
-    await syncOverdueTimers(manager, cancelled);
-    await appendWorkOrderEvent(manager, ctx.outbox, Events.handling.workOrderCancelled, cancelled, cancelledEvent(cancelled, order.status));
-  }
+  for (const order of await openOrdersOfRequest(manager, requestId))
+    if (!named.has(order.unitId) && order.createdAt.getTime() < dispatchedAt.getTime()) await cancelWorkOrder(manager, ctx.outbox, order, 'escalated', cancelledAt);
 }

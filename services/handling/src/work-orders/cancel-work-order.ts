@@ -1,0 +1,29 @@
+import { EntityManager } from 'typeorm';
+import { Events } from '@hotline/contracts';
+import { nextStatus } from '@hotline/handling-domain';
+import type { Outbox } from '@hotline/platform';
+import type { WorkOrderCancelReason } from '@hotline/vocabulary';
+import { WorkOrderEntity } from './work-order.entity';
+import { appendWorkOrderEvent, cancelledEvent } from './work-order-events';
+import { syncOverdueTimers } from './work-order-timers';
+import { updateWorkOrder } from './work-orders.repository';
+
+/**
+ * Cancels an open order with its reason: its timers go with it (no overdue flag can count
+ * against the unit any more) and WorkOrderCancelled is published. An order that can no longer
+ * be cancelled (answered and reviewed, cancelled already) is left as it is.
+ */
+export async function cancelWorkOrder(
+  manager: EntityManager,
+  outbox: Outbox,
+  order: WorkOrderEntity,
+  reason: WorkOrderCancelReason,
+  cancelledAt: Date,
+): Promise<void> {
+  const status = nextStatus(order.status, 'cancel');
+  if (!status) return;
+  const cancelled: WorkOrderEntity = { ...order, status, cancelledAt, cancelReason: reason };
+  await updateWorkOrder(manager, order.id, { status, cancelledAt, cancelReason: reason });
+  await syncOverdueTimers(manager, cancelled);
+  await appendWorkOrderEvent(manager, outbox, Events.handling.workOrderCancelled, cancelled, cancelledEvent(cancelled, order.status));
+}
