@@ -13,10 +13,12 @@ describe('the manual queue on a clock', () => {
     expect(queueClock(QUEUED, 'normal', { ...DEFAULTS, warnAtPercent: 50 }).warnAt).toEqual(plus(60));
   });
 
-  it('stands on time before the warning, warning from it, breached from the due itself', () => {
-    const clock = queueClock(QUEUED, 'critical', DEFAULTS);
-    expect([plus(0), plus(7.9), plus(8), plus(9.99), plus(10), plus(300)].map((t) => queueClockLevel(clock, t))).toEqual([
-      'on-time', 'on-time', 'warning', 'warning', 'breached', 'breached',
-    ]);
+  it('stands on time until the warning is raised, warning once raised, breached once raised or from the due itself', () => {
+    const { dueAt } = queueClock(QUEUED, 'critical', DEFAULTS);
+    const marks = { dueAt, warnedAt: null, breachedAt: null };
+    expect([plus(0), plus(9.99), plus(10), plus(300)].map((t) => queueClockLevel(marks, t))).toEqual(['on-time', 'on-time', 'breached', 'breached']);
+    expect(queueClockLevel({ ...marks, warnedAt: plus(8) }, plus(9))).toBe('warning');
+    expect(queueClockLevel({ ...marks, warnedAt: plus(8), breachedAt: plus(10) }, plus(9))).toBe('breached');
+    expect(queueClockLevel({ ...marks, dueAt: null }, plus(9))).toBeNull();
   });
 });

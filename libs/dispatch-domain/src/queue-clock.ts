@@ -27,9 +27,20 @@ export function queueClock(queuedAt: Date, urgency: string, policy: QueueClockPo
   };
 }
 
-/** Where the clock stands at `now`: breached at the due itself, warning from the threshold. */
-export function queueClockLevel(clock: Pick<QueueClock, 'warnAt' | 'dueAt'>, now: Date): QueueClockLevel {
-  if (now.getTime() >= clock.dueAt.getTime()) return 'breached';
-  if (now.getTime() >= clock.warnAt.getTime()) return 'warning';
-  return 'on-time';
+/** What a waiting entry records of its clock: its due, and when it raised its warning and breach. */
+export interface QueueClockMarks {
+  dueAt: Date | null;
+  warnedAt: Date | null;
+  breachedAt: Date | null;
+}
+
+/**
+ * Where a waiting entry stands at `now`: breached once raised or once its due has passed (its
+ * timer may be a poll away), warning once raised, else on time; null for an entry queued before
+ * the clock existed (no due).
+ */
+export function queueClockLevel(entry: QueueClockMarks, now: Date): QueueClockLevel | null {
+  if (!entry.dueAt) return null;
+  if (entry.breachedAt || now.getTime() >= entry.dueAt.getTime()) return 'breached';
+  return entry.warnedAt ? 'warning' : 'on-time';
 }

@@ -24,3 +24,8 @@ export const GRASSROOTS_UNIT_LEVELS: readonly UnitLevel[] = ['street'];
 export const COORDINATING_UNIT_LEVELS: readonly UnitLevel[] = ['district', 'city'];
 /** Height in the tree: an escalation goes strictly up (a street or a department → district → city). */
 export const UNIT_LEVEL_HEIGHT: Readonly<Record<UnitLevel, number>> = { street: 0, department: 1, district: 2, city: 3 };
+
+/** How a dispatch was made: by the catalog, by a dispatcher, or by escalation (提级统筹) to a coordinating unit. */
+export const DISPATCH_MODES = ['catalog', 'manual', 'escalated'] as const;
+export type DispatchMode = (typeof DISPATCH_MODES)[number];
+export const isDispatchMode = oneOf(DISPATCH_MODES);

@@ -1,6 +1,6 @@
 import type { dispatchEventsV1 } from '@hotline/contracts';
 import { instantOrNull, receiptDay } from '@hotline/analytics-domain';
-import { isReturnStatus, type ReturnStatus } from '@hotline/vocabulary';
+import { type DispatchMode, isDispatchMode, isReturnStatus, type ReturnStatus } from '@hotline/vocabulary';
 
 /** One dispatch attempt of a request as the dispatch figures count it: its primary unit and how it was made. */
 export interface DispatchAttemptFact {
@@ -10,7 +10,7 @@ export interface DispatchAttemptFact {
   unitId: string;
   unitCode: string | null;
   unitName: string | null;
-  mode: string;
+  mode: DispatchMode;
   designated: boolean;
   dispatchedAt: Date;
   /** The local day (Asia/Shanghai) of the dispatch, which the figures filter on. */
@@ -46,7 +46,8 @@ export function dispatchAttemptOf(e: dispatchEventsV1.RequestDispatched, publish
     unitId: primary.unitId,
     unitCode: textOrNull(primary.unitCode),
     unitName: textOrNull(primary.unitName),
-    mode: e.mode || 'catalog',
+    // An event from before modes were stated, or of a mode this build does not know, counts as catalog.
+    mode: isDispatchMode(e.mode) ? e.mode : 'catalog',
     designated: e.designated === true,
     dispatchedAt,
     day: receiptDay(dispatchedAt.toISOString()) as string,

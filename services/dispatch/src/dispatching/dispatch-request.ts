@@ -2,10 +2,11 @@ import { EntityManager } from 'typeorm';
 import { commonV1, Events } from '@hotline/contracts';
 import { buildAssignments, UnitChoice, withMaskedText } from '@hotline/dispatch-domain';
 import { Outbox } from '@hotline/platform';
-import { unitDirectory } from '../units/units.query';
-import { DispatchEntity, DispatchMode, DispatchQueueEntity } from './dispatch.entities';
-import { requestDispatchedEvent, requestQueuedEvent } from './dispatching.events';
+import type { DispatchMode } from '@hotline/vocabulary';
 import { startQueueClock } from '../queue-clock/queue-clock';
+import { unitDirectory } from '../units/units.query';
+import { DispatchEntity, DispatchQueueEntity } from './dispatch.entities';
+import { requestDispatchedEvent, requestQueuedEvent } from './dispatching.events';
 import { insertDispatch, insertQueueItem, replaceDispatch } from './dispatching.repository';
 
 // The two outcomes of dispatching a request, shared by the catalog (on-request-accepted) and

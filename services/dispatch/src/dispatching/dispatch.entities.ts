@@ -1,9 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { UnitAssignment } from '@hotline/dispatch-domain';
 import type { commonV1 } from '@hotline/contracts';
-
-/** How a dispatch was made: by the catalog, by a dispatcher, or by escalation (提级) to a coordinating unit. */
-export type DispatchMode = 'catalog' | 'manual' | 'escalated';
+import type { DispatchMode } from '@hotline/vocabulary';
 
 /** How a request was dispatched: at most one per request and tenant. */
 @Entity({ name: 'dispatches' })

@@ -1,3 +1,4 @@
+import { queueClockLevel } from '@hotline/dispatch-domain';
 import { maskPersonalData } from '@hotline/privacy';
 import type { QueueClockLevel } from '@hotline/vocabulary';
 import { DispatchEntity } from './dispatch.entities';
@@ -38,13 +39,6 @@ export interface QueueItemView {
   clockLevel: QueueClockLevel | null;
 }
 
-/** The level raised, or breached once the due has passed (its timer may be a poll away); null without a due. */
-function clockLevelOf(item: QueueItemRow, now: Date): QueueClockLevel | null {
-  if (!item.dueAt) return null;
-  if (item.breachedAt || now.getTime() >= item.dueAt.getTime()) return 'breached';
-  return item.warnedAt ? 'warning' : 'on-time';
-}
-
 export function toQueueItemView(item: QueueItemRow, now = new Date()): QueueItemView {
   const b = item.brief;
   return {
@@ -58,6 +52,6 @@ export function toQueueItemView(item: QueueItemRow, now = new Date()): QueueItem
     reason: item.reason,
     queuedAt: item.queuedAt.toISOString(),
     dueAt: item.dueAt?.toISOString() ?? null,
-    clockLevel: clockLevelOf(item, now),
+    clockLevel: queueClockLevel(item, now),
   };
 }

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from 'typeorm';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, ProblemError, Roles, TenantDb, validate } from '@hotline/platform';
 import { HOTLINE_WIDE_ROLES, UNIT_ROLES } from '@hotline/vocabulary';
-import { lockRequest } from '../dispatching/dispatching.repository';
 import { unitDirectory } from '../units/units.query';
 import { unitsByCodes } from '../units/units.repository';
 import { NegotiationEntity } from './negotiation.entities';
@@ -12,7 +11,7 @@ import { toNegotiationView } from './negotiation.views';
 import { findNegotiation, negotiationsPage, responsesOf } from './negotiations.repository';
 import { openNegotiation } from './open-negotiation.command';
 import { respondToNegotiation } from './respond-to-negotiation.command';
-import { settle } from './settle-negotiation.command';
+import { settleNegotiation } from './settle-negotiation.command';
 
 /**
  * What a caller may see: everything for the hotline (undefined); for a unit's staff the id of
@@ -99,12 +98,6 @@ export class NegotiationsController {
   async settle(@CurrentIdentity() who: Identity, @Param() params: unknown, @Body() body: unknown) {
     const { negotiationId } = validate(NegotiationIdParams, params, 'path');
     const input = validate(SettleBody, body);
-    return this.db.run(who.tenantId, async (m) => {
-      const found = await findNegotiation(m, negotiationId);
-      if (!found) throw ProblemError.notFound(`negotiation ${negotiationId}`);
-      await lockRequest(m, found.requestId);
-      const n = (await findNegotiation(m, negotiationId, true)) ?? found;
-      return viewOf(m, await settle(m, this.outbox, n, input, 'decided', who.subject));
-    });
+    return this.db.run(who.tenantId, async (m) => viewOf(m, await settleNegotiation(m, this.outbox, who, negotiationId, input)));
   }
 }

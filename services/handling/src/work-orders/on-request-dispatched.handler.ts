@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
 import { clockStart, initialDues, latestProvisionalDue, maskBriefText, orderTimeLimit } from '@hotline/handling-domain';
 import { onEvent, ServiceContext, uuidv7 } from '@hotline/platform';
-import { toAssignmentRole, toRequestType, toUrgency } from '@hotline/vocabulary';
+import { DispatchMode, toAssignmentRole, toRequestType, toUrgency } from '@hotline/vocabulary';
 import { tenantWorkingCalendar } from '../calendar/calendar.repository';
 import { loadTimeLimit } from '../time-limits/time-limits.repository';
 import { reportProvisionalDues } from './provisional-dues';
@@ -74,7 +74,7 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
     if (provisionalDueAt)
       await reportProvisionalDues(manager, ctx, order, { years: dues.provisionalYears, dueAt: provisionalDueAt, clocks: dues.provisionalClocks });
   }
-  if (event.payload.mode === 'escalated') await cancelSuperseded(manager, ctx, request.requestId, assignments, createdAt);
+  if (event.payload.mode === ('escalated' satisfies DispatchMode)) await cancelSuperseded(manager, ctx, request.requestId, assignments, createdAt);
 });
 
 /**
