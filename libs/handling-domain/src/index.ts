@@ -1,3 +1,4 @@
+export * from './co-handling';
 export * from './calendar-years';
 export * from './dues';
 export * from './extensions';

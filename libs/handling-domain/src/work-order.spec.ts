@@ -1,6 +1,7 @@
 import { createWorkingCalendar } from '@hotline/calendar';
 import { defaultTimeLimit, orderTimeLimit } from './time-limits';
 import {
+  answerTransition,
   answerTiming,
   clockStart,
   clocksToWatch,
@@ -45,6 +46,15 @@ describe('work-order transitions', () => {
     expect(nextStatus('answered', 'review-failed')).toBe('in-progress');
     expect(nextStatus('reviewed', 'review-failed')).toBeUndefined();
     expect(nextStatus('in-progress', 'review-passed')).toBeUndefined();
+  });
+
+  it('ends an assisting share with its input, which nothing reviews, cancels or reopens', () => {
+    expect(answerTransition('primary')).toBe('answer');
+    expect(answerTransition('assisting')).toBe('give-input');
+    expect(nextStatus('in-progress', 'give-input')).toBe('input-given');
+    expect(nextStatus('awaiting-sign', 'give-input')).toBeUndefined();
+    for (const t of ['sign', 'answer', 'give-input', 'review-passed', 'review-failed', 'cancel'] as const) expect(nextStatus('input-given', t)).toBeUndefined();
+    expect(isClockRunning(order({ status: 'input-given' }), 'handling')).toBe(false);
   });
 
   it('cancels every open order, and nothing final; a cancelled order takes no further step', () => {

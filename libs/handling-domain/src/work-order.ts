@@ -4,15 +4,17 @@
  * it, and each round of rework has its own due beside it.
  */
 import type { TimeLimitRule, WorkingCalendar } from '@hotline/calendar';
-import type { Clock, WorkOrderStatus } from '@hotline/vocabulary';
+import type { AssignmentRole, Clock, WorkOrderStatus } from '@hotline/vocabulary';
 import { computeDueOn, ComputedDue, missingYearsOf, unionOfYears } from './dues';
 import type { OrderTimeLimit } from './time-limits';
 
-export type Transition = 'sign' | 'answer' | 'review-passed' | 'review-failed' | 'cancel';
+export type Transition = 'sign' | 'answer' | 'give-input' | 'review-passed' | 'review-failed' | 'cancel';
 
 const TRANSITIONS: Record<Transition, { from: readonly WorkOrderStatus[]; to: WorkOrderStatus }> = {
   sign: { from: ['awaiting-sign'], to: 'in-progress' },
   answer: { from: ['in-progress'], to: 'answered' },
+  // An assisting unit's answer is its input to the lead's answer: its share ends there (ADR 0026).
+  'give-input': { from: ['in-progress'], to: 'input-given' },
   'review-passed': { from: ['answered'], to: 'reviewed' },
   'review-failed': { from: ['answered'], to: 'in-progress' },
   // Every order not yet final; `reviewed` and `cancelled` are.
@@ -23,6 +25,11 @@ const TRANSITIONS: Record<Transition, { from: readonly WorkOrderStatus[]; to: Wo
 export function nextStatus(status: WorkOrderStatus, transition: Transition): WorkOrderStatus | undefined {
   const t = TRANSITIONS[transition];
   return t.from.includes(status) ? t.to : undefined;
+}
+
+/** What answering is for an order of this role: the lead answers for review, an assisting unit gives its input. */
+export function answerTransition(role: AssignmentRole): Extract<Transition, 'answer' | 'give-input'> {
+  return role === 'primary' ? 'answer' : 'give-input';
 }
 
 /** Statuses in which an order is still open (not reviewed, not cancelled). */

@@ -9,8 +9,9 @@ describe('review rules', () => {
 
   it('decides a review once: passed, failed and withdrawn are final', () => {
     expect(isDecided('pending')).toBe(false);
-    for (const status of ['passed', 'failed', 'withdrawn'] as const) expect(isDecided(status)).toBe(true);
+    for (const status of ['passed', 'failed', 'withdrawn', 'assist-input'] as const) expect(isDecided(status)).toBe(true);
     expect(decisionRefusal('r1', 'pending')).toBeUndefined();
+    expect(decisionRefusal('r1', 'assist-input')).toMatch(/reviewed with the lead's answer/);
     expect(decisionRefusal('r1', 'passed')).toBe('review r1 was already decided (passed)');
     expect(decisionRefusal('r1', 'withdrawn')).toContain('withdrawn');
     expect(decidedStatus(true)).toBe('passed');
@@ -18,9 +19,11 @@ describe('review rules', () => {
   });
 
   it('withdraws answers that arrive after their request closed', () => {
-    expect(statusOfNewAnswer(undefined)).toBe('pending');
-    expect(statusOfNewAnswer('awaiting-review')).toBe('pending');
-    expect(statusOfNewAnswer('awaiting-revisit')).toBe('pending');
-    expect(statusOfNewAnswer('closed')).toBe('withdrawn');
+    expect(statusOfNewAnswer('primary', undefined)).toBe('pending');
+    expect(statusOfNewAnswer('primary', 'awaiting-review')).toBe('pending');
+    expect(statusOfNewAnswer('primary', 'awaiting-revisit')).toBe('pending');
+    expect(statusOfNewAnswer('primary', 'closed')).toBe('withdrawn');
+    expect(statusOfNewAnswer('assisting', 'awaiting-review')).toBe('assist-input');
+    expect(statusOfNewAnswer('assisting', 'closed')).toBe('assist-input');
   });
 });

@@ -42,8 +42,12 @@ export const REVISIT_SKIP_REASON_LABELS: Record<RevisitSkipReason, Label> = {
   'attempts-exhausted': { zh: '回访未联系上（次数或期限已满）', en: 'Revisit attempts exhausted' },
 };
 
-/** 复核 of one answer; `withdrawn` when the request closed before an assisting answer was reviewed. */
-export const REVIEW_STATUSES = ['pending', 'passed', 'failed', 'withdrawn'] as const;
+/**
+ * 复核 of one answer. `assist-input`: an assisting unit's input (协办意见), never decided on its
+ * own but shown with the lead's answer it went into (ADR 0026); `withdrawn`: the request closed
+ * before the answer was reviewed (assisting answers from before ADR 0026).
+ */
+export const REVIEW_STATUSES = ['pending', 'passed', 'failed', 'withdrawn', 'assist-input'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export const isReviewStatus = oneOf(REVIEW_STATUSES);
 

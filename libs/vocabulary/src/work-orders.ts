@@ -14,8 +14,12 @@ export function toAssignmentRole(code: string | null | undefined): AssignmentRol
   return code === 'primary' ? 'primary' : 'assisting';
 }
 
-/** A work order's status (owned by handling). `reviewed` and `cancelled` are final. */
-export const WORK_ORDER_STATUSES = ['awaiting-sign', 'in-progress', 'answered', 'reviewed', 'cancelled'] as const;
+/**
+ * A work order's status (owned by handling). `reviewed`, `input-given` and `cancelled` are final:
+ * a lead (主办) order's answer is reviewed; an assisting (协办) order ends when its unit gives its
+ * input (协办意见) to the lead's answer, which is reviewed with it (ADR 0026).
+ */
+export const WORK_ORDER_STATUSES = ['awaiting-sign', 'in-progress', 'answered', 'reviewed', 'input-given', 'cancelled'] as const;
 export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
 export const isWorkOrderStatus = oneOf(WORK_ORDER_STATUSES);
 export const WORK_ORDER_STATUS_LABELS: Record<WorkOrderStatus, Label> = {
@@ -23,6 +27,7 @@ export const WORK_ORDER_STATUS_LABELS: Record<WorkOrderStatus, Label> = {
   'in-progress': { zh: '办理中', en: 'In progress' },
   answered: { zh: '已答复', en: 'Answered' },
   reviewed: { zh: '已复核', en: 'Reviewed' },
+  'input-given': { zh: '已提交协办意见', en: 'Input given' },
   cancelled: { zh: '已撤销', en: 'Cancelled' },
 };
 
@@ -30,8 +35,9 @@ export const WORK_ORDER_STATUS_LABELS: Record<WorkOrderStatus, Label> = {
  * Why a work order was cancelled (WorkOrderCancelled.reason). `return-accepted`: the unit returned
  * the order (退单) and the hotline accepted it; the request goes to another unit (改派). `escalated`:
  * the hotline escalated the request (提级) to a coordinating unit, which takes the primary share.
+ * `released`: the hotline released an assisting unit that owed its input, so the lead could answer.
  */
-export const WORK_ORDER_CANCEL_REASONS = ['request-closed', 'return-accepted', 'escalated'] as const;
+export const WORK_ORDER_CANCEL_REASONS = ['request-closed', 'return-accepted', 'escalated', 'released'] as const;
 export type WorkOrderCancelReason = (typeof WORK_ORDER_CANCEL_REASONS)[number];
 
 /** The clocks of a work order: sign-for (签收), handling (办理) and, after a failed review, rework (重办). */

@@ -1,5 +1,6 @@
 import { PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
 import { CalendarController } from './calendar/calendar.controller';
+import { CoHandlingController } from './co-handling/co-handling.controller';
 import { handlingConfigSchema } from './config';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { ExtensionsController } from './extensions/extensions.controller';
@@ -28,12 +29,12 @@ export const handlingService: ServiceDefinition = {
   description:
     "Handling (办理): work orders per unit, the tenant's working calendar (with the years of national holidays it knows) " +
     'and time-limit table, sign-for and answers (kept masked, their clear text encrypted and read only on purpose, logged), ' +
-    'rework, overdue timers, extensions, red/yellow/green warnings and urging (催办 by hand, the notice and circular on a ladder) and 督办 orders with their replies.',
+    'co-handling (assisting units give their input to the lead\'s answer), rework, overdue timers, extensions, red/yellow/green warnings and urging (催办 by hand, the notice and circular on a ladder) and 督办 orders with their replies.',
   configSchema: handlingConfigSchema,
   entities,
   migrations,
   controllers: [CalendarController, DeadlinesController, TimeLimitsController, WorkOrdersController, PiiAccessLogController,
-    ExtensionsController, WarningsController, UrgingController, SupervisionController, SignOffController],
+    ExtensionsController, WarningsController, UrgingController, SupervisionController, SignOffController, CoHandlingController],
   providers: (ctx) => [{ provide: PiiCipher, useValue: PiiCipher.fromConfig(ctx.serviceConfig) }],
   grpc: (ctx) => [handlingGrpc(ctx)],
   // Durable consumers: handling--hl-dispatch-v1--request-dispatched, handling--hl-revisit-v1--answer-reviewed

@@ -63,7 +63,8 @@ describe('handling under control: extensions (延期) and pre-breach warnings (r
     // Past the original due: the order without an extension is flagged, the extended one is not.
     await eventually('the other order flagged overdue', async () => (await view('city-e', plain.id)).body.handleOverdue, 30_000);
     expect(Date.now()).toBeGreaterThan(new Date(ext.handleDueAt).getTime());
-    for (const [code, order] of [['u-ext', ext], ['u-plain', plain]] as const) {
+    // The assisting unit gives its input first: the lead answers with it (ADR 0026).
+    for (const [code, order] of [['u-plain', plain], ['u-ext', ext]] as const) {
       const staff = await sut.token('city-e', ['unit-operator'], code);
       await sut.request('POST', `/v1/work-orders/${order.id}/sign`, staff);
       expect((await sut.request('POST', `/v1/work-orders/${order.id}/answer`, staff, answer)).status).toBe(200);

@@ -29,6 +29,11 @@ describe('personal data in answers, bases and contact records (real PostgreSQL a
     const orders = await dispatchAndWait(sut, 'city-p', dispatched(request, [assignment('u-housing'), assignment('u-street', 'assisting')]), 2);
     order = orders.find((o: { unitCode: string }) => o.unitCode === 'u-housing');
     plainOrder = orders.find((o: { unitCode: string }) => o.unitCode === 'u-street');
+    // The assisting unit gives its input first: the lead answers with it (ADR 0026).
+    const street = await as(['unit-operator'], 'city-p:zhao', 'u-street');
+    await sut.request('POST', `/v1/work-orders/${plainOrder.id}/sign`, street);
+    const plain = { answer: '已协调街道处理', basis: '《城市市容和环境卫生管理条例》', contactRecord: '上门告知诉求人' };
+    expect((await sut.request('POST', `/v1/work-orders/${plainOrder.id}/answer`, street, plain)).status).toBe(200);
     const housing = await as(['unit-operator'], 'city-p:li', 'u-housing');
     expect((await sut.request('POST', `/v1/work-orders/${order.id}/sign`, housing)).status).toBe(200);
     const answered = await fetch(`${sut.service.httpUrl}/v1/work-orders/${order.id}/answer`, {
@@ -38,10 +43,6 @@ describe('personal data in answers, bases and contact records (real PostgreSQL a
     });
     expect(answered.status).toBe(200);
     expect(await answered.json()).toMatchObject({ status: 'answered', ...MASKED_ANSWER });
-    const street = await as(['unit-operator'], 'city-p:zhao', 'u-street');
-    await sut.request('POST', `/v1/work-orders/${plainOrder.id}/sign`, street);
-    const plain = { answer: '已协调街道处理', basis: '《城市市容和环境卫生管理条例》', contactRecord: '上门告知诉求人' };
-    expect((await sut.request('POST', `/v1/work-orders/${plainOrder.id}/answer`, street, plain)).status).toBe(200);
   });
   afterAll(() => sut?.close());
 

@@ -50,9 +50,8 @@ describe('work-order clocks, cancellation and who acted (real PostgreSQL and NAT
     // Dispatched two hours ago: the handling due passed 90 minutes ago.
     const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000).toISOString();
     const request = brief();
-    const orders = await dispatchAndWait(sut, 'city-r', dispatched(request, [assignment('u-late'), assignment('u-help', 'assisting')], twoHoursAgo), 2);
-    const late = orders.find((o: { unitCode: string }) => o.unitCode === 'u-late');
-    const helper = orders.find((o: { unitCode: string }) => o.unitCode === 'u-help');
+    const [late] = await dispatchAndWait(sut, 'city-r', dispatched(request, [assignment('u-late')], twoHoursAgo), 1);
+    const [helper] = await dispatchAndWait(sut, 'city-r', dispatched(brief(), [assignment('u-help')], twoHoursAgo), 1);
     await eventually('original due breached', async () => (await order('city-r', late.id)).body.handleOverdue);
 
     const unit = await sut.token('city-r', ['unit-operator'], 'u-late');
@@ -76,7 +75,7 @@ describe('work-order clocks, cancellation and who acted (real PostgreSQL and NAT
     const help = await sut.token('city-r', ['unit-operator'], 'u-help');
     await sut.request('POST', `/v1/work-orders/${helper.id}/sign`, help);
     await sut.request('POST', `/v1/work-orders/${helper.id}/answer`, help, answer);
-    await publishAndWait(sut, Events.revisit.answerReviewed, 'city-r', reviewed({ ...helper, role: 'assisting' }, false));
+    await publishAndWait(sut, Events.revisit.answerReviewed, 'city-r', reviewed(helper, false));
     await sut.service.context.dataSource.query(
       `update timers set due_at = now() - interval '1 second' where kind = 'rework-overdue' and key = $1 and state = 'pending'`, [helper.id]);
     const flagged = await eventually('rework clock flagged', async () => {
@@ -88,15 +87,19 @@ describe('work-order clocks, cancellation and who acted (real PostgreSQL and NAT
   });
 
   it('cancels the open orders of a request that closed, with their timers; the unit can no longer act on them', async () => {
+    // A request closed another way than through its lead's answer (at intake, say): each open share
+    // is cancelled; the ones already finished — a reviewed lead order, a given input — stay so.
     const request = brief();
-    const orders = await dispatchAndWait(
-      sut, 'city-x', dispatched(request, [assignment('u-main'), assignment('u-signed', 'assisting'), assignment('u-idle', 'assisting')]), 3);
-    const [main, signed, idle] = ['u-main', 'u-signed', 'u-idle'].map((code) => orders.find((o: { unitCode: string }) => o.unitCode === code));
+    const orders = await dispatchAndWait(sut, 'city-x', dispatched(request, [
+      assignment('u-main'), assignment('u-signed', 'assisting'), assignment('u-idle', 'assisting'), assignment('u-gave', 'assisting'),
+    ]), 4);
+    const [main, signed, idle, gave] = ['u-main', 'u-signed', 'u-idle', 'u-gave'].map((code) => orders.find((o: { unitCode: string }) => o.unitCode === code));
     const mainStaff = await sut.token('city-x', ['unit-operator'], 'u-main');
     const signedStaff = await sut.token('city-x', ['unit-operator'], 'u-signed');
+    const gaveStaff = await sut.token('city-x', ['unit-operator'], 'u-gave');
+    await sut.request('POST', `/v1/work-orders/${gave.id}/sign`, gaveStaff);
+    expect((await sut.request('POST', `/v1/work-orders/${gave.id}/answer`, gaveStaff, answer)).body.status).toBe('input-given');
     await sut.request('POST', `/v1/work-orders/${main.id}/sign`, mainStaff);
-    await sut.request('POST', `/v1/work-orders/${main.id}/answer`, mainStaff, answer);
-    await publishAndWait(sut, Events.revisit.answerReviewed, 'city-x', reviewed(main, true));
     expect((await sut.request('POST', `/v1/work-orders/${signed.id}/sign`, signedStaff)).status).toBe(200);
 
     // A change that does not close the request changes nothing here.
@@ -104,18 +107,18 @@ describe('work-order clocks, cancellation and who acted (real PostgreSQL and NAT
     expect((await order('city-x', idle.id)).body.status).toBe('awaiting-sign');
 
     await publishAndWait(sut, Events.intake.requestStatusChanged, 'city-x', statusChanged(request.requestId, 'revisited', 'closed', 7));
-    for (const [o, previousStatus] of [[signed, 'in-progress'], [idle, 'awaiting-sign']] as const) {
+    for (const [o, previousStatus, role] of [[main, 'in-progress', 'primary'], [signed, 'in-progress', 'assisting'], [idle, 'awaiting-sign', 'assisting']] as const) {
       const view = (await order('city-x', o.id)).body;
       expect(view).toMatchObject({ status: 'cancelled', cancelReason: 'request-closed' });
       expect(new Date(view.cancelledAt).getTime()).not.toBeNaN();
       expect(await outboxEvents(sut, Events.handling.workOrderCancelled, o.id)).toEqual([{
-        workOrderId: o.id, requestId: request.requestId, unitId: o.unitId, role: 'assisting',
+        workOrderId: o.id, requestId: request.requestId, unitId: o.unitId, role,
         reason: 'request-closed', previousStatus, cancelledAt: view.cancelledAt,
       }]);
       expect((await timersOf(sut, o.id, '%')).filter((t) => t.state === 'pending')).toEqual([]);
     }
-    expect((await order('city-x', main.id)).body.status).toBe('reviewed');
-    expect(await outboxEvents(sut, Events.handling.workOrderCancelled, main.id)).toEqual([]);
+    expect((await order('city-x', gave.id)).body.status).toBe('input-given');
+    expect(await outboxEvents(sut, Events.handling.workOrderCancelled, gave.id)).toEqual([]);
 
     // Signing or answering a cancelled order is a conflict; a late review changes nothing.
     const idleStaff = await sut.token('city-x', ['unit-leader'], 'u-idle');

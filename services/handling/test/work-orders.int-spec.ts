@@ -98,6 +98,9 @@ describe('work orders (real PostgreSQL and NATS)', () => {
     const bad = await sut.request('POST', `/v1/work-orders/${primary.id}/answer`, gas, { answer: '', basis: 'x'.repeat(1001), extra: 1 });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['answer', 'basis', 'contactRecord']));
+    // The assisting unit owes its input: the lead answers once it gave it or the hotline released it (ADR 0026).
+    expect((await sut.request('POST', `/v1/work-orders/${primary.id}/answer`, gas, body)).status).toBe(409);
+    expect((await sut.as('city-a', ['dispatcher'])('POST', `/v1/work-orders/${assisting.id}/release`, { note: '无需协办' })).status).toBe(200);
     const answered = await sut.request('POST', `/v1/work-orders/${primary.id}/answer`, await unitStaff('city-a', 'u-gas', 'unit-leader'), body);
     expect(answered).toMatchObject({ status: 200, body: { status: 'answered', ...body } });
     expect((await sut.request('POST', `/v1/work-orders/${primary.id}/answer`, gas, body)).status).toBe(409);
@@ -117,7 +120,7 @@ describe('work orders (real PostgreSQL and NATS)', () => {
     expect((await sut.request('POST', `/v1/work-orders/${assisting.id}/sign`, gas)).status).toBe(404);
     expect((await sut.request('POST', `/v1/work-orders/${assisting.id}/sign`, await sut.token('city-a', ['dispatcher']))).status).toBe(403);
     expect((await sut.request('GET', '/v1/work-orders', await sut.token('city-a', ['agent']))).status).toBe(403);
-    expect((await sut.request('GET', `/v1/work-orders/${assisting.id}`, park)).body).toMatchObject({ id: assisting.id, status: 'awaiting-sign' });
+    expect((await sut.request('GET', `/v1/work-orders/${assisting.id}`, park)).body).toMatchObject({ id: assisting.id, status: 'cancelled', cancelReason: 'released' });
     const parkList = await sut.request('GET', '/v1/work-orders?limit=200', park);
     expect(parkList.body.items.length).toBeGreaterThan(0);
     expect(parkList.body.items.every((o: { unitCode: string }) => o.unitCode === 'u-park')).toBe(true);

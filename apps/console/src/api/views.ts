@@ -57,6 +57,32 @@ export interface WorkOrderView {
   signOverdue: boolean;
   handleOverdue: boolean;
   reworkOverdue: boolean;
+  cancelReason?: string | null;
+  /** A lead order's assisting units: what each gave or still owes (GET of one order only). */
+  assistingInputs?: AssistingInputView[];
+}
+
+/** An assisting unit's share as the lead sees it (ADR 0026). */
+export interface AssistingInputView {
+  workOrderId: string;
+  unitName: string;
+  status: WorkOrderStatus;
+  owesInput: boolean;
+  handlingDueAt: string;
+  answeredAt: string | null;
+  answer: string | null;
+  basis: string | null;
+  cancelReason: string | null;
+}
+
+/** An assisting unit's input beside the lead answer under review. */
+export interface AssistInputView {
+  workOrderId: string;
+  unitId: string;
+  answer: string;
+  basis: string;
+  answeredAt: string | null;
+  onTime: boolean | null;
 }
 
 export interface ReviewView {
@@ -73,6 +99,8 @@ export interface ReviewView {
   reworkCount: number;
   reasons: string[];
   createdAt: string;
+  role: 'primary' | 'assisting';
+  assistInputs: AssistInputView[];
 }
 
 export interface PendingRevisitView {

@@ -7,6 +7,7 @@ import { api, unwrap } from '../api/client';
 import type { Page, RequestView, ReviewView } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
+import { AssistInputsReviewed } from './CoHandling';
 import { formatTime, ProblemAlert, StatusTag } from './shared';
 
 const REVIEW_STATUS_TEXT: Record<ReviewStatus, [string, string]> = {
@@ -14,6 +15,7 @@ const REVIEW_STATUS_TEXT: Record<ReviewStatus, [string, string]> = {
   passed: ['已通过', 'Passed'],
   failed: ['未通过', 'Failed'],
   withdrawn: ['已撤回', 'Withdrawn'],
+  'assist-input': ['协办意见', 'Assisting input'],
 };
 
 function ReviewDetail({ review, onDone }: { review: ReviewView; onDone: () => void }) {
@@ -56,6 +58,7 @@ function ReviewDetail({ review, onDone }: { review: ReviewView; onDone: () => vo
           </Descriptions>
         </Col>
       </Row>
+      <AssistInputsReviewed inputs={review.assistInputs ?? []} />
       {review.status === 'pending' && (
         <Space>
           <Button type="primary" onClick={() => void decide(true)}>{t('复核通过', 'Pass')}</Button>

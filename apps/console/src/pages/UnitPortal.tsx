@@ -4,7 +4,7 @@
 // the request's text in clear (the purpose is recorded); the hotline's urges of it and its 督办
 // orders, answered here; where the tenant requires it, the leader's sign-off of the answer.
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, Result, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Result, Select, Space, Table, Typography } from 'antd';
 import { WORK_ORDER_STATUS_LABELS, WORK_ORDER_STATUSES, type WorkOrderStatus, ASSIGNMENT_ROLE_LABELS } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/generated/handling';
@@ -14,6 +14,7 @@ import { useT } from '../i18n';
 import { usePolled } from '../polling';
 import { go } from '../routes';
 import type { Session } from '../session/session';
+import { AssistingInputs } from './CoHandling';
 import { AnswerSignOff, useAnswerDraft } from './AnswerSignOff';
 import { UnitNegotiations } from './Negotiations';
 import { OrderSupervision } from './OrderSupervision';
@@ -89,6 +90,7 @@ function OrderDetail({ id, leader }: { id: string; leader: boolean }) {
   if (order.error instanceof Problem && (order.error.body.status === 404 || order.error.body.status === 403))
     return <Result status="404" title={t('没有找到这张工单，或它不属于本单位', 'No such work order for your unit')} extra={<Button onClick={() => go('unit')}>{t('返回列表', 'Back to the list')}</Button>} />;
   const o = order.data;
+  const assisting = o?.role === 'assisting';
   return (
     <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('工单', 'Work order')} {o?.request.number}</Typography.Title>} extra={<a href="#/unit">{t('返回列表', 'Back to the list')}</a>} loading={!o && !order.error}>
       <ProblemAlert error={order.error ?? actionError} fields={ANSWER_FIELDS} />
@@ -104,6 +106,7 @@ function OrderDetail({ id, leader }: { id: string; leader: boolean }) {
             <Descriptions.Item label={t('答复时间', 'Answered')}>{formatTime(o.answeredAt, t.lang)}</Descriptions.Item>
             {o.answer && <Descriptions.Item label={t('答复', 'Answer')} span={2}>{o.answer}</Descriptions.Item>}
           </Descriptions>
+          <AssistingInputs inputs={o.assistingInputs ?? []} />
           <Space>
             {o.status === 'awaiting-sign' && (
               <Button type="primary" onClick={() => void act(() => unwrap(api.handling.POST('/v1/work-orders/{id}/sign', { params: { path: { id } } })), t('已签收', 'Signed'))}>
@@ -130,7 +133,8 @@ function OrderDetail({ id, leader }: { id: string; leader: boolean }) {
                   : act(() => unwrap(api.handling.POST('/v1/work-orders/{id}/answer', { params: { path: { id } }, body })), t('已答复', 'Answered')))
               }
             >
-              <Form.Item name="answer" label={t('答复内容', 'Answer')} rules={[{ required: true, message: t('请填写答复内容', 'Enter the answer') }]} htmlFor="answer-text">
+              {assisting && <Alert type="info" showIcon message={t('本单位为协办单位：意见提交给主办单位，随主办答复复核', 'Your unit assists: the input goes to the lead unit and is reviewed with its answer')} />}
+              <Form.Item name="answer" label={assisting ? t('协办意见', 'Input to the lead') : t('答复内容', 'Answer')} rules={[{ required: true, message: t('请填写答复内容', 'Enter the answer') }]} htmlFor="answer-text">
                 <Input.TextArea id="answer-text" rows={3} maxLength={4000} />
               </Form.Item>
               <Form.Item name="basis" label={t('办理依据（政策/法规）', 'Basis (policy or law)')} rules={[{ required: true, message: t('请填写办理依据', 'Enter the basis') }]} htmlFor="answer-basis">
@@ -139,7 +143,7 @@ function OrderDetail({ id, leader }: { id: string; leader: boolean }) {
               <Form.Item name="contactRecord" label={t('联系记录', 'Contact record')} rules={[{ required: true, message: t('请填写与诉求人的联系记录', 'Record how the requester was contacted') }]} htmlFor="answer-contact">
                 <Input id="answer-contact" maxLength={1000} />
               </Form.Item>
-              <Button type="primary" htmlType="submit">{drafting ? t('提交负责人审签', 'Send for the leader’s sign-off') : t('提交答复', 'Submit the answer')}</Button>
+              <Button type="primary" htmlType="submit">{drafting ? t('提交负责人审签', 'Send for the leader’s sign-off') : assisting ? t('提交协办意见', 'Give the input') : t('提交答复', 'Submit the answer')}</Button>
             </Form>
           )}
           <OrderSupervision workOrderId={o.id} />

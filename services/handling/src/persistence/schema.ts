@@ -21,6 +21,7 @@ import { Urging1764300004220 } from './1764300004220-urging.migration';
 import { SupervisionOrders1764300004230 } from './1764300004230-supervision-orders.migration';
 import { LeaderSignOff1764300004240 } from './1764300004240-leader-sign-off.migration';
 import { EscalatedCancelReason1764300004250 } from './1764300004250-escalated-cancel-reason.migration';
+import { CoHandling1764300004260 } from './1764300004260-co-handling.migration';
 
 export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity,
   WorkOrderExtensionEntity, ExtensionPolicyEntity, WarningPolicyEntity, UrgingPolicyEntity, SignOffPolicyEntity];
@@ -41,6 +42,7 @@ export const migrations = [
   SupervisionOrders1764300004230,
   LeaderSignOff1764300004240,
   EscalatedCancelReason1764300004250,
+  CoHandling1764300004260,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`). */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { canActFor, nextStatus } from '@hotline/handling-domain';
+import { answerTransition, canActFor, nextStatus } from '@hotline/handling-domain';
 import { maskPersonalData } from '@hotline/privacy';
 import { Identity, Outbox, PiiCipher, ProblemError } from '@hotline/platform';
 import { sealAnswer } from '../work-orders/answer-text';
@@ -53,7 +53,7 @@ async function leadersDraft(manager: EntityManager, who: Identity, id: string): 
 /** The leader signs the draft off: it becomes the order's answer, by its drafter, and goes to review. */
 export async function signOffAnswer(manager: EntityManager, outbox: Outbox, who: Identity, id: string): Promise<WorkOrderEntity> {
   const { order, draft } = await leadersDraft(manager, who, id);
-  const status = nextStatus(order.status, 'answer');
+  const status = nextStatus(order.status, answerTransition(order.role));
   if (!status) throw ProblemError.conflict(`work order is ${order.status}; cannot answer`);
   const { answer, answerEnc, basis, basisEnc, contactRecord, contactRecordEnc } = draft;
   const answered = await recordAnswer(manager, outbox, order, status, { answer, answerEnc, basis, basisEnc, contactRecord, contactRecordEnc }, {

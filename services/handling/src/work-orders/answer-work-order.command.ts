@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { workingHoursBetween } from '@hotline/calendar';
 import { Events } from '@hotline/contracts';
-import { answerTiming } from '@hotline/handling-domain';
+import { answerTiming, leadAnswerRefusal } from '@hotline/handling-domain';
 import { Identity, Outbox, PiiCipher, ProblemError } from '@hotline/platform';
 import type { WorkOrderStatus } from '@hotline/vocabulary';
 import { tenantWorkingCalendar } from '../calendar/calendar.repository';
@@ -11,12 +11,13 @@ import { lockOwnWorkOrder } from './own-work-order';
 import { WorkOrderEntity } from './work-order.entity';
 import { answeredEvent, appendWorkOrderEvent } from './work-order-events';
 import { syncOverdueTimers } from './work-order-timers';
-import { updateWorkOrder } from './work-orders.repository';
+import { ordersOfRequest, updateWorkOrder } from './work-orders.repository';
 import { Answer } from './work-orders.schemas';
 
 /**
- * 答复 by a staff member of the assigned unit: stops the handling (and rework) clock; the answer
- * goes to review. On time only before the original handling due, whatever rework came between.
+ * 答复 by a staff member of the assigned unit: stops the handling (and rework) clock. The lead's
+ * answer goes to review, once every assisting unit gave its input; an assisting unit's answer is
+ * that input (协办意见), which ends its share (ADR 0026). On time only before the original handling due, whatever rework came between.
  * The texts are stored masked, with their clear text encrypted, and WorkOrderAnswered carries
  * the masked text. Where the tenant requires the leader's sign-off, only a unit leader answers
  * directly (signing it off); an operator drafts (ADR 0023).
@@ -41,7 +42,8 @@ export async function answerWorkOrder(
 
 /**
  * Stores the answer on the locked order and announces it: the clock stops now (when the answer
- * leaves the unit: its leader's sign-off, where required).
+ * leaves the unit: its leader's sign-off, where required). A lead answer waits for the inputs
+ * the assisting units owe (409 naming them).
  */
 export async function recordAnswer(
   manager: EntityManager,
@@ -51,6 +53,10 @@ export async function recordAnswer(
   sealed: SealedAnswer,
   by: { answeredBy: string; signedOffBy: string | null },
 ): Promise<WorkOrderEntity> {
+  if (order.role === 'primary') {
+    const refusal = leadAnswerRefusal(await ordersOfRequest(manager, order.requestId));
+    if (refusal) throw ProblemError.conflict(refusal);
+  }
   const answeredAt = new Date();
   const calendar = await tenantWorkingCalendar(manager, order.tenantId);
   const changes = { status, answeredAt, answeredBy: by.answeredBy, signedOffBy: by.signedOffBy, ...sealed };

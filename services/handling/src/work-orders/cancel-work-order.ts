@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
 import { nextStatus } from '@hotline/handling-domain';
 import type { Outbox } from '@hotline/platform';
+import { maskPersonalData } from '@hotline/privacy';
 import type { WorkOrderCancelReason } from '@hotline/vocabulary';
 import { WorkOrderEntity } from './work-order.entity';
 import { appendWorkOrderEvent, cancelledEvent } from './work-order-events';
@@ -11,7 +12,8 @@ import { updateWorkOrder } from './work-orders.repository';
 /**
  * Cancels an open order with its reason: its timers go with it (no overdue flag can count
  * against the unit any more) and WorkOrderCancelled is published. An order that can no longer
- * be cancelled (answered and reviewed, cancelled already) is left as it is.
+ * be cancelled (answered and reviewed, cancelled already) is left as it is. `by` names the person
+ * who cancelled it and why (a release); without it the system did.
  */
 export async function cancelWorkOrder(
   manager: EntityManager,
@@ -19,11 +21,14 @@ export async function cancelWorkOrder(
   order: WorkOrderEntity,
   reason: WorkOrderCancelReason,
   cancelledAt: Date,
-): Promise<void> {
+  by?: { subject: string; note: string },
+): Promise<WorkOrderEntity | undefined> {
   const status = nextStatus(order.status, 'cancel');
-  if (!status) return;
-  const cancelled: WorkOrderEntity = { ...order, status, cancelledAt, cancelReason: reason };
-  await updateWorkOrder(manager, order.id, { status, cancelledAt, cancelReason: reason });
+  if (!status) return undefined;
+  const changes = { status, cancelledAt, cancelReason: reason, cancelledBy: by?.subject ?? null, cancelNote: by ? maskPersonalData(by.note) : null };
+  const cancelled: WorkOrderEntity = { ...order, ...changes };
+  await updateWorkOrder(manager, order.id, changes);
   await syncOverdueTimers(manager, cancelled);
   await appendWorkOrderEvent(manager, outbox, Events.handling.workOrderCancelled, cancelled, cancelledEvent(cancelled, order.status));
+  return cancelled;
 }

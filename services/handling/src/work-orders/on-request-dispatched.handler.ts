@@ -67,6 +67,8 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
       warningLevel: 'green',
       cancelledAt: null,
       cancelReason: null,
+      cancelledBy: null,
+      cancelNote: null,
     };
     if (!(await insertIfAbsent(manager, order))) continue;
     await syncOverdueTimers(manager, order);

@@ -42,6 +42,8 @@ function order(overrides: Partial<WorkOrderEntity> = {}): WorkOrderEntity {
     reworkOverdue: false,
     cancelledAt: null,
     cancelReason: null,
+    cancelledBy: null,
+    cancelNote: null,
     ...overrides,
   };
 }

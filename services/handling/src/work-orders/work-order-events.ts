@@ -71,7 +71,7 @@ export function overdueEvent(o: WorkOrderEntity, clock: Clock, dueAt: Date, flag
 }
 
 export function cancelledEvent(o: WorkOrderEntity, previousStatus: string): handlingEventsV1.WorkOrderCancelled {
-  return { ...ids(o), role: o.role, reason: o.cancelReason ?? '', previousStatus, cancelledAt: iso(o.cancelledAt) };
+  return { ...ids(o), role: o.role, reason: o.cancelReason ?? '', previousStatus, cancelledAt: iso(o.cancelledAt), ...(o.cancelledBy ? { cancelledBy: o.cancelledBy } : {}) };
 }
 
 export function duesRecomputedEvent(o: WorkOrderEntity, year: number, recomputedAt: Date): handlingEventsV1.WorkOrderDuesRecomputed {

@@ -125,4 +125,12 @@ export class WorkOrderEntity {
 
   @Column({ name: 'cancel_reason', type: 'text', nullable: true })
   cancelReason!: WorkOrderCancelReason | null;
+
+  /** Who cancelled it when a person did (a release); null when the system did. */
+  @Column({ name: 'cancelled_by', type: 'text', nullable: true })
+  cancelledBy!: string | null;
+
+  /** Why, in that person's words, masked. */
+  @Column({ name: 'cancel_note', type: 'text', nullable: true })
+  cancelNote!: string | null;
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CLEAR_TEXT_READERS, WORK_ORDER_READERS } from '@hotline/handling-domain';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
 import { UNIT_ROLES } from '@hotline/vocabulary';
+import { assistingInputsFor } from '../co-handling/assisting-inputs.query';
 import { ClearReadQuery } from '../pii-access/pii-access.schemas';
 import { requireJsonBody } from '../request-body';
 import { answerWorkOrder } from './answer-work-order.command';
@@ -30,10 +31,14 @@ export class WorkOrdersController {
     return this.db.run(who.tenantId, (m) => listVisibleWorkOrders(m, who, input));
   }
 
+  /** The order; a lead order with what its assisting units gave or still owe (assistingInputs). */
   @Get(':id')
   @Roles(...WORK_ORDER_READERS)
   async get(@CurrentIdentity() who: Identity, @Param('id') id: string) {
-    return toWorkOrderView(await this.db.run(who.tenantId, (m) => findVisibleWorkOrder(m, who, id)));
+    return this.db.run(who.tenantId, async (m) => {
+      const order = await findVisibleWorkOrder(m, who, id);
+      return { ...toWorkOrderView(order), assistingInputs: await assistingInputsFor(m, order) };
+    });
   }
 
   /** The answer, basis and contact record in clear, with the purpose of the read; every disclosure is recorded (GET /v1/pii-access-log). */

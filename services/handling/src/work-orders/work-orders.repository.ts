@@ -44,6 +44,11 @@ export async function updateWorkOrder(manager: EntityManager, id: string, change
   await repository(manager).update({ id }, changes);
 }
 
+/** Every order of the request (each unit's share), oldest first. */
+export async function ordersOfRequest(manager: EntityManager, requestId: string): Promise<WorkOrderEntity[]> {
+  return repository(manager).find({ where: { requestId }, order: { createdAt: 'ASC', id: 'ASC' } });
+}
+
 /** The request's orders that are still open, locked, oldest first. */
 export async function openOrdersOfRequest(manager: EntityManager, requestId: string): Promise<WorkOrderEntity[]> {
   return repository(manager).find({

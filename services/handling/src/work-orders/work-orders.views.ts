@@ -41,5 +41,7 @@ export function toWorkOrderView(o: WorkOrderEntity) {
     warningLevel: o.warningLevel,
     cancelledAt: iso(o.cancelledAt),
     cancelReason: o.cancelReason,
+    cancelledBy: o.cancelledBy,
+    cancelNote: o.cancelNote,
   };
 }

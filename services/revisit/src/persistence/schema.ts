@@ -12,6 +12,7 @@ import { ArchiveAppendOnly1764300001420 } from './1764300001420-archive-append-o
 import { MaskedCaseFile1764300003200 } from './1764300003200-masked-case-file.migration';
 import { ArchiveResealed1764300003210 } from './1764300003210-archive-resealed.migration';
 import { RevisitRules1764300004300 } from './1764300004300-revisit-rules.migration';
+import { AssistInputs1764300004310 } from './1764300004310-assist-inputs.migration';
 
 // The case-file tables (case_requests, case_dispatches, case_work_orders) are read and written
 // with SQL by case-file/case-file.repository.ts and have no entities; so is revisit_attempts
@@ -28,4 +29,5 @@ export const migrations = [
   MaskedCaseFile1764300003200,
   ArchiveResealed1764300003210,
   RevisitRules1764300004300,
+  AssistInputs1764300004310,
 ];

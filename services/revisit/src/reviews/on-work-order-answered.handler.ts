@@ -8,9 +8,10 @@ import { findProgress, markAwaitingReview } from '../revisits/revisits.repositor
 import { insertAnswerReview } from './reviews.repository';
 
 /**
- * revisit--hl-handling-v1--work-order-answered: every answer (and reworked answer) awaits 复核,
- * once per work order and rework round, and goes into the case file; for the primary order the
- * request now awaits review. An answer arriving after its request closed is withdrawn at once.
+ * revisit--hl-handling-v1--work-order-answered: every lead answer (and reworked answer) awaits 复核,
+ * once per work order and rework round, and goes into the case file; the request now awaits
+ * review. An assisting unit's answer is its input, kept beside the lead's answer and reviewed with
+ * it (ADR 0026). A lead answer arriving after its request closed is withdrawn at once.
  * The answer, basis and contact record are kept masked, whatever the event carries.
  */
 export const onWorkOrderAnswered = onEvent(Events.handling.workOrderAnswered, 'work-order-answered', async (event, manager) => {
@@ -30,7 +31,7 @@ export const onWorkOrderAnswered = onEvent(Events.handling.workOrderAnswered, 'w
     answeredBy: answered.answeredBy || null,
     onTime: answered.onTime,
     reworkCount: answered.reworkCount,
-    status: statusOfNewAnswer(progress?.status),
+    status: statusOfNewAnswer(order.role, progress?.status),
   });
   if (inserted && order.role === 'primary')
     await markAwaitingReview(manager, event.tenantId, answered.requestId, answered.workOrderId, answered.unitId);

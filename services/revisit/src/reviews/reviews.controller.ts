@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
 import { decideReview } from './decide-review.command';
 import { listReviews } from './review-queue.query';
+import { assistInputsOf } from './reviews.repository';
 import { DecisionBody, ListReviewsQuery, parseDecision } from './reviews.schemas';
 import { toReviewView } from './reviews.views';
 
@@ -20,8 +21,12 @@ export class ReviewsController {
   @Roles('reviewer', 'supervisor')
   async list(@CurrentIdentity() who: Identity, @Query() query: unknown) {
     const input = validate(ListReviewsQuery, query, 'query');
-    const reviews = await this.db.run(who.tenantId, (m) => listReviews(m, input));
-    return { items: reviews.map(toReviewView), limit: input.limit, offset: input.offset };
+    const items = await this.db.run(who.tenantId, async (m) => {
+      const reviews = await listReviews(m, input);
+      const inputs = await assistInputsOf(m, reviews.filter((r) => r.role === 'primary').map((r) => r.requestId));
+      return reviews.map((r) => toReviewView(r, inputs.get(r.requestId)));
+    });
+    return { items, limit: input.limit, offset: input.offset };
   }
 
   @Post(':id/decision')

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { uuidv7 } from '@hotline/platform';
 import type { AssignmentRole, ReviewStatus } from '@hotline/vocabulary';
 import { ReviewEntity } from './review.entity';
@@ -16,7 +16,7 @@ export interface AnswerToReview {
   answeredBy: string | null;
   onTime: boolean;
   reworkCount: number;
-  status: Extract<ReviewStatus, 'pending' | 'withdrawn'>;
+  status: Extract<ReviewStatus, 'pending' | 'withdrawn' | 'assist-input'>;
 }
 
 /**
@@ -52,4 +52,19 @@ export async function withdrawPendingReviews(manager: EntityManager, requestId: 
     `update reviews set status = 'withdrawn', reviewed_at = $2, reviewed_by = $3 where request_id = $1 and status = 'pending'`,
     [requestId, at, by],
   );
+}
+
+/**
+ * The inputs (协办意见) the assisting units gave into each of these requests' lead answers, oldest
+ * first (ADR 0026): the reviewer decides the lead's answer with them in view.
+ */
+export async function assistInputsOf(manager: EntityManager, requestIds: readonly string[]): Promise<Map<string, ReviewEntity[]>> {
+  const byRequest = new Map<string, ReviewEntity[]>();
+  if (requestIds.length === 0) return byRequest;
+  const rows = await manager.getRepository(ReviewEntity).find({
+    where: { requestId: In([...new Set(requestIds)]), status: 'assist-input' },
+    order: { answeredAt: 'ASC', id: 'ASC' },
+  });
+  for (const row of rows) byRequest.set(row.requestId, [...(byRequest.get(row.requestId) ?? []), row]);
+  return byRequest;
 }

@@ -106,7 +106,8 @@ export interface WorkOrderReopened {
 
 /**
  * Emitted on hl.handling.v1.<tenant>.work-order.cancelled when an order still open is ended
- * without an answer to review, e.g. an assisting order when its request closes.
+ * without an answer to review, e.g. an assisting order when its request closes or when the hotline
+ * releases it (reason released).
  */
 export interface WorkOrderCancelled {
   workOrderId: string;
@@ -119,6 +120,8 @@ export interface WorkOrderCancelled {
   /** The status it had (awaiting-sign, in-progress, answered). */
   previousStatus: string;
   cancelledAt: string;
+  /** Who cancelled it, when a person did (a release); empty when the system did. */
+  cancelledBy?: string | undefined;
 }
 
 /**
@@ -1082,7 +1085,16 @@ export const WorkOrderReopened: MessageFns<WorkOrderReopened> = {
 };
 
 function createBaseWorkOrderCancelled(): WorkOrderCancelled {
-  return { workOrderId: "", requestId: "", unitId: "", role: "", reason: "", previousStatus: "", cancelledAt: "" };
+  return {
+    workOrderId: "",
+    requestId: "",
+    unitId: "",
+    role: "",
+    reason: "",
+    previousStatus: "",
+    cancelledAt: "",
+    cancelledBy: undefined,
+  };
 }
 
 export const WorkOrderCancelled: MessageFns<WorkOrderCancelled> = {
@@ -1107,6 +1119,9 @@ export const WorkOrderCancelled: MessageFns<WorkOrderCancelled> = {
     }
     if (message.cancelledAt !== "") {
       writer.uint32(58).string(message.cancelledAt);
+    }
+    if (message.cancelledBy !== undefined) {
+      writer.uint32(66).string(message.cancelledBy);
     }
     return writer;
   },
@@ -1178,6 +1193,14 @@ export const WorkOrderCancelled: MessageFns<WorkOrderCancelled> = {
             }
 
             message.cancelledAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.cancelledBy = reader.string();
             continue;
           }
         }
