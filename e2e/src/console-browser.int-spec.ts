@@ -28,6 +28,22 @@ describe('web console (apps/console) in Chromium', () => {
     findings[name] = await capture(on, name);
   };
   const token = (key: string) => platform.tokens()[TENANT]![key]!;
+  /** The assisting units of a request give their input through the API, so the lead can answer in the page. */
+  const giveAssistingInput = async (requestId: string) => {
+    const assisting = await eventually('the assisting orders', async () => {
+      const res = await platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor'));
+      const items = res.body.items as Array<{ id: string; role: string; unitCode: string }>;
+      return items.length > 1 ? items.filter((o) => o.role === 'assisting') : undefined;
+    });
+    for (const order of assisting) {
+      // The leader: where the tenant requires the sign-off, only a leader's answer leaves the unit.
+      const staff = token(`unit-leader:${order.unitCode}`);
+      expect((await platform.api('handling', 'POST', `/v1/work-orders/${order.id}/sign`, staff)).status).toBe(200);
+      expect((await platform.api('handling', 'POST', `/v1/work-orders/${order.id}/answer`, staff, {
+        answer: '街道已配合现场核查', basis: '属地管理职责', contactRecord: '由主办单位联系诉求人',
+      })).status).toBe(200);
+    }
+  };
 
   beforeAll(async () => {
     // The console as `npm start` builds it (when its sources changed), before the platform starts.
@@ -97,6 +113,9 @@ describe('web console (apps/console) in Chromium', () => {
 
     const requests = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
     const requestId = requests.body.items.find((r: { number: string }) => r.number === registered).id as string;
+
+    // 物业管理: the district assists; it gives its input (协办意见) first, so housing can answer (ADR 0026).
+    await giveAssistingInput(requestId);
 
     await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
     const link = page.getByRole('link', { name: registered });
@@ -256,6 +275,7 @@ describe('web console (apps/console) in Chromium', () => {
         if (!orderId) await new Promise((resolve) => setTimeout(resolve, 500));
       }
       expect(orderId).not.toBe('');
+      await giveAssistingInput(requestId);
 
       await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
       await page.evaluate(`location.hash = '#/unit/${orderId}'`);
@@ -414,7 +434,32 @@ describe('web console (apps/console) in Chromium', () => {
       return res?.status === 200 ? res.body : undefined;
     });
     expect(dispatched.assignments.map((a: { unitCode: string; role: string }) => `${a.unitCode}:${a.role}`)).toEqual(['housing:primary', 'env:assisting']);
-  }, 2 * STEP);
+
+    // 协办: env gives its input into housing's order; housing sees it before it answers (ADR 0026).
+    const openOrder = async (unit: string) => {
+      await signIn(page, consoleUrl, TENANT, `承办单位操作员 · ${unit}`);
+      const link = page.getByRole('link', { name: number });
+      await link.waitFor({ timeout: 30_000 });
+      await link.click();
+      await page.getByRole('button', { name: '签收' }).click();
+      await page.getByTestId('order-status').filter({ hasText: '办理中' }).waitFor();
+    };
+    await openOrder('housing');
+    await page.getByText(/尚待 \S*生态环境局 提交协办意见/).waitFor();
+    await openOrder('env');
+    await page.getByText('本单位为协办单位').waitFor();
+    await page.locator('#answer-text').fill('已对油烟噪声开展执法检查，责令整改');
+    await page.locator('#answer-basis').fill('《大气污染防治法》第八十一条');
+    await page.locator('#answer-contact').fill('由主办单位联系诉求人');
+    await page.getByRole('button', { name: '提交协办意见' }).click();
+    await page.getByTestId('order-status').filter({ hasText: '已提交协办意见' }).waitFor();
+    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
+    await page.getByRole('link', { name: number }).click();
+    const inputs = page.getByRole('region', { name: '协办单位意见' });
+    await inputs.getByText('已对油烟噪声开展执法检查，责令整改').waitFor();
+    expect(await page.getByText('尚待').count()).toBe(0);
+    await shot('unit-order-co-handling');
+  }, 3 * STEP);
 
   it('has no serious accessibility violations on any page it showed, and records the agent desk first load', async () => {
     const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });

@@ -109,11 +109,13 @@ describe('request lifecycle end to end', () => {
     });
     expect(computed.body.dueAt).toBe(primary.signDueAt);
 
-    for (const order of orders) await signAndAnswer(A, order as never);
-    for (const order of orders) {
-      const review = await pendingReview(A, order.id);
-      expect((await p.api('revisit', 'POST', `/v1/reviews/${review.id}/decision`, as(A, 'reviewer'), { passed: true })).status).toBe(200);
-    }
+    // 协办 first: the district gives its input into the lead's order, which answers with it (ADR 0026).
+    const assisting = orders.find((o) => o.role === 'assisting')!;
+    await signAndAnswer(A, assisting as never, '街道已配合现场核查。');
+    await signAndAnswer(A, primary as never);
+    const review = await pendingReview(A, primary.id) as unknown as { id: string; assistInputs: Array<{ workOrderId: string; answer: string }> };
+    expect(review.assistInputs).toEqual([expect.objectContaining({ workOrderId: assisting.id, answer: '街道已配合现场核查。' })]);
+    expect((await p.api('revisit', 'POST', `/v1/reviews/${review.id}/decision`, as(A, 'reviewer'), { passed: true })).status).toBe(200);
     await eventually('awaiting revisit', async () => (await requestStatus(A, request.id)) === 'reviewed');
     const revisit = await p.api('revisit', 'POST', '/v1/revisits', as(A, 'agent'), {
       requestId: request.id,
@@ -276,26 +278,31 @@ describe('request lifecycle end to end', () => {
     expect((await p.api('revisit', 'POST', `/v1/reviews/${review.id}/decision`, as(tenant, 'reviewer'), { passed: true })).status).toBe(200);
   }
 
-  it('cancels the assisting order still open when its request closes: no later sign, no miss in its unit’s 响应率', async () => {
+  it("closes a co-handled request only when every order is finished: the lead waits for the input, the hotline releases a unit that gives none", async () => {
     const request = await submitOnline(A, { categoryCode: '030602' }); // 物业管理: housing 主办, district 协办
     const orders = await workOrders(A, request.id, 2);
     const primary = orders.find((o) => o.role === 'primary')!;
     const assisting = orders.find((o) => o.role === 'assisting')!;
-    await signAndAnswer(A, primary as never);
+    const housing = as(A, 'unit-operator:housing');
+    await p.api('handling', 'POST', `/v1/work-orders/${primary.id}/sign`, housing);
+    const body = { answer: '已督促物业修复。', basis: '《物业管理条例》第三十五条', contactRecord: '电话联系诉求人' };
+    const early = await p.api('handling', 'POST', `/v1/work-orders/${primary.id}/answer`, housing, body);
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toContain(assisting.unitName);
+    // The district never answers: the dispatcher releases it, with who and why on the order.
+    const released = await p.api('handling', 'POST', `/v1/work-orders/${assisting.id}/release`, as(A, 'dispatcher'), { note: '区里逾期未反馈' });
+    expect(released.status).toBe(200);
+    expect(released.body).toMatchObject({ status: 'cancelled', cancelReason: 'released', signedAt: null });
+    expect((await p.api('handling', 'POST', `/v1/work-orders/${assisting.id}/sign`, as(A, 'unit-operator:district'))).status).toBe(409);
+    expect((await p.api('handling', 'POST', `/v1/work-orders/${primary.id}/answer`, housing, body)).status).toBe(200);
     await passReviewOf(A, primary.id);
     await eventually('reviewed', async () => (await requestStatus(A, request.id)) === 'reviewed');
     const revisit = await p.api('revisit', 'POST', '/v1/revisits', as(A, 'agent'), {
       requestId: request.id, method: 'phone', resolved: true, satisfaction: 'satisfied',
     });
     expect(revisit.status).toBe(201);
-    const cancelled = await eventually('the assisting order cancelled', async () => {
-      const res = await p.api('handling', 'GET', `/v1/work-orders/${assisting.id}`, as(A, 'supervisor'));
-      return res.body.status === 'cancelled' ? res.body : undefined;
-    });
-    expect(cancelled).toMatchObject({ cancelReason: 'request-closed', signedAt: null });
-    const lateSign = await p.api('handling', 'POST', `/v1/work-orders/${assisting.id}/sign`, as(A, 'unit-operator:district'));
-    expect(lateSign.status).toBe(409);
-    // Cancelled inside its sign-for window: the district unit is not counted as having missed it.
+    await eventually('archived', async () => (await requestStatus(A, request.id)) === 'archived');
+    // Released inside its sign-for window: the district unit is not counted as having missed it.
     const district = await eventually('analytics saw the cancellation', async () => {
       const res = await p.api('analytics', 'GET', '/v1/metrics/rates?groupBy=unit', as(A, 'supervisor'));
       const row = res.body.items.find((r: { key: string }) => r.key === assisting.unitId);

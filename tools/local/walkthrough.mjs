@@ -58,8 +58,16 @@ const orders = await until('work orders', async () => {
 });
 for (const o of orders) show({ unit: o.unitName, role: o.role, signDueAt: o.signDueAt, handleDueAt: o.handleDueAt });
 const primary = orders.find((o) => o.role === 'primary');
+const assisting = orders.find((o) => o.role === 'assisting');
 
-step(3, `The ${primary.unitName} operator signs for it and answers`);
+step(3, `The ${assisting.unitName} gives its input (协办意见) into the lead's order; the ${primary.unitName} operator signs for it and answers`);
+await call('handling', 'POST', `/v1/work-orders/${assisting.id}/sign`, `unit-operator:${assisting.unitCode}`);
+const input = await call('handling', 'POST', `/v1/work-orders/${assisting.id}/answer`, `unit-operator:${assisting.unitCode}`, {
+  answer: '街道已配合现场核查，督促物业落实维修。',
+  basis: '属地管理职责',
+  contactRecord: '由主办单位联系诉求人。',
+});
+show({ unit: assisting.unitName, status: input.status });
 await call('handling', 'POST', `/v1/work-orders/${primary.id}/sign`, `unit-operator:${primary.unitCode}`);
 const answered = await call('handling', 'POST', `/v1/work-orders/${primary.id}/answer`, `unit-operator:${primary.unitCode}`, {
   answer: '已督促物业公司更换电梯控制板，电梯于次日恢复运行。',

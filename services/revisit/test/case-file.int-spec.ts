@@ -106,7 +106,7 @@ describe('revisit: the case file and the archive of every closed request', () =>
     const assisting = await life.answer('city-d', answered(requestId, assistingId, {
       role: 'assisting', unitId: `unit-of-${assistingId}`, answer: '已配合现场核查', answeredBy: 'district-operator', answeredAt: '2025-01-22T05:00:00.000Z',
     }));
-    await life.decide('city-d', assisting.id, { passed: true });
+    expect(assisting.status).toBe('assist-input');
     await publishEvent(sut, Events.handling.workOrderCancelled, 'city-d', {
       workOrderId: cancelledId, requestId, unitId: `unit-of-${cancelledId}`, role: 'assisting', reason: 'request-closed',
       previousStatus: 'awaiting-sign', cancelledAt: '2025-01-23T03:00:00.000Z',
@@ -148,7 +148,8 @@ describe('revisit: the case file and the archive of every closed request', () =>
         },
         expect.objectContaining({
           workOrderId: assistingId, unitName: '区政府', role: 'assisting', answeredBy: 'district-operator', cancellation: null,
-          answers: [expect.objectContaining({ answer: '已配合现场核查', review: review('passed') })],
+          // An assisting unit's input: reviewed with the lead's answer, never on its own (ADR 0026).
+          answers: [expect.objectContaining({ answer: '已配合现场核查', review: expect.objectContaining({ status: 'assist-input', reviewedAt: null }) })],
         }),
         expect.objectContaining({
           workOrderId: cancelledId, unitName: '街道办', role: 'assisting', signedAt: null, answeredAt: null, answers: [],
@@ -198,7 +199,7 @@ describe('revisit: the case file and the archive of every closed request', () =>
     const requestId = uuidv7();
     await life.accept('city-n', brief(requestId, { anonymous: true, requesterMaskedName: '', requesterMaskedPhone: '' }));
     const review = await life.answer('city-n', answered(requestId, uuidv7()));
-    const pendingAssist = await life.answer('city-n', answered(requestId, uuidv7(), { role: 'assisting' }));
+    const assistInput = await life.answer('city-n', answered(requestId, uuidv7(), { role: 'assisting' }));
     expect((await life.decide('city-n', review.id, { passed: true })).status).toBe(200);
 
     const events = await eventsOf('city-n', requestId);
@@ -214,7 +215,7 @@ describe('revisit: the case file and the archive of every closed request', () =>
     expect(record.request.requester).toEqual({ maskedName: '', maskedPhone: '', anonymous: true, confidential: false });
     expect(record.revisit).toEqual({ outcome: 'skipped', reason: 'anonymous-requester', skippedAt: skipped.skippedAt });
     expect(record.closure).toEqual({ closedAt: skipped.skippedAt, closedBy: 'system:revisit', outcome: 'skipped', detail: null });
-    expect(record.workOrders.find((o: { workOrderId: string }) => o.workOrderId === pendingAssist.workOrderId).answers[0].review.status).toBe('withdrawn');
+    expect(record.workOrders.find((o: { workOrderId: string }) => o.workOrderId === assistInput.workOrderId).answers[0].review.status).toBe('assist-input');
 
     const refused = await life.revisit('city-n', requestId);
     expect(refused).toMatchObject({ status: 409, body: { code: 'conflict' } });

@@ -67,56 +67,54 @@ describe('revisit: answer review (复核)', () => {
     ]);
   });
 
-  it('reviews assisting answers without moving the request on', async () => {
+  it("keeps an assisting unit's answer as its input to the lead's answer: never decided alone, shown beside the lead's", async () => {
     const requestId = uuidv7();
-    const assisting = await life.answer('city-c', answered(requestId, uuidv7(), { role: 'assisting' }));
-    expect((await life.decide('city-c', assisting.id, { passed: true })).status).toBe(200);
-    expect((await sut.as('city-c', ['reviewer'])('GET', '/v1/revisits/pending')).body.items).toEqual([]);
+    const assisting = await life.answer('city-c', answered(requestId, uuidv7(), { role: 'assisting', answer: '街道已协调物业清理' }));
+    expect(assisting.status).toBe('assist-input');
+    const refused = await life.decide('city-c', assisting.id, { passed: true });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain("reviewed with the lead's answer");
+    expect((await publishedEvents(sut, 'city-c')).filter((e) => e.type === Events.revisit.answerReviewed.type)).toEqual([]);
+    const reviewer = sut.as('city-c', ['reviewer']);
+    expect((await reviewer('GET', '/v1/reviews?status=pending')).body.items).toEqual([]);
     expect(await count(`select count(*)::int as n from request_progress`, 'city-c')).toBe(0);
+
     const primary = await life.answer('city-c', answered(requestId, uuidv7()));
+    const [queued] = (await reviewer('GET', '/v1/reviews?status=pending')).body.items;
+    expect(queued).toMatchObject({ id: primary.id, role: 'primary' });
+    expect(queued.assistInputs).toEqual([expect.objectContaining({ workOrderId: assisting.workOrderId, answer: '街道已协调物业清理' })]);
+    expect((await reviewer('GET', '/v1/reviews?status=assist-input')).body.items).toEqual([
+      expect.objectContaining({ id: assisting.id, role: 'assisting', assistInputs: [] }),
+    ]);
     await life.decide('city-c', primary.id, { passed: true });
-    expect((await sut.as('city-c', ['reviewer'])('GET', '/v1/revisits/pending')).body.items).toHaveLength(1);
+    expect((await reviewer('GET', '/v1/revisits/pending')).body.items).toHaveLength(1);
+    const [event] = (await publishedEvents(sut, 'city-c')).filter((e) => e.type === Events.revisit.answerReviewed.type).map((e) => e.payload);
+    expect(event).toMatchObject({ reviewId: primary.id, role: 'primary', passed: true });
   });
 
-  it('names the reviewed order’s role in AnswerReviewed', async () => {
+  it("keeps the inputs as they are when the request closes, and withdraws a lead answer that comes after", async () => {
     const requestId = uuidv7();
-    const assisting = await life.answer('city-h', answered(requestId, uuidv7(), { role: 'assisting' }));
-    await life.decide('city-h', assisting.id, { passed: false, reasons: ['未答复诉求要点'] });
-    const [event] = (await publishedEvents(sut, 'city-h')).map((e) => e.payload);
-    expect(event).toMatchObject({ reviewId: assisting.id, role: 'assisting', passed: false, reviewedBy: 'city-h:user' });
-  });
-
-  it('withdraws the pending reviews of the other orders when the request closes, and answers that come after', async () => {
-    const requestId = uuidv7();
-    const pendingAssist = await life.answer('city-w', answered(requestId, uuidv7(), { role: 'assisting' }));
-    const decidedAssist = await life.answer('city-w', answered(requestId, uuidv7(), { role: 'assisting' }));
-    await life.decide('city-w', decidedAssist.id, { passed: true });
+    const input = await life.answer('city-w', answered(requestId, uuidv7(), { role: 'assisting' }));
     const primary = await life.answer('city-w', answered(requestId, uuidv7()));
     await life.decide('city-w', primary.id, { passed: true });
-    expect((await sut.as('city-w', ['reviewer'])('GET', '/v1/reviews?status=pending')).body.items.map((r: { id: string }) => r.id)).toEqual([pendingAssist.id]);
-
     const closed = await life.revisit('city-w', requestId);
     expect(closed.status).toBe(201);
-    const statuses = await query(sut, 'city-w', `select id, status, reviewed_by from reviews where request_id = $1`, [requestId]);
+    const statuses = await query(sut, 'city-w', `select id, status from reviews where request_id = $1`, [requestId]);
     expect(Object.fromEntries(statuses.map((r: { id: string; status: string }) => [r.id, r.status]))).toEqual({
-      [pendingAssist.id]: 'withdrawn', [decidedAssist.id]: 'passed', [primary.id]: 'passed',
+      [input.id]: 'assist-input', [primary.id]: 'passed',
     });
-    expect(statuses.find((r: { id: string }) => r.id === pendingAssist.id).reviewed_by).toBe('system:revisit');
-    expect((await sut.as('city-w', ['reviewer'])('GET', '/v1/reviews?status=withdrawn')).body.items).toEqual([
-      expect.objectContaining({ id: pendingAssist.id, status: 'withdrawn', reviewedAt: expect.any(String) }),
-    ]);
-    const refused = await life.decide('city-w', pendingAssist.id, { passed: true });
+    // The archive record keeps the input under its assisting order.
+    const orders = closed.body.archive.record.workOrders as Array<{ workOrderId: string; answers: Array<{ review: { status: string } }> }>;
+    expect(orders.find((o) => o.workOrderId === input.workOrderId)!.answers.map((a) => a.review.status)).toEqual(['assist-input']);
+
+    // A lead answer after the closure has nobody to review it.
+    const late = await life.answer('city-w', answered(requestId, uuidv7()));
+    expect(late.status).toBe('withdrawn');
+    const refused = await life.decide('city-w', late.id, { passed: true });
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toContain('withdrawn');
-    // The archive record shows the withdrawn review beside the decided ones.
-    const orders = closed.body.archive.record.workOrders as Array<{ workOrderId: string; answers: Array<{ review: { status: string } }> }>;
-    expect(orders.find((o) => o.workOrderId === pendingAssist.workOrderId)!.answers.map((a) => a.review.status)).toEqual(['withdrawn']);
-
-    // An assisting unit answering after the closure (its order not yet cancelled) has nobody to review it.
-    const late = await life.answer('city-w', answered(requestId, uuidv7(), { role: 'assisting' }));
-    expect(late.status).toBe('withdrawn');
     const events = (await publishedEvents(sut, 'city-w')).map((e) => e.type);
-    expect(events.filter((t) => t === Events.revisit.answerReviewed.type)).toHaveLength(2);
+    expect(events.filter((t) => t === Events.revisit.answerReviewed.type)).toHaveLength(1);
   });
 
   it('lists reviews by status with pagination', async () => {

@@ -30,7 +30,7 @@ export function AssistingInputs({ inputs }: { inputs: AssistingInputView[] }) {
         renderItem={(i) => (
           <List.Item key={i.workOrderId}>
             <List.Item.Meta
-              title={<>{i.unitName} <Tag color={i.owesInput ? 'warning' : i.status === 'cancelled' ? 'default' : 'success'}>{t.label(WORK_ORDER_STATUS_LABELS[i.status], i.status)}</Tag></>}
+              title={<>{i.unitName} <Tag color={i.owesInput ? 'error' : undefined}>{t.label(WORK_ORDER_STATUS_LABELS[i.status], i.status)}</Tag></>}
               description={i.answer ? <>{i.answer}<br />{t('依据', 'Basis')}：{i.basis} · {formatTime(i.answeredAt, t.lang)}</> : i.owesInput ? t(`办理时限 ${formatTime(i.handlingDueAt, t.lang)}`, `Due ${formatTime(i.handlingDueAt, t.lang)}`) : null}
             />
           </List.Item>

@@ -488,6 +488,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/work-orders/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release an assisting unit that owes its input, so the lead can answer (cancelled, reason released) */
+        post: operations["CoHandlingController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/work-orders/{id}/sign": {
         parameters: {
             query?: never;
@@ -1165,7 +1182,7 @@ export interface operations {
                 limit?: (number | string) & number;
                 offset?: (number | string) & number;
                 requestId?: unknown | string;
-                status?: unknown | ("awaiting-sign" | "in-progress" | "answered" | "reviewed" | "cancelled");
+                status?: unknown | ("awaiting-sign" | "in-progress" | "answered" | "reviewed" | "input-given" | "cancelled");
             };
             header?: never;
             path?: never;
@@ -1433,6 +1450,32 @@ export interface operations {
                 "application/json": {
                     /** @description the hotline’s remark on its decision */
                     note?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CoHandlingController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why the assisting unit is released (kept masked) */
+                    note: string;
                 };
             };
         };

@@ -445,7 +445,7 @@ export interface operations {
             query?: {
                 limit?: (number | string) & number;
                 offset?: (number | string) & number;
-                status?: unknown | ("pending" | "passed" | "failed" | "withdrawn");
+                status?: unknown | ("pending" | "passed" | "failed" | "withdrawn" | "assist-input");
             };
             header?: never;
             path?: never;
