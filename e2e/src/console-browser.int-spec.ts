@@ -461,6 +461,37 @@ describe('web console (apps/console) in Chromium', () => {
     await shot('unit-order-co-handling');
   }, 3 * STEP);
 
+  it('transfers a queued request to another city: Nanjing offers it from its queue, Wuxi accepts it into its own', async () => {
+    const created = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
+      channel: 'phone', requester: { name: '周九', phone: '13600006666' }, title: '无锡某窗口推诿', content: '在无锡市锡山区办事被推诿',
+      areaCode: '320104', requestType: 'complaint', urgency: 'normal', categoryCode: '130101', scope: { decision: 'in-scope' },
+    });
+    expect(created.status).toBe(201);
+    const number = created.body.number as string;
+
+    await signIn(page, consoleUrl, TENANT, '派单员');
+    const row = page.getByRole('row').filter({ hasText: number });
+    await row.waitFor({ timeout: 30_000 });
+    await row.getByRole('button', { name: /展开|Expand/ }).click();
+    await page.getByRole('combobox', { name: '转办热线' }).click();
+    await page.keyboard.type('无锡');
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: '转办理由' }).fill('属地不符：事发地在无锡市锡山区');
+    await page.getByRole('button', { name: '转办', exact: true }).click();
+    await page.getByText('已转办，待对方接收').waitFor();
+
+    await signIn(page, consoleUrl, 'city-3202', '派单员');
+    const offer = page.getByTestId(`incoming-transfer-${number}`);
+    await offer.waitFor({ timeout: 30_000 });
+    await shot('dispatcher-incoming-transfer');
+    await offer.getByRole('button', { name: '接收' }).click();
+    await offer.waitFor({ state: 'detached' });
+    // In Wuxi's queue now, under the same number; out of Nanjing's, transferred.
+    await page.getByRole('row').filter({ hasText: number }).waitFor({ timeout: 30_000 });
+    const nanjing = await platform.api('intake', 'GET', `/v1/requests/${created.body.id}`, token('agent'));
+    expect(nanjing.body).toMatchObject({ status: 'transferred', transferredTo: 'city-3202' });
+  }, 2 * STEP);
+
   it('has no serious accessibility violations on any page it showed, and records the agent desk first load', async () => {
     const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const p = await fresh.newPage();

@@ -9,3 +9,4 @@ export * from './requester';
 export * from './scope';
 export * from './taxonomy';
 export * from './timeline';
+export * from './transfers';

@@ -15,6 +15,7 @@ export * from './intake-duplicates';
 export * from './intake-knowledge';
 export * from './linkage-codes';
 export * from './request-status';
+export * from './request-transfers';
 export * from './personal-data';
 export * from './requests';
 export * from './revisits';

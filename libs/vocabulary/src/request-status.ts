@@ -15,6 +15,7 @@ export const REQUEST_STATUSES = [
   'closed',
   'not-accepted',
   'merged',
+  'transferred',
   'archived',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -32,6 +33,8 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, Label> = {
   'not-accepted': { zh: '不予受理', en: 'Not accepted' },
   // 并单: a repeat of another request (its master), which it follows instead of being handled itself.
   merged: { zh: '已并单', en: 'Merged' },
+  // 转办: handed to another hotline of the province (ADR 0027), which handles it under the same number.
+  transferred: { zh: '已转出', en: 'Transferred' },
   archived: { zh: '已归档', en: 'Archived' },
 };
 
@@ -46,6 +49,7 @@ const RANK: Record<RequestStatus, number> = {
   closed: 7,
   'not-accepted': 7,
   merged: 7,
+  transferred: 7,
   archived: 8,
 };
 
@@ -79,6 +83,7 @@ export const STATUS_CHANGE_REASONS = [
   'explained',
   'refer-police',
   'merged',
+  'transferred-out',
   'archived',
 ] as const;
 export type StatusChangeReason = (typeof STATUS_CHANGE_REASONS)[number];

@@ -28,10 +28,10 @@ describe('vocabulary', () => {
     for (const label of [...Object.values(REQUEST_STATUS_LABELS), ...Object.values(PII_ACCESS_PURPOSE_LABELS)]) expect(label.zh && label.en).toBeTruthy();
   });
 
-  it('orders statuses along the lifecycle; closed, not-accepted, merged and archived are closed', () => {
+  it('orders statuses along the lifecycle; closed, not-accepted, merged, transferred and archived are closed', () => {
     const ranks = REQUEST_STATUSES.map(statusRank);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
-    expect(REQUEST_STATUSES.filter(isClosedStatus)).toEqual(['closed', 'not-accepted', 'merged', 'archived']);
+    expect(REQUEST_STATUSES.filter(isClosedStatus)).toEqual(['closed', 'not-accepted', 'merged', 'transferred', 'archived']);
     expect(statusRank('closed')).toBe(statusRank('not-accepted'));
   });
 

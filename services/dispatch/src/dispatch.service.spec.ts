@@ -3,7 +3,7 @@ import { planConsumers } from '@hotline/platform';
 import { dispatchService } from './dispatch.service';
 
 describe('dispatch service definition', () => {
-  it('keeps the deployed request-accepted consumer (name and filter) and adds the taxonomy one', () => {
+  it('keeps the deployed request-accepted consumer (name and filter) and adds the taxonomy and request-status-changed ones', () => {
     const specs = planConsumers('dispatch', 'ns', dispatchService.handlers ?? []).map((p) => p.spec);
     expect(specs).toEqual([
       {
@@ -17,6 +17,12 @@ describe('dispatch service definition', () => {
         consumer: 'dispatch',
         producer: 'intake',
         filterSubject: eventFilter('ns', Events.intake.taxonomyPublished),
+      },
+      {
+        durable: 'dispatch--hl-intake-v1--request-status-changed',
+        consumer: 'dispatch',
+        producer: 'intake',
+        filterSubject: eventFilter('ns', Events.intake.requestStatusChanged),
       },
     ]);
     expect(specs[0]?.filterSubject).toBe('ns.hl.intake.v1.*.request.accepted');

@@ -2,6 +2,7 @@ import { ServiceDefinition } from '@hotline/platform';
 import { CatalogController } from './catalog/catalog.controller';
 import { DispatchQueueController } from './dispatching/dispatch-queue.controller';
 import { DispatchesController } from './dispatching/dispatches.controller';
+import { onRequestClosed } from './dispatching/on-request-closed.handler';
 import { onRequestAccepted } from './dispatching/on-request-accepted.handler';
 import { EscalationsController } from './escalation/escalations.controller';
 import { entities, migrations } from './persistence/schema';
@@ -27,8 +28,9 @@ export const dispatchService: ServiceDefinition = {
   bodyLimits: { 'PUT /v1/catalog': 4 * 1024 * 1024 },
   grpc: (ctx) => [dispatchGrpc(ctx)],
   // Durable consumers: dispatch--hl-intake-v1--request-accepted (RequestAccepted only, as
-  // deployed before) and dispatch--hl-intake-v1--taxonomy (TaxonomyPublished only).
-  handlers: [onRequestAccepted, onTaxonomyPublished],
+  // deployed before), dispatch--hl-intake-v1--taxonomy (TaxonomyPublished only) and
+  // dispatch--hl-intake-v1--request-status-changed (a final status takes a request out of the queue).
+  handlers: [onRequestAccepted, onTaxonomyPublished, onRequestClosed],
   // The manual queue on a clock: a waiting request raises its warning, then its breach.
   // A negotiation (协商) lapses at its deadline.
   timers: [...queueClockTimers, negotiationDueTimer],

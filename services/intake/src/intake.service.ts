@@ -19,6 +19,7 @@ import { RequestNumbers } from './requests/request-numbers';
 import { RequestsController } from './requests/requests.controller';
 import { tenantsCommand } from './tenants/tenants.command';
 import { TenantsController } from './tenants/tenants.controller';
+import { TransfersController } from './transfers/transfers.controller';
 import { timelineHandlers } from './timeline/timeline.handlers';
 
 /** intake: the tenant registry, contacts and requests (诉求), requester identities, channels, taxonomy, status, public lookup. */
@@ -34,7 +35,7 @@ export const intakeService: ServiceDefinition = {
   configSchema: intakeConfigSchema,
   entities,
   migrations,
-  controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController, DuplicatesController, LinkageController, KnowledgeController],
+  controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController, DuplicatesController, LinkageController, KnowledgeController, TransfersController],
   providers: (ctx) => {
     const cipher = PiiCipher.fromConfig(ctx.serviceConfig);
     const registrar = new Registrar(ctx.outbox, cipher, new RequestNumbers(ctx.config.DATABASE_URL));

@@ -10,6 +10,8 @@ import type {
   RequestStatus,
   ReviewStatus,
   SupervisionSource,
+  TransferDirection,
+  TransferState,
   SupervisionState,
   UrgeLevel,
   UrgeMethod,
@@ -265,4 +267,20 @@ export interface SupervisionView {
   openedAt: string;
   reply: string | null;
   repliedAt: string | null;
+}
+
+/** One side of a transfer (转办) between hotlines, as its hotline sees it (ADR 0027). */
+export interface TransferView {
+  id: string;
+  direction: TransferDirection;
+  requestId: string | null;
+  number: string;
+  counterpartTenant: string;
+  state: TransferState;
+  reason: string;
+  request: { number: string; title: string; content: string; requestType: string; urgency: string; categoryCode: string | null; areaCode: string; receivedAt: string };
+  offeredAt: string;
+  offeredBy: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
 }

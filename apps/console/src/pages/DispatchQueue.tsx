@@ -8,6 +8,7 @@ import type { Page } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
 import { NegotiationPanel, useUnsettledNegotiations } from './Negotiations';
+import { IncomingTransfers, TransferPanel } from './Transfers';
 import { formatTime, ProblemAlert, useUnits } from './shared';
 
 interface QueuedView {
@@ -79,6 +80,7 @@ export function DispatchQueue() {
   return (
     <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('人工派单队列', 'Manual dispatch queue')}</Typography.Title>}>
       <ProblemAlert error={list.error} />
+      <IncomingTransfers onDecided={reload} />
       <Table<QueuedView>
         rowKey="requestId"
         size="small"
@@ -90,6 +92,7 @@ export function DispatchQueue() {
             <Space direction="vertical" style={{ width: '100%' }}>
               <Assign requestId={r.requestId} onDone={reload} />
               <NegotiationPanel requestId={r.requestId} negotiation={negotiations.data?.get(r.requestId)} onDone={reload} />
+              <TransferPanel requestId={r.requestId} onDone={reload} />
             </Space>
           ),
         }}

@@ -93,6 +93,23 @@ export function inTenantTransaction<T>(
   return isolation === 'READ COMMITTED' ? dataSource.transaction(scoped) : dataSource.transaction(isolation, scoped);
 }
 
+/**
+ * Runs `work` as another tenant inside the caller's tenant transaction, then returns to the
+ * caller's tenant: every statement still sees exactly one tenant's rows. For the one act that
+ * spans two hotlines — a transfer (转办) between them, ADR 0027 — so that both sides commit or
+ * neither does.
+ */
+export async function underTenant<T>(manager: EntityManager, tenantId: string, work: () => Promise<T>): Promise<T> {
+  const [{ current }]: Array<{ current: string | null }> = await manager.query(`select current_setting('app.tenant_id', true) as current`);
+  if (!current) throw new Error('underTenant needs a tenant transaction to return to');
+  await manager.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+  try {
+    return await work();
+  } finally {
+    await manager.query(`select set_config('app.tenant_id', $1, true)`, [current]);
+  }
+}
+
 /** SQL for a migration: enable and force tenant isolation on a table with a `tenant_id` column. */
 export function tenantIsolationSql(table: string): string[] {
   return [

@@ -17,6 +17,7 @@ import { KnowledgeBase1764300004410 } from './1764300004410-knowledge-base.migra
 import { Linkage1764300004500 } from './1764300004500-linkage.migration';
 import { LinkageTransferLists1764300004510 } from './1764300004510-linkage-transfer-lists.migration';
 import { EmergencyHandoffs1764300004520 } from './1764300004520-emergency-handoffs.migration';
+import { RequestTransfers1764300004530 } from './1764300004530-request-transfers.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -36,6 +37,7 @@ export const migrations = [
   Linkage1764300004500,
   LinkageTransferLists1764300004510,
   EmergencyHandoffs1764300004520,
+  RequestTransfers1764300004530,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`): the requester's identity and the clear free text. */

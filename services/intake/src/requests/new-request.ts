@@ -50,10 +50,16 @@ export interface NewRequest {
   externalRefs?: readonly ExternalRefInput[];
   /** The open master a repeat is merged into (并单), already checked and locked: the new request is never dispatched. */
   master?: { id: string; number: string };
+  /**
+   * A request another hotline transferred here (转办, ADR 0027): it keeps its number, the
+   * requester's access code (its hash: the number is the same) and when it was first received.
+   */
+  transferred?: { fromTenant: string; number: string; accessCodeHash: string; receivedAt: Date };
 }
 
 export interface RegisteredRequest {
   request: RequestEntity;
+  /** The requester's access code (提取码); empty for a transferred request, whose requester holds it already. */
   accessCode: string;
   requester: RequesterView;
 }
@@ -71,9 +77,10 @@ export async function recordNewRequest(
   input: NewRequest,
   now: Date,
 ): Promise<RegisteredRequest> {
+  const { transferred } = input;
   // Taken after every check of the input, so a refused contact uses no number.
-  const number = await numbers.next(tenantId, now);
-  const accessCode = newAccessCode();
+  const number = transferred?.number ?? (await numbers.next(tenantId, now));
+  const accessCode = transferred ? '' : newAccessCode();
   const { decision } = input.scope;
   const detail = isDispatched(decision) ? null : closingDetail(input.scope);
   const { master } = input;
@@ -81,7 +88,7 @@ export async function recordNewRequest(
     id: randomUUID(),
     tenantId,
     number,
-    accessCodeHash: accessCodeHash(number, accessCode),
+    accessCodeHash: transferred?.accessCodeHash ?? accessCodeHash(number, accessCode),
     channel: input.channel,
     requestType: input.requestType,
     urgency: input.urgency,
@@ -94,13 +101,15 @@ export async function recordNewRequest(
     statusVersion: 0,
     statusChangedAt: now,
     primaryUnitId: null,
-    receivedAt: now,
+    receivedAt: transferred?.receivedAt ?? now,
     closedAt: null,
     ...sealRequester(cipher, tenantId, input.requester),
     createdBy: input.createdBy,
     requesterKey: input.matchKeys?.requesterKey ?? null,
     addressKey: input.matchKeys?.addressKey ?? null,
     mergedInto: master?.id ?? null,
+    transferredFrom: transferred?.fromTenant ?? null,
+    transferredTo: null,
   });
   const { id } = inserted;
   await insertExternalRefs(manager, tenantId, id, input.externalRefs ?? []);
@@ -109,8 +118,8 @@ export async function recordNewRequest(
     const first = change.from === '';
     await recordStep(manager, outbox, tenantId, id, {
       at: now,
-      eventType: first ? 'intake.registered' : master ? 'intake.merged' : 'intake.closed-at-intake',
-      note: first ? input.channel : master ? master.number : decision,
+      eventType: first ? (transferred ? 'intake.transferred-in' : 'intake.registered') : master ? 'intake.merged' : 'intake.closed-at-intake',
+      note: first ? (transferred ? transferred.fromTenant : input.channel) : master ? master.number : decision,
       actor: input.actor,
       change,
     });

@@ -123,4 +123,12 @@ export class RequestEntity {
   /** The master request a repeat was merged into (并单); set exactly when the status is merged. */
   @Column({ name: 'merged_into', type: 'uuid', nullable: true })
   mergedInto?: string | null;
+
+  /** The hotline (tenant code) it was transferred from (转办, ADR 0027); null when it started here. */
+  @Column({ name: 'transferred_from', type: 'text', nullable: true })
+  transferredFrom!: string | null;
+
+  /** The hotline it was transferred to; set once that hotline accepted it. */
+  @Column({ name: 'transferred_to', type: 'text', nullable: true })
+  transferredTo!: string | null;
 }

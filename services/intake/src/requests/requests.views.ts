@@ -76,6 +76,9 @@ export function toRequestView(r: RequestEntity, requester: RequesterView) {
     confidential: r.confidential,
     requester,
     createdBy: r.createdBy,
+    // 转办 (ADR 0027): the hotline it came from, or the one that took it over.
+    transferredFrom: r.transferredFrom ?? null,
+    transferredTo: r.transferredTo ?? null,
   };
 }
 
@@ -101,5 +104,7 @@ export function toPublicProgressView(r: RequestEntity, timeline: readonly Timeli
     status: r.status,
     receivedAt: r.receivedAt.toISOString(),
     timeline: timeline.filter((t) => t.status !== null).map((t) => ({ status: t.status, at: t.at.toISOString() })),
+    // 转办: where to follow it now (the same number and 提取码 work there), never why.
+    ...(r.transferredTo ? { transferredTo: r.transferredTo } : {}),
   };
 }

@@ -516,6 +516,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/requests/{id}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer a request no unit holds yet to another hotline of the province (a city, the province, or up to it) */
+        post: operations["TransfersController_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants": {
         parameters: {
             query?: never;
@@ -549,6 +566,73 @@ export interface paths {
         head?: never;
         /** Change a tenant: name, region, time zone, or status (suspend / resume) */
         patch: operations["TenantsController_change"];
+        trace?: never;
+    };
+    "/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TransfersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an incoming transfer: the request is registered here under its number, with its timeline */
+        post: operations["TransfersController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return an incoming transfer with the reason: the request stays with the sending hotline */
+        post: operations["TransfersController_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers/destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hotlines of the province this one may transfer to (active, not itself) */
+        get: operations["TransfersController_destinations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -1254,7 +1338,7 @@ export interface operations {
             query?: {
                 limit?: (number | string) & number;
                 offset?: (number | string) & number;
-                status?: unknown | ("registered" | "awaiting-dispatch" | "dispatched" | "in-progress" | "answered" | "reviewed" | "revisited" | "closed" | "not-accepted" | "merged" | "archived");
+                status?: unknown | ("registered" | "awaiting-dispatch" | "dispatched" | "in-progress" | "answered" | "reviewed" | "revisited" | "closed" | "not-accepted" | "merged" | "transferred" | "archived");
             };
             header?: never;
             path?: never;
@@ -1483,6 +1567,34 @@ export interface operations {
             };
         };
     };
+    TransfersController_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why it belongs there, e.g. 属地不符: the address is in another city (kept masked) */
+                    reason: string;
+                    /** @description the receiving hotline (tenant code), of the same province */
+                    toTenant: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TenantsController_list: {
         parameters: {
             query?: never;
@@ -1552,6 +1664,90 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TransfersController_list: {
+        parameters: {
+            query?: {
+                direction?: unknown | ("outgoing" | "incoming");
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                state?: unknown | ("offered" | "accepted" | "returned");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TransfersController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TransfersController_return: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why the receiving hotline sends it back (kept masked) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TransfersController_destinations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
