@@ -434,6 +434,13 @@ describe('web console (apps/console) in Chromium', () => {
       return res?.status === 200 ? res.body : undefined;
     });
     expect(dispatched.assignments.map((a: { unitCode: string; role: string }) => `${a.unitCode}:${a.role}`)).toEqual(['housing:primary', 'env:assisting']);
+    // The negotiation is on the request's timeline: opened, then settled (steps without a status).
+    const notes = await eventually('the negotiation on the timeline', async () => {
+      const res = await platform.api('intake', 'GET', `/v1/requests/${created.body.id}`, token('agent'));
+      const all = (res.body.timeline as Array<{ note: string }>).map((t) => t.note);
+      return all.some((n) => n.startsWith('negotiation settled (agreed)')) ? all : undefined;
+    });
+    expect(notes.some((n) => n.startsWith('negotiation among 2 candidate units'))).toBe(true);
 
     // 协办: env gives its input into housing's order; housing sees it before it answers (ADR 0026).
     const openOrder = async (unit: string) => {

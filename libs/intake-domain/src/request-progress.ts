@@ -47,6 +47,8 @@ export const LIFECYCLE_FACT_KINDS = [
   // because across streams the new unit's signing may already have arrived (docs/lifecycle.md).
   'return-filed',
   'return-decided',
+  // A negotiation (协商) of the lead unit: opened, settled or lapsed; the dispatch that follows moves the status.
+  'negotiation-changed',
 ] as const;
 export type LifecycleFactKind = (typeof LIFECYCLE_FACT_KINDS)[number];
 
@@ -129,6 +131,7 @@ function targetOf(fact: LifecycleFact, primary: boolean): StatusStep | undefined
     case 'revisit-skipped':
     case 'return-filed':
     case 'return-decided':
+    case 'negotiation-changed':
       return undefined;
   }
 }

@@ -7,6 +7,7 @@ import { requestArchivedStep } from './on-request-archived.handler';
 import { requestClosedStep } from './on-request-closed.handler';
 import { requestDispatchedStep } from './on-request-dispatched.handler';
 import { requestQueuedStep } from './on-request-queued.handler';
+import { negotiationChangedStep } from './on-negotiation-changed.handler';
 import { returnDecidedStep } from './on-return-decided.handler';
 import { returnFiledStep } from './on-return-filed.handler';
 import { revisitRecordedStep } from './on-revisit-recorded.handler';
@@ -142,6 +143,21 @@ describe('lifecycle events as timeline steps', () => {
     expect(progressAfter(progress, decided.fact)).toEqual({ primaryUnitId: 'u1' });
   });
 
+  it('maps a negotiation (协商) opened, settled and lapsed to steps without a status, each once', () => {
+    const base = { negotiationId: 'n1', requestId: 'r1', candidateUnitIds: ['u1', 'u2'], dueAt: AT, outcome: '', primaryUnitId: '', assistingUnitIds: [], changedBy: 'disp-1', changedAt: AT };
+    const opened = negotiationChangedStep({ ...base, state: 'open' }, RECEIVED);
+    expect(opened).toEqual({
+      requestId: 'r1', actor: 'disp-1', note: `negotiation among 2 candidate units, due ${AT}`,
+      fact: { kind: 'negotiation-changed', at: new Date(AT), entityId: 'n1:open' },
+    });
+    const settled = negotiationChangedStep({ ...base, state: 'settled', outcome: 'agreed', primaryUnitId: 'u1', assistingUnitIds: ['u2'] }, RECEIVED);
+    expect(settled).toMatchObject({ note: 'negotiation settled (agreed): lead unit u1, assisting u2', fact: { entityId: 'n1:settled' } });
+    const lapsed = negotiationChangedStep({ ...base, state: 'lapsed', changedBy: '', changedAt: '' }, RECEIVED);
+    expect(lapsed).toMatchObject({ actor: 'system:dispatch', note: 'negotiation lapsed at its deadline: the hotline decides the lead unit', fact: { at: RECEIVED } });
+    const progress = { status: 'awaiting-dispatch' as const, statusSince: new Date(0), primaryUnitId: null };
+    expect(progressAfter(progress, settled.fact)).toEqual({ primaryUnitId: null });
+  });
+
   it('maps rework, revisit, closure and archiving with their actors', () => {
     const reopened = workOrderReopenedStep(
       { workOrderId: 'w1', requestId: 'r1', unitId: 'u1', reasons: ['不完整'], reworkCount: 2, handleDueAt: AT, reopenedAt: AT, reworkDueAt: AT },
@@ -169,7 +185,7 @@ describe('lifecycle events as timeline steps', () => {
   it('keeps the three deployed whole-stream consumers, one handler per lifecycle event', () => {
     const plans = planConsumers('intake', '', timelineHandlers);
     expect(plans.map((p) => [p.spec.durable, p.spec.filterSubject, p.types?.size])).toEqual([
-      ['intake--hl-dispatch-v1--timeline', undefined, 4],
+      ['intake--hl-dispatch-v1--timeline', undefined, 5],
       ['intake--hl-handling-v1--timeline', undefined, 6],
       ['intake--hl-revisit-v1--timeline', undefined, 5],
     ]);

@@ -4,6 +4,7 @@ import { onRequestArchived } from './on-request-archived.handler';
 import { onRequestClosed } from './on-request-closed.handler';
 import { onRequestDispatched } from './on-request-dispatched.handler';
 import { onRequestQueued } from './on-request-queued.handler';
+import { onNegotiationChanged } from './on-negotiation-changed.handler';
 import { onReturnDecided } from './on-return-decided.handler';
 import { onReturnFiled } from './on-return-filed.handler';
 import { onRevisitRecorded } from './on-revisit-recorded.handler';
@@ -24,6 +25,7 @@ export const timelineHandlers: readonly EventHandlerDefinition[] = [
   onRequestDispatched,
   onReturnFiled,
   onReturnDecided,
+  onNegotiationChanged,
   onWorkOrderCreated,
   onWorkOrderSigned,
   onWorkOrderAnswered,
