@@ -13,6 +13,8 @@ export interface CatalogEntry extends UnitChoice {
   areaCode: string;
   /** A territorial (属地) duty, which a street/township unit may take; absent: a department's. */
   territorial?: boolean;
+  /** 首接负责: the primary unit leads the coordination and cannot return it for unclear ownership or overlapping duties. */
+  firstResponsible?: boolean;
 }
 
 export const ANY_AREA = '*';

@@ -30,6 +30,17 @@ describe('returns (退单)', () => {
     expect(returnRefusal({ ...state, designated: true }, 'HOUSING', 0, before, due)).toBe('designated');
   });
 
+  it('keeps a first-responsible (首接负责) unit from returning what it must coordinate, not what is plainly not its own', () => {
+    const due = returnWindowDue(calendar, state.dispatchedAt, 1);
+    const before = new Date('2026-01-12T08:00:00Z');
+    const first = { ...state, firstResponsible: true };
+    expect(returnRefusal(first, 'HOUSING', 0, before, due, 'overlapping-duties')).toBe('first-responsible');
+    expect(returnRefusal(first, 'HOUSING', 0, before, due, 'ownership-unclear')).toBe('first-responsible');
+    expect(returnRefusal(first, 'HOUSING', 0, before, due, 'not-our-duty')).toBeNull();
+    expect(returnRefusal(first, 'HOUSING', 0, before, due, 'wrong-territory')).toBeNull();
+    expect(returnRefusal(state, 'HOUSING', 0, before, due, 'overlapping-duties')).toBeNull();
+  });
+
   it('decides a return once, and designates at the maximum attempt', () => {
     expect([canDecide('in-review'), canDecide('accepted'), canDecide('rejected')]).toEqual([true, false, false]);
     expect([2, 3, 4].map((a) => isDesignatedAttempt(a, 3))).toEqual([false, true, true]);

@@ -1,4 +1,5 @@
 import { createWorkingCalendar, computeDue, WorkingCalendar } from '@hotline/calendar';
+import { FIRST_RESPONSIBLE_BARRED_REASONS } from '@hotline/vocabulary';
 import type { ReturnReason, ReturnStatus } from '@hotline/vocabulary';
 import type { FieldIssue, UnitAssignment, UnitChoice } from './assignment';
 
@@ -14,12 +15,14 @@ export interface ReturnPolicy {
 export interface DispatchState {
   attempt: number;
   designated: boolean;
+  /** 首接负责: the primary leads the coordination (absent: not). */
+  firstResponsible?: boolean;
   dispatchedAt: Date;
   assignments: readonly UnitAssignment[];
 }
 
 /** Why a unit may not return the order now; each maps to one problem (403 or 409). */
-export type ReturnRefusal = 'not-the-primary-unit' | 'designated' | 'already-returned' | 'window-closed';
+export type ReturnRefusal = 'not-the-primary-unit' | 'designated' | 'first-responsible' | 'already-returned' | 'window-closed';
 
 /**
  * The national calendar as shipped (weekends, holidays, 调休) in the tenant's zone. Dispatch holds no
@@ -43,7 +46,8 @@ export function primaryOf(state: Pick<DispatchState, 'assignments'>): UnitAssign
 /**
  * Whether the unit with code `unitCode` may return the order at `now`: it must be the primary unit
  * of the current attempt, the attempt not designated, not returned yet, and the window open
- * (Tianjin 送审稿: after the window the unit must handle it [S12]).
+ * (Tianjin 送审稿: after the window the unit must handle it [S12]); a first-responsible (首接负责)
+ * unit cannot give a reason it must coordinate itself.
  */
 export function returnRefusal(
   state: DispatchState,
@@ -51,9 +55,11 @@ export function returnRefusal(
   returnsOfAttempt: number,
   now: Date,
   windowDueAt: Date,
+  reason?: ReturnReason,
 ): ReturnRefusal | null {
   if (!unitCode || primaryOf(state)?.unitCode !== unitCode) return 'not-the-primary-unit';
   if (state.designated) return 'designated';
+  if (state.firstResponsible && reason && FIRST_RESPONSIBLE_BARRED_REASONS.includes(reason)) return 'first-responsible';
   if (returnsOfAttempt > 0) return 'already-returned';
   if (now.getTime() >= windowDueAt.getTime()) return 'window-closed';
   return null;

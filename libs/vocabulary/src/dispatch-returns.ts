@@ -15,6 +15,14 @@ export const RETURN_REASON_LABELS: Record<ReturnReason, Label> = {
   'overlapping-duties': { zh: '职能交叉', en: 'Overlapping duties' },
 };
 
+/**
+ * 首接负责 (first responsibility): a unit the catalog entry or the dispatcher made first-responsible
+ * leads the coordination of the matter, so it cannot return it as a matter of unclear ownership or
+ * overlapping duties — the very matters it must coordinate (it asks the hotline for assisting
+ * units or a negotiation instead). It may still return what is plainly not its duty or territory.
+ */
+export const FIRST_RESPONSIBLE_BARRED_REASONS: readonly ReturnReason[] = ['ownership-unclear', 'overlapping-duties'];
+
 /** Where a return stands in dispute review (争议审核) by the hotline. `accepted` and `rejected` are final. */
 export const RETURN_STATUSES = ['in-review', 'accepted', 'rejected'] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];

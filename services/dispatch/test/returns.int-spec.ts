@@ -188,4 +188,41 @@ describe('returns (退单), dispute review (争议审核), re-dispatch (改派) 
     expect(await returnOf(requestId, 'PARKS')).toMatchObject({ status: 409, body: { code: 'designated' } });
     expect(await returnRows()).toBe(rows);
   });
+
+  it('keeps a first-responsible (首接负责) unit on the matters it must coordinate: no return for 权属不清 or 职能交叉, nothing written', async () => {
+    // city-s accepts every reason again; its catalog makes the primary of category 02 first-responsible.
+    expect((await sut.as('city-s', ['tenant-admin'])('PUT', '/v1/return-policy', {
+      returnWindowWorkingDays: 1, maxDispatchAttempts: 3, returnReasons: ['not-our-duty', 'wrong-territory', 'ownership-unclear', 'overlapping-duties'],
+    })).status).toBe(200);
+    const put = await sut.as('city-s', ['tenant-admin'])('PUT', '/v1/catalog', {
+      entries: [
+        { categoryCode: '01', areaCode: '*', primaryUnitId: unit['city-s:HOUSING'], assistingUnitIds: [unit['city-s:STREET']] },
+        { categoryCode: '02', areaCode: '*', primaryUnitId: unit['city-s:WATER'], firstResponsible: true },
+      ],
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.entries[1]).toMatchObject({ firstResponsible: true });
+    const brief = requestBrief({ categoryCode: '020101' });
+    await publishEvent(sut, Events.intake.requestAccepted, 'city-s', { request: brief });
+    await eventFor(sut, Events.dispatch.requestDispatched, 'city-s', brief.requestId);
+    expect(await dispatchOf(brief.requestId, 'city-s')).toMatchObject({ firstResponsible: true });
+    const rows = await returnRows();
+    for (const reason of ['overlapping-duties', 'ownership-unclear'])
+      expect(await returnOf(brief.requestId, 'WATER', reason, 'city-s')).toMatchObject({ status: 409, body: { code: 'first_responsible' } });
+    expect(await returnRows()).toBe(rows);
+    // What is plainly not its duty it may still return, to dispute review.
+    expect((await returnOf(brief.requestId, 'WATER', 'not-our-duty', 'city-s')).status).toBe(201);
+    expect(await returnRows()).toBe(rows + 1);
+
+    // The dispatcher says so on a manual dispatch of a request the catalog could not place.
+    const queued = requestBrief({ categoryCode: '030101' });
+    await publishEvent(sut, Events.intake.requestAccepted, 'city-s', { request: queued });
+    await eventually('queued', async () =>
+      (await sut.as('city-s', ['dispatcher'])('GET', '/v1/dispatch-queue')).body.items.some((i: { requestId: string }) => i.requestId === queued.requestId));
+    const assigned = await sut.as('city-s', ['dispatcher'])('POST', `/v1/dispatch-queue/${queued.requestId}/assign`, {
+      primaryUnitId: unit['city-s:PARKS'], firstResponsible: true,
+    });
+    expect(assigned.body).toMatchObject({ firstResponsible: true });
+    expect(await returnOf(queued.requestId, 'PARKS', 'overlapping-duties', 'city-s')).toMatchObject({ status: 409, body: { code: 'first_responsible' } });
+  });
 });

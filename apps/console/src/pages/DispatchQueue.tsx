@@ -1,7 +1,7 @@
 // 人工派单 (dispatcher): the requests the catalog could not route, assigned by hand to a primary
 // unit (and assisting units).
 import { useState } from 'react';
-import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
 import { QUEUE_CLOCK_LEVEL_LABELS, URGENCY_LABELS, type QueueClockLevel, type Urgency } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
 import type { Page } from '../api/views';
@@ -44,6 +44,8 @@ function Assign({ requestId, onDone }: { requestId: string; onDone: () => void }
   const units = useUnits();
   const [primary, setPrimary] = useState<string>();
   const [assisting, setAssisting] = useState<string[]>([]);
+  // 首接负责: unchecked leaves it to the catalog entry for the request.
+  const [firstResponsible, setFirstResponsible] = useState(false);
   const [error, setError] = useState<unknown>();
   const options = (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
   return (
@@ -51,12 +53,13 @@ function Assign({ requestId, onDone }: { requestId: string; onDone: () => void }
       <ProblemAlert error={error} fields={{ primaryUnitId: ['主办单位', 'Primary unit'], assistingUnitIds: ['协办单位', 'Assisting units'] }} />
       <Select aria-label={t('主办单位', 'Primary unit')} placeholder={t('主办单位', 'Primary unit')} style={{ width: 220 }} value={primary} onChange={setPrimary} options={options} showSearch optionFilterProp="label" />
       <Select aria-label={t('协办单位', 'Assisting units')} placeholder={t('协办单位', 'Assisting units')} mode="multiple" style={{ width: 280 }} value={assisting} onChange={setAssisting} options={options.filter((o) => o.value !== primary)} />
+      <Checkbox checked={firstResponsible} onChange={(e) => setFirstResponsible(e.target.checked)}>{t('首接负责（主办单位牵头协调）', 'First responsibility (the lead coordinates)')}</Checkbox>
       <Button
         type="primary"
         disabled={!primary}
         onClick={() =>
           primary &&
-          unwrap(api.dispatch.POST('/v1/dispatch-queue/{requestId}/assign', { params: { path: { requestId } }, body: { primaryUnitId: primary, assistingUnitIds: assisting } })).then(() => {
+          unwrap(api.dispatch.POST('/v1/dispatch-queue/{requestId}/assign', { params: { path: { requestId } }, body: { primaryUnitId: primary, assistingUnitIds: assisting, ...(firstResponsible ? { firstResponsible } : {}) } })).then(() => {
             void message.success(t('已派单', 'Dispatched'));
             onDone();
           }, setError)

@@ -47,4 +47,7 @@ export class CatalogEntryEntity {
 
   @Column({ type: 'boolean', default: false })
   territorial!: boolean;
+
+  @Column({ name: 'first_responsible', type: 'boolean', default: false })
+  firstResponsible!: boolean;
 }

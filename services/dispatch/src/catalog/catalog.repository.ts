@@ -27,6 +27,7 @@ export async function insertCatalogVersion(
     primaryUnitId: e.primaryUnitId,
     assistingUnitIds: [...e.assistingUnitIds],
     territorial: e.territorial ?? false,
+    firstResponsible: e.firstResponsible ?? false,
   }));
   for (let i = 0; i < rows.length; i += INSERT_CHUNK)
     await manager.getRepository(CatalogEntryEntity).insert(rows.slice(i, i + INSERT_CHUNK));
@@ -53,9 +54,9 @@ export async function latestCatalogVersion(manager: EntityManager): Promise<numb
 /** The version's entries for any of these categories, in published order. */
 export async function entriesForCategories(manager: EntityManager, version: number, categoryCodes: readonly string[]): Promise<CatalogEntry[]> {
   if (categoryCodes.length === 0) return [];
-  const rows: Array<{ category_code: string; area_code: string; primary_unit_id: string; assisting_unit_ids: string[]; territorial: boolean }> =
+  const rows: Array<{ category_code: string; area_code: string; primary_unit_id: string; assisting_unit_ids: string[]; territorial: boolean; first_responsible: boolean }> =
     await manager.query(
-      `select category_code, area_code, primary_unit_id, assisting_unit_ids, territorial from catalog_entries
+      `select category_code, area_code, primary_unit_id, assisting_unit_ids, territorial, first_responsible from catalog_entries
         where version = $1 and category_code = any($2::text[]) order by position`,
       [version, categoryCodes],
     );
@@ -65,5 +66,6 @@ export async function entriesForCategories(manager: EntityManager, version: numb
     primaryUnitId: r.primary_unit_id,
     assistingUnitIds: r.assisting_unit_ids,
     territorial: r.territorial,
+    firstResponsible: r.first_responsible,
   }));
 }

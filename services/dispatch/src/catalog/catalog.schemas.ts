@@ -15,6 +15,8 @@ export const CatalogEntryBody = z
     assistingUnitIds: z.array(UnitId).max(MAX_ASSISTING_UNITS).default([]),
     /** A territorial (属地) duty, which street/township units may take; default a department's. */
     territorial: z.boolean().default(false),
+    /** 首接负责: the primary unit leads the coordination (no return for 权属不清 or 职能交叉). */
+    firstResponsible: z.boolean().default(false),
   })
   .strict();
 

@@ -14,8 +14,8 @@ describe('catalog views', () => {
       publishedBy: 'city-3201:admin',
       taxonomyVersion: 7,
       entries: [
-        { categoryCode: 'A.1', areaCode: '*', primaryUnitId: 'u1', assistingUnitIds: [], territorial: false, inTaxonomy: true },
-        { categoryCode: 'B', areaCode: '320102', primaryUnitId: 'u2', assistingUnitIds: ['u1'], territorial: true, inTaxonomy: false },
+        { categoryCode: 'A.1', areaCode: '*', primaryUnitId: 'u1', assistingUnitIds: [], territorial: false, firstResponsible: false, inTaxonomy: true },
+        { categoryCode: 'B', areaCode: '320102', primaryUnitId: 'u2', assistingUnitIds: ['u1'], territorial: true, firstResponsible: false, inTaxonomy: false },
       ],
     });
   });
@@ -25,6 +25,6 @@ describe('catalog views', () => {
     const view = toCatalogView(version, stored, undefined);
     expect(view.taxonomyVersion).toBeNull();
     expect(view.entries.map((e) => e.inTaxonomy)).toEqual([null, null]);
-    expect(Object.keys(view.entries[0] ?? {})).toEqual(['categoryCode', 'areaCode', 'primaryUnitId', 'assistingUnitIds', 'territorial', 'inTaxonomy']);
+    expect(Object.keys(view.entries[0] ?? {})).toEqual(['categoryCode', 'areaCode', 'primaryUnitId', 'assistingUnitIds', 'territorial', 'firstResponsible', 'inTaxonomy']);
   });
 });

@@ -36,6 +36,7 @@ export function toCatalogView(
       primaryUnitId: e.primaryUnitId,
       assistingUnitIds: e.assistingUnitIds,
       territorial: e.territorial ?? false,
+      firstResponsible: e.firstResponsible ?? false,
       inTaxonomy: inTaxonomy(e.categoryCode, taxonomy),
     })),
   };

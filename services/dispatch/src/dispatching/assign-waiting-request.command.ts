@@ -49,6 +49,8 @@ export async function assignWaitingRequest(
     units: input,
     directory,
     redispatch,
+    // The dispatcher says so, or the catalog entry for the request's category and area does.
+    firstResponsible: input.firstResponsible ?? (byCatalog.kind === 'dispatch' && (byCatalog.entry.firstResponsible ?? false)),
   });
   await resolveQueueItem(manager, requestId, dispatch.dispatchedAt);
   await stopQueueClock(manager, requestId);

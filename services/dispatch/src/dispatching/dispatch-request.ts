@@ -24,6 +24,8 @@ export interface Placement {
   directory?: Awaited<ReturnType<typeof unitDirectory>>;
   /** A re-dispatch (改派): the attempt it follows, and whether this one is designated (指定办理). */
   redispatch?: { previous: DispatchEntity; designated: boolean };
+  /** 首接负责: the primary leads the coordination (the catalog entry or the dispatcher says so). */
+  firstResponsible?: boolean;
 }
 
 /** Records the dispatch and its RequestDispatched event, in the caller's tenant transaction. */
@@ -47,6 +49,7 @@ export async function dispatchRequest(
     dispatchedBy: placement.dispatchedBy,
     attempt: (placement.redispatch?.previous.attempt ?? 0) + 1,
     designated: placement.redispatch?.designated ?? false,
+    firstResponsible: placement.firstResponsible ?? false,
     excludedUnitIds: placement.redispatch?.previous.excludedUnitIds ?? [],
     brief: masked,
   };

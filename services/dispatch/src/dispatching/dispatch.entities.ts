@@ -37,6 +37,10 @@ export class DispatchEntity {
   @Column({ type: 'boolean', default: false })
   designated!: boolean;
 
+  /** 首接负责 (from the catalog entry or the dispatcher): the primary leads the coordination. */
+  @Column({ name: 'first_responsible', type: 'boolean', default: false })
+  firstResponsible!: boolean;
+
   /** Units whose return was accepted: a re-dispatch may not choose them again. */
   @Column({ name: 'excluded_unit_ids', type: 'uuid', array: true, default: () => `'{}'` })
   excludedUnitIds!: string[];

@@ -9,6 +9,8 @@ export const AssignBody = z
   .object({
     primaryUnitId: z.string().uuid(),
     assistingUnitIds: z.array(z.string().uuid()).max(MAX_ASSISTING_UNITS).default([]),
+    /** 首接负责: the primary leads the coordination; absent: as the catalog entry says. */
+    firstResponsible: z.boolean().optional(),
   })
   .strict()
   .superRefine((body, ctx) => {

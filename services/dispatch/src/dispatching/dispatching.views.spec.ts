@@ -32,6 +32,7 @@ const dispatch: DispatchEntity = {
   dispatchedBy: 'system:dispatch',
   attempt: 2,
   designated: false,
+  firstResponsible: false,
   excludedUnitIds: ['u0'],
   brief,
 };
@@ -56,6 +57,7 @@ describe('dispatching views and events', () => {
       dispatchedBy: 'system:dispatch',
       attempt: 2,
       designated: false,
+      firstResponsible: false,
       excludedUnitIds: ['u0'],
     });
   });

@@ -14,6 +14,7 @@ export function toDispatchView(d: DispatchEntity) {
     dispatchedBy: d.dispatchedBy,
     attempt: d.attempt,
     designated: d.designated,
+    firstResponsible: d.firstResponsible ?? false,
     excludedUnitIds: d.excludedUnitIds,
   };
 }

@@ -27,5 +27,6 @@ export const onRequestAccepted = onEvent(Events.intake.requestAccepted, 'request
     catalogVersion: decision.catalogVersion,
     dispatchedBy: systemActor('dispatch'),
     units: decision.entry,
+    firstResponsible: decision.entry.firstResponsible ?? false,
   });
 });

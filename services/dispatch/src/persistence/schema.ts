@@ -14,6 +14,7 @@ import { UnitLevels1764300004110 } from './1764300004110-unit-levels.migration';
 import { QueueClock1764300004120 } from './1764300004120-queue-clock.migration';
 import { Escalations1764300004130 } from './1764300004130-escalations.migration';
 import { Negotiations1764300004140 } from './1764300004140-negotiations.migration';
+import { FirstResponsibility1764300004150 } from './1764300004150-first-responsibility.migration';
 import { NegotiationEntity, NegotiationResponseEntity } from '../negotiation/negotiation.entities';
 import { EscalationEntity } from '../escalation/escalation.entity';
 import { DispatchQueuePolicyEntity } from '../queue-clock/queue-policy.entity';
@@ -34,4 +35,5 @@ export const migrations = [
   QueueClock1764300004120,
   Escalations1764300004130,
   Negotiations1764300004140,
+  FirstResponsibility1764300004150,
 ];

@@ -15,6 +15,9 @@ function refusalProblem(refusal: ReturnRefusal, windowDueAt: Date): ProblemError
       return ProblemError.forbidden('only staff of the primary (主办) unit of the current dispatch may return it');
     case 'designated':
       return new ProblemError(409, 'designated', 'Designated', 'the hotline designated this unit (指定办理): it must handle the request');
+    case 'first-responsible':
+      return new ProblemError(409, 'first_responsible', 'First responsibility',
+        'this unit is first-responsible (首接负责): it leads the coordination of unclear ownership or overlapping duties — ask the hotline for assisting units or a negotiation');
     case 'already-returned':
       return new ProblemError(409, 'already_returned', 'Already returned', 'this dispatch was already returned once');
     case 'window-closed':
@@ -43,7 +46,7 @@ export async function fileReturn(
   if (!policy.returnReasons.includes(input.reasonCode))
     throw ProblemError.validation([{ field: 'reasonCode', message: `this hotline accepts ${policy.returnReasons.join(', ')}` }]);
   const windowDueAt = returnWindowDue(returnCalendar(), dispatch.dispatchedAt, policy.returnWindowWorkingDays);
-  const refusal = returnRefusal(dispatch, who.unit, await countReturnsOfAttempt(manager, requestId, dispatch.attempt), now, windowDueAt);
+  const refusal = returnRefusal(dispatch, who.unit, await countReturnsOfAttempt(manager, requestId, dispatch.attempt), now, windowDueAt, input.reasonCode);
   const unit = primaryOf(dispatch);
   if (refusal || !unit) throw refusalProblem(refusal ?? 'not-the-primary-unit', windowDueAt);
   const row: ReturnEntity = {

@@ -459,6 +459,8 @@ export interface operations {
                         /** @default [] */
                         assistingUnitIds?: string[];
                         categoryCode: string;
+                        /** @default false */
+                        firstResponsible?: boolean;
                         /** Format: uuid */
                         primaryUnitId: string;
                         /** @default false */
@@ -638,6 +640,7 @@ export interface operations {
                 "application/json": {
                     /** @default [] */
                     assistingUnitIds?: string[];
+                    firstResponsible?: boolean;
                     /** Format: uuid */
                     primaryUnitId: string;
                 };
