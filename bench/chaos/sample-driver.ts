@@ -23,7 +23,7 @@ const rank = (status: string) => REQUEST_STATUSES.indexOf(status as RequestStatu
 
 /**
  * Takes a sample of accepted requests further, as the people would through the APIs: the
- * primary unit signs and answers, the reviewer passes the answer, an agent records the revisit
+ * primary unit signs, the assisting units give their input, the primary answers, the reviewer passes the answer, an agent records the revisit
  * (so the request closes and is archived). Each pass makes at most one step per request and
  * anything failing (a fault in progress) is tried again on the next pass. The ids the API
  * calls need are looked up in the services' databases, as a person would read them on screen.
@@ -80,7 +80,8 @@ export class SampleDriver {
     if (rank(request.status) >= rank('revisited')) return this.confirm(d, 'revisited');
     const supervisor = await this.platform.tokens.of('supervisor');
     const list = await this.platform.api('handling', 'GET', `/v1/work-orders?requestId=${request.id}`, supervisor);
-    const order = (list.body as { items?: WorkOrderView[] } | undefined)?.items?.find((o) => o.role === 'primary');
+    const orders = (list.body as { items?: WorkOrderView[] } | undefined)?.items ?? [];
+    const order = orders.find((o) => o.role === 'primary');
     if (list.status !== 200 || !order) return;
     const unit = await this.platform.tokens.unitOperator(order.unitCode);
     switch (order.status) {
@@ -89,6 +90,9 @@ export class SampleDriver {
         return;
       case 'in-progress': {
         this.confirm(d, 'signed');
+        // The assisting units give their input first: the lead answers with it (ADR 0026).
+        for (const assisting of orders.filter((o) => o.role === 'assisting' && (o.status === 'awaiting-sign' || o.status === 'in-progress')))
+          await this.giveInput(assisting);
         const answer = { answer: '已督促物业公司维修，电梯已恢复运行。', basis: '《物业管理条例》第三十五条', contactRecord: '电话联系诉求人，告知结果。' };
         if ((await this.platform.api('handling', 'POST', `/v1/work-orders/${order.id}/answer`, unit, answer)).status < 300) this.confirm(d, 'answered');
         return;
@@ -100,6 +104,14 @@ export class SampleDriver {
         this.confirm(d, 'reviewed');
         return this.revisit(d, request.id);
     }
+  }
+
+  /** An assisting unit signs for its share and gives its input (协办意见) into the lead's order. */
+  private async giveInput(order: WorkOrderView): Promise<void> {
+    const unit = await this.platform.tokens.unitOperator(order.unitCode);
+    if (order.status === 'awaiting-sign') await this.platform.api('handling', 'POST', `/v1/work-orders/${order.id}/sign`, unit);
+    const input = { answer: '街道已配合现场核查。', basis: '属地管理职责', contactRecord: '由主办单位联系诉求人。' };
+    await this.platform.api('handling', 'POST', `/v1/work-orders/${order.id}/answer`, unit, input);
   }
 
   private async review(d: Driven, workOrderId: string): Promise<void> {

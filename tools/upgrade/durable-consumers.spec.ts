@@ -40,6 +40,8 @@ const ADDED_SINCE: Record<string, string | undefined> = {
   'handling--hl-revisit-v1--redo': only('revisit', 'evaluation', 'judged'),
   // intake's 110 gateway calls its peer for the transfers intake itself announced (issue 15).
   'intake--hl-intake-v1--linkage': WHOLE_STREAM,
+  // Dispatch takes a request that reached a final status (transferred, merged, closed) out of its queue (issue 11).
+  'dispatch--hl-intake-v1--request-status-changed': only('intake', 'request', 'status-changed'),
   // Every service's tenant directory (issue 10), from intake's TenantChanged.
   ...Object.fromEntries(['intake', 'dispatch', 'handling', 'revisit', 'analytics'].map((s) => [`${s}--hl-intake-v1--tenant-directory`, only('intake', 'tenant', 'changed')])),
 };

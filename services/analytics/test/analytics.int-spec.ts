@@ -122,7 +122,7 @@ describe('analytics lifecycle read model (real PostgreSQL and NATS)', () => {
     const all = await get('city-a', '/v1/metrics/statuses', ['tenant-admin']);
     expect(all.body).toMatchObject({ from: null, to: null, total: 7, directAnswers: 1 });
     expect(all.body.items.map((i: { status: string }) => i.status)).toEqual([
-      'registered', 'awaiting-dispatch', 'dispatched', 'in-progress', 'answered', 'reviewed', 'revisited', 'closed', 'not-accepted', 'merged', 'archived',
+      'registered', 'awaiting-dispatch', 'dispatched', 'in-progress', 'answered', 'reviewed', 'revisited', 'closed', 'not-accepted', 'merged', 'transferred', 'archived',
     ]);
     // The direct answer (直接办理) is closed, as in intake, and still reported as such.
     expect((await get('city-a', `/v1/metrics/statuses?from=${D1}&to=${D1}`)).body.directAnswers).toBe(0);

@@ -12,8 +12,14 @@ describe('review view', () => {
     expect(toReviewView(review)).toEqual({
       id: 'r1', requestId: 'q1', workOrderId: 'w1', unitId: 'u1', role: 'primary', answer: '已处理', basis: '条例', contactRecord: '电话',
       answeredAt: '2025-01-24T02:00:00.000Z', answeredBy: 'operator', onTime: true, reworkCount: 1, status: 'withdrawn', reasons: [],
-      createdAt: '2025-01-24T02:00:01.000Z', reviewedAt: '2025-01-25T02:00:00.000Z', reviewedBy: 'system:revisit',
+      createdAt: '2025-01-24T02:00:01.000Z', reviewedAt: '2025-01-25T02:00:00.000Z', reviewedBy: 'system:revisit', assistInputs: [],
     });
+    // A lead answer shows the assisting units' inputs beside it (ADR 0026), masked; an input shows none.
+    const input = Object.assign(new ReviewEntity(), { ...review, id: 'r2', workOrderId: 'w2', unitId: 'u2', role: 'assisting', answer: '联系13900001111核实', status: 'assist-input' });
+    expect(toReviewView(review, [input]).assistInputs).toEqual([
+      { workOrderId: 'w2', unitId: 'u2', answer: '联系139****1111核实', basis: '条例', answeredAt: '2025-01-24T02:00:00.000Z', answeredBy: 'operator', onTime: true },
+    ]);
+    expect(toReviewView(input, [input]).assistInputs).toEqual([]);
     expect(toReviewView(Object.assign(review, { answeredAt: null, reviewedAt: null }))).toMatchObject({ answeredAt: null, reviewedAt: null });
   });
 
