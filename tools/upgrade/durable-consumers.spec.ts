@@ -42,6 +42,8 @@ const ADDED_SINCE: Record<string, string | undefined> = {
   'intake--hl-intake-v1--linkage': WHOLE_STREAM,
   // Dispatch takes a request that reached a final status (transferred, merged, closed) out of its queue (issue 11).
   'dispatch--hl-intake-v1--request-status-changed': only('intake', 'request', 'status-changed'),
+  // intake tells the requester the new due of an approved extension (issue 12, ADR 0029).
+  'intake--hl-handling-v1--notifications': only('handling', 'work-order', 'extension-decided'),
   // Every service's tenant directory (issue 10), from intake's TenantChanged.
   ...Object.fromEntries(['intake', 'dispatch', 'handling', 'revisit', 'analytics'].map((s) => [`${s}--hl-intake-v1--tenant-directory`, only('intake', 'tenant', 'changed')])),
 };

@@ -29,7 +29,8 @@ export interface RunningService {
 
 /**
  * Starts one service: its context (config, database, broker), then the outbox relay, the inbox
- * consumers and the dead-letter drain, the timers, gRPC and HTTP — each step's duration logged.
+ * consumers and the dead-letter drain, the timers, its background workers (the notification
+ * relay), gRPC and HTTP — each step's duration logged.
  * Used by main.ts and by tests.
  */
 export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
@@ -59,6 +60,10 @@ export async function startService(def: ServiceDefinition, env: NodeJS.ProcessEn
       const worker = new TimerWorker(dataSource, timers, logger, { workerId: `${def.name}@${hostname()}:${process.pid}`, pollMs: config.TIMER_POLL_MS }, metrics);
       worker.start();
       opened.onClose('timer worker', () => worker.stop());
+    }
+    for (const worker of def.workers?.(context) ?? []) {
+      worker.start();
+      opened.onClose(worker.name, () => worker.stop());
     }
 
     // Callers are authorised against the tenant directory: known before the first call arrives.

@@ -12,6 +12,13 @@ import type { ServiceContext } from './service-context';
 /** An operator command of the service (`main.js <name> …`), run on its context without serving. */
 export type OperatorCommand = (ctx: ServiceContext, args: string[]) => Promise<CommandResult>;
 
+/** Work a service runs in the background while it serves (its notification relay): started after its timers, stopped before them. */
+export interface BackgroundWorker {
+  readonly name: string;
+  start(): void;
+  stop(): Promise<void>;
+}
+
 /** What a service is made of; startService runs it, runServiceMain is its main.ts. */
 export interface ServiceDefinition {
   name: ServiceName;
@@ -30,6 +37,8 @@ export interface ServiceDefinition {
   handlers?: readonly EventHandlerDefinition[];
   /** The durable timers it fires (onTimer). */
   timers?: readonly TimerDefinition[];
+  /** Its background workers (notificationRelayOf), built on its context at start-up. */
+  workers?: (ctx: ServiceContext) => BackgroundWorker[];
   /** Its own operator commands beside the platform's (`dead-letters`), by name. */
   commands?: Record<string, OperatorCommand>;
 }

@@ -120,6 +120,37 @@ export interface TenantChanged {
   changedBy: string;
 }
 
+/**
+ * Emitted on hl.intake.v1.<tenant>.notification.requested by the log-and-outbox notification
+ * adapter (ADR 0029) when it hands a notification to a requester over (the new due of an approved
+ * extension). Codes and references only: never the phone, which stays encrypted in intake — a
+ * gateway that must text the requester is configured as intake's webhook instead.
+ */
+export interface NotificationRequested {
+  notificationId: string;
+  /** requester (vocabulary NOTIFICATION_RECIPIENT_KINDS) */
+  recipientKind: string;
+  /** The request id: the requester is known by their request only. */
+  recipientRef: string;
+  /** sms | im */
+  channel: string;
+  /** vocabulary NOTIFICATION_TEMPLATES, e.g. extension-approved-requester */
+  template: string;
+  /** The template's parameters (NOTIFICATION_TEMPLATE_PARAMS): codes, RFC 3339 instants, the request number. */
+  params: { [key: string]: string };
+  /** The fact it tells of (extension:<id>): once per recipient and template. */
+  sourceRef: string;
+  requestId: string;
+  /** RFC 3339: when it was enqueued (committed with the change), and handed over. */
+  requestedAt: string;
+  handedOverAt: string;
+}
+
+export interface NotificationRequested_ParamsEntry {
+  key: string;
+  value: string;
+}
+
 function createBaseChannelConfigured(): ChannelConfigured {
   return { channel: undefined };
 }
@@ -838,6 +869,222 @@ export const TenantChanged: MessageFns<TenantChanged> = {
             }
 
             message.changedBy = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseNotificationRequested(): NotificationRequested {
+  return {
+    notificationId: "",
+    recipientKind: "",
+    recipientRef: "",
+    channel: "",
+    template: "",
+    params: {},
+    sourceRef: "",
+    requestId: "",
+    requestedAt: "",
+    handedOverAt: "",
+  };
+}
+
+export const NotificationRequested: MessageFns<NotificationRequested> = {
+  encode(message: NotificationRequested, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.notificationId !== "") {
+      writer.uint32(10).string(message.notificationId);
+    }
+    if (message.recipientKind !== "") {
+      writer.uint32(18).string(message.recipientKind);
+    }
+    if (message.recipientRef !== "") {
+      writer.uint32(26).string(message.recipientRef);
+    }
+    if (message.channel !== "") {
+      writer.uint32(34).string(message.channel);
+    }
+    if (message.template !== "") {
+      writer.uint32(42).string(message.template);
+    }
+    globalThis.Object.entries(message.params).forEach(([key, value]: [string, string]) => {
+      NotificationRequested_ParamsEntry.encode({ key: key as any, value }, writer.uint32(50).fork()).join();
+    });
+    if (message.sourceRef !== "") {
+      writer.uint32(58).string(message.sourceRef);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(66).string(message.requestId);
+    }
+    if (message.requestedAt !== "") {
+      writer.uint32(74).string(message.requestedAt);
+    }
+    if (message.handedOverAt !== "") {
+      writer.uint32(82).string(message.handedOverAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NotificationRequested {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNotificationRequested();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.notificationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.recipientKind = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.recipientRef = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.channel = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.template = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            const entry6 = NotificationRequested_ParamsEntry.decode(reader, reader.uint32());
+            if (entry6.value !== undefined) {
+              message.params[entry6.key] = entry6.value;
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.sourceRef = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.requestedAt = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.handedOverAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseNotificationRequested_ParamsEntry(): NotificationRequested_ParamsEntry {
+  return { key: "", value: "" };
+}
+
+export const NotificationRequested_ParamsEntry: MessageFns<NotificationRequested_ParamsEntry> = {
+  encode(message: NotificationRequested_ParamsEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NotificationRequested_ParamsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNotificationRequested_ParamsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
             continue;
           }
         }
