@@ -9,6 +9,7 @@ import { authenticate, authorize } from './auth';
 import { assertCleanInput, parseJsonBody, parseStrictQuery } from './edge-input';
 import { ProblemError, toProblem } from './problem';
 import { limitHeaders, rateLimited, SharedRateLimiter } from './rate-limits';
+import { installRawBodyParsers, takesRawBody } from './raw-body';
 import { RouteAccess, routeKey } from './route-access';
 
 /** Paths a probe, a scraper or a reader of the docs may call as often as it likes. */
@@ -147,6 +148,8 @@ export async function installHttpEdge(app: NestFastifyApplication, context: Serv
   fastify.removeContentTypeParser('application/json');
   const defaultJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, raw, done) => {
+    // An upload route takes the bytes of a file declared JSON too (and then refuses its type).
+    if (takesRawBody(request)) return done(null, raw);
     try {
       done(null, parseJsonBody(raw as Buffer, (text) => {
         let parsed: unknown;
@@ -163,8 +166,12 @@ export async function installHttpEdge(app: NestFastifyApplication, context: Serv
     }
   });
 
+  installRawBodyParsers(fastify);
+
   fastify.addHook('preValidation', async (request: FastifyRequest) => {
-    assertCleanInput({ body: request.body, query: request.query, params: request.params });
+    // An uploaded file's bytes are not text: its own route checks them (a text file, as UTF-8).
+    const body = Buffer.isBuffer(request.body) ? undefined : request.body;
+    assertCleanInput({ body, query: request.query, params: request.params });
   });
 
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {

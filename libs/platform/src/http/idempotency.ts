@@ -82,7 +82,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
 /** What makes two calls the same request: method, route, path parameters, query and body. */
 function fingerprintOf(request: CallRequest): string {
-  const canonical = JSON.stringify([request.method, request.routeOptions?.url, request.params ?? {}, request.query ?? {}, request.body ?? null]);
+  // An uploaded file (a Buffer) counts by its digest: its JSON spelling would be a number per byte.
+  const body = Buffer.isBuffer(request.body) ? { sha256: createHash('sha256').update(request.body).digest('hex') } : (request.body ?? null);
+  const canonical = JSON.stringify([request.method, request.routeOptions?.url, request.params ?? {}, request.query ?? {}, body]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
