@@ -31,12 +31,17 @@ const SECURITY_HEADERS = {
 };
 
 /** Demo users for the local sign-in page, from demo-tokens.json ({tenant: {key: token}}). */
+/** Machine identities among the demo tokens (for curl and the fuzz suite), which nobody signs in to the console as. */
+const MACHINE_ROLES = new Set(['telephony']);
+
 function demoUsers(tokens) {
   return Object.entries(tokens).flatMap(([tenant, byKey]) =>
-    Object.keys(byKey).map((key) => {
-      const [role, unit] = key.split(':');
-      return { tenant, key, role, ...(unit ? { unit } : {}) };
-    }),
+    Object.keys(byKey)
+      .map((key) => {
+        const [role, unit] = key.split(':');
+        return { tenant, key, role, ...(unit ? { unit } : {}) };
+      })
+      .filter((user) => !MACHINE_ROLES.has(user.role)),
   );
 }
 

@@ -1,6 +1,6 @@
 import { clearReadRefusal, ClearReadTarget } from './clear-reads';
 
-const OPEN: ClearReadTarget = { anonymous: false, confidential: false, primaryUnitId: 'unit-housing' };
+const OPEN: ClearReadTarget = { anonymous: false, confidential: false, primaryUnitCode: 'unit-housing' };
 const CONFIDENTIAL: ClearReadTarget = { ...OPEN, confidential: true };
 
 describe('who reads personal data in clear', () => {
@@ -16,7 +16,7 @@ describe('who reads personal data in clear', () => {
     expect(clearReadRefusal('free-text', { roles: ['unit-leader'], unit: 'unit-housing' }, OPEN)).toBeUndefined();
     expect(clearReadRefusal('requester', { roles: ['unit-operator'], unit: 'unit-housing' }, OPEN)).toMatch(/agents and supervisors/);
     expect(clearReadRefusal('free-text', { roles: ['unit-operator'], unit: 'unit-transport' }, OPEN)).toMatch(/primary unit/);
-    expect(clearReadRefusal('free-text', { roles: ['unit-operator'] }, { ...OPEN, primaryUnitId: null })).toMatch(/primary unit/);
+    expect(clearReadRefusal('free-text', { roles: ['unit-operator'] }, { ...OPEN, primaryUnitCode: null })).toMatch(/primary unit/);
     expect(clearReadRefusal('free-text', { roles: ['dispatcher', 'reviewer'] }, OPEN)).toMatch(/primary unit/);
   });
 

@@ -20,8 +20,11 @@ export interface ClearReader {
 export interface ClearReadTarget {
   anonymous: boolean;
   confidential: boolean;
-  /** The unit the request is dispatched to as 主办, once dispatched. */
-  primaryUnitId: string | null;
+  /**
+   * The code of the unit the request is dispatched to as 主办, once dispatched: staff tokens
+   * carry their unit's code (the `unit` claim), as dispatch's directory and handling know it.
+   */
+  primaryUnitCode: string | null;
 }
 
 /**
@@ -43,7 +46,7 @@ export function clearReadRefusal(subject: ClearReadSubject, reader: ClearReader,
       ? 'the requester of a confidential request is visible to supervisors only'
       : 'the text of a confidential request is visible in clear to supervisors only';
   if (has('agent') || has('supervisor')) return undefined;
-  if (subject === 'free-text' && UNIT_ROLES.some(has) && reader.unit !== undefined && reader.unit === target.primaryUnitId) return undefined;
+  if (subject === 'free-text' && UNIT_ROLES.some(has) && reader.unit !== undefined && reader.unit === target.primaryUnitCode) return undefined;
   return subject === 'requester'
     ? 'the requester in clear is for agents and supervisors'
     : "the text in clear is for agents, supervisors and the staff of the request's primary unit";

@@ -1,4 +1,5 @@
 export * from './clear-reads';
+export * from './contact-reveal';
 export * from './duplicates';
 export * from './knowledge';
 export * from './lookup-lockout';

@@ -114,12 +114,14 @@ describe('personal data in free text (real PostgreSQL and NATS)', () => {
     const [accepted] = await outboxEvents(sut, Events.intake.requestAccepted, res.body.id);
     const asUnit = async (unit: string, path: string) => sut.request('GET', path, await sut.token('city-a', ['unit-operator'], unit));
     const path = `/v1/requests/${res.body.id}/text?purpose=handle-request`;
-    expect((await asUnit(PRIMARY, path)).status).toBe(403); // not dispatched yet
+    // Staff tokens carry their unit's code (the `unit` claim), as dispatch's directory and handling know it.
+    expect((await asUnit('xw-zj', path)).status).toBe(403); // not dispatched yet
     await publishEvent(sut, Events.dispatch.requestDispatched, 'city-a', dispatched(accepted!.request!, 2));
     await eventually('the dispatch', async () => (await agent('GET', `/v1/requests/${res.body.id}`)).body.primaryUnitId === PRIMARY);
-    expect(await asUnit(PRIMARY, path)).toMatchObject({ status: 200, body: { content: CONTENT } });
-    expect((await asUnit('unit-assisting', path)).status).toBe(403);
-    expect((await asUnit(PRIMARY, `/v1/requests/${res.body.id}/requester?purpose=contact-requester`)).status).toBe(403);
+    expect(await asUnit('xw-zj', path)).toMatchObject({ status: 200, body: { content: CONTENT } });
+    expect((await asUnit(PRIMARY, path)).status).toBe(403); // an id is not a unit code
+    expect((await asUnit('xw-jd', path)).status).toBe(403);
+    expect((await asUnit('xw-zj', `/v1/requests/${res.body.id}/requester?purpose=contact-requester`)).status).toBe(403);
     expect((await sut.as('city-a', ['dispatcher'])('GET', path)).status).toBe(403);
     expect((await accessLog(res.body.id)).map((l: { roles: string[] }) => l.roles)).toEqual([['unit-operator']]);
 

@@ -52,6 +52,8 @@ describe('the access log of clear reads (real PostgreSQL and NATS)', () => {
         fields: ['title', 'content'],
         purpose: 'handle-request',
         note: null,
+        unit: null,
+        onBehalfOf: null,
       },
       expect.objectContaining({ subject: 'city-a:supervisor-2', fields: ['title', 'content'], purpose: 'supervision', note: '督办抽查' }),
       expect.objectContaining({

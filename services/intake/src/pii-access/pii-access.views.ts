@@ -12,5 +12,7 @@ export function toPiiAccessView(row: PiiAccessRow) {
     fields: row.fields,
     purpose: row.purpose,
     note: row.note,
+    unit: row.unit,
+    onBehalfOf: row.on_behalf_of,
   };
 }

@@ -4,6 +4,7 @@ import { Identity, PiiCipher, ProblemError } from '@hotline/platform';
 import { recordPiiAccess, statedPurpose } from '../pii-access/pii-access-log';
 import type { ClearRead } from '../pii-access/pii-access.schemas';
 import { openFreeText } from './free-text';
+import { unitCodeOf } from '../contact/unit-codes.repository';
 import { findRequest } from './requests.repository';
 
 /**
@@ -15,7 +16,7 @@ import { findRequest } from './requests.repository';
 export async function readFreeTextInClear(manager: EntityManager, cipher: PiiCipher, who: Identity, id: string, read: ClearRead) {
   const r = await findRequest(manager, id);
   if (!r) throw ProblemError.notFound('request');
-  const refusal = clearReadRefusal('free-text', who, r);
+  const refusal = clearReadRefusal('free-text', who, { ...r, primaryUnitCode: await unitCodeOf(manager, r.primaryUnitId) });
   if (refusal) throw ProblemError.forbidden(refusal);
   const { text, revealed } = openFreeText(cipher, r);
   if (revealed.length > 0) await recordPiiAccess(manager, who, { requestId: r.id, fields: revealed, ...statedPurpose(read) });

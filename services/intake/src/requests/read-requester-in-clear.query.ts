@@ -4,6 +4,7 @@ import { Identity, PiiCipher, ProblemError } from '@hotline/platform';
 import { recordPiiAccess, statedPurpose } from '../pii-access/pii-access-log';
 import type { ClearRead } from '../pii-access/pii-access.schemas';
 import { openRequester } from './requester-identity';
+import { unitCodeOf } from '../contact/unit-codes.repository';
 import { findRequest } from './requests.repository';
 
 /**
@@ -16,7 +17,7 @@ import { findRequest } from './requests.repository';
 export async function readRequesterInClear(manager: EntityManager, cipher: PiiCipher, who: Identity, id: string, read: ClearRead) {
   const r = await findRequest(manager, id);
   if (!r) throw ProblemError.notFound('request');
-  const refusal = clearReadRefusal('requester', who, r);
+  const refusal = clearReadRefusal('requester', who, { ...r, primaryUnitCode: await unitCodeOf(manager, r.primaryUnitId) });
   if (refusal) throw ProblemError.forbidden(refusal);
   const requester = openRequester(cipher, r);
   if (requester.anonymous) return { requestId: r.id, number: r.number, anonymous: true as const };

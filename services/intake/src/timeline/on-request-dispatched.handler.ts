@@ -1,5 +1,6 @@
 import { dispatchEventsV1, Events } from '@hotline/contracts';
 import { onEvent } from '@hotline/platform';
+import { rememberUnitCodes } from '../contact/unit-codes.repository';
 import { actorOr, applyLifecycleStep, eventInstant, LifecycleStep, TIMELINE } from './lifecycle-step';
 
 /** RequestDispatched → dispatched, by the dispatcher or (catalog) by dispatch itself; it names the primary unit. */
@@ -14,6 +15,8 @@ export function requestDispatchedStep(e: dispatchEventsV1.RequestDispatched, rec
   };
 }
 
-export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, TIMELINE, (event, manager, ctx) =>
-  applyLifecycleStep(manager, ctx.outbox, event, requestDispatchedStep(event.payload, event.publishedAt)),
-);
+/** The step, and the codes of the units it names (contact/unit-codes.repository.ts: unit staff's tokens carry codes). */
+export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, TIMELINE, async (event, manager, ctx) => {
+  await applyLifecycleStep(manager, ctx.outbox, event, requestDispatchedStep(event.payload, event.publishedAt));
+  await rememberUnitCodes(manager, event.tenantId, event.payload.assignments, eventInstant(event.payload.dispatchedAt, event.publishedAt));
+});
