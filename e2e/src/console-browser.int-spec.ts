@@ -258,6 +258,41 @@ describe('web console (apps/console) in Chromium', () => {
     expect(after.body).toMatchObject({ state: 'replied', reply: '已联系物业更换电梯主板，预计两日内恢复运行', replyOverdue: false });
   }, 2 * STEP);
 
+  it("stops the unit's handling clock on an approved pause and runs it again on the unit's word", async () => {
+    const submitted = await platform.api('intake', 'POST', `/v1/public/${TENANT}/requests`, undefined, {
+      requester: { name: '钱七', phone: '13600004444' }, title: '小区路灯不亮', content: '5 号楼前路灯一周不亮，需诉求人确认具体位置。', areaCode: '320104',
+      requestType: 'complaint', categoryCode: '030603',
+    });
+    expect(submitted.status).toBe(201);
+    const listed = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
+    const requestId = (listed.body.items as Array<{ id: string; number: string }>).find((r) => r.number === submitted.body.number)!.id;
+    const orderId = await eventually('the housing order', async () => {
+      const orders = await platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor'));
+      return (orders.body.items as Array<{ id: string; unitCode: string }>).find((o) => o.unitCode === 'housing')?.id;
+    });
+    expect((await platform.api('handling', 'POST', `/v1/work-orders/${orderId}/sign`, token('unit-operator:housing'))).status).toBe(200);
+
+    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
+    await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+    await page.getByTestId('order-clock').waitFor({ timeout: 30_000 });
+    await page.locator('#pause-reason').click();
+    await page.getByText('等待诉求人补充材料或确认', { exact: true }).click();
+    await page.locator('#pause-note').fill('等待诉求人确认路灯位置');
+    await page.getByRole('button', { name: '申请暂停计时' }).click();
+    await page.getByTestId('order-pauses').getByText('待审批').waitFor();
+    const [asked] = (await platform.api('handling', 'GET', `/v1/work-orders/${orderId}/pauses`, token('supervisor'))).body.items as Array<{ id: string }>;
+    expect((await platform.api('handling', 'POST', `/v1/work-orders/${orderId}/pauses/${asked!.id}/approve`, token('supervisor'), { note: '同意' })).status).toBe(200);
+    await page.getByTestId('order-pauses').getByText('暂停计时中').waitFor({ timeout: 30_000 });
+    await shot('unit-order-clock-paused');
+    await page.getByRole('button', { name: '恢复计时' }).click();
+    await page.getByTestId('order-pauses').getByText('已恢复计时', { exact: false }).waitFor();
+    const after = await platform.api('handling', 'GET', `/v1/work-orders/${orderId}`, token('supervisor'));
+    expect(after.body.pausedAt).toBeNull();
+    // The due moved by the working days the pause touched (none on a weekend), as the pause records it.
+    const [ended] = (await platform.api('handling', 'GET', `/v1/work-orders/${orderId}/pauses`, token('supervisor'))).body.items as Array<{ status: string; dueAfter: string }>;
+    expect(ended).toMatchObject({ status: 'ended', dueAfter: after.body.handlingDueAt });
+  }, 2 * STEP);
+
   it("routes an operator's answer through the unit leader's sign-off where the tenant requires it", async () => {
     const admin = token('tenant-admin');
     expect((await platform.api('handling', 'PUT', '/v1/sign-off-policy', admin, { required: true })).status).toBe(200);

@@ -48,7 +48,7 @@ async function sign(secret, claims, subject) {
     .sign(new TextEncoder().encode(secret));
 }
 
-/** Tokens per role, and per unit one unit-operator and one unit-leader token (their `unit` claim is the unit code). */
+/** Tokens per role, and per unit one unit-operator, one unit-leader and one unit-principal token (their `unit` claim is the unit code). */
 export async function demoTokens(secret, tenant) {
   const tokens = {};
   for (const role of DEMO_ROLES) tokens[role] = await sign(secret, { tenant, roles: [role] }, `${tenant}:${role}`);
@@ -56,7 +56,11 @@ export async function demoTokens(secret, tenant) {
     tokens[`unit-operator:${unit.code}`] = await sign(secret, { tenant, roles: ['unit-operator'], unit: unit.code }, `${tenant}:${unit.code}`);
     // The unit's leader signs its answers off where the tenant asks for it (ADR 0024).
     tokens[`unit-leader:${unit.code}`] = await sign(secret, { tenant, roles: ['unit-leader'], unit: unit.code }, `${tenant}:${unit.code}-leader`);
+    // Its principal (主要负责人) signs off the 重件 where the tenant's policy names them.
+    tokens[`unit-principal:${unit.code}`] = await sign(secret, { tenant, roles: ['unit-principal'], unit: unit.code }, `${tenant}:${unit.code}-principal`);
   }
+  // The city's telephony system (click-to-call, ADR 0030): a machine identity, not a console user.
+  tokens.telephony = await sign(secret, { tenant, roles: ['telephony'] }, `${tenant}:telephony`);
   return tokens;
 }
 

@@ -12,7 +12,7 @@ export interface RouteDef {
 export const ROUTES: readonly RouteDef[] = [
   { path: 'desk', zh: '话务台', en: 'Agent desk', roles: ['agent'] },
   { path: 'dispatch', zh: '人工派单', en: 'Manual dispatch', roles: ['dispatcher'] },
-  { path: 'unit', zh: '承办工单', en: 'Unit work orders', roles: ['unit-operator', 'unit-leader'] },
+  { path: 'unit', zh: '承办工单', en: 'Unit work orders', roles: ['unit-operator', 'unit-leader', 'unit-principal'] },
   { path: 'reviews', zh: '复核', en: 'Review', roles: ['reviewer', 'supervisor'] },
   { path: 'revisits', zh: '回访', en: 'Revisit', roles: ['reviewer', 'agent', 'supervisor'] },
   { path: 'dashboard', zh: '监督看板', en: 'Dashboard', roles: ['supervisor', 'tenant-admin'] },

@@ -14,6 +14,7 @@ import {
   RequestStatusChanged,
   TaxonomyPublished,
   TenantChanged,
+  NotificationRequested as IntakeNotificationRequested,
 } from './generated/hotline/intake/v1/intake_events';
 import {
   DispatchQueueClockWarning,
@@ -35,10 +36,12 @@ import {
   WorkOrderExtensionDecided,
   WorkOrderExtensionRequested,
   WorkOrderOverdue,
+  WorkOrderPauseChanged,
   WorkOrderReopened,
   WorkOrderSigned,
   WorkOrderUrged,
   SupervisionChanged,
+  NotificationRequested as HandlingNotificationRequested,
   WorkOrderWarningRaised,
 } from './generated/hotline/handling/v1/handling_events';
 import {
@@ -87,6 +90,10 @@ function event<T>(producer: ServiceName, entity: string, action: string, type: s
 export const Events = {
   intake: {
     tenantChanged: event('intake', 'tenant', 'changed', 'hotline.intake.v1.TenantChanged', TenantChanged),
+    // The log-and-outbox notification adapter's hand-over to a gateway (ADR 0029).
+    notificationRequested: event(
+      'intake', 'notification', 'requested', 'hotline.intake.v1.NotificationRequested', IntakeNotificationRequested,
+    ),
     channelConfigured: event('intake', 'channel', 'configured', 'hotline.intake.v1.ChannelConfigured', ChannelConfigured),
     taxonomyPublished: event('intake', 'taxonomy', 'published', 'hotline.intake.v1.TaxonomyPublished', TaxonomyPublished),
     requestAccepted: event('intake', 'request', 'accepted', 'hotline.intake.v1.RequestAccepted', RequestAccepted),
@@ -138,6 +145,13 @@ export const Events = {
     ),
     workOrderUrged: event('handling', 'work-order', 'urged', 'hotline.handling.v1.WorkOrderUrged', WorkOrderUrged),
     supervisionChanged: event('handling', 'supervision', 'changed', 'hotline.handling.v1.SupervisionChanged', SupervisionChanged),
+    // The log-and-outbox notification adapter's hand-over to a gateway (ADR 0029).
+    notificationRequested: event(
+      'handling', 'notification', 'requested', 'hotline.handling.v1.NotificationRequested', HandlingNotificationRequested,
+    ),
+    workOrderPauseChanged: event(
+      'handling', 'work-order', 'pause-changed', 'hotline.handling.v1.WorkOrderPauseChanged', WorkOrderPauseChanged,
+    ),
   },
   revisit: {
     samplingPolicyChanged: event(

@@ -1,5 +1,5 @@
 import { createWorkingCalendar } from '@hotline/calendar';
-import { DEFAULT_URGING_POLICY, urgeCircularAt, urgeNoticeAt } from './urging';
+import { DEFAULT_URGING_POLICY, isRepeatUrgeCircularDue, repeatUrgeCircularAt, urgeCircularAt, urgeNoticeAt } from './urging';
 
 // Asia/Shanghai with the national holidays the calendar ships (2026: 国庆 10-01…10-07, make-up 10-10).
 const calendar = createWorkingCalendar();
@@ -26,9 +26,24 @@ describe('the urging ladder (催办通知书 the working day after the due date,
   });
 
   it("follows the tenant's counts", () => {
-    const policy = { noticeAfterDueWorkingDays: 2, circularAfterNoticeWorkingDays: 1 };
+    const policy = { noticeAfterDueWorkingDays: 2, circularAfterNoticeWorkingDays: 1, circularAfterUrges: 2 };
     const notice = urgeNoticeAt(calendar, at('2026-03-03T16:00:00Z'), policy);
     expect(notice).toEqual(at('2026-03-04T16:00:00Z')); // Thu 03-05 00:00
     expect(urgeCircularAt(calendar, notice, policy)).toEqual(at('2026-03-06T16:00:00Z')); // end of Fri 03-06
+  });
+});
+
+describe('催办两次仍未办理 → 通报', () => {
+  it('counts urges of any level against the policy; 0 turns it off', () => {
+    expect(isRepeatUrgeCircularDue(1, DEFAULT_URGING_POLICY)).toBe(false);
+    expect(isRepeatUrgeCircularDue(2, DEFAULT_URGING_POLICY)).toBe(true);
+    expect(isRepeatUrgeCircularDue(5, { circularAfterUrges: 0 })).toBe(false);
+  });
+
+  it('circulates at the end of the working day after the last urge, or after the due date when urged before it', () => {
+    const due = at('2026-03-03T16:00:00Z'); // end of Tue 03-03
+    expect(repeatUrgeCircularAt(calendar, at('2026-03-05T02:00:00Z'), due)).toEqual(at('2026-03-06T16:00:00Z')); // urged Thu → end of Fri 03-06
+    expect(repeatUrgeCircularAt(calendar, at('2026-03-02T02:00:00Z'), due)).toEqual(at('2026-03-04T16:00:00Z')); // urged Mon → end of Wed 03-04
+    expect(repeatUrgeCircularAt(calendar, at('2026-03-06T02:00:00Z'), due)).toEqual(at('2026-03-09T16:00:00Z')); // urged Fri → end of Mon 03-09
   });
 });

@@ -46,6 +46,10 @@ export interface WorkOrderClocks {
   /** The due of the current round of rework; null before any. */
   reworkDueAt: Date | null;
   reopenedAt: Date | null;
+  /** Where the handling clock started (or, from the sign-for and unsigned yet, is planned to); absent: at creation. */
+  handleStartedAt?: Date | null;
+  /** Since when an approved pause stops the handling clock; null or absent while it runs. */
+  pausedAt?: Date | null;
   signOverdue: boolean;
   handleOverdue: boolean;
   reworkOverdue: boolean;
@@ -53,14 +57,15 @@ export interface WorkOrderClocks {
 
 /**
  * Whether a clock still runs: sign-for until signed, handling until answered (again after a
- * failed review: the original due still decides the on-time rate), rework until re-answered.
+ * failed review: the original due still decides the on-time rate) and not while an approved
+ * pause stops it, rework until re-answered.
  */
-export function isClockRunning(order: Pick<WorkOrderClocks, 'status' | 'reworkDueAt'>, clock: Clock): boolean {
+export function isClockRunning(order: Pick<WorkOrderClocks, 'status' | 'reworkDueAt' | 'pausedAt'>, clock: Clock): boolean {
   switch (clock) {
     case 'sign-for':
       return order.status === 'awaiting-sign';
     case 'handling':
-      return order.status === 'awaiting-sign' || order.status === 'in-progress';
+      return (order.status === 'awaiting-sign' || order.status === 'in-progress') && !order.pausedAt;
     case 'rework':
       return order.status === 'in-progress' && order.reworkDueAt !== null;
   }
@@ -102,7 +107,7 @@ interface DueThatMatters {
 function duesThatMatter(order: WorkOrderClocks, limit: OrderTimeLimit): DueThatMatters[] {
   const dues: DueThatMatters[] = [];
   if (order.status === 'awaiting-sign') dues.push({ clock: 'sign-for', start: order.createdAt, rule: limit.signFor });
-  if (OPEN_WORK_ORDER_STATUSES.includes(order.status)) dues.push({ clock: 'handling', start: order.createdAt, rule: limit.handling });
+  if (OPEN_WORK_ORDER_STATUSES.includes(order.status)) dues.push({ clock: 'handling', start: handlingStartOf(order), rule: limit.handling });
   if (isClockRunning(order, 'rework') && order.reopenedAt)
     dues.push({ clock: 'rework', start: order.reopenedAt, rule: limit.handling });
   return dues;
@@ -134,10 +139,18 @@ export function latestProvisionalDue(dues: Dues): Date | undefined {
   return times.length > 0 ? new Date(Math.max(...times)) : undefined;
 }
 
-/** Both clocks start at creation (the dispatch). */
-export function initialDues(calendar: WorkingCalendar, createdAt: Date, limit: OrderTimeLimit): Dues {
+/** Where the handling clock started: the recorded start, else the creation. */
+export function handlingStartOf(order: Pick<WorkOrderClocks, 'createdAt' | 'handleStartedAt'>): Date {
+  return order.handleStartedAt ?? order.createdAt;
+}
+
+/**
+ * The sign-for clock starts at creation (the dispatch), the handling clock at `handlingStart`
+ * (the dispatch, or the sign-for due where the tenant counts from the sign-for: its latest start).
+ */
+export function initialDues(calendar: WorkingCalendar, createdAt: Date, limit: OrderTimeLimit, handlingStart?: (signDueAt: Date) => Date): Dues {
   const sign = computeDueOn(calendar, createdAt, limit.signFor);
-  const handle = computeDueOn(calendar, createdAt, limit.handling);
+  const handle = computeDueOn(calendar, handlingStart ? handlingStart(sign.dueAt) : createdAt, limit.handling);
   return {
     signDueAt: sign.dueAt,
     handleDueAt: handle.dueAt,

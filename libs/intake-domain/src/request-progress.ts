@@ -49,6 +49,9 @@ export const LIFECYCLE_FACT_KINDS = [
   'return-decided',
   // A negotiation (协商) of the lead unit: opened, settled or lapsed; the dispatch that follows moves the status.
   'negotiation-changed',
+  // A unit's handling clock moved: an extension (延期) decided, a pause (暂停计时) asked, started,
+  // refused or ended. The request stays where it is; the due it is held to moved.
+  'work-order-clock-changed',
 ] as const;
 export type LifecycleFactKind = (typeof LIFECYCLE_FACT_KINDS)[number];
 
@@ -132,6 +135,7 @@ function targetOf(fact: LifecycleFact, primary: boolean): StatusStep | undefined
     case 'return-filed':
     case 'return-decided':
     case 'negotiation-changed':
+    case 'work-order-clock-changed':
       return undefined;
   }
 }

@@ -2,7 +2,9 @@
 // exchange is defined here once. Pure TypeScript, no dependencies; labels are zh-CN and en.
 export * from './analytics-alerts';
 export * from './areas';
+export * from './attachments';
 export * from './categories';
+export * from './handling-clocks';
 export * from './handling-extensions';
 export * from './handling-urging';
 export * from './handling-warnings';
@@ -14,8 +16,10 @@ export * from './dispatch-units';
 export * from './intake-duplicates';
 export * from './intake-knowledge';
 export * from './linkage-codes';
+export * from './notifications';
 export * from './request-status';
 export * from './request-transfers';
+export * from './requester-contact';
 export * from './personal-data';
 export * from './requests';
 export * from './revisits';

@@ -8,6 +8,17 @@ import {
   isClosedStatus,
   isTenantCode,
   isWithinArea,
+  NOTIFICATION_CHANNEL_LABELS,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_CHANNELS_OF,
+  NOTIFICATION_RECIPIENT_KIND_LABELS,
+  NOTIFICATION_RECIPIENT_KINDS,
+  NOTIFICATION_STATUS_LABELS,
+  NOTIFICATION_STATUSES,
+  NOTIFICATION_TEMPLATE_LABELS,
+  NOTIFICATION_TEMPLATE_PARAMS,
+  NOTIFICATION_TEMPLATE_RECIPIENT,
+  NOTIFICATION_TEMPLATES,
   PII_ACCESS_PURPOSE_LABELS,
   PII_ACCESS_PURPOSES,
   REQUEST_STATUS_LABELS,
@@ -40,6 +51,20 @@ describe('vocabulary', () => {
     expect(toRequestType('complaint')).toBe('complaint');
     expect(toUrgency('')).toBe('normal');
     expect(toAssignmentRole('lead')).toBe('assisting');
+  });
+
+  it('labels every notification code, and gives every template its recipient, channels and parameters', () => {
+    expect(Object.keys(NOTIFICATION_TEMPLATE_LABELS)).toEqual([...NOTIFICATION_TEMPLATES]);
+    expect(Object.keys(NOTIFICATION_RECIPIENT_KIND_LABELS)).toEqual([...NOTIFICATION_RECIPIENT_KINDS]);
+    expect(Object.keys(NOTIFICATION_CHANNEL_LABELS)).toEqual([...NOTIFICATION_CHANNELS]);
+    expect(Object.keys(NOTIFICATION_STATUS_LABELS)).toEqual([...NOTIFICATION_STATUSES]);
+    for (const template of NOTIFICATION_TEMPLATES) {
+      expect(NOTIFICATION_TEMPLATE_PARAMS[template].length).toBeGreaterThan(0);
+      expect(NOTIFICATION_CHANNELS_OF[NOTIFICATION_TEMPLATE_RECIPIENT[template]].length).toBeGreaterThan(0);
+    }
+    // A requester is never reached through a unit's inbox, nor a unit by SMS to a person.
+    expect(NOTIFICATION_CHANNELS_OF.requester).not.toContain('unit-inbox');
+    expect(NOTIFICATION_CHANNELS_OF.unit).toEqual(['unit-inbox']);
   });
 
   it('has one default counting: 自次日起', () => {

@@ -1,10 +1,15 @@
-import { PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
+import { ATTACHMENT_CEILING_BYTES, Attachments } from '@hotline/attachments';
+import { NotificationsController, PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
+import { AttachmentsController } from './attachments/attachments.controller';
 import { CalendarController } from './calendar/calendar.controller';
+import { ClocksController } from './clocks/clocks.controller';
+import { pauseLimitTimer } from './clocks/pause-limit.timer';
 import { CoHandlingController } from './co-handling/co-handling.controller';
 import { handlingConfigSchema } from './config';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { ExtensionsController } from './extensions/extensions.controller';
 import { handlingGrpc } from './deadlines/deadlines.grpc';
+import { handlingNotificationWorkers } from './notifications/notifications.worker';
 import { entities, migrations, PII_COLUMNS } from './persistence/schema';
 import { PiiAccessLogController } from './pii-access/pii-access.controller';
 import { onEvaluationJudged } from './redo/on-evaluation-judged.handler';
@@ -34,14 +39,25 @@ export const handlingService: ServiceDefinition = {
   entities,
   migrations,
   controllers: [CalendarController, DeadlinesController, TimeLimitsController, WorkOrdersController, PiiAccessLogController,
-    ExtensionsController, WarningsController, UrgingController, SupervisionController, SignOffController, CoHandlingController],
-  providers: (ctx) => [{ provide: PiiCipher, useValue: PiiCipher.fromConfig(ctx.serviceConfig) }],
+    ExtensionsController, WarningsController, UrgingController, SupervisionController, SignOffController, CoHandlingController, ClocksController, AttachmentsController,
+    NotificationsController],
+  providers: (ctx) => [
+    { provide: PiiCipher, useValue: PiiCipher.fromConfig(ctx.serviceConfig) },
+    { provide: Attachments, useValue: Attachments.fromConfig(ctx.serviceConfig, 'handling') },
+  ],
+  // An attachment's body (the file itself) up to the platform's ceiling; each tenant's own limit is checked after.
+  bodyLimits: {
+    'POST /v1/work-orders/:id/attachments': ATTACHMENT_CEILING_BYTES,
+    'POST /v1/supervision-orders/:id/attachments': ATTACHMENT_CEILING_BYTES,
+  },
   grpc: (ctx) => [handlingGrpc(ctx)],
   // Durable consumers: handling--hl-dispatch-v1--request-dispatched, handling--hl-revisit-v1--answer-reviewed
   // and handling--hl-intake-v1--request-status-changed, each filtered to its one event;
   // handling--hl-revisit-v1--redo (EvaluationJudged only: 重办 after a reasonable complaint);
   // handling--hl-dispatch-v1--return-decided (ReturnDecided only: an accepted 退单 cancels the unit's order).
   handlers: [onRequestDispatched, onAnswerReviewed, onRequestClosed, onEvaluationJudged, onReturnDecided],
-  timers: [...overdueTimers, ...warningTimers, ...urgeLadderTimers, supervisionReplyDueTimer],
+  timers: [...overdueTimers, ...warningTimers, ...urgeLadderTimers, supervisionReplyDueTimer, pauseLimitTimer],
+  // Units are told of a new order, an urge (the leader copied on the notice) and a breach (ADR 0029).
+  workers: handlingNotificationWorkers,
   commands: { pii: piiCommand(PII_COLUMNS) },
 };

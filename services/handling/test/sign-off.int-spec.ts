@@ -20,7 +20,7 @@ describe("leader sign-off (审签): an operator's answer leaves the unit only wi
   afterAll(() => sut?.close());
 
   it('is off by default: an operator answers directly, and nobody signed it off', async () => {
-    expect((await sut.as('city-s0', ['supervisor'])('GET', '/v1/sign-off-policy')).body).toEqual({ required: false, source: 'default' });
+    expect((await sut.as('city-s0', ['supervisor'])('GET', '/v1/sign-off-policy')).body).toEqual({ required: false, importantUrgencies: [], importantWhenSupervised: false, source: 'default' });
     const [order] = await dispatchAndWait(sut, 'city-s0', dispatched(brief(), [assignment('u-s0')]), 1);
     const operator = await sut.token('city-s0', ['unit-operator'], 'u-s0');
     await sut.request('POST', `/v1/work-orders/${order.id}/sign`, operator);
@@ -36,7 +36,7 @@ describe("leader sign-off (审签): an operator's answer leaves the unit only wi
   it('required: the operator drafts, the leader returns it with a note, the operator drafts again, the leader signs it off and the clock stops then', async () => {
     const admin = sut.as('city-s1', ['tenant-admin']);
     expect((await admin('PUT', '/v1/sign-off-policy', { required: 'yes' })).status).toBe(400);
-    expect((await admin('PUT', '/v1/sign-off-policy', { required: true })).body).toEqual({ required: true, source: 'tenant' });
+    expect((await admin('PUT', '/v1/sign-off-policy', { required: true })).body).toEqual({ required: true, importantUrgencies: [], importantWhenSupervised: false, source: 'tenant' });
     const [order] = await dispatchAndWait(sut, 'city-s1', dispatched(brief(), [assignment('u-s1')]), 1);
     const operator = await staffToken('city-s1', ['unit-operator'], 'city-s1:wang', 'u-s1');
     const leader = await staffToken('city-s1', ['unit-leader'], 'city-s1:director-li', 'u-s1');

@@ -109,7 +109,7 @@ describe('urging (催办) by hand and on the ladder: notice, then circular (real
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'noticeAfterDueWorkingDays' })]);
     expect((await sut.as('city-u4', ['dispatcher'])('PUT', '/v1/urging-policy', { noticeAfterDueWorkingDays: 2, circularAfterNoticeWorkingDays: 3 })).status).toBe(403);
-    const policy = { noticeAfterDueWorkingDays: 2, circularAfterNoticeWorkingDays: 3 };
+    const policy = { noticeAfterDueWorkingDays: 2, circularAfterNoticeWorkingDays: 3, circularAfterUrges: 2 };
     expect((await admin('PUT', '/v1/urging-policy', policy)).body).toEqual({ ...policy, source: 'tenant' });
     await limits('city-u4');
     const days = daysBetweenNoticeAndCircular(policy);

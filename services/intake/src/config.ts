@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { attachmentConfigShape } from '@hotline/attachments';
 import { DEFAULT_DUPLICATE_POLICY, DEFAULT_LOOKUP_LOCKOUT, LookupLockoutPolicy } from '@hotline/intake-domain';
-import { piiConfigShape } from '@hotline/platform';
+import { notificationConfigShape, piiConfigShape } from '@hotline/platform';
 import { linkageConfigShape } from './linkage/linkage-config';
 
 /**
@@ -11,6 +12,10 @@ import { linkageConfigShape } from './linkage/linkage-config';
 export const intakeConfigSchema = z.object({
   ...piiConfigShape,
   ...linkageConfigShape,
+  // Where attachments are kept and how they are scanned (ATTACHMENT_*, ADR 0028).
+  ...attachmentConfigShape,
+  // How the requester's notifications reach an SMS gateway (NOTIFY_*, ADR 0029).
+  ...notificationConfigShape,
   /** Wrong 提取码 a request number takes within the window before its public lookup locks. */
   PUBLIC_LOOKUP_MAX_WRONG_CODES: z.coerce.number().int().min(1).max(100).default(DEFAULT_LOOKUP_LOCKOUT.maxWrongCodes),
   /** The sliding window of the lockout, in minutes; a lock lasts until the oldest counted code leaves it. */

@@ -1,6 +1,10 @@
-import { PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
+import { ATTACHMENT_CEILING_BYTES, Attachments } from '@hotline/attachments';
+import { NotificationsController, PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
+import { RequestAttachmentsController } from './attachments/attachments.controller';
 import { CategoriesController } from './categories/categories.controller';
 import { ChannelsController } from './channels/channels.controller';
+import { CallReferencesController } from './contact/call-references.controller';
+import { ContactController } from './contact/contact.controller';
 import { DuplicateSearchPolicy } from './duplicates/duplicate-policy';
 import { DuplicatesController } from './duplicates/duplicates.controller';
 import { RequesterMatchKeys } from './duplicates/requester-match-keys';
@@ -9,6 +13,8 @@ import { intakeConfigSchema, PublicLookupPolicy } from './config';
 import { KnowledgeController } from './knowledge/knowledge.controller';
 import { LinkageController } from './linkage/linkage.controller';
 import { linkageHandlers, linkageTimers } from './linkage/linkage.handlers';
+import { onExtensionDecidedNotify } from './notifications/on-extension-decided.handler';
+import { intakeNotificationWorkers } from './notifications/notifications.worker';
 import { LinkageSettings } from './linkage/linkage-settings';
 import { entities, migrations, PII_COLUMNS } from './persistence/schema';
 import { PiiAccessLogController } from './pii-access/pii-access.controller';
@@ -31,16 +37,23 @@ export const intakeService: ServiceDefinition = {
     'its timeline, and the public progress lookup.',
   // A whole taxonomy of 3000 categories with Chinese names is above the 256 KiB default.
   // An import of up to 1,000 knowledge-base articles, each up to 20,000 characters, needs more still.
-  bodyLimits: { 'PUT /v1/categories': 1024 * 1024, 'POST /v1/knowledge/imports': 16 * 1024 * 1024 },
+  // An attachment's body (the file itself) up to the platform's ceiling; each tenant's own limit is checked after.
+  bodyLimits: {
+    'PUT /v1/categories': 1024 * 1024,
+    'POST /v1/knowledge/imports': 16 * 1024 * 1024,
+    'POST /v1/requests/:id/attachments': ATTACHMENT_CEILING_BYTES,
+  },
   configSchema: intakeConfigSchema,
   entities,
   migrations,
-  controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController, DuplicatesController, LinkageController, KnowledgeController, TransfersController],
+  controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController, ContactController, CallReferencesController, DuplicatesController, LinkageController, KnowledgeController, TransfersController, RequestAttachmentsController,
+    NotificationsController],
   providers: (ctx) => {
     const cipher = PiiCipher.fromConfig(ctx.serviceConfig);
     const registrar = new Registrar(ctx.outbox, cipher, new RequestNumbers(ctx.config.DATABASE_URL));
     return [
       { provide: PiiCipher, useValue: cipher },
+      { provide: Attachments, useValue: Attachments.fromConfig(ctx.serviceConfig, 'intake') },
       { provide: Registrar, useValue: registrar },
       { provide: PublicLookupPolicy, useValue: new PublicLookupPolicy(ctx.serviceConfig) },
       { provide: FreeTextSealing, useValue: new FreeTextSealing(ctx, cipher) },
@@ -50,7 +63,9 @@ export const intakeService: ServiceDefinition = {
     ];
   },
   grpc: (ctx) => [intakeGrpc(ctx)],
-  handlers: [...timelineHandlers, ...linkageHandlers],
+  // intake--hl-handling-v1--notifications: WorkOrderExtensionDecided only, for the requester's notice of the new due.
+  handlers: [...timelineHandlers, ...linkageHandlers, onExtensionDecidedNotify],
   timers: linkageTimers,
+  workers: intakeNotificationWorkers,
   commands: { tenants: tenantsCommand, pii: piiCommand(PII_COLUMNS) },
 };

@@ -16,6 +16,10 @@ import type {
   UrgeLevel,
   UrgeMethod,
   WorkOrderStatus,
+  HandlingClockStart,
+  PauseEndKind,
+  PauseReason,
+  PauseStatus,
 } from '@hotline/vocabulary';
 
 export interface Page<T> {
@@ -50,6 +54,10 @@ export interface WorkOrderView {
   request: { title: string | null; number: string; content: string; urgency: string; areaCode: string; categoryCode: string; requesterMaskedName?: string; requesterMaskedPhone?: string };
   signDueAt: string | null;
   handleDueAt: string | null;
+  /** The due the handling clock runs to now: moved by approved extensions and pauses. */
+  handlingDueAt?: string | null;
+  /** Since when an approved pause stops the handling clock; null while it runs. */
+  pausedAt?: string | null;
   reworkDueAt: string | null;
   signedAt: string | null;
   answeredAt: string | null;
@@ -283,4 +291,33 @@ export interface TransferView {
   offeredBy: string;
   decidedAt: string | null;
   decisionNote: string | null;
+}
+
+/** One pause of a work order's handling clock (暂停计时), with the due before and after. */
+export interface PauseView {
+  id: string;
+  status: PauseStatus;
+  reason: PauseReason;
+  note: string | null;
+  askedAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  startedAt: string | null;
+  resumesBy: string | null;
+  endedAt: string | null;
+  endKind: PauseEndKind | null;
+  dueBefore: string | null;
+  dueAfter: string | null;
+}
+
+/** The handling clock's history: where it started, the original due, extensions and pauses, the due now. */
+export interface ClockHistoryView {
+  handlingClockStart: HandlingClockStart;
+  handlingStartedAt: string;
+  handlingStartPlanned: boolean;
+  originalDueAt: string;
+  handlingDueAt: string;
+  pausedAt: string | null;
+  extensions: Array<{ id: string; status: string; extraWorkingDays: number; proposedDueAt: string; decidedBy: string | null }>;
+  pauses: PauseView[];
 }

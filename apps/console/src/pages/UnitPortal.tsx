@@ -17,6 +17,7 @@ import type { Session } from '../session/session';
 import { AssistingInputs } from './CoHandling';
 import { AnswerSignOff, useAnswerDraft } from './AnswerSignOff';
 import { UnitNegotiations } from './Negotiations';
+import { OrderClock } from './OrderClock';
 import { OrderSupervision } from './OrderSupervision';
 import { Clock, formatTime, ProblemAlert } from './shared';
 
@@ -28,7 +29,8 @@ function Clocks({ o }: { o: WorkOrderView }) {
   return (
     <Space size={4} wrap>
       {o.status === 'awaiting-sign' && <Clock label={t('签收', 'Sign by')} dueAt={o.signDueAt} overdue={o.signOverdue} />}
-      {o.status === 'in-progress' && <Clock label={o.reworkDueAt ? t('重办', 'Rework by') : t('办结', 'Answer by')} dueAt={o.reworkDueAt ?? o.handleDueAt} overdue={o.reworkDueAt ? o.reworkOverdue : o.handleOverdue} />}
+      {o.status === 'in-progress' && <Clock label={o.reworkDueAt ? t('重办', 'Rework by') : t('办结', 'Answer by')} dueAt={o.reworkDueAt ?? o.handlingDueAt ?? o.handleDueAt} overdue={o.reworkDueAt ? o.reworkOverdue : o.handleOverdue} />}
+      {o.pausedAt && <Typography.Text type="warning" data-testid="clock-paused">{t('暂停计时中', 'Clock stopped')}</Typography.Text>}
     </Space>
   );
 }
@@ -146,6 +148,7 @@ function OrderDetail({ id, leader }: { id: string; leader: boolean }) {
               <Button type="primary" htmlType="submit">{drafting ? t('提交负责人审签', 'Send for the leader’s sign-off') : assisting ? t('提交协办意见', 'Give the input') : t('提交答复', 'Submit the answer')}</Button>
             </Form>
           )}
+          <OrderClock workOrderId={o.id} status={o.status} reworking={o.reworkDueAt !== null} onChanged={order.reload} />
           <OrderSupervision workOrderId={o.id} />
         </Space>
       )}
@@ -159,7 +162,7 @@ export function UnitPortal({ session, orderId }: { session: Session; orderId?: s
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('承办单位', 'Unit')}: {session.unit ?? '—'}</Typography.Text>
       {orderId ? (
-        <OrderDetail id={orderId} leader={session.roles.includes('unit-leader')} />
+        <OrderDetail id={orderId} leader={session.roles.includes('unit-leader') || session.roles.includes('unit-principal')} />
       ) : (
         <>
           <UnitNegotiations unitCode={session.unit} />

@@ -149,10 +149,12 @@ export function workOrderCreatedOf(
 export interface Signing {
   signedAt: Date;
   onTime: boolean;
+  /** Where the tenant counts the handling clock from the sign-for: the handling due it gave; null otherwise. */
+  handleDueAt: Date | null;
 }
 
 export function workOrderSignedOf(e: handlingEventsV1.WorkOrderSigned, publishedAt: Date): { ref: WorkOrderRef; signing: Signing } {
-  return { ref: workOrderRef(e), signing: { signedAt: instant(e.signedAt, publishedAt), onTime: e.onTime } };
+  return { ref: workOrderRef(e), signing: { signedAt: instant(e.signedAt, publishedAt), onTime: e.onTime, handleDueAt: instantOrNull(e.handleDueAt) } };
 }
 
 export interface Answer {

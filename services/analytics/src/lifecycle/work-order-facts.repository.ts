@@ -51,7 +51,8 @@ export async function recordCreation(m: EntityManager, tenantId: string, ref: Wo
 }
 
 export async function recordSigning(m: EntityManager, tenantId: string, ref: WorkOrderRef, s: Signing): Promise<void> {
-  await updateWorkOrder(m, tenantId, ref, `signed_at = $3, signed_on_time = $4`, [s.signedAt, s.onTime], 'signed_at is null');
+  // A clock counted from the sign-for has its handling due only now.
+  await updateWorkOrder(m, tenantId, ref, `signed_at = $3, signed_on_time = $4, handle_due_at = coalesce($5, handle_due_at)`, [s.signedAt, s.onTime, s.handleDueAt], 'signed_at is null');
 }
 
 /** The latest answer replaces an earlier one (after rework); an earlier one arriving late changes nothing. */

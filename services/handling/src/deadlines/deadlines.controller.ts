@@ -14,7 +14,7 @@ export class DeadlinesController {
   @Post('compute')
   @HttpCode(200)
   @ApiZodBody(ComputeDeadlineBody)
-  @Roles('agent', 'dispatcher', 'unit-operator', 'unit-leader', 'supervisor', 'tenant-admin')
+  @Roles('agent', 'dispatcher', 'unit-operator', 'unit-leader', 'unit-principal', 'supervisor', 'tenant-admin')
   compute(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     return computeDeadline(this.db, who.tenantId, validate(ComputeDeadlineBody, requireJsonBody(body)));
   }

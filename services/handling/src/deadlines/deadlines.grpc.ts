@@ -25,7 +25,7 @@ export function handlingGrpc(ctx: ServiceContext): GrpcServiceBinding {
     // As POST /v1/deadlines/compute.
     computeDeadline: unary(
       ctx,
-      { roles: ['agent', 'dispatcher', 'unit-operator', 'unit-leader', 'supervisor', 'tenant-admin'] },
+      { roles: ['agent', 'dispatcher', 'unit-operator', 'unit-leader', 'unit-principal', 'supervisor', 'tenant-admin'] },
       async (request: handlingV1.ComputeDeadlineRequest, call) =>
         computeDeadline(ctx.db, call.tenantId, validate(ComputeDeadlineBody, fromGrpcRequest(request))),
     ),

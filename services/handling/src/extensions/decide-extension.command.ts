@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
-import { extensionLimitBroken, handlingDueOf, isAskedInTime, isClockRunning, warningLevelAt } from '@hotline/handling-domain';
+import { extendedDue, extensionLimitBroken, handlingDueOf, handlingStartOf, isAskedInTime, isClockRunning, warningLevelAt } from '@hotline/handling-domain';
 import { maskPersonalData } from '@hotline/privacy';
 import { Identity, Outbox, ProblemError } from '@hotline/platform';
+import { tenantWorkingCalendar } from '../calendar/calendar.repository';
 import { loadWarningPolicy } from '../warnings/warnings.repository';
 import { WorkOrderEntity } from '../work-orders/work-order.entity';
 import { appendWorkOrderEvent } from '../work-orders/work-order-events';
@@ -45,10 +46,15 @@ export async function decideExtension(
     const ask = { extraWorkingDays: extension.extraWorkingDays, approvedExtraDays: tally.approvedExtraDays, handling: handlingRuleOf(order) };
     const broken = extensionLimitBroken(ask, await loadExtensionPolicy(manager));
     if (broken) throw ProblemError.conflict(`the tenant's extension policy no longer allows it: ${broken}`);
+    // A pause that ended since the ask moved the due it extends: the extra days count from the due now.
+    const currentDueAt = handlingDueOf(order);
+    const dueAt = currentDueAt.getTime() === extension.currentDueAt.getTime()
+      ? extension.proposedDueAt
+      : extendedDue(await tenantWorkingCalendar(manager, order.tenantId), currentDueAt, extension.extraWorkingDays).dueAt;
     // The light follows the new due: an order that was yellow may be green again.
-    const warningLevel = warningLevelAt(order.createdAt, extension.proposedDueAt, decidedAt, await loadWarningPolicy(manager));
-    decided = { ...order, extendedDueAt: extension.proposedDueAt, warningLevel };
-    await updateWorkOrder(manager, order.id, { extendedDueAt: extension.proposedDueAt, warningLevel });
+    const warningLevel = warningLevelAt(handlingStartOf(order), dueAt, decidedAt, await loadWarningPolicy(manager));
+    decided = { ...order, extendedDueAt: dueAt, warningLevel };
+    await updateWorkOrder(manager, order.id, { extendedDueAt: dueAt, warningLevel });
     await syncOverdueTimers(manager, decided);
   }
   const changes = {

@@ -1,4 +1,6 @@
-import { handlingDueOf } from '@hotline/handling-domain';
+import { handlingDueOf, handlingStartOf } from '@hotline/handling-domain';
+import { toPauseView } from '../clocks/clocks.views';
+import { WorkOrderPauseEntity } from '../clocks/work-order-pause.entity';
 import { WorkOrderEntity } from '../work-orders/work-order.entity';
 import { WorkOrderExtensionEntity } from './extension.entity';
 
@@ -23,12 +25,21 @@ export function toExtensionView(e: WorkOrderExtensionEntity) {
   };
 }
 
-/** The handling clock's history: the original due, every extension asked with who decided it, and the due now. */
-export function toClockHistoryView(order: WorkOrderEntity, extensions: readonly WorkOrderExtensionEntity[]) {
+/**
+ * The handling clock's history: where it started (and by which rule), the original due, every
+ * extension asked with who decided it, every pause with the due before and after, and the due now.
+ */
+export function toClockHistoryView(order: WorkOrderEntity, extensions: readonly WorkOrderExtensionEntity[], pauses: readonly WorkOrderPauseEntity[]) {
   return {
     workOrderId: order.id,
+    handlingClockStart: order.handlingClockStart,
+    handlingStartedAt: handlingStartOf(order).toISOString(),
+    // From the sign-for and unsigned yet, the start is its latest (the sign-for due), not a fact.
+    handlingStartPlanned: order.handlingClockStart === 'sign-for' && order.signedAt === null,
     originalDueAt: order.handleDueAt.toISOString(),
     handlingDueAt: handlingDueOf(order).toISOString(),
+    pausedAt: iso(order.pausedAt),
     extensions: extensions.map(toExtensionView),
+    pauses: pauses.map(toPauseView),
   };
 }

@@ -7,6 +7,8 @@ import { WarningPolicyEntity } from '../warnings/warning-policy.entity';
 import { UrgingPolicyEntity } from '../urging/urging-policy.entity';
 import { SignOffPolicyEntity } from '../sign-off/sign-off-policy.entity';
 import { WorkOrderEntity } from '../work-orders/work-order.entity';
+import { ClockPolicyEntity } from '../clocks/clock-policy.entity';
+import { WorkOrderPauseEntity } from '../clocks/work-order-pause.entity';
 import { TenantCalendars1764300000300 } from './1764300000300-tenant-calendars.migration';
 import { TimeLimits1764300000400 } from './1764300000400-time-limits.migration';
 import { WorkOrders1764300000410 } from './1764300000410-work-orders.migration';
@@ -22,9 +24,14 @@ import { SupervisionOrders1764300004230 } from './1764300004230-supervision-orde
 import { LeaderSignOff1764300004240 } from './1764300004240-leader-sign-off.migration';
 import { EscalatedCancelReason1764300004250 } from './1764300004250-escalated-cancel-reason.migration';
 import { CoHandling1764300004260 } from './1764300004260-co-handling.migration';
+import { HonestClocks1764300004600 } from './1764300004600-honest-clocks.migration';
+import { CircularAfterUrges1764300004610 } from './1764300004610-circular-after-urges.migration';
+import { ImportantOrdersSignOff1764300004620 } from './1764300004620-important-orders-sign-off.migration';
+import { Attachments1764300004650 } from './1764300004650-attachments.migration';
 
 export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity,
-  WorkOrderExtensionEntity, ExtensionPolicyEntity, WarningPolicyEntity, UrgingPolicyEntity, SignOffPolicyEntity];
+  WorkOrderExtensionEntity, ExtensionPolicyEntity, WarningPolicyEntity, UrgingPolicyEntity, SignOffPolicyEntity,
+  ClockPolicyEntity, WorkOrderPauseEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
   ...PLATFORM_MIGRATIONS,
@@ -43,6 +50,10 @@ export const migrations = [
   LeaderSignOff1764300004240,
   EscalatedCancelReason1764300004250,
   CoHandling1764300004260,
+  HonestClocks1764300004600,
+  CircularAfterUrges1764300004610,
+  ImportantOrdersSignOff1764300004620,
+  Attachments1764300004650,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`). */

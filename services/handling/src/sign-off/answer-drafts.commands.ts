@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { answerTransition, canActFor, nextStatus } from '@hotline/handling-domain';
+import { answerTransition, canActFor, maySignOff, nextStatus } from '@hotline/handling-domain';
 import { maskPersonalData } from '@hotline/privacy';
 import { Identity, Outbox, PiiCipher, ProblemError } from '@hotline/platform';
 import { sealAnswer } from '../work-orders/answer-text';
@@ -8,7 +8,7 @@ import { lockOwnWorkOrder } from '../work-orders/own-work-order';
 import { WorkOrderEntity } from '../work-orders/work-order.entity';
 import { findVisibleWorkOrder } from '../work-orders/work-orders.query';
 import { Answer } from '../work-orders/work-orders.schemas';
-import { AnswerDraft, deleteDraft, findDraft, loadSignOffPolicy, saveDraft } from './sign-off.repository';
+import { AnswerDraft, deleteDraft, findDraft, isImportant, loadSignOffPolicy, saveDraft } from './sign-off.repository';
 import { ReturnDraft } from './sign-off.schemas';
 
 /**
@@ -41,10 +41,13 @@ export async function draftOf(manager: EntityManager, who: Identity, id: string)
   return draft;
 }
 
-/** The leader's own unit's order and its awaiting draft, locked. */
+/** The signer's own unit's order and its awaiting draft, locked: a 重件's signer is the unit's principal. */
 async function leadersDraft(manager: EntityManager, who: Identity, id: string): Promise<{ order: WorkOrderEntity; draft: AnswerDraft }> {
   const order = await findVisibleWorkOrder(manager, who, id, true);
-  if (!who.roles.includes('unit-leader') || !canActFor(who, order.unitCode)) throw ProblemError.forbidden("only the unit's leader signs its answers off");
+  if (!canActFor(who, order.unitCode)) throw ProblemError.forbidden("only the unit's leader signs its answers off");
+  const important = await isImportant(manager, order, await loadSignOffPolicy(manager));
+  if (!maySignOff(who.roles, important))
+    throw ProblemError.forbidden(`this order's answer is signed off by the unit's ${important ? 'principal (主要负责人): it is a 重件' : 'leader (分管负责人)'}`);
   const draft = await findDraft(manager, order.id);
   if (!draft || draft.state !== 'awaiting-sign-off') throw ProblemError.conflict('no draft awaits the sign-off');
   return { order, draft };
@@ -71,3 +74,4 @@ export async function returnAnswerDraft(manager: EntityManager, who: Identity, i
   await saveDraft(manager, returned);
   return returned;
 }
+

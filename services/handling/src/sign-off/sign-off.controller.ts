@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WORK_ORDER_READERS } from '@hotline/handling-domain';
 import { ApiZodBody, CurrentIdentity, Identity, Outbox, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
-import { UNIT_ROLES } from '@hotline/vocabulary';
+import { UNIT_ROLES, UNIT_SIGNERS } from '@hotline/vocabulary';
 import { requireJsonBody } from '../request-body';
 import { toWorkOrderView } from '../work-orders/work-orders.views';
 import { AnswerBody } from '../work-orders/work-orders.schemas';
@@ -11,7 +11,7 @@ import { loadSignOffPolicy, saveSignOffPolicy } from './sign-off.repository';
 import { PutSignOffPolicyBody, ReturnDraftBody } from './sign-off.schemas';
 import { toDraftView } from './sign-off.views';
 
-/** 审签: where the tenant requires it, an operator's answer leaves the unit only with its leader's sign-off. */
+/** 审签: where the tenant requires it, an operator's answer leaves the unit only with its leader's sign-off (a 重件's with its principal's). */
 @ApiTags('sign-off')
 @ApiBearerAuth()
 @Controller('v1')
@@ -34,7 +34,7 @@ export class SignOffController {
   async putPolicy(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(PutSignOffPolicyBody, requireJsonBody(body));
     return this.db.run(who.tenantId, async (m) => {
-      await saveSignOffPolicy(m, { tenantId: who.tenantId, required: input.required, updatedAt: new Date(), updatedBy: who.subject });
+      await saveSignOffPolicy(m, { tenantId: who.tenantId, ...input, importantUrgencies: [...new Set(input.importantUrgencies)], updatedAt: new Date(), updatedBy: who.subject });
       return loadSignOffPolicy(m);
     });
   }
@@ -57,8 +57,8 @@ export class SignOffController {
 
   @Post('work-orders/:id/answer-draft/sign-off')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The unit leader signs the draft off: it becomes the answer (the clock stops now) and goes to review' })
-  @Roles('unit-leader')
+  @ApiOperation({ summary: 'The unit leader (for a 重件 its principal) signs the draft off: it becomes the answer (the clock stops now) and goes to review' })
+  @Roles(...UNIT_SIGNERS)
   async signOff(@CurrentIdentity() who: Identity, @Param('id') id: string) {
     return toWorkOrderView(await this.db.run(who.tenantId, (m) => signOffAnswer(m, this.outbox, who, id)));
   }
@@ -66,7 +66,7 @@ export class SignOffController {
   @Post('work-orders/:id/answer-draft/return')
   @HttpCode(200)
   @ApiZodBody(ReturnDraftBody)
-  @Roles('unit-leader')
+  @Roles(...UNIT_SIGNERS)
   async returnDraft(@CurrentIdentity() who: Identity, @Param('id') id: string, @Body() body: unknown) {
     const input = validate(ReturnDraftBody, requireJsonBody(body));
     return toDraftView(await this.db.run(who.tenantId, (m) => returnAnswerDraft(m, who, id, input)));

@@ -1,15 +1,26 @@
 import { EntityManager } from 'typeorm';
+import { DEFAULT_SIGN_OFF_POLICY, isImportantOrder, SignOffPolicy } from '@hotline/handling-domain';
+import { isUrgency } from '@hotline/vocabulary';
+import { WorkOrderEntity } from '../work-orders/work-order.entity';
 import { SignOffPolicyEntity } from './sign-off-policy.entity';
 
 /**
- * Leader sign-off is off unless the tenant turns it on: the national draft names no rule;
- * Bengbu's (分管负责人 signs the reply, 重件 the 主要负责人 [S33]) and a bureau's [S20] are local.
+ * Leader sign-off is off unless the tenant turns it on (DEFAULT_SIGN_OFF_POLICY): the national
+ * draft names no rule; Bengbu's (分管负责人 signs the reply, 重件 the 主要负责人 [S33]) and a
+ * bureau's [S20] are local.
  */
-export const DEFAULT_SIGN_OFF_POLICY = { required: false };
-
-export async function loadSignOffPolicy(manager: EntityManager): Promise<{ required: boolean; source: 'tenant' | 'default' }> {
+export async function loadSignOffPolicy(manager: EntityManager): Promise<SignOffPolicy & { source: 'tenant' | 'default' }> {
   const row = await manager.getRepository(SignOffPolicyEntity).findOne({ where: {} });
-  return row ? { required: row.required, source: 'tenant' } : { ...DEFAULT_SIGN_OFF_POLICY, source: 'default' };
+  if (!row) return { ...DEFAULT_SIGN_OFF_POLICY, source: 'default' };
+  return { required: row.required, importantUrgencies: row.importantUrgencies.filter(isUrgency), importantWhenSupervised: row.importantWhenSupervised, source: 'tenant' };
+}
+
+/** Whether the order is a 重件 under the policy: its request's urgency, or a 督办 order on it. */
+export async function isImportant(manager: EntityManager, order: WorkOrderEntity, policy: SignOffPolicy): Promise<boolean> {
+  const supervised = policy.importantWhenSupervised
+    ? ((await manager.query(`select 1 from supervision_orders where work_order_id = $1 limit 1`, [order.id])) as unknown[]).length > 0
+    : false;
+  return isImportantOrder({ urgency: order.brief.urgency, supervised }, policy);
 }
 
 export async function saveSignOffPolicy(manager: EntityManager, row: SignOffPolicyEntity): Promise<void> {

@@ -3,6 +3,7 @@ import { Events } from '@hotline/contracts';
 import { handlingDueOf } from '@hotline/handling-domain';
 import { Outbox, uuidv7 } from '@hotline/platform';
 import type { UrgeLevel, UrgeMethod } from '@hotline/vocabulary';
+import { notifyUrge } from '../notifications/notify-units';
 import { WorkOrderEntity } from '../work-orders/work-order.entity';
 import { appendWorkOrderEvent } from '../work-orders/work-order-events';
 import { urgedEvent } from './urge-events';
@@ -35,5 +36,6 @@ export async function recordUrge(
   };
   if (!(await insertUrge(manager, urge))) return undefined;
   await appendWorkOrderEvent(manager, outbox, Events.handling.workOrderUrged, order, urgedEvent(order, urge, await urgeCount(manager, order.id)));
+  await notifyUrge(manager, order, urge);
   return urge;
 }

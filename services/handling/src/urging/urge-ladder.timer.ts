@@ -1,7 +1,7 @@
 import { onTimer, TimerDefinition } from '@hotline/platform';
 import { findWorkOrder } from '../work-orders/work-orders.repository';
 import { recordUrge } from './record-urge';
-import { onUrgingLadder, scheduleUrgeCircular, URGE_TIMER_KINDS } from './urging-timers';
+import { onUrgingLadder, scheduleRepeatUrgeCircular, scheduleUrgeCircular, URGE_TIMER_KINDS } from './urging-timers';
 
 const SYSTEM = 'system:handling';
 
@@ -10,7 +10,9 @@ const urgeNoticeTimer: TimerDefinition = onTimer(URGE_TIMER_KINDS.notice, async 
   const order = await findWorkOrder(manager, timer.key, true);
   if (!order || !onUrgingLadder(order)) return;
   const notice = await recordUrge(manager, ctx.outbox, order, { level: 'notice', method: 'written', note: null, by: SYSTEM, at: new Date() });
-  if (notice) await scheduleUrgeCircular(manager, order, timer.dueAt);
+  if (!notice) return;
+  await scheduleUrgeCircular(manager, order, timer.dueAt);
+  await scheduleRepeatUrgeCircular(manager, order, timer.dueAt);
 });
 
 /** Still unanswered the tenant's working days after the notice: a written circular (通报批评). */

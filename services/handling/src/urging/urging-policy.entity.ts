@@ -12,6 +12,9 @@ export class UrgingPolicyEntity {
   @Column({ name: 'circular_after_notice_working_days', type: 'integer' })
   circularAfterNoticeWorkingDays!: number;
 
+  @Column({ name: 'circular_after_urges', type: 'integer', default: 2 })
+  circularAfterUrges!: number;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 

@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { handlingDueOf, isClockRunning, urgeCircularAt, urgeNoticeAt } from '@hotline/handling-domain';
+import { handlingDueOf, isClockRunning, isRepeatUrgeCircularDue, repeatUrgeCircularAt, urgeCircularAt, urgeNoticeAt } from '@hotline/handling-domain';
 import { Timers } from '@hotline/platform';
 import { tenantWorkingCalendar } from '../calendar/calendar.repository';
 import { WorkOrderEntity } from '../work-orders/work-order.entity';
-import { loadUrgingPolicy } from './urging.repository';
+import { loadUrgingPolicy, urgeCount } from './urging.repository';
 
 /** Timer kind per step of the ladder a timer takes. */
 export const URGE_TIMER_KINDS = { notice: 'urge-notice', circular: 'urge-circular' } as const;
@@ -22,6 +22,24 @@ export async function scheduleUrgeNotice(manager: EntityManager, order: WorkOrde
   const [calendar, policy] = [await tenantWorkingCalendar(manager, order.tenantId), await loadUrgingPolicy(manager)];
   const dueAt = urgeNoticeAt(calendar, handlingDueOf(order), policy);
   await Timers.schedule(manager, { tenantId: order.tenantId, kind: URGE_TIMER_KINDS.notice, key: order.id, dueAt, payload: { workOrderId: order.id } });
+  // Urged often enough before the due, it is circulated the working day after its due date.
+  await scheduleRepeatUrgeCircular(manager, order, new Date(0));
+}
+
+/**
+ * 催办两次仍未办理: once an order on the ladder has had the tenant's number of urges, its circular
+ * comes at the end of the working day after the last urge (`lastUrgedAt`) or after the due date,
+ * unless the ladder's own circular comes sooner. Only for an order on the ladder (breached and
+ * unanswered): an order urged within its limit waits for its breach, which calls this again.
+ */
+export async function scheduleRepeatUrgeCircular(manager: EntityManager, order: WorkOrderEntity, lastUrgedAt: Date): Promise<void> {
+  if (!onUrgingLadder(order)) return;
+  const policy = await loadUrgingPolicy(manager);
+  if (!isRepeatUrgeCircularDue(await urgeCount(manager, order.id), policy)) return;
+  const dueAt = repeatUrgeCircularAt(await tenantWorkingCalendar(manager, order.tenantId), lastUrgedAt, handlingDueOf(order));
+  const [pending] = await manager.query(`select due_at from timers where kind = $1 and key = $2 and state = 'pending'`, [URGE_TIMER_KINDS.circular, order.id]);
+  if (pending && new Date(pending.due_at).getTime() <= dueAt.getTime()) return;
+  await Timers.schedule(manager, { tenantId: order.tenantId, kind: URGE_TIMER_KINDS.circular, key: order.id, dueAt, payload: { workOrderId: order.id } });
 }
 
 /**
@@ -31,6 +49,9 @@ export async function scheduleUrgeNotice(manager: EntityManager, order: WorkOrde
 export async function scheduleUrgeCircular(manager: EntityManager, order: WorkOrderEntity, noticeAt: Date): Promise<void> {
   const [calendar, policy] = [await tenantWorkingCalendar(manager, order.tenantId), await loadUrgingPolicy(manager)];
   const dueAt = urgeCircularAt(calendar, noticeAt, policy);
+  // A circular the urges' count called for sooner stands.
+  const [pending] = await manager.query(`select due_at from timers where kind = $1 and key = $2 and state = 'pending'`, [URGE_TIMER_KINDS.circular, order.id]);
+  if (pending && new Date(pending.due_at).getTime() <= dueAt.getTime()) return;
   await Timers.schedule(manager, { tenantId: order.tenantId, kind: URGE_TIMER_KINDS.circular, key: order.id, dueAt, payload: { workOrderId: order.id } });
 }
 

@@ -67,7 +67,12 @@ export async function urgeCount(manager: EntityManager, workOrderId: string): Pr
 export async function loadUrgingPolicy(manager: EntityManager): Promise<UrgingPolicy & { source: 'tenant' | 'default' }> {
   const row = await manager.getRepository(UrgingPolicyEntity).findOne({ where: {} });
   return row
-    ? { noticeAfterDueWorkingDays: row.noticeAfterDueWorkingDays, circularAfterNoticeWorkingDays: row.circularAfterNoticeWorkingDays, source: 'tenant' }
+    ? {
+        noticeAfterDueWorkingDays: row.noticeAfterDueWorkingDays,
+        circularAfterNoticeWorkingDays: row.circularAfterNoticeWorkingDays,
+        circularAfterUrges: row.circularAfterUrges,
+        source: 'tenant',
+      }
     : { ...DEFAULT_URGING_POLICY, source: 'default' };
 }
 

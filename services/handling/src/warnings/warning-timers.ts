@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { handlingDueOf, isClockRunning, isHigherWarning, WarningPolicy, warningAt, warningThresholds } from '@hotline/handling-domain';
+import { handlingDueOf, handlingStartOf, isClockRunning, isHigherWarning, warningAt, WarningPolicy, warningThresholds } from '@hotline/handling-domain';
 import { Timers } from '@hotline/platform';
 import type { WarningLevel } from '@hotline/vocabulary';
 import { WorkOrderEntity } from '../work-orders/work-order.entity';
@@ -19,7 +19,7 @@ export async function syncWarningTimers(manager: EntityManager, order: WorkOrder
   for (const { level, percent } of thresholds) {
     const kind = WARNING_TIMER_KINDS[level];
     if (running && isHigherWarning(level, order.warningLevel)) {
-      const dueAt = warningAt(order.createdAt, handlingDueOf(order), percent);
+      const dueAt = warningAt(handlingStartOf(order), handlingDueOf(order), percent);
       await Timers.schedule(manager, { tenantId: order.tenantId, kind, key: order.id, dueAt, payload: { workOrderId: order.id, percent } });
     } else await Timers.cancel(manager, kind, order.id);
   }

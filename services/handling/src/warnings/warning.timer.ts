@@ -1,5 +1,5 @@
 import { Events } from '@hotline/contracts';
-import { handlingDueOf, isClockRunning, isHigherWarning, warningLevelAt } from '@hotline/handling-domain';
+import { handlingDueOf, handlingStartOf, isClockRunning, isHigherWarning, warningLevelAt } from '@hotline/handling-domain';
 import { onTimer, TimerDefinition } from '@hotline/platform';
 import type { WarningLevel } from '@hotline/vocabulary';
 import { appendWorkOrderEvent } from '../work-orders/work-order-events';
@@ -13,7 +13,7 @@ function warningTimer(level: Exclude<WarningLevel, 'green'>): TimerDefinition {
     const order = await findWorkOrder(manager, timer.key, true);
     if (!order || !isClockRunning(order, 'handling') || order.handleOverdue || !isHigherWarning(level, order.warningLevel)) return;
     // The due may have moved since the timer was claimed (an extension): raise only what the clock stands at now.
-    const now = warningLevelAt(order.createdAt, handlingDueOf(order), new Date(), await loadWarningPolicy(manager));
+    const now = warningLevelAt(handlingStartOf(order), handlingDueOf(order), new Date(), await loadWarningPolicy(manager));
     if (isHigherWarning(level, now)) return;
     await updateWorkOrder(manager, order.id, { warningLevel: level });
     const percent = Number((timer.payload as { percent?: unknown }).percent) || 0;

@@ -1,11 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { workingHoursBetween } from '@hotline/calendar';
 import { Events } from '@hotline/contracts';
-import { answerTiming, leadAnswerRefusal } from '@hotline/handling-domain';
+import { answerTiming, leadAnswerRefusal, maySignOff } from '@hotline/handling-domain';
 import { Identity, Outbox, PiiCipher, ProblemError } from '@hotline/platform';
 import type { WorkOrderStatus } from '@hotline/vocabulary';
 import { tenantWorkingCalendar } from '../calendar/calendar.repository';
-import { loadSignOffPolicy } from '../sign-off/sign-off.repository';
+import { endRunningPause } from '../clocks/end-pause';
+import { isImportant, loadSignOffPolicy } from '../sign-off/sign-off.repository';
 import { SealedAnswer, sealAnswer } from './answer-text';
 import { lockOwnWorkOrder } from './own-work-order';
 import { WorkOrderEntity } from './work-order.entity';
@@ -31,9 +32,15 @@ export async function answerWorkOrder(
   input: Answer,
 ): Promise<WorkOrderEntity> {
   const { order, status } = await lockOwnWorkOrder(manager, who, id, 'answer');
-  const leader = who.roles.includes('unit-leader');
-  if ((await loadSignOffPolicy(manager)).required && !leader)
-    throw ProblemError.conflict("this hotline's answers leave a unit only with its leader's sign-off: draft it (POST /v1/work-orders/{id}/answer-draft)");
+  const policy = await loadSignOffPolicy(manager);
+  const important = policy.required && (await isImportant(manager, order, policy));
+  const leader = maySignOff(who.roles, important);
+  if (policy.required && !leader)
+    throw ProblemError.conflict(
+      important
+        ? "this order is a 重件: its answer leaves the unit only with its principal's (主要负责人) sign-off: draft it (POST /v1/work-orders/{id}/answer-draft)"
+        : "this hotline's answers leave a unit only with its leader's sign-off: draft it (POST /v1/work-orders/{id}/answer-draft)",
+    );
   return recordAnswer(manager, outbox, order, status, sealAnswer(cipher, who.tenantId, input), {
     answeredBy: who.subject,
     signedOffBy: leader ? who.subject : null,
@@ -58,6 +65,8 @@ export async function recordAnswer(
     if (refusal) throw ProblemError.conflict(refusal);
   }
   const answeredAt = new Date();
+  // An answer while the clock is paused ends the pause first: the due it is judged against moves with it.
+  order = await endRunningPause(manager, outbox, order, { kind: 'order-moved-on', by: by.answeredBy, at: answeredAt });
   const calendar = await tenantWorkingCalendar(manager, order.tenantId);
   const changes = { status, answeredAt, answeredBy: by.answeredBy, signedOffBy: by.signedOffBy, ...sealed };
   const answered: WorkOrderEntity = { ...order, ...changes };

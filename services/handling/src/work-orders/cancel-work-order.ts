@@ -4,6 +4,7 @@ import { nextStatus } from '@hotline/handling-domain';
 import type { Outbox } from '@hotline/platform';
 import { maskPersonalData } from '@hotline/privacy';
 import type { WorkOrderCancelReason } from '@hotline/vocabulary';
+import { endRunningPause } from '../clocks/end-pause';
 import { WorkOrderEntity } from './work-order.entity';
 import { appendWorkOrderEvent, cancelledEvent } from './work-order-events';
 import { syncOverdueTimers } from './work-order-timers';
@@ -25,6 +26,7 @@ export async function cancelWorkOrder(
 ): Promise<WorkOrderEntity | undefined> {
   const status = nextStatus(order.status, 'cancel');
   if (!status) return undefined;
+  order = await endRunningPause(manager, outbox, order, { kind: 'order-moved-on', by: by?.subject ?? 'system:handling', at: cancelledAt });
   const changes = { status, cancelledAt, cancelReason: reason, cancelledBy: by?.subject ?? null, cancelNote: by ? maskPersonalData(by.note) : null };
   const cancelled: WorkOrderEntity = { ...order, ...changes };
   await updateWorkOrder(manager, order.id, changes);

@@ -1,9 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
-import { clockStart, initialDues, latestProvisionalDue, maskBriefText, orderTimeLimit } from '@hotline/handling-domain';
+import { clockStart, initialDues, latestProvisionalDue, maskBriefText, orderTimeLimit, plannedHandlingStart } from '@hotline/handling-domain';
 import { onEvent, ServiceContext, uuidv7 } from '@hotline/platform';
 import { DispatchMode, toAssignmentRole, toRequestType, toUrgency } from '@hotline/vocabulary';
 import { tenantWorkingCalendar } from '../calendar/calendar.repository';
+import { loadClockPolicy } from '../clocks/clocks.repository';
+import { notifyNewWorkOrder } from '../notifications/notify-units';
 import { loadTimeLimit } from '../time-limits/time-limits.repository';
 import { reportProvisionalDues } from './provisional-dues';
 import { WorkOrderEntity } from './work-order.entity';
@@ -13,7 +15,8 @@ import { syncOverdueTimers } from './work-order-timers';
 import { insertIfAbsent, openOrdersOfRequest } from './work-orders.repository';
 
 /**
- * RequestDispatched → one work order per assigned unit, both clocks starting at the dispatch,
+ * RequestDispatched → one work order per assigned unit, its clocks starting at the dispatch (the
+ * handling clock at the sign-for where the tenant counts from it),
  * with their overdue timers and WorkOrderCreated. A unit already holding an order for the
  * request is skipped (unique key), so a re-delivered or re-published dispatch creates nothing twice.
  * The brief is kept with its title and content masked, whatever the dispatch carried. An
@@ -26,7 +29,9 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
   const calendar = await tenantWorkingCalendar(manager, event.tenantId);
   const limit = orderTimeLimit(await loadTimeLimit(manager, toRequestType(request.requestType), toUrgency(request.urgency)));
   const createdAt = clockStart(dispatchedAt, new Date());
-  const dues = initialDues(calendar, createdAt, limit);
+  // From the sign-for, the handling clock is planned from the sign-for due (its latest start); the sign-for moves it.
+  const { handlingStartsAt } = await loadClockPolicy(manager);
+  const dues = initialDues(calendar, createdAt, limit, (signDueAt) => plannedHandlingStart(handlingStartsAt, createdAt, signDueAt));
   const provisionalDueAt = latestProvisionalDue(dues);
   for (const assignment of assignments) {
     if (!assignment.unitId) continue;
@@ -41,6 +46,9 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
       status: 'awaiting-sign',
       brief,
       createdAt,
+      handlingClockStart: handlingStartsAt,
+      handleStartedAt: plannedHandlingStart(handlingStartsAt, createdAt, dues.signDueAt),
+      pausedAt: null,
       timeLimit: limit,
       signDueAt: dues.signDueAt,
       handleDueAt: dues.handleDueAt,
@@ -73,6 +81,7 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
     if (!(await insertIfAbsent(manager, order))) continue;
     await syncOverdueTimers(manager, order);
     await appendWorkOrderEvent(manager, ctx.outbox, Events.handling.workOrderCreated, order, createdEvent(order));
+    await notifyNewWorkOrder(manager, order);
     if (provisionalDueAt)
       await reportProvisionalDues(manager, ctx, order, { years: dues.provisionalYears, dueAt: provisionalDueAt, clocks: dues.provisionalClocks });
   }

@@ -4,6 +4,7 @@ import { onTimer, TimerDefinition } from '@hotline/platform';
 import { Clock } from '@hotline/vocabulary';
 import { WorkOrderEntity } from './work-order.entity';
 import { appendWorkOrderEvent, overdueEvent } from './work-order-events';
+import { notifyOverdue } from '../notifications/notify-units';
 import { scheduleUrgeNotice } from '../urging/urging-timers';
 import { OVERDUE_TIMER_KINDS } from './work-order-timers';
 import { findWorkOrder, updateWorkOrder } from './work-orders.repository';
@@ -23,6 +24,7 @@ function overdueTimer(clock: Clock): TimerDefinition {
     const flagged: WorkOrderEntity = { ...order, [FLAG[clock]]: true };
     await updateWorkOrder(manager, order.id, { [FLAG[clock]]: true });
     await appendWorkOrderEvent(manager, ctx.outbox, Events.handling.workOrderOverdue, flagged, overdueEvent(flagged, clock, dueAt, new Date()));
+    await notifyOverdue(manager, flagged, clock, dueAt);
     // A breach of the handling clock puts the order on the urging ladder (催办通知书, then 通报).
     if (clock === 'handling' && flagged.reworkDueAt === null) await scheduleUrgeNotice(manager, flagged);
   });

@@ -28,7 +28,8 @@ export function createdEvent(o: WorkOrderEntity): handlingEventsV1.WorkOrderCrea
 }
 
 export function signedEvent(o: WorkOrderEntity, onTime: boolean): handlingEventsV1.WorkOrderSigned {
-  return { ...ids(o), signedAt: iso(o.signedAt), signedBy: o.signedBy ?? '', onTime };
+  const fromSign = o.handlingClockStart === 'sign-for' ? { handleStartedAt: iso(o.handleStartedAt), handleDueAt: iso(o.handleDueAt) } : {};
+  return { ...ids(o), signedAt: iso(o.signedAt), signedBy: o.signedBy ?? '', onTime, ...fromSign };
 }
 
 export function answeredEvent(

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 import type { commonV1 } from '@hotline/contracts';
 import type { OrderTimeLimit } from '@hotline/handling-domain';
-import type { AssignmentRole, WarningLevel, WorkOrderCancelReason, WorkOrderStatus } from '@hotline/vocabulary';
+import type { AssignmentRole, HandlingClockStart, WarningLevel, WorkOrderCancelReason, WorkOrderStatus } from '@hotline/vocabulary';
 
 /** One unit's share of a dispatched request (tenant-owned, RLS-protected). */
 @Entity({ name: 'work_orders' })
@@ -35,9 +35,21 @@ export class WorkOrderEntity {
   @Column({ type: 'jsonb' })
   brief!: commonV1.RequestBrief;
 
-  /** The dispatch instant: both clocks start here. */
+  /** The dispatch instant: the sign-for clock starts here, and the handling clock where the tenant counts from the dispatch. */
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When the handling clock starts, from the tenant's clock policy at creation (fixed for the order). */
+  @Column({ name: 'handling_clock_start', type: 'text', default: 'dispatch' })
+  handlingClockStart!: HandlingClockStart;
+
+  /** Where the handling clock started; from the sign-for and unsigned yet, its latest start (the sign-for due). */
+  @Column({ name: 'handle_started_at', type: 'timestamptz' })
+  handleStartedAt!: Date;
+
+  /** Since when an approved pause stops the handling clock; null while it runs. */
+  @Column({ name: 'paused_at', type: 'timestamptz', nullable: true })
+  pausedAt!: Date | null;
 
   /** The rules the order is held to, fixed at creation; null for orders created before it was kept. */
   @Column({ name: 'time_limit', type: 'jsonb', nullable: true })
@@ -50,7 +62,7 @@ export class WorkOrderEntity {
   @Column({ name: 'handle_due_at', type: 'timestamptz' })
   handleDueAt!: Date;
 
-  /** The handling due as moved by the approved extensions (延期); null when never extended. */
+  /** The handling due as moved by the approved extensions (延期) and pauses; null when never moved. */
   @Column({ name: 'extended_due_at', type: 'timestamptz', nullable: true })
   extendedDueAt!: Date | null;
 

@@ -1,4 +1,4 @@
-import { handlingDueOf, maskBriefText } from '@hotline/handling-domain';
+import { handlingDueOf, handlingStartOf, maskBriefText } from '@hotline/handling-domain';
 import { maskedAnswer } from './answer-text';
 import { WorkOrderEntity } from './work-order.entity';
 
@@ -21,7 +21,11 @@ export function toWorkOrderView(o: WorkOrderEntity) {
     createdAt: o.createdAt.toISOString(),
     signDueAt: o.signDueAt.toISOString(),
     handleDueAt: o.handleDueAt.toISOString(),
-    // 延期: the due approved extensions set, and the one the handling clock runs to now.
+    // Where the handling clock started (from the sign-for and unsigned: its latest start), and since when a pause stops it.
+    handlingClockStart: o.handlingClockStart,
+    handlingStartedAt: handlingStartOf(o).toISOString(),
+    pausedAt: iso(o.pausedAt),
+    // 延期 and pauses: the due they moved the clock to, and the one the handling clock runs to now.
     extendedDueAt: iso(o.extendedDueAt),
     handlingDueAt: handlingDueOf(o).toISOString(),
     reworkDueAt: iso(o.reworkDueAt),

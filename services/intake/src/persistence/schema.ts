@@ -18,6 +18,8 @@ import { Linkage1764300004500 } from './1764300004500-linkage.migration';
 import { LinkageTransferLists1764300004510 } from './1764300004510-linkage-transfer-lists.migration';
 import { EmergencyHandoffs1764300004520 } from './1764300004520-emergency-handoffs.migration';
 import { RequestTransfers1764300004530 } from './1764300004530-request-transfers.migration';
+import { Attachments1764300004650 } from './1764300004650-attachments.migration';
+import { RequesterContact1764300004750 } from './1764300004750-requester-contact.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -38,6 +40,8 @@ export const migrations = [
   LinkageTransferLists1764300004510,
   EmergencyHandoffs1764300004520,
   RequestTransfers1764300004530,
+  Attachments1764300004650,
+  RequesterContact1764300004750,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`): the requester's identity and the clear free text. */
@@ -55,4 +59,6 @@ export const PII_COLUMNS: PiiColumns[] = [
       'outcome_detail_enc',
     ],
   },
+  // The requester's phone copied into each notification to them (ADR 0029).
+  { table: 'notifications', key: 'id', columns: ['recipient_address_enc'] },
 ];

@@ -14,6 +14,7 @@ import { revisitRecordedStep } from './on-revisit-recorded.handler';
 import { revisitSkippedStep } from './on-revisit-skipped.handler';
 import { workOrderAnsweredStep } from './on-work-order-answered.handler';
 import { workOrderCancelledStep } from './on-work-order-cancelled.handler';
+import { extensionDecidedStep, pauseChangedStep } from './on-work-order-clock-changed.handler';
 import { workOrderCreatedStep } from './on-work-order-created.handler';
 import { workOrderOverdueStep } from './on-work-order-overdue.handler';
 import { workOrderReopenedStep } from './on-work-order-reopened.handler';
@@ -26,6 +27,22 @@ const brief = { requestId: 'r1' } as commonV1.RequestBrief;
 const fact = (step: { fact: { at: Date } }) => ({ ...step.fact, at: step.fact.at.toISOString() });
 
 describe('lifecycle events as timeline steps', () => {
+  it('records an extension decided and a pause of the handling clock as steps that move no status', () => {
+    const extension = extensionDecidedStep(
+      { workOrderId: 'w1', requestId: 'r1', unitId: 'u1', extensionId: 'e1', status: 'approved', refusal: '', originalDueAt: AT, handlingDueAt: '2025-01-30T16:00:00.000Z', extraWorkingDays: 3, decidedAt: AT, decidedBy: 'city:sup', approvedCount: 1 },
+      RECEIVED,
+    );
+    expect(fact(extension)).toEqual({ kind: 'work-order-clock-changed', at: AT, unitId: 'u1', entityId: 'extension:e1' });
+    expect(extension.note).toContain('2025-01-30T16:00:00.000Z');
+    const pause = pauseChangedStep(
+      { workOrderId: 'w1', requestId: 'r1', unitId: 'u1', pauseId: 'p1', step: 'ended', reason: 'awaiting-requester', status: 'ended', at: AT, by: '', endKind: 'limit-reached', handlingDueAt: AT, resumesBy: '' },
+      RECEIVED,
+    );
+    expect(fact(pause)).toEqual({ kind: 'work-order-clock-changed', at: AT, unitId: 'u1', entityId: 'pause:p1:ended' });
+    expect(pause.actor).toBe('system:handling');
+    expect(progressAfter({ status: 'in-progress', statusSince: RECEIVED, primaryUnitId: 'u1' }, pause.fact)).toEqual({ primaryUnitId: 'u1' });
+  });
+
   it("dates a step by the event's own instant, or by its arrival when the instant is missing or bad", () => {
     expect(eventInstant(AT, RECEIVED).toISOString()).toBe(AT);
     expect(eventInstant('', RECEIVED)).toBe(RECEIVED);
@@ -186,7 +203,7 @@ describe('lifecycle events as timeline steps', () => {
     const plans = planConsumers('intake', '', timelineHandlers);
     expect(plans.map((p) => [p.spec.durable, p.spec.filterSubject, p.types?.size])).toEqual([
       ['intake--hl-dispatch-v1--timeline', undefined, 5],
-      ['intake--hl-handling-v1--timeline', undefined, 6],
+      ['intake--hl-handling-v1--timeline', undefined, 8],
       ['intake--hl-revisit-v1--timeline', undefined, 5],
     ]);
     expect(plans[1]?.types?.has(Events.handling.calendarChanged.type)).toBe(false);

@@ -11,6 +11,7 @@ import { onRevisitRecorded } from './on-revisit-recorded.handler';
 import { onRevisitSkipped } from './on-revisit-skipped.handler';
 import { onWorkOrderAnswered } from './on-work-order-answered.handler';
 import { onWorkOrderCancelled } from './on-work-order-cancelled.handler';
+import { onExtensionDecided, onPauseChanged } from './on-work-order-clock-changed.handler';
 import { onWorkOrderCreated } from './on-work-order-created.handler';
 import { onWorkOrderOverdue } from './on-work-order-overdue.handler';
 import { onWorkOrderReopened } from './on-work-order-reopened.handler';
@@ -30,6 +31,8 @@ export const timelineHandlers: readonly EventHandlerDefinition[] = [
   onWorkOrderSigned,
   onWorkOrderAnswered,
   onWorkOrderOverdue,
+  onExtensionDecided,
+  onPauseChanged,
   onWorkOrderReopened,
   onWorkOrderCancelled,
   onAnswerReviewed,

@@ -49,6 +49,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/attachment-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hotline's attachment limits for answers and 督办 replies (default: 10 MiB a file, 20 an order, every type) */
+        get: operations["AttachmentsController_policy"];
+        put: operations["AttachmentsController_putPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calendar": {
         parameters: {
             query?: never;
@@ -90,6 +107,22 @@ export interface paths {
         };
         get?: never;
         put: operations["CalendarController_putYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clock-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClocksController_policy"];
+        put: operations["ClocksController_putPolicy"];
         post?: never;
         delete?: never;
         options?: never;
@@ -180,6 +213,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's notifications and their delivery, newest first (filter by status, template, recipient kind, request) */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/pii-access-log": {
         parameters: {
             query?: never;
@@ -238,6 +288,41 @@ export interface paths {
             cookie?: never;
         };
         get: operations["SupervisionController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supervision-orders/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A 督办 order's attachments, oldest first (the supervised unit's staff, the hotline-wide staff) */
+        get: operations["AttachmentsController_listOfSupervision"];
+        put?: never;
+        /** Attach a file to the reply of an open 督办 order on the caller’s unit */
+        post: operations["AttachmentsController_uploadToSupervision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supervision-orders/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a 督办 order's attachment, for a stated purpose (audited) */
+        get: operations["AttachmentsController_downloadOfSupervision"];
         put?: never;
         post?: never;
         delete?: never;
@@ -416,8 +501,43 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The unit leader signs the draft off: it becomes the answer (the clock stops now) and goes to review */
+        /** The unit leader (for a 重件 its principal) signs the draft off: it becomes the answer (the clock stops now) and goes to review */
         post: operations["SignOffController_signOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/work-orders/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A work order's attachments, oldest first (its unit's staff, the hotline-wide staff) */
+        get: operations["AttachmentsController_listOfWorkOrder"];
+        put?: never;
+        /** Attach a file to the answer of the caller's unit's open order (awaiting sign-for or in progress) */
+        post: operations["AttachmentsController_uploadToWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/work-orders/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a work order's attachment, for a stated purpose (audited) */
+        get: operations["AttachmentsController_downloadOfWorkOrder"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -482,6 +602,70 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ExtensionsController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/work-orders/{id}/pauses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClocksController_list"];
+        put?: never;
+        post: operations["ClocksController_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/work-orders/{id}/pauses/{pauseId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClocksController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/work-orders/{id}/pauses/{pauseId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClocksController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/work-orders/{id}/pauses/{pauseId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClocksController_refuse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -602,6 +786,64 @@ export interface operations {
             };
         };
     };
+    AttachmentsController_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_putPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default [
+                     *       "application/pdf",
+                     *       "image/png",
+                     *       "image/jpeg",
+                     *       "image/gif",
+                     *       "image/webp",
+                     *       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                     *       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     *       "text/plain",
+                     *       "audio/mpeg",
+                     *       "audio/wav",
+                     *       "audio/amr",
+                     *       "audio/amr-wb"
+                     *     ]
+                     */
+                    contentTypes?: ("application/pdf" | "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "text/plain" | "audio/mpeg" | "audio/wav" | "audio/amr" | "audio/amr-wb")[];
+                    maxFileBytes: number;
+                    maxFilesPerOwner: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CalendarController_get: {
         parameters: {
             query?: never;
@@ -694,6 +936,49 @@ export interface operations {
                     notice: string;
                     /** @description when given, the year of the path (or of --year) */
                     year?: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClocksController_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClocksController_putPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    handlingStartsAt: "dispatch" | "sign-for";
+                    maxPauses: number;
+                    maxPauseWorkingDays: number;
                 };
             };
         };
@@ -844,6 +1129,30 @@ export interface operations {
             };
         };
     };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                recipientKind?: unknown | ("requester" | "unit" | "unit-leader");
+                requestId?: unknown | string;
+                status?: unknown | ("pending" | "retrying" | "delivered" | "failed");
+                template?: unknown | ("extension-approved-requester" | "work-order-new" | "work-order-urged" | "work-order-overdue" | "urge-notice-leader-copy");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PiiAccessLogController_list: {
         parameters: {
             query?: {
@@ -897,6 +1206,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description urgencies whose orders are 重件
+                     * @default []
+                     */
+                    importantUrgencies?: ("normal" | "urgent" | "critical")[];
+                    /**
+                     * @description orders under 督办 are 重件
+                     * @default false
+                     */
+                    importantWhenSupervised?: boolean;
                     required: boolean;
                 };
             };
@@ -965,6 +1284,83 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_listOfSupervision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_uploadToSupervision: {
+        parameters: {
+            query: {
+                filename: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                "audio/amr": string;
+                "audio/amr-wb": string;
+                "audio/mpeg": string;
+                "audio/wav": string;
+                "image/gif": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_downloadOfSupervision: {
+        parameters: {
+            query: {
+                purpose: "contact-requester" | "verify-identity" | "handle-request" | "supervision" | "complaint-or-dispute" | "legal-request";
+            };
+            header?: never;
+            path: {
+                attachmentId: string;
                 id: string;
             };
             cookie?: never;
@@ -1122,6 +1518,11 @@ export interface operations {
             content: {
                 "application/json": {
                     circularAfterNoticeWorkingDays: number;
+                    /**
+                     * @description urges of any level after which a still overdue order is circulated (催办两次仍未办理); 0 turns it off
+                     * @default 2
+                     */
+                    circularAfterUrges?: number;
                     noticeAfterDueWorkingDays: number;
                 };
             };
@@ -1338,6 +1739,83 @@ export interface operations {
             };
         };
     };
+    AttachmentsController_listOfWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_uploadToWorkOrder: {
+        parameters: {
+            query: {
+                filename: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                "audio/amr": string;
+                "audio/amr-wb": string;
+                "audio/mpeg": string;
+                "audio/wav": string;
+                "image/gif": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_downloadOfWorkOrder: {
+        parameters: {
+            query: {
+                purpose: "contact-requester" | "verify-identity" | "handle-request" | "supervision" | "complaint-or-dispute" | "legal-request";
+            };
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     WorkOrdersController_clear: {
         parameters: {
             query: {
@@ -1449,6 +1927,127 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description the hotline’s remark on its decision */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClocksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClocksController_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description what the unit waits for (masked when stored) */
+                    note?: string;
+                    /** @enum {string} */
+                    reason: "awaiting-requester" | "awaiting-inspection" | "awaiting-other-authority" | "force-majeure";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClocksController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pauseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a remark on the decision (masked when stored) */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClocksController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pauseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClocksController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pauseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a remark on the decision (masked when stored) */
                     note?: string;
                 };
             };

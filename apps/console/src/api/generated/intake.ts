@@ -49,6 +49,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/attachment-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hotline's attachment limits for requests (default: 10 MiB a file, 20 a request, every type) */
+        get: operations["RequestAttachmentsController_policy"];
+        put: operations["RequestAttachmentsController_putPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/call-references/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a call reference, once and before it expires, for the number to dial (audited); 410 when used or expired */
+        post: operations["CallReferencesController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/categories": {
         parameters: {
             query?: never;
@@ -75,6 +109,23 @@ export interface paths {
         get: operations["ChannelsController_list"];
         put?: never;
         post: operations["ChannelsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contact-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's cap on phone reveals per unit user and day, and whether it is the tenant's own or the default */
+        get: operations["ContactController_policy"];
+        put: operations["ContactController_putPolicy"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -340,6 +391,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's notifications and their delivery, newest first (filter by status, template, recipient kind, request) */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/pii-access-log": {
         parameters: {
             query?: never;
@@ -414,6 +482,92 @@ export interface paths {
         get: operations["RequestsController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request's attachments, oldest first (agents, hotline staff, its primary unit; a confidential one: supervisors) */
+        get: operations["RequestAttachmentsController_list"];
+        put?: never;
+        /** Attach a file to an open request: the body is the file, its Content-Type the file's type, ?filename= its name */
+        post: operations["RequestAttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment, for a stated purpose (audited): served as the type its bytes showed, as a download */
+        get: operations["RequestAttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requester's masked name and phone, and whether (or why not) the caller can reveal the phone or call through the platform */
+        get: operations["ContactController_contact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/contact/call-reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived, single-use reference the telephony system exchanges for the number: the caller never sees it */
+        post: operations["ContactController_callReference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/contact/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester's phone in clear (nothing else) for a stated purpose; audited, and capped per unit user and day (429) */
+        post: operations["ContactController_reveal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -698,6 +852,89 @@ export interface operations {
             };
         };
     };
+    RequestAttachmentsController_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RequestAttachmentsController_putPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default [
+                     *       "application/pdf",
+                     *       "image/png",
+                     *       "image/jpeg",
+                     *       "image/gif",
+                     *       "image/webp",
+                     *       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                     *       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     *       "text/plain",
+                     *       "audio/mpeg",
+                     *       "audio/wav",
+                     *       "audio/amr",
+                     *       "audio/amr-wb"
+                     *     ]
+                     */
+                    contentTypes?: ("application/pdf" | "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "text/plain" | "audio/mpeg" | "audio/wav" | "audio/amr" | "audio/amr-wb")[];
+                    maxFileBytes: number;
+                    maxFilesPerOwner: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallReferencesController_resolve: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reference: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CategoriesController_list: {
         parameters: {
             query?: {
@@ -789,6 +1026,46 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactController_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactController_putPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dailyRevealsPerUser: number;
+                };
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1246,6 +1523,30 @@ export interface operations {
             };
         };
     };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                recipientKind?: unknown | ("requester" | "unit" | "unit-leader");
+                requestId?: unknown | string;
+                status?: unknown | ("pending" | "retrying" | "delivered" | "failed");
+                template?: unknown | ("extension-approved-requester" | "work-order-new" | "work-order-urged" | "work-order-overdue" | "urge-notice-leader-copy");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PiiAccessLogController_list: {
         parameters: {
             query?: {
@@ -1253,7 +1554,7 @@ export interface operations {
                 limit?: (number | string) & number;
                 number?: unknown | string;
                 offset?: (number | string) & number;
-                purpose?: unknown | ("contact-requester" | "verify-identity" | "handle-request" | "supervision" | "complaint-or-dispute" | "legal-request" | "unstated");
+                purpose?: unknown | ("contact-requester" | "verify-identity" | "handle-request" | "supervision" | "complaint-or-dispute" | "legal-request" | "callback-verify" | "callback-result" | "on-site-visit" | "unstated");
                 requestId?: unknown | string;
                 subject?: unknown | string;
                 to?: unknown | string;
@@ -1419,6 +1720,161 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RequestAttachmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RequestAttachmentsController_upload: {
+        parameters: {
+            query: {
+                filename: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                "audio/amr": string;
+                "audio/amr-wb": string;
+                "audio/mpeg": string;
+                "audio/wav": string;
+                "image/gif": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RequestAttachmentsController_download: {
+        parameters: {
+            query: {
+                note?: unknown | string;
+                purpose: "contact-requester" | "verify-identity" | "handle-request" | "supervision" | "complaint-or-dispute" | "legal-request";
+            };
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactController_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactController_callReference: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @enum {string} */
+                    purpose: "callback-verify" | "callback-result" | "on-site-visit";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactController_reveal: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @enum {string} */
+                    purpose: "callback-verify" | "callback-result" | "on-site-visit";
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -48,6 +48,12 @@ export interface WorkOrderSigned {
   onTime: boolean;
   /** Subject of the unit staff member who signed. */
   signedBy: string;
+  /**
+   * Where the tenant counts the handling clock from the sign-for: where it started (the sign-for,
+   * no later than its due) and the handling due it gives. Absent when it counts from the dispatch.
+   */
+  handleStartedAt?: string | undefined;
+  handleDueAt?: string | undefined;
 }
 
 /** Emitted on hl.handling.v1.<tenant>.work-order.answered (also after rework). */
@@ -287,6 +293,65 @@ export interface SupervisionChanged {
   replyOverdue: boolean;
 }
 
+/**
+ * Emitted on hl.handling.v1.<tenant>.notification.requested by the log-and-outbox notification
+ * adapter (ADR 0029) when it hands a notification over: to a unit (new order, urged, overdue) or
+ * its leader (the urging notice's copy). A gateway subscribes and delivers it. Codes and
+ * references only: the unit's inbox is the gateway's to know, the wording is the template's.
+ */
+export interface NotificationRequested {
+  notificationId: string;
+  /** requester | unit | unit-leader (vocabulary NOTIFICATION_RECIPIENT_KINDS) */
+  recipientKind: string;
+  /** The unit id (unit, unit-leader), or the request id (requester). */
+  recipientRef: string;
+  /** sms | im | unit-inbox */
+  channel: string;
+  /** vocabulary NOTIFICATION_TEMPLATES, e.g. work-order-new */
+  template: string;
+  /** The template's parameters (NOTIFICATION_TEMPLATE_PARAMS): codes, RFC 3339 instants, the request number. */
+  params: { [key: string]: string };
+  /** The fact it tells of (work-order:<id>, urge:<id>, overdue:<id>/<clock>): once per recipient and template. */
+  sourceRef: string;
+  requestId: string;
+  /** RFC 3339: when it was enqueued (committed with the change), and handed over. */
+  requestedAt: string;
+  handedOverAt: string;
+}
+
+export interface NotificationRequested_ParamsEntry {
+  key: string;
+  value: string;
+}
+
+/**
+ * Emitted on hl.handling.v1.<tenant>.work-order.pause-changed when a pause of the handling clock
+ * (暂停计时) was asked by the unit, started by the hotline's approval, refused, or ended (resumed
+ * by a person, at the tenant's longest pause, or by the order's answer or cancellation). The
+ * note stays in handling; only codes and times travel.
+ */
+export interface WorkOrderPauseChanged {
+  workOrderId: string;
+  requestId: string;
+  unitId: string;
+  pauseId: string;
+  /** asked | started | refused | ended */
+  step: string;
+  /** awaiting-requester | awaiting-inspection | awaiting-other-authority | force-majeure */
+  reason: string;
+  /** pending | running | ended | refused */
+  status: string;
+  /** RFC 3339: when this step happened, and by whom (token subject, or system:handling). */
+  at: string;
+  by: string;
+  /** resumed | limit-reached | order-moved-on, for the ended step. */
+  endKind: string;
+  /** The handling due the order is held to after this step (moved by an ended pause). */
+  handlingDueAt: string;
+  /** When a running pause resumes by itself (the tenant's longest pause). */
+  resumesBy: string;
+}
+
 function createBaseCalendarChanged(): CalendarChanged {
   return { timeZone: "", extraHolidays: [], extraWorkingDays: [], changedAt: "" };
 }
@@ -523,7 +588,16 @@ export const WorkOrderCreated: MessageFns<WorkOrderCreated> = {
 };
 
 function createBaseWorkOrderSigned(): WorkOrderSigned {
-  return { workOrderId: "", requestId: "", unitId: "", signedAt: "", onTime: false, signedBy: "" };
+  return {
+    workOrderId: "",
+    requestId: "",
+    unitId: "",
+    signedAt: "",
+    onTime: false,
+    signedBy: "",
+    handleStartedAt: undefined,
+    handleDueAt: undefined,
+  };
 }
 
 export const WorkOrderSigned: MessageFns<WorkOrderSigned> = {
@@ -545,6 +619,12 @@ export const WorkOrderSigned: MessageFns<WorkOrderSigned> = {
     }
     if (message.signedBy !== "") {
       writer.uint32(50).string(message.signedBy);
+    }
+    if (message.handleStartedAt !== undefined) {
+      writer.uint32(58).string(message.handleStartedAt);
+    }
+    if (message.handleDueAt !== undefined) {
+      writer.uint32(66).string(message.handleDueAt);
     }
     return writer;
   },
@@ -608,6 +688,22 @@ export const WorkOrderSigned: MessageFns<WorkOrderSigned> = {
             }
 
             message.signedBy = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.handleStartedAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.handleDueAt = reader.string();
             continue;
           }
         }
@@ -2390,6 +2486,402 @@ export const SupervisionChanged: MessageFns<SupervisionChanged> = {
             }
 
             message.replyOverdue = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseNotificationRequested(): NotificationRequested {
+  return {
+    notificationId: "",
+    recipientKind: "",
+    recipientRef: "",
+    channel: "",
+    template: "",
+    params: {},
+    sourceRef: "",
+    requestId: "",
+    requestedAt: "",
+    handedOverAt: "",
+  };
+}
+
+export const NotificationRequested: MessageFns<NotificationRequested> = {
+  encode(message: NotificationRequested, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.notificationId !== "") {
+      writer.uint32(10).string(message.notificationId);
+    }
+    if (message.recipientKind !== "") {
+      writer.uint32(18).string(message.recipientKind);
+    }
+    if (message.recipientRef !== "") {
+      writer.uint32(26).string(message.recipientRef);
+    }
+    if (message.channel !== "") {
+      writer.uint32(34).string(message.channel);
+    }
+    if (message.template !== "") {
+      writer.uint32(42).string(message.template);
+    }
+    globalThis.Object.entries(message.params).forEach(([key, value]: [string, string]) => {
+      NotificationRequested_ParamsEntry.encode({ key: key as any, value }, writer.uint32(50).fork()).join();
+    });
+    if (message.sourceRef !== "") {
+      writer.uint32(58).string(message.sourceRef);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(66).string(message.requestId);
+    }
+    if (message.requestedAt !== "") {
+      writer.uint32(74).string(message.requestedAt);
+    }
+    if (message.handedOverAt !== "") {
+      writer.uint32(82).string(message.handedOverAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NotificationRequested {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNotificationRequested();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.notificationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.recipientKind = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.recipientRef = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.channel = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.template = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            const entry6 = NotificationRequested_ParamsEntry.decode(reader, reader.uint32());
+            if (entry6.value !== undefined) {
+              message.params[entry6.key] = entry6.value;
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.sourceRef = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.requestedAt = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.handedOverAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseNotificationRequested_ParamsEntry(): NotificationRequested_ParamsEntry {
+  return { key: "", value: "" };
+}
+
+export const NotificationRequested_ParamsEntry: MessageFns<NotificationRequested_ParamsEntry> = {
+  encode(message: NotificationRequested_ParamsEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NotificationRequested_ParamsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNotificationRequested_ParamsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseWorkOrderPauseChanged(): WorkOrderPauseChanged {
+  return {
+    workOrderId: "",
+    requestId: "",
+    unitId: "",
+    pauseId: "",
+    step: "",
+    reason: "",
+    status: "",
+    at: "",
+    by: "",
+    endKind: "",
+    handlingDueAt: "",
+    resumesBy: "",
+  };
+}
+
+export const WorkOrderPauseChanged: MessageFns<WorkOrderPauseChanged> = {
+  encode(message: WorkOrderPauseChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.workOrderId !== "") {
+      writer.uint32(10).string(message.workOrderId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(26).string(message.unitId);
+    }
+    if (message.pauseId !== "") {
+      writer.uint32(34).string(message.pauseId);
+    }
+    if (message.step !== "") {
+      writer.uint32(42).string(message.step);
+    }
+    if (message.reason !== "") {
+      writer.uint32(50).string(message.reason);
+    }
+    if (message.status !== "") {
+      writer.uint32(58).string(message.status);
+    }
+    if (message.at !== "") {
+      writer.uint32(66).string(message.at);
+    }
+    if (message.by !== "") {
+      writer.uint32(74).string(message.by);
+    }
+    if (message.endKind !== "") {
+      writer.uint32(82).string(message.endKind);
+    }
+    if (message.handlingDueAt !== "") {
+      writer.uint32(90).string(message.handlingDueAt);
+    }
+    if (message.resumesBy !== "") {
+      writer.uint32(98).string(message.resumesBy);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WorkOrderPauseChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWorkOrderPauseChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.workOrderId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.pauseId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.step = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.at = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.by = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.endKind = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.handlingDueAt = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.resumesBy = reader.string();
             continue;
           }
         }
