@@ -20,7 +20,7 @@ describe('personal data in work orders', () => {
   });
 
   it('lets the answering unit and supervisors read in clear, and no reviewer, dispatcher or admin', () => {
-    expect(CLEAR_TEXT_READERS).toEqual(['unit-operator', 'unit-leader', 'supervisor']);
+    expect(CLEAR_TEXT_READERS).toEqual(['unit-operator', 'unit-leader', 'unit-principal', 'supervisor']);
     expect(canReadClearText({ roles: ['unit-operator'], unit: 'u1' }, 'u1')).toBe(true);
     expect(canReadClearText({ roles: ['unit-leader'], unit: 'u1' }, 'u2')).toBe(false);
     expect(canReadClearText({ roles: ['supervisor'] }, 'u2')).toBe(true);

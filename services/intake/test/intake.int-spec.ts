@@ -120,12 +120,15 @@ describe('intake service (real PostgreSQL and NATS)', () => {
     expect(pending[0].n).toBe(0);
   });
 
-  it('keeps its deployed durable consumers: one per producer, named as before, reading the whole stream', async () => {
+  it('keeps its deployed durable consumers: the timeline one per producer, named as before, reading the whole stream', async () => {
+    // Added since 0.1.0: the requester's notifications read handling's extension decisions only (ADR 0029).
+    const added: Record<string, string[]> = { handling: ['intake--hl-handling-v1--notifications'] };
     for (const producer of ['dispatch', 'handling', 'revisit'] as const) {
       const consumers = await service.context.bus.jsm.consumers.list(streamOf(sut.namespace, producer).name).next();
       const intakes = consumers.filter((c) => c.name.startsWith('intake--'));
-      expect(intakes.map((c) => c.name)).toEqual([`intake--hl-${producer}-v1--timeline`]);
-      expect(intakes[0]?.config.filter_subject ?? '').toBe('');
+      expect(intakes.map((c) => c.name).sort()).toEqual([...(added[producer] ?? []), `intake--hl-${producer}-v1--timeline`].sort());
+      expect(intakes.find((c) => c.name.endsWith('--timeline'))?.config.filter_subject ?? '').toBe('');
+      for (const other of intakes.filter((c) => !c.name.endsWith('--timeline'))) expect(other.config.filter_subject).toMatch(/extension-decided$/);
     }
   });
 
