@@ -23,6 +23,8 @@ describe('honest clocks: where the handling clock starts, pauses, 催办两次 �
 
   async function signed(tenantId: string, unitCode: string, dispatchedAt?: string) {
     const [order] = await dispatchAndWait(sut, tenantId, dispatched(brief(), [assignment(unitCode)], dispatchedAt), 1);
+    // Dispatched in the past, its overdue timer fires at once: sign after it, not in a race with it.
+    if (dispatchedAt) await eventually('flagged overdue', async () => (await view(tenantId, order.id)).handleOverdue, 30_000);
     const unit = await sut.token(tenantId, ['unit-operator'], unitCode);
     expect((await sut.request('POST', `/v1/work-orders/${order.id}/sign`, unit)).status).toBe(200);
     return { order: await view(tenantId, order.id), unit };
@@ -66,6 +68,11 @@ describe('honest clocks: where the handling clock starts, pauses, 催办两次 �
     // Dispatched two hours ago with 30 minutes to sign: the clock started at the sign-for due, so it is overdue at once.
     const twoHoursAgo = new Date(Date.now() - 120 * MINUTE).toISOString();
     const [late] = await dispatchAndWait(sut, 'city-k2', dispatched(brief(), [assignment('u-s2')], twoHoursAgo), 1);
+    // Both its clocks are breached at once: sign after their timers fired, not in a race with them.
+    await eventually('both clocks flagged', async () => {
+      const v = await view('city-k2', late.id);
+      return v.signOverdue && v.handleOverdue;
+    }, 30_000);
     const lateUnit = await sut.token('city-k2', ['unit-operator'], 'u-s2');
     const lateSign = await sut.request('POST', `/v1/work-orders/${late.id}/sign`, lateUnit);
     expect(lateSign.body.handlingStartedAt).toBe(late.signDueAt);

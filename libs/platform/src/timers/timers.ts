@@ -38,6 +38,17 @@ export const Timers = {
       [uuidv7(), spec.tenantId, spec.kind, spec.key, spec.dueAt, JSON.stringify(spec.payload ?? {})],
     );
   },
+  /** Schedules like `schedule`, unless a pending timer of the same kind and key comes due no later already. */
+  async scheduleNoLaterThan(manager: EntityManager, spec: TimerSpec): Promise<void> {
+    await manager.query(
+      `insert into timers (id, tenant_id, kind, key, due_at, payload) values ($1, $2, $3, $4, $5, $6)
+       on conflict (kind, key) do update
+         set due_at = excluded.due_at, payload = excluded.payload, state = 'pending', attempts = 0, last_error = null,
+             fired_at = null, fired_by = null
+         where not (timers.state = 'pending' and timers.due_at <= excluded.due_at)`,
+      [uuidv7(), spec.tenantId, spec.kind, spec.key, spec.dueAt, JSON.stringify(spec.payload ?? {})],
+    );
+  },
   async cancel(manager: EntityManager, kind: string, key: string): Promise<void> {
     await manager.query(`update timers set state = 'cancelled' where kind = $1 and key = $2 and state = 'pending'`, [kind, key]);
   },

@@ -37,9 +37,7 @@ export async function scheduleRepeatUrgeCircular(manager: EntityManager, order: 
   const policy = await loadUrgingPolicy(manager);
   if (!isRepeatUrgeCircularDue(await urgeCount(manager, order.id), policy)) return;
   const dueAt = repeatUrgeCircularAt(await tenantWorkingCalendar(manager, order.tenantId), lastUrgedAt, handlingDueOf(order));
-  const [pending] = await manager.query(`select due_at from timers where kind = $1 and key = $2 and state = 'pending'`, [URGE_TIMER_KINDS.circular, order.id]);
-  if (pending && new Date(pending.due_at).getTime() <= dueAt.getTime()) return;
-  await Timers.schedule(manager, { tenantId: order.tenantId, kind: URGE_TIMER_KINDS.circular, key: order.id, dueAt, payload: { workOrderId: order.id } });
+  await Timers.scheduleNoLaterThan(manager, { tenantId: order.tenantId, kind: URGE_TIMER_KINDS.circular, key: order.id, dueAt, payload: { workOrderId: order.id } });
 }
 
 /**
@@ -50,9 +48,7 @@ export async function scheduleUrgeCircular(manager: EntityManager, order: WorkOr
   const [calendar, policy] = [await tenantWorkingCalendar(manager, order.tenantId), await loadUrgingPolicy(manager)];
   const dueAt = urgeCircularAt(calendar, noticeAt, policy);
   // A circular the urges' count called for sooner stands.
-  const [pending] = await manager.query(`select due_at from timers where kind = $1 and key = $2 and state = 'pending'`, [URGE_TIMER_KINDS.circular, order.id]);
-  if (pending && new Date(pending.due_at).getTime() <= dueAt.getTime()) return;
-  await Timers.schedule(manager, { tenantId: order.tenantId, kind: URGE_TIMER_KINDS.circular, key: order.id, dueAt, payload: { workOrderId: order.id } });
+  await Timers.scheduleNoLaterThan(manager, { tenantId: order.tenantId, kind: URGE_TIMER_KINDS.circular, key: order.id, dueAt, payload: { workOrderId: order.id } });
 }
 
 /** An order off the ladder (answered, cancelled, reopened) has none of its timers pending. Runs after every change. */
