@@ -12,6 +12,7 @@ import {
   RequestClosedAtIntake,
   RequestMerged,
   RequestStatusChanged,
+  RequestTerminated,
   TaxonomyPublished,
   TenantChanged,
   NotificationRequested as IntakeNotificationRequested,
@@ -47,6 +48,8 @@ import {
 import {
   AnswerReviewed,
   EvaluationJudged,
+  FollowUpChanged,
+  RequestAnonymised,
   RequestArchived,
   RequestClosed,
   RevisitAttempted,
@@ -104,6 +107,7 @@ export const Events = {
       'intake', 'request', 'status-changed', 'hotline.intake.v1.RequestStatusChanged', RequestStatusChanged,
     ),
     requestMerged: event('intake', 'request', 'merged', 'hotline.intake.v1.RequestMerged', RequestMerged),
+    requestTerminated: event('intake', 'request', 'terminated', 'hotline.intake.v1.RequestTerminated', RequestTerminated),
     // The 110 interconnect is served by intake (ARCHITECTURE §3): its events are on intake's stream.
     linkageTransferOffered: event('intake', 'linkage-transfer', 'offered', 'hotline.linkage.v1.TransferOffered', TransferOffered),
     linkageTransferDecided: event('intake', 'linkage-transfer', 'decided', 'hotline.linkage.v1.TransferDecided', TransferDecided),
@@ -164,6 +168,8 @@ export const Events = {
     requestArchived: event('revisit', 'request', 'archived', 'hotline.revisit.v1.RequestArchived', RequestArchived),
     revisitAttempted: event('revisit', 'revisit', 'attempted', 'hotline.revisit.v1.RevisitAttempted', RevisitAttempted),
     evaluationJudged: event('revisit', 'evaluation', 'judged', 'hotline.revisit.v1.EvaluationJudged', EvaluationJudged),
+    followUpChanged: event('revisit', 'follow-up', 'changed', 'hotline.revisit.v1.FollowUpChanged', FollowUpChanged),
+    requestAnonymised: event('revisit', 'request', 'anonymised', 'hotline.revisit.v1.RequestAnonymised', RequestAnonymised),
   },
   analytics: {
     alertRaised: event('analytics', 'alert', 'raised', 'hotline.analytics.v1.AlertRaised', AlertRaised),

@@ -16,6 +16,7 @@ export const REQUEST_STATUSES = [
   'not-accepted',
   'merged',
   'transferred',
+  'terminated',
   'archived',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -35,6 +36,9 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, Label> = {
   merged: { zh: '已并单', en: 'Merged' },
   // 转办: handed to another hotline of the province (ADR 0027), which handles it under the same number.
   transferred: { zh: '已转出', en: 'Transferred' },
+  // 诉求终结: ended by an approved termination (two-person rule); kept and counted apart, never
+  // in a unit's assessment.
+  terminated: { zh: '已终结', en: 'Terminated' },
   archived: { zh: '已归档', en: 'Archived' },
 };
 
@@ -50,6 +54,7 @@ const RANK: Record<RequestStatus, number> = {
   'not-accepted': 7,
   merged: 7,
   transferred: 7,
+  terminated: 7,
   archived: 8,
 };
 
@@ -84,6 +89,7 @@ export const STATUS_CHANGE_REASONS = [
   'refer-police',
   'merged',
   'transferred-out',
+  'terminated',
   'archived',
 ] as const;
 export type StatusChangeReason = (typeof STATUS_CHANGE_REASONS)[number];

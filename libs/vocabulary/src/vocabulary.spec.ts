@@ -42,7 +42,7 @@ describe('vocabulary', () => {
   it('orders statuses along the lifecycle; closed, not-accepted, merged, transferred and archived are closed', () => {
     const ranks = REQUEST_STATUSES.map(statusRank);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
-    expect(REQUEST_STATUSES.filter(isClosedStatus)).toEqual(['closed', 'not-accepted', 'merged', 'transferred', 'archived']);
+    expect(REQUEST_STATUSES.filter(isClosedStatus)).toEqual(['closed', 'not-accepted', 'merged', 'transferred', 'terminated', 'archived']);
     expect(statusRank('closed')).toBe(statusRank('not-accepted'));
   });
 

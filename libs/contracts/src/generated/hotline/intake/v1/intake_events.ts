@@ -151,6 +151,31 @@ export interface NotificationRequested_ParamsEntry {
   value: string;
 }
 
+/**
+ * Emitted on hl.intake.v1.<tenant>.request.terminated when a second person approves a proposed
+ * termination (诉求终结, two-person rule). The request is kept and counted apart, never in a unit's
+ * assessment; handling cancels its open orders and revisit closes and archives it without a
+ * revisit. The requester is told the legal route.
+ */
+export interface RequestTerminated {
+  requestId: string;
+  number: string;
+  terminationId: string;
+  /** vocabulary TERMINATION_REASONS, e.g. repeated-no-new-facts */
+  reasonCode: string;
+  /** Numbers of earlier requests on the same matter (evidence). */
+  evidenceRequestNumbers: string[];
+  /** A hearing record or other evidence reference; empty when none. */
+  hearingRecord: string;
+  /** What the requester is told: the legal route (法定途径) they may take. */
+  legalRoute: string;
+  /** Subjects of the proposer and of the approver (never the same). */
+  proposedBy: string;
+  approvedBy: string;
+  /** RFC 3339 */
+  terminatedAt: string;
+}
+
 function createBaseChannelConfigured(): ChannelConfigured {
   return { channel: undefined };
 }
@@ -1085,6 +1110,162 @@ export const NotificationRequested_ParamsEntry: MessageFns<NotificationRequested
             }
 
             message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRequestTerminated(): RequestTerminated {
+  return {
+    requestId: "",
+    number: "",
+    terminationId: "",
+    reasonCode: "",
+    evidenceRequestNumbers: [],
+    hearingRecord: "",
+    legalRoute: "",
+    proposedBy: "",
+    approvedBy: "",
+    terminatedAt: "",
+  };
+}
+
+export const RequestTerminated: MessageFns<RequestTerminated> = {
+  encode(message: RequestTerminated, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.number !== "") {
+      writer.uint32(18).string(message.number);
+    }
+    if (message.terminationId !== "") {
+      writer.uint32(26).string(message.terminationId);
+    }
+    if (message.reasonCode !== "") {
+      writer.uint32(34).string(message.reasonCode);
+    }
+    for (const v of message.evidenceRequestNumbers) {
+      writer.uint32(42).string(v!);
+    }
+    if (message.hearingRecord !== "") {
+      writer.uint32(50).string(message.hearingRecord);
+    }
+    if (message.legalRoute !== "") {
+      writer.uint32(58).string(message.legalRoute);
+    }
+    if (message.proposedBy !== "") {
+      writer.uint32(66).string(message.proposedBy);
+    }
+    if (message.approvedBy !== "") {
+      writer.uint32(74).string(message.approvedBy);
+    }
+    if (message.terminatedAt !== "") {
+      writer.uint32(82).string(message.terminatedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RequestTerminated {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRequestTerminated();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.number = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.terminationId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reasonCode = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.evidenceRequestNumbers.push(reader.string());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.hearingRecord = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.legalRoute = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.proposedBy = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.approvedBy = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.terminatedAt = reader.string();
             continue;
           }
         }

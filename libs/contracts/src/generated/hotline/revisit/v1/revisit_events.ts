@@ -121,6 +121,41 @@ export interface RequestArchived {
   archivedAt: string;
 }
 
+/**
+ * Emitted on hl.revisit.v1.<tenant>.follow-up.changed when a 持续跟踪 follow-up of a closed
+ * request changes state: scheduled (closed as not solvable now, with its date), due (the date
+ * came: the unit is to report progress), reported (the unit did), ended (the hotline revisited
+ * and ended it; a next date schedules it again).
+ */
+export interface FollowUpChanged {
+  followUpId: string;
+  requestId: string;
+  /** scheduled | due | reported | ended (vocabulary FOLLOW_UP_STATES) */
+  state: string;
+  /** planning | funding | policy | other-objective (vocabulary FOLLOW_UP_REASONS) */
+  reason: string;
+  /** YYYY-MM-DD: the date the unit next reports by. */
+  dueOn: string;
+  /** The primary unit that follows the matter up. */
+  unitId: string;
+  changedAt: string;
+  changedBy: string;
+  /** The unit's progress report, or the hotline's revisit note; empty otherwise. */
+  note: string;
+}
+
+/**
+ * Emitted on hl.revisit.v1.<tenant>.request.anonymised when a closed request's retention period
+ * has ended: every service replaces its identity and free text (intake, handling, revisit); the
+ * archive keeps its hashes, so the chain still verifies.
+ */
+export interface RequestAnonymised {
+  requestId: string;
+  anonymisedAt: string;
+  /** The retention run that did it (its id), for the records office's log. */
+  runId: string;
+}
+
 function createBaseSamplingPolicyChanged(): SamplingPolicyChanged {
   return { policy: undefined };
 }
@@ -978,6 +1013,218 @@ export const RequestArchived: MessageFns<RequestArchived> = {
             }
 
             message.archivedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseFollowUpChanged(): FollowUpChanged {
+  return {
+    followUpId: "",
+    requestId: "",
+    state: "",
+    reason: "",
+    dueOn: "",
+    unitId: "",
+    changedAt: "",
+    changedBy: "",
+    note: "",
+  };
+}
+
+export const FollowUpChanged: MessageFns<FollowUpChanged> = {
+  encode(message: FollowUpChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.followUpId !== "") {
+      writer.uint32(10).string(message.followUpId);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.state !== "") {
+      writer.uint32(26).string(message.state);
+    }
+    if (message.reason !== "") {
+      writer.uint32(34).string(message.reason);
+    }
+    if (message.dueOn !== "") {
+      writer.uint32(42).string(message.dueOn);
+    }
+    if (message.unitId !== "") {
+      writer.uint32(50).string(message.unitId);
+    }
+    if (message.changedAt !== "") {
+      writer.uint32(58).string(message.changedAt);
+    }
+    if (message.changedBy !== "") {
+      writer.uint32(66).string(message.changedBy);
+    }
+    if (message.note !== "") {
+      writer.uint32(74).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FollowUpChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFollowUpChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.followUpId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.state = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.dueOn = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.unitId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.changedAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.changedBy = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseRequestAnonymised(): RequestAnonymised {
+  return { requestId: "", anonymisedAt: "", runId: "" };
+}
+
+export const RequestAnonymised: MessageFns<RequestAnonymised> = {
+  encode(message: RequestAnonymised, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.anonymisedAt !== "") {
+      writer.uint32(18).string(message.anonymisedAt);
+    }
+    if (message.runId !== "") {
+      writer.uint32(26).string(message.runId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RequestAnonymised {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRequestAnonymised();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.anonymisedAt = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.runId = reader.string();
             continue;
           }
         }
