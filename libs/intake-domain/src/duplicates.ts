@@ -1,7 +1,7 @@
 // Duplicate detection and 并单 (domain.md §3.2: REGISTERED ──duplicate of open order──▶ MERGED,
 // pointing to its master; 66号文 (五): repeat requests merged in principle, shared with 信访 and
 // 互联网+督查 so one matter is not handled twice). Pure: the service keys, queries and stores.
-import { DuplicateMatchReason, isClosedStatus, RequestStatus } from '@hotline/vocabulary';
+import { DuplicateMatchReason, isClosedStatus, RequestStatus, TerminationReason } from '@hotline/vocabulary';
 import type { StatusChange } from './request-progress';
 
 /**
@@ -110,4 +110,59 @@ export function mergeChanges(): StatusChange[] {
     { from: '', to: 'registered', reason: 'registered' },
     { from: 'registered', to: 'merged', reason: 'merged' },
   ];
+}
+
+/** What an earlier request that was terminated (诉求终结) tells the agent answering its repeat. */
+export interface TerminationMark {
+  terminationId: string;
+  reasonCode: TerminationReason;
+  /** What the requester was told: the legal route (法定途径). */
+  legalRoute: string;
+  terminatedAt: Date;
+}
+
+/**
+ * The termination a candidate is marked with: a request ended by an approved termination, still
+ * terminated or archived since (archiving keeps what ended it). None for any other request.
+ */
+export function terminationMarkOf(status: RequestStatus, approved: TerminationMark | null): TerminationMark | null {
+  if (!approved) return null;
+  return status === 'terminated' || status === 'archived' ? approved : null;
+}
+
+/** What the store found about one terminated request against a new contact. */
+export interface TerminatedMatchSignals {
+  sameRequester: boolean;
+  sameCategory: boolean;
+  /** Character-trigram similarity of title and content, 0…1. */
+  textSimilarity: number;
+}
+
+/**
+ * Why a terminated request is the matter a new contact repeats, empty when it is not: the same
+ * requester (keyed hash of the phone), or similar text in the same category (another person on
+ * the same matter, or the same person from another phone). No window: a termination stands until
+ * the requester brings new facts, however long after; the agent judges whether they did.
+ */
+export function terminatedMatchReasons(s: TerminatedMatchSignals, policy: Pick<DuplicatePolicy, 'minTextSimilarity'>): DuplicateMatchReason[] {
+  const reasons: DuplicateMatchReason[] = [];
+  if (s.sameRequester) reasons.push('same-requester');
+  if (s.sameCategory && s.textSimilarity >= policy.minTextSimilarity) reasons.push('similar-text');
+  return reasons;
+}
+
+/** How many terminated matters a contact is shown against, best first. */
+export const TERMINATED_MATCH_LIMIT = 5;
+
+/** The terminated matters of a contact, best first: the same requester first, then by text similarity. */
+export function rankTerminatedMatches<T>(
+  found: ReadonlyArray<{ candidate: T; signals: TerminatedMatchSignals }>,
+  policy: Pick<DuplicatePolicy, 'minTextSimilarity'>,
+): Array<{ candidate: T; reasons: DuplicateMatchReason[]; textSimilarity: number }> {
+  return found
+    .map(({ candidate, signals }) => ({ candidate, reasons: terminatedMatchReasons(signals, policy), textSimilarity: signals.textSimilarity, same: signals.sameRequester }))
+    .filter((m) => m.reasons.length > 0)
+    .sort((a, b) => Number(b.same) - Number(a.same) || b.textSimilarity - a.textSimilarity)
+    .slice(0, TERMINATED_MATCH_LIMIT)
+    .map(({ candidate, reasons, textSimilarity }) => ({ candidate, reasons, textSimilarity: Math.round(textSimilarity * 1000) / 1000 }));
 }

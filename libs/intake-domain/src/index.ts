@@ -9,5 +9,6 @@ export * from './request-progress';
 export * from './requester';
 export * from './scope';
 export * from './taxonomy';
+export * from './terminations';
 export * from './timeline';
 export * from './transfers';

@@ -31,7 +31,7 @@ describe('request status at registration', () => {
       { from: '', to: 'registered', reason: 'registered' },
       { from: 'registered', to: 'closed', reason: 'direct-answer' },
     ]);
-    for (const decision of ['transfer-emergency', 'legal-route', 'explained', 'refer-police'] as const)
+    for (const decision of ['transfer-emergency', 'legal-route', 'explained', 'refer-police', 'terminated-matter'] as const)
       expect(registrationChanges(decision)[1]).toEqual({ from: 'registered', to: 'not-accepted', reason: decision });
   });
 });

@@ -24,7 +24,7 @@ export function registrationChanges(decision: ScopeDecision): StatusChange[] {
   const registered: StatusChange = { from: '', to: 'registered', reason: 'registered' };
   if (decision === 'in-scope') return [registered];
   if (decision === 'direct-answer') return [registered, { from: 'registered', to: 'closed', reason: 'direct-answer' }];
-  // The four out-of-scope outcomes are reasons of their own (transfer-emergency, legal-route …).
+  // The out-of-scope outcomes are reasons of their own (transfer-emergency, legal-route, terminated-matter …).
   return [registered, { from: 'registered', to: 'not-accepted', reason: decision }];
 }
 

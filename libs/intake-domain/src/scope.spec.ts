@@ -1,10 +1,10 @@
 import { SCOPE_DECISIONS } from '@hotline/vocabulary';
-import { closingDetail, isDispatched, isOutOfScope, missingScopeFields } from './scope';
+import { closingDetail, isDispatched, isOutOfScope, missingScopeFields, unexpectedScopeFields } from './scope';
 
 describe('scope decision', () => {
   it('dispatches only in-scope requests', () => {
     expect(SCOPE_DECISIONS.filter(isDispatched)).toEqual(['in-scope']);
-    expect(SCOPE_DECISIONS.filter(isOutOfScope)).toEqual(['transfer-emergency', 'legal-route', 'explained', 'refer-police']);
+    expect(SCOPE_DECISIONS.filter(isOutOfScope)).toEqual(['transfer-emergency', 'legal-route', 'explained', 'refer-police', 'terminated-matter']);
   });
 
   it('requires an answer for direct-answer and a reason for out-of-scope outcomes', () => {
@@ -13,6 +13,14 @@ describe('scope decision', () => {
     expect(missingScopeFields({ decision: 'direct-answer', answer: '  ' })).toEqual(['answer']);
     expect(missingScopeFields({ decision: 'legal-route' })).toEqual(['reason']);
     expect(missingScopeFields({ decision: 'refer-police', reason: '恶意骚扰' })).toEqual([]);
+  });
+
+  it('requires the terminated request, and no reason, for a repeat of a terminated matter', () => {
+    expect(missingScopeFields({ decision: 'terminated-matter' })).toEqual(['terminatedRequestId']);
+    expect(missingScopeFields({ decision: 'terminated-matter', terminatedRequestId: 'r1' })).toEqual([]);
+    expect(unexpectedScopeFields({ decision: 'terminated-matter', terminatedRequestId: 'r1', reason: '重复' })).toEqual(['reason']);
+    expect(unexpectedScopeFields({ decision: 'legal-route', reason: '诉讼', terminatedRequestId: 'r1' })).toEqual(['terminatedRequestId']);
+    expect(unexpectedScopeFields({ decision: 'in-scope' })).toEqual([]);
   });
 
   it('closes with the answer or the reason as detail', () => {

@@ -44,6 +44,7 @@ export const NOTIFICATION_TEMPLATES = [
   'work-order-urged',
   'work-order-overdue',
   'urge-notice-leader-copy',
+  'request-terminated-requester',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 export const isNotificationTemplate = oneOf(NOTIFICATION_TEMPLATES);
@@ -53,6 +54,7 @@ export const NOTIFICATION_TEMPLATE_LABELS: Record<NotificationTemplate, Label> =
   'work-order-urged': { zh: '催办提醒', en: 'Work order urged' },
   'work-order-overdue': { zh: '超期提醒', en: 'Work order overdue' },
   'urge-notice-leader-copy': { zh: '催办通知抄送单位负责人', en: "Urging notice copied to the unit's leader" },
+  'request-terminated-requester': { zh: '诉求终结告知诉求人', en: 'Request terminated (to the requester)' },
 };
 
 /** Who each template is for. */
@@ -62,6 +64,7 @@ export const NOTIFICATION_TEMPLATE_RECIPIENT: Record<NotificationTemplate, Notif
   'work-order-urged': 'unit',
   'work-order-overdue': 'unit',
   'urge-notice-leader-copy': 'unit-leader',
+  'request-terminated-requester': 'requester',
 };
 
 /**
@@ -75,6 +78,9 @@ export const NOTIFICATION_TEMPLATE_PARAMS: Record<NotificationTemplate, readonly
   'work-order-urged': ['requestNumber', 'workOrderId', 'level', 'method', 'dueAt', 'overdue'],
   'work-order-overdue': ['requestNumber', 'workOrderId', 'clock', 'dueAt'],
   'urge-notice-leader-copy': ['requestNumber', 'workOrderId', 'level', 'dueAt'],
+  // The legal route itself is staff's free text: it cannot pass as a parameter, so the requester
+  // is told the reason and where to read the route (the public progress lookup shows it).
+  'request-terminated-requester': ['requestNumber', 'reasonCode', 'terminatedAt'],
 };
 
 /**

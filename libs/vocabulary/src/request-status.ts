@@ -87,6 +87,8 @@ export const STATUS_CHANGE_REASONS = [
   'legal-route',
   'explained',
   'refer-police',
+  // A contact repeating a terminated matter, answered at intake with that termination's legal route.
+  'terminated-matter',
   'merged',
   'transferred-out',
   'terminated',

@@ -50,8 +50,20 @@ export const CHANNEL_KIND_LABELS: Record<ChannelKind, Label> = {
 /** The public online submission arrives through the tenant's channel of this kind. */
 export const ONLINE_SUBMISSION_CHANNEL_KIND: ChannelKind = 'web';
 
-/** Scope decision at intake (66号文 (二)): in scope, answered at once, or one of four out-of-scope outcomes. */
-export const SCOPE_DECISIONS = ['in-scope', 'direct-answer', 'transfer-emergency', 'legal-route', 'explained', 'refer-police'] as const;
+/**
+ * Scope decision at intake (66号文 (二)): in scope, answered at once, one of four out-of-scope
+ * outcomes, or a repeat of a matter already terminated (诉求终结, domain.md §11.3), answered with
+ * that termination's legal route.
+ */
+export const SCOPE_DECISIONS = [
+  'in-scope',
+  'direct-answer',
+  'transfer-emergency',
+  'legal-route',
+  'explained',
+  'refer-police',
+  'terminated-matter',
+] as const;
 export type ScopeDecision = (typeof SCOPE_DECISIONS)[number];
 export const isScopeDecision = oneOf(SCOPE_DECISIONS);
 export const SCOPE_DECISION_LABELS: Record<ScopeDecision, Label> = {
@@ -61,5 +73,6 @@ export const SCOPE_DECISION_LABELS: Record<ScopeDecision, Label> = {
   'legal-route': { zh: '告知法定途径', en: 'Told the legal route' },
   explained: { zh: '解释说明', en: 'Explained' },
   'refer-police': { zh: '移送公安', en: 'Referred to the police' },
+  'terminated-matter': { zh: '已终结事项告知', en: 'Told the matter was terminated' },
 };
-export const OUT_OF_SCOPE_DECISIONS: readonly ScopeDecision[] = ['transfer-emergency', 'legal-route', 'explained', 'refer-police'];
+export const OUT_OF_SCOPE_DECISIONS: readonly ScopeDecision[] = ['transfer-emergency', 'legal-route', 'explained', 'refer-police', 'terminated-matter'];

@@ -25,6 +25,7 @@ import { RequestNumbers } from './requests/request-numbers';
 import { RequestsController } from './requests/requests.controller';
 import { tenantsCommand } from './tenants/tenants.command';
 import { TenantsController } from './tenants/tenants.controller';
+import { TerminationsController } from './terminations/terminations.controller';
 import { TransfersController } from './transfers/transfers.controller';
 import { timelineHandlers } from './timeline/timeline.handlers';
 
@@ -47,7 +48,7 @@ export const intakeService: ServiceDefinition = {
   entities,
   migrations,
   controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController, ContactController, CallReferencesController, DuplicatesController, LinkageController, KnowledgeController, TransfersController, RequestAttachmentsController,
-    NotificationsController],
+    NotificationsController, TerminationsController],
   providers: (ctx) => {
     const cipher = PiiCipher.fromConfig(ctx.serviceConfig);
     const registrar = new Registrar(ctx.outbox, cipher, new RequestNumbers(ctx.config.DATABASE_URL));

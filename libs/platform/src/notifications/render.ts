@@ -4,7 +4,9 @@ import {
   isAssignmentRole,
   isClock,
   isUrgeLevel,
+  isTerminationReason,
   NotificationTemplate,
+  TERMINATION_REASON_LABELS,
   URGE_LEVEL_LABELS,
 } from '@hotline/vocabulary';
 
@@ -60,6 +62,10 @@ const WORDING: Record<NotificationTemplate, (p: Params, tz: string) => string> =
   'urge-notice-leader-copy': (p, tz) =>
     `抄送：贵单位承办的诉求（编号${p['requestNumber']}）办理期限${localDueDay(p['dueAt'] ?? '', tz)}已过，` +
     `热线已发出${label(URGE_LEVEL_LABELS, isUrgeLevel, p['level'])}，请督促办理。`,
+  'request-terminated-requester': (p, tz) =>
+    `您反映的诉求（编号${p['requestNumber']}）经审核于${localMinute(p['terminatedAt'] ?? '', tz)}终结办理` +
+    `（${label(TERMINATION_REASON_LABELS, isTerminationReason, p['reasonCode'])}）。您可依法通过相应法定途径反映，` +
+    `具体途径请凭诉求编号和提取码在办理进度查询中查看。`,
 };
 
 /** The default text of a notification in the tenant's time zone. */

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import type { CandidateSignals, DuplicatePolicy } from '@hotline/intake-domain';
-import type { RequestStatus } from '@hotline/vocabulary';
+import { CandidateSignals, DuplicatePolicy, TerminationMark, terminationMarkOf } from '@hotline/intake-domain';
+import type { RequestStatus, TerminationReason } from '@hotline/vocabulary';
 import type { ExternalRefInput } from './duplicates.schemas';
 
 // Row-level security scopes these queries to the caller's tenant, except request_match_texts,
@@ -30,6 +30,8 @@ export interface CandidateRow {
   areaCode: string;
   title: string;
   receivedAt: Date;
+  /** The termination that ended it (诉求终结), for a terminated request (or one archived since); null otherwise. */
+  termination: TerminationMark | null;
 }
 
 /** The text compared (request_match_texts): the first 160 characters of the masked title and content. */
@@ -86,9 +88,11 @@ export async function findCandidateSignals(
             coalesce(r.address_key = $5, false) as same_address,
             r.area_code = $8 as same_area,
             r.id in (select request_id from by_case) as same_case,
-            coalesce(similarity(t.match_text, $4), 0) as text_similarity
+            coalesce(similarity(t.match_text, $4), 0) as text_similarity,
+            x.id as termination_id, x.reason_code, x.legal_route, x.decided_at
        from requests r join matched m on m.id = r.id
        left join request_match_texts t on t.request_id = r.id and t.tenant_id = ${OWN_TENANT}
+       left join request_terminations x on x.request_id = r.id and x.state = 'approved'
       where r.received_at >= $1 and r.received_at <= $2 and r.merged_into is null and r.id <> coalesce($9::uuid, '00000000-0000-0000-0000-000000000000')`,
     [since, probe.at, probe.requesterKey, matchTextOf(probe.title, probe.content), probe.addressKey, kinds, references, probe.areaCode, probe.excludeRequestId ?? null],
   );
@@ -101,6 +105,17 @@ export async function findCandidateSignals(
       areaCode: String(r.area_code),
       title: String(r.title),
       receivedAt: new Date(r.received_at as string),
+      termination: terminationMarkOf(
+        r.status as RequestStatus,
+        r.termination_id
+          ? {
+              terminationId: String(r.termination_id),
+              reasonCode: r.reason_code as TerminationReason,
+              legalRoute: String(r.legal_route),
+              terminatedAt: new Date(r.decided_at as string),
+            }
+          : null,
+      ),
     },
     signals: {
       sameRequester: Boolean(r.same_requester),

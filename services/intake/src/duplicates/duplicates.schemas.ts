@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AREA_CODE_RULE, EXTERNAL_REFERENCE_KINDS, isAreaCode } from '@hotline/vocabulary';
+import { CategoryCode } from '../categories/categories.schemas';
 
 /** A case of 信访 or 互联网+督查 a request refers to: its kind and that system's case number. */
 export const ExternalRef = z
@@ -37,6 +38,8 @@ export const DuplicateProbeBody = z
     content: z.string().trim().min(1).max(4000),
     areaCode: z.string().refine(isAreaCode, AREA_CODE_RULE),
     externalRefs: ExternalRefs.optional(),
+    /** The category the agent chose: a terminated matter is also recognised by similar text in the same category. */
+    categoryCode: CategoryCode.optional(),
   })
   .strict();
 export type DuplicateProbeInput = z.infer<typeof DuplicateProbeBody>;

@@ -4,6 +4,7 @@ import { ProblemError } from '@hotline/platform';
 import { maskPersonalData } from '@hotline/privacy';
 import { maskedFreeText, titleFrom } from '../requests/free-text';
 import { findRequest } from '../requests/requests.repository';
+import { terminatedMatches, terminatedMatchesOfRequest } from '../terminations/terminated-matches';
 import { DuplicateProbe, externalRefsOf, findCandidateSignals } from './duplicates.repository';
 import type { DuplicateProbeInput } from './duplicates.schemas';
 import { toCandidateView } from './duplicates.views';
@@ -14,8 +15,11 @@ async function ranked(manager: EntityManager, probe: DuplicateProbe, policy: Dup
   return { items: rankCandidates(found, policy).map(toCandidateView) };
 }
 
-/** Candidates for a contact being entered (any channel's earlier requests), best first. */
-export function candidatesForDraft(
+/**
+ * Candidates for a contact being entered (any channel's earlier requests), best first, and the
+ * terminated matters (诉求终结) it may repeat, however long ago: the agent may answer it as one.
+ */
+export async function candidatesForDraft(
   manager: EntityManager,
   keys: RequesterMatchKeys,
   policy: DuplicatePolicy,
@@ -23,20 +27,24 @@ export function candidatesForDraft(
   draft: DuplicateProbeInput,
   now: Date = new Date(),
 ) {
-  return ranked(
+  const requesterKey = keys.phoneKey(tenantId, draft.requester?.phone);
+  // Masked as the stored texts are; without a title, the stored one is the content's beginning.
+  const title = maskPersonalData(draft.title ?? titleFrom(draft.content));
+  const content = maskPersonalData(draft.content);
+  const candidates = await ranked(
     manager,
     {
-      requesterKey: keys.phoneKey(tenantId, draft.requester?.phone),
+      requesterKey,
       addressKey: keys.addressKey(tenantId, draft.requester?.address),
       areaCode: draft.areaCode,
-      // Masked as the stored texts are; without a title, the stored one is the content's beginning.
-      title: maskPersonalData(draft.title ?? titleFrom(draft.content)),
-      content: maskPersonalData(draft.content),
+      title,
+      content,
       externalRefs: draft.externalRefs ?? [],
       at: now,
     },
     policy,
   );
+  return { ...candidates, terminatedMatches: await terminatedMatches(manager, { requesterKey, categoryCode: draft.categoryCode ?? null, title, content }, policy) };
 }
 
 /** Candidates for a registered request (an online submission waiting for its scope decision …): earlier ones only. */
@@ -44,7 +52,7 @@ export async function candidatesForRequest(manager: EntityManager, policy: Dupli
   const request = await findRequest(manager, requestId);
   if (!request) throw ProblemError.notFound('request');
   const { title, content } = maskedFreeText(request);
-  return ranked(
+  const candidates = await ranked(
     manager,
     {
       requesterKey: request.requesterKey ?? null,
@@ -58,4 +66,5 @@ export async function candidatesForRequest(manager: EntityManager, policy: Dupli
     },
     policy,
   );
+  return { ...candidates, terminatedMatches: await terminatedMatchesOfRequest(manager, request, policy) };
 }

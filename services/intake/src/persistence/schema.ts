@@ -20,6 +20,7 @@ import { EmergencyHandoffs1764300004520 } from './1764300004520-emergency-handof
 import { RequestTransfers1764300004530 } from './1764300004530-request-transfers.migration';
 import { Attachments1764300004650 } from './1764300004650-attachments.migration';
 import { RequesterContact1764300004750 } from './1764300004750-requester-contact.migration';
+import { RequestTerminations1764300005000 } from './1764300005000-request-terminations.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -42,6 +43,7 @@ export const migrations = [
   RequestTransfers1764300004530,
   Attachments1764300004650,
   RequesterContact1764300004750,
+  RequestTerminations1764300005000,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`): the requester's identity and the clear free text. */

@@ -50,6 +50,8 @@ export interface NewRequest {
   externalRefs?: readonly ExternalRefInput[];
   /** The open master a repeat is merged into (并单), already checked and locked: the new request is never dispatched. */
   master?: { id: string; number: string };
+  /** The terminated request (诉求终结) a contact answered as a terminated matter repeats, already checked. */
+  terminatedMatter?: { id: string; number: string };
   /**
    * A request another hotline transferred here (转办, ADR 0027): it keeps its number, the
    * requester's access code (its hash: the number is the same) and when it was first received.
@@ -108,6 +110,7 @@ export async function recordNewRequest(
     requesterKey: input.matchKeys?.requesterKey ?? null,
     addressKey: input.matchKeys?.addressKey ?? null,
     mergedInto: master?.id ?? null,
+    terminatedMatterOf: input.terminatedMatter?.id ?? null,
     transferredFrom: transferred?.fromTenant ?? null,
     transferredTo: null,
   });

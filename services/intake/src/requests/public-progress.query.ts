@@ -5,6 +5,7 @@ import { accessCodeMatches } from './access-code';
 import { findRequest, findRequestByNumber } from './requests.repository';
 import { toPublicProgressView } from './requests.views';
 import { RequestEntity } from './request.entity';
+import { approvedTerminationOf } from '../terminations/terminations.repository';
 import { timelineOf } from './timeline.repository';
 
 export type PublicLookup =
@@ -42,9 +43,11 @@ export async function publicLookup(
 /**
  * A repeat merged into a master (并单) follows the master: its own steps, and the master's
  * progress beside them, without the master's number (another requester's, not this one's to know).
+ * A terminated request's 已终结 step carries its legal route; a master's does not (it was
+ * written for the master's requester).
  */
 async function progressOf(manager: EntityManager, request: RequestEntity) {
-  const own = toPublicProgressView(request, await timelineOf(manager, request.id));
+  const own = toPublicProgressView(request, await timelineOf(manager, request.id), await approvedTerminationOf(manager, request.id));
   const master = request.mergedInto ? await findRequest(manager, request.mergedInto) : null;
   if (!master) return own;
   const { number: _number, ...masterProgress } = toPublicProgressView(master, await timelineOf(manager, master.id));

@@ -124,6 +124,10 @@ export class RequestEntity {
   @Column({ name: 'merged_into', type: 'uuid', nullable: true })
   mergedInto?: string | null;
 
+  /** The terminated request a contact repeats, answered at intake as a terminated matter (诉求终结); null otherwise. */
+  @Column({ name: 'terminated_matter_of', type: 'uuid', nullable: true })
+  terminatedMatterOf?: string | null;
+
   /** The hotline (tenant code) it was transferred from (转办, ADR 0027); null when it started here. */
   @Column({ name: 'transferred_from', type: 'text', nullable: true })
   transferredFrom!: string | null;

@@ -3,9 +3,11 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CLEAR_READERS } from '@hotline/intake-domain';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
 import { HOTLINE_WIDE_ROLES } from '@hotline/vocabulary';
+import { DuplicateSearchPolicy } from '../duplicates/duplicate-policy';
 import { requestLinks } from '../duplicates/request-links.query';
 import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
 import { ClearReadQuery } from '../pii-access/pii-access.schemas';
+import { terminatedMatchesOfRequest } from '../terminations/terminated-matches';
 import { getRequest } from './get-request.query';
 import { listRequests } from './list-requests.query';
 import { readFreeTextInClear } from './read-free-text-in-clear.query';
@@ -24,19 +26,29 @@ export class RequestsController {
     private readonly registrar: Registrar,
     private readonly cipher: PiiCipher,
     private readonly keys: RequesterMatchKeys,
+    private readonly policy: DuplicateSearchPolicy,
   ) {}
 
+  /**
+   * Registers a contact. `terminatedMatches`: the terminated requests (诉求终结) it may repeat —
+   * the same requester, or similar text in the same category — for the agent to answer such a
+   * contact with decision `terminated-matter`.
+   */
   @Post()
   @HttpCode(201)
   @ApiZodBody(CreateRequestBody)
   @Roles('agent')
   async create(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(CreateRequestBody, body);
-    const { request, accessCode, requester, links } = await this.db.run(who.tenantId, async (m) => {
+    const { request, accessCode, requester, links, terminatedMatches } = await this.db.run(who.tenantId, async (m) => {
       const registered = await registerRequest(m, this.registrar, who, input, new Date(), this.keys);
-      return { ...registered, links: await requestLinks(m, registered.request) };
+      return {
+        ...registered,
+        links: await requestLinks(m, registered.request),
+        terminatedMatches: await terminatedMatchesOfRequest(m, registered.request, this.policy),
+      };
     });
-    return { ...toRequestView(request, requester), ...links, accessCode };
+    return { ...toRequestView(request, requester), ...links, accessCode, terminatedMatches };
   }
 
   @Get()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { missingScopeFields, requesterIssues, toRequester } from '@hotline/intake-domain';
+import { missingScopeFields, requesterIssues, toRequester, unexpectedScopeFields } from '@hotline/intake-domain';
 import { pageShape } from '@hotline/platform';
 import { AREA_CODE_RULE, isAreaCode, REQUEST_STATUSES, REQUEST_TYPES, SCOPE_DECISIONS, URGENCIES } from '@hotline/vocabulary';
 import { CategoryCode } from '../categories/categories.schemas';
@@ -19,11 +19,15 @@ const Scope = z
     decision: z.enum(SCOPE_DECISIONS),
     answer: z.string().trim().max(4000).optional(),
     reason: z.string().trim().max(1000).optional(),
+    /** terminated-matter: the terminated request (诉求终结) this contact repeats; its legal route is the answer. */
+    terminatedRequestId: z.string().uuid().optional(),
   })
   .strict()
   .superRefine((scope, ctx) => {
     for (const field of missingScopeFields(scope))
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `required for decision "${scope.decision}"` });
+    for (const field of unexpectedScopeFields(scope))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `not taken by decision "${scope.decision}"` });
   });
 
 /** Named (name and phone at least, maybe 保密) or `{ anonymous: true }` with no identity at all. */

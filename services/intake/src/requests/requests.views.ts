@@ -1,6 +1,7 @@
 import { commonV1 } from '@hotline/contracts';
 import { maskAddress, maskIdNumber, maskName, maskPhone, Requester } from '@hotline/intake-domain';
 import { PiiCipher } from '@hotline/platform';
+import { PublicTermination, publicTerminationStep } from '../timeline/termination-step';
 import { maskedFreeText } from './free-text';
 import { RequestEntity } from './request.entity';
 import { openRequester } from './requester-identity';
@@ -97,13 +98,18 @@ export function toTimelineView(t: TimelineEntryEntity) {
   };
 }
 
-/** The public lookup: the status steps (timeline in causal order) with their time, nothing else. */
-export function toPublicProgressView(r: RequestEntity, timeline: readonly TimelineEntryEntity[]) {
+/**
+ * The public lookup: the status steps (timeline in causal order) with their time, nothing else;
+ * the 已终结 step of a terminated request with its reason and the legal route the requester is told.
+ */
+export function toPublicProgressView(r: RequestEntity, timeline: readonly TimelineEntryEntity[], termination: PublicTermination | null = null) {
   return {
     number: r.number,
     status: r.status,
     receivedAt: r.receivedAt.toISOString(),
-    timeline: timeline.filter((t) => t.status !== null).map((t) => ({ status: t.status, at: t.at.toISOString() })),
+    timeline: timeline
+      .filter((t) => t.status !== null)
+      .map((t) => publicTerminationStep({ status: t.status, at: t.at.toISOString() }, termination)),
     // 转办: where to follow it now (the same number and 提取码 work there), never why.
     ...(r.transferredTo ? { transferredTo: r.transferredTo } : {}),
   };

@@ -19,6 +19,7 @@ import { workOrderCreatedStep } from './on-work-order-created.handler';
 import { workOrderOverdueStep } from './on-work-order-overdue.handler';
 import { workOrderReopenedStep } from './on-work-order-reopened.handler';
 import { workOrderSignedStep } from './on-work-order-signed.handler';
+import { publicTerminationStep, terminationStep } from './termination-step';
 import { timelineHandlers } from './timeline.handlers';
 
 const RECEIVED = new Date('2025-01-24T09:00:00Z');
@@ -197,6 +198,19 @@ describe('lifecycle events as timeline steps', () => {
       RECEIVED,
     );
     expect(archived).toMatchObject({ actor: 'system:revisit', note: 'archive 7', fact: { kind: 'request-archived', entityId: 'a' } });
+  });
+
+  it('records a termination as intake steps of codes only; only the approval moves the status, and the public step names no one', () => {
+    const at = new Date(AT);
+    const proposed = terminationStep('proposed', { reasonCode: 'repeated-no-new-facts', at, actor: 'city-a:agent-1' }, 'in-progress');
+    expect(proposed).toEqual({ at, eventType: 'intake.termination-proposed', actor: 'city-a:agent-1', note: 'termination proposed: repeated-no-new-facts' });
+    const approved = terminationStep('approved', { reasonCode: 'repeated-no-new-facts', at, actor: 'city-a:sup-1' }, 'in-progress');
+    expect(approved).toMatchObject({ eventType: 'intake.terminated', change: { from: 'in-progress', to: 'terminated', reason: 'terminated' } });
+    for (const state of ['refused', 'withdrawn'] as const)
+      expect(terminationStep(state, { reasonCode: 'malicious-use', at, actor: 'x' }, 'dispatched').change).toBeUndefined();
+    const route = { reasonCode: 'statutory-route' as const, legalRoute: '可向玄武区人民法院提起诉讼' };
+    expect(publicTerminationStep({ status: 'terminated' as const, at: AT }, route)).toEqual({ status: 'terminated', at: AT, ...route });
+    expect(publicTerminationStep({ status: 'registered' as const, at: AT }, route)).toEqual({ status: 'registered', at: AT });
   });
 
   it('keeps the three deployed whole-stream consumers, one handler per lifecycle event', () => {
