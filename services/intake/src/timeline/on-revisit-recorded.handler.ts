@@ -4,11 +4,14 @@ import { actorOr, applyLifecycleStep, eventInstant, LifecycleStep, TIMELINE } fr
 
 /** RevisitRecorded → revisited (revisit-recorded), by whoever recorded it. */
 export function revisitRecordedStep(e: revisitEventsV1.RevisitRecorded, receivedAt: Date): LifecycleStep {
+  const resolution = e.resolution || (e.resolved ? 'resolved' : 'unresolved');
+  // The hotline's own check of an anonymous request asks nobody: it has no satisfaction (未评价).
+  const evaluation = e.respondent === 'hotline' ? `hotline-check, ${resolution}` : `${e.satisfaction}, ${resolution}`;
   return {
     requestId: e.requestId,
     fact: { kind: 'revisit-recorded', at: eventInstant(e.recordedAt, receivedAt), entityId: e.revisitId },
     actor: actorOr(e.recordedBy, 'revisit'),
-    note: `${e.method}: ${e.satisfaction}, ${e.resolved ? 'resolved' : 'unresolved'}`,
+    note: `${e.method}: ${evaluation}`,
   };
 }
 
