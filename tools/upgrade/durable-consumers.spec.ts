@@ -44,6 +44,11 @@ const ADDED_SINCE: Record<string, string | undefined> = {
   'dispatch--hl-intake-v1--request-status-changed': only('intake', 'request', 'status-changed'),
   // intake tells the requester the new due of an approved extension (issue 12, ADR 0029).
   'intake--hl-handling-v1--notifications': only('handling', 'work-order', 'extension-decided'),
+  // Retention (issue 13): intake and handling remove identity and free text on revisit's RequestAnonymised.
+  'intake--hl-revisit-v1--retention': only('revisit', 'request', 'anonymised'),
+  'handling--hl-revisit-v1--retention': only('revisit', 'request', 'anonymised'),
+  // Revisit rules by channel kind (issue 13): revisit learns each channel code's kind.
+  'revisit--hl-intake-v1--channel-kinds': only('intake', 'channel', 'configured'),
   // Every service's tenant directory (issue 10), from intake's TenantChanged.
   ...Object.fromEntries(['intake', 'dispatch', 'handling', 'revisit', 'analytics'].map((s) => [`${s}--hl-intake-v1--tenant-directory`, only('intake', 'tenant', 'changed')])),
 };

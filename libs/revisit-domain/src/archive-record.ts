@@ -44,9 +44,12 @@ export type ArchivedRevisit =
       outcome: 'evaluated';
       method: RevisitMethod;
       resolved: boolean;
-      satisfaction: Satisfaction;
+      /** Null (未评价) for the hotline's own check of an anonymous request (respondent `hotline`). */
+      satisfaction: Satisfaction | null;
       recordedAt: string;
       recordedBy: string;
+      /** What the hotline found when it checked an anonymous request itself (masked). */
+      note?: string;
       /** From issue 13 on: 是否解决, who answered, whether it was the tenant's default. */
       resolution?: Resolution;
       respondent?: RevisitRespondent | null;
@@ -62,7 +65,7 @@ export type ArchivedJudgement = { judgement: EvaluationJudgement; note: string; 
 export type ArchivedEarlierEvaluation = {
   method: RevisitMethod;
   resolution: Resolution;
-  satisfaction: Satisfaction;
+  satisfaction: Satisfaction | null;
   recordedAt: string;
   judgement: ArchivedJudgement;
 };

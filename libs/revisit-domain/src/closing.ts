@@ -1,4 +1,6 @@
 import {
+  ClosingBasisCode,
+  FollowUpReason,
   Resolution,
   RevisitMethod,
   RevisitOutcome,
@@ -16,11 +18,14 @@ import type { ProgressStatus } from './review';
 export interface Evaluation {
   method: RevisitMethod;
   resolution: Resolution;
-  satisfaction: Satisfaction;
+  /** Null (未评价) for the hotline's own check of an anonymous request (respondent `hotline`): nobody was asked. */
+  satisfaction: Satisfaction | null;
   respondent: RevisitRespondent | null;
   defaulted: boolean;
   recordedAt: string;
   recordedBy: string;
+  /** What the hotline found when it checked the matter itself (masked); absent otherwise. */
+  note?: string | null;
 }
 
 /** How revisit closes a request (办结): what RequestClosed says and what the archive keeps. */
@@ -33,7 +38,39 @@ export interface RevisitClosure {
   satisfaction: Satisfaction | '';
   skipReason: RevisitSkipReason | null;
   revisit: ArchivedRevisit;
+  /** Why it closed (RequestClosed.closing_basis). */
+  basis: ClosingBasis;
+  /** The 持续跟踪 it closed into, for basis `follow-up`. */
+  followUp?: ArchivedFollowUp;
 }
+
+/** The 持续跟踪 a request closed into, as its archived closure keeps it (the note masked). */
+export type ArchivedFollowUp = { followUpId: string; reason: FollowUpReason; followUpOn: string; note: string };
+
+/**
+ * An approved 诉求终结 (intake's RequestTerminated), as revisit keeps it and the archive records
+ * it (domain.md §11.3): the reason code, the evidence (earlier requests' numbers, a hearing
+ * record), the legal route the requester was told, and the two people of the two-person rule.
+ * Free text masked.
+ */
+export type ArchivedTermination = {
+  terminationId: string;
+  /** Vocabulary TERMINATION_REASONS; kept as sent, so a code of a later release is archived too. */
+  reasonCode: string;
+  evidenceRequestNumbers: string[];
+  hearingRecord: string | null;
+  legalRoute: string;
+  proposedBy: string;
+  approvedBy: string;
+  terminatedAt: string;
+};
+
+/**
+ * The closure of an archive record with what a closure of its kind adds: the follow-up it closed
+ * into, or the termination that closed it. Ordinary closures add nothing, so their records are
+ * as before.
+ */
+export type ClosureRecord = ArchivedClosure & { followUp?: ArchivedFollowUp; termination?: ArchivedTermination };
 
 /** 解决 is resolved; 部分解决 and 未解决 are not (the boolean RevisitRecorded and RequestClosed carry). */
 export function isResolved(resolution: Resolution): boolean {
@@ -62,24 +99,42 @@ export interface ClosingState {
   /** The evaluation's judgement, when it needed one. */
   judgement: ArchivedJudgement['judgement'] | null;
   attemptsExhausted: boolean;
+  /** An approved 诉求终结 arrived from intake: it closes the request whatever stage it is at. */
+  terminated?: boolean;
 }
 
-/** Why a reviewed request may close now, or null while it may not. */
-export type ClosingBasis = 'no-revisit' | 'evaluated' | 'judged-unreasonable' | 'attempts-exhausted';
+/** Why a request may close now (vocabulary CLOSING_BASES), or null while it may not. */
+export type ClosingBasis = ClosingBasisCode;
 
 /**
  * The closing rule: with review passed, a request closes when its type needs no revisit, or an
  * evaluation stands (one that needs no judgement, or one judged unreasonable), or its attempts
  * are exhausted. An evaluation judged reasonable is sent back for 重办 and never closes it: the
- * next evaluation does. The orders not yet finished are cancelled as it closes (lifecycle.md, co-handling).
+ * next evaluation does; one judged `follow-up` (持续跟踪: cannot be solved now) closes it into a
+ * follow-up. An approved termination (诉求终结) closes it at any stage, before all of these.
+ * The orders not yet finished are cancelled as it closes (lifecycle.md, co-handling).
  */
 export function closingBasis(s: ClosingState): ClosingBasis | null {
+  if (s.terminated) return 'terminated';
   if (!s.revisitRequired) return 'no-revisit';
   if (s.evaluation) {
     if (!needsJudgement(s.evaluation)) return 'evaluated';
-    return s.judgement === 'unreasonable' ? 'judged-unreasonable' : null;
+    if (s.judgement === 'unreasonable') return 'judged-unreasonable';
+    return s.judgement === 'follow-up' ? 'follow-up' : null;
   }
   return s.attemptsExhausted ? 'attempts-exhausted' : null;
+}
+
+/** The basis of a closure on an evaluation that stands, given its judgement (if it needed one). */
+function evaluatedBasis(judged: ArchivedJudgement | null): ClosingBasis {
+  if (judged?.judgement === 'follow-up') return 'follow-up';
+  return judged?.judgement === 'unreasonable' ? 'judged-unreasonable' : 'evaluated';
+}
+
+/** The basis of a closure without an evaluation, by why the revisit was skipped. */
+export function skippedBasis(reason: RevisitSkipReason): ClosingBasis {
+  if (reason === 'attempts-exhausted') return 'attempts-exhausted';
+  return reason === 'follow-up' ? 'follow-up' : 'no-revisit';
 }
 
 /**
@@ -95,11 +150,13 @@ export function closeAfterEvaluation(e: Evaluation, judged: ArchivedJudgement | 
     closedAt: judged?.judgedAt ?? e.recordedAt,
     closedBy: judged?.judgedBy ?? e.recordedBy,
     resolved,
-    satisfaction,
+    satisfaction: satisfaction ?? '',
     skipReason: null,
+    basis: evaluatedBasis(judged),
     revisit: {
       outcome: 'evaluated',
       method, resolved, satisfaction, recordedAt, recordedBy, resolution, respondent, defaulted,
+      ...(e.note ? { note: e.note } : {}),
       ...(judged ? { judgement: judged } : {}),
       ...(earlier.length > 0 ? { earlier } : {}),
     },
@@ -115,12 +172,42 @@ export function closeAfterSkip(reason: RevisitSkipReason, skippedAt: string): Re
     resolved: false,
     satisfaction: '',
     skipReason: reason,
+    basis: skippedBasis(reason),
     revisit: { outcome: 'skipped', reason, skippedAt },
   };
 }
 
-export function archivedClosureOf(closure: RevisitClosure): ArchivedClosure {
-  return { closedAt: closure.closedAt, closedBy: closure.closedBy, outcome: closure.outcome, detail: null };
+/**
+ * A closure into 持续跟踪: the closure on the judged evaluation (judgement `follow-up`) or on the
+ * skipped revisit (reason `follow-up`), with the follow-up it opens; the reviewer who decided it
+ * closed it.
+ */
+export function closeIntoFollowUp(closure: RevisitClosure, followUp: ArchivedFollowUp, by: string): RevisitClosure {
+  return { ...closure, closedBy: by, basis: 'follow-up', followUp: { ...followUp } };
+}
+
+export function archivedClosureOf(closure: RevisitClosure): ClosureRecord {
+  return {
+    closedAt: closure.closedAt,
+    closedBy: closure.closedBy,
+    outcome: closure.outcome,
+    detail: null,
+    ...(closure.followUp ? { followUp: { ...closure.followUp } } : {}),
+  };
+}
+
+/**
+ * The archived closure of a terminated request: closed when the termination was approved, by its
+ * approver (the second person of the two-person rule), outcome `terminated`, with the termination.
+ */
+export function terminatedClosure(t: ArchivedTermination): ClosureRecord {
+  return {
+    closedAt: t.terminatedAt,
+    closedBy: t.approvedBy,
+    outcome: 'terminated',
+    detail: null,
+    termination: { ...t, evidenceRequestNumbers: [...t.evidenceRequestNumbers] },
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 export * from './canonical-json';
 export * from './archive-chain';
 export * from './chain-verifier';
+export * from './archive-anonymisation';
 export * from './free-text';
 export * from './archive-reseal';
 export * from './case-file';

@@ -23,6 +23,7 @@ export * from './request-transfers';
 export * from './requester-contact';
 export * from './personal-data';
 export * from './requests';
+export * from './retention';
 export * from './revisits';
 export * from './revisit-evaluation';
 export * from './revisit-follow-ups';

@@ -9,6 +9,7 @@ describe('revisit service definition', () => {
       'revisit--hl-intake-v1--case-file': null,
       'revisit--hl-dispatch-v1--case-file': 'ns.hl.dispatch.v1.*.request.dispatched',
       'revisit--hl-handling-v1--case-file': null,
+      'revisit--hl-intake-v1--channel-kinds': 'ns.hl.intake.v1.*.channel.configured',
     });
     const types = (durable: string) => [...(plans.find((p) => p.spec.durable === durable)?.types ?? [])].sort();
     expect(types('revisit--hl-intake-v1--case-file')).toEqual(['hotline.intake.v1.RequestAccepted', 'hotline.intake.v1.RequestClosedAtIntake']);

@@ -8,8 +8,13 @@ import { onWorkOrderCreated } from './case-file/on-work-order-created.handler';
 import { onWorkOrderReopened } from './case-file/on-work-order-reopened.handler';
 import { onWorkOrderSigned } from './case-file/on-work-order-signed.handler';
 import { entities, migrations } from './persistence/schema';
+import { onChannelConfigured } from './policies/on-channel-configured.handler';
 import { PoliciesController } from './policies/policies.controller';
 import { revisitGrpc } from './policies/policies.grpc';
+import { RetentionController } from './retention/retention.controller';
+import { revisitConfigSchema } from './retention/retention-config';
+import { retentionBatchTimer } from './retention/retention-batch.timer';
+import { retentionDailyTimer } from './retention/retention-daily.timer';
 import { onWorkOrderAnswered } from './reviews/on-work-order-answered.handler';
 import { ReviewsController } from './reviews/reviews.controller';
 import { RevisitsController } from './revisits/revisits.controller';
@@ -20,13 +25,16 @@ export const revisitService: ServiceDefinition = {
   name: 'revisit',
   description:
     'Revisit (复核、回访、办结、归档): answer review, revisit and evaluation, closure, and the tamper-evident archive of every closed request.',
+  // RETENTION_BATCH_SIZE: archived requests anonymised per batch of a retention run (issue 13).
+  configSchema: revisitConfigSchema,
   entities,
   migrations,
-  controllers: [PoliciesController, ReviewsController, RevisitsController, ArchiveController],
+  controllers: [PoliciesController, ReviewsController, RevisitsController, ArchiveController, RetentionController],
   grpc: (ctx) => [revisitGrpc(ctx)],
   // Durable consumers: revisit--hl-handling-v1--work-order-answered (WorkOrderAnswered only, as
   // deployed), revisit--hl-intake-v1--case-file and revisit--hl-handling-v1--case-file (whole
-  // streams), revisit--hl-dispatch-v1--case-file (RequestDispatched only).
+  // streams), revisit--hl-dispatch-v1--case-file (RequestDispatched only),
+  // revisit--hl-intake-v1--channel-kinds (ChannelConfigured only).
   handlers: [
     onWorkOrderAnswered,
     onRequestAccepted,
@@ -36,6 +44,7 @@ export const revisitService: ServiceDefinition = {
     onWorkOrderSigned,
     onWorkOrderReopened,
     onWorkOrderCancelled,
+    onChannelConfigured,
   ],
-  timers: [revisitWindowTimer],
+  timers: [revisitWindowTimer, retentionDailyTimer, retentionBatchTimer],
 };

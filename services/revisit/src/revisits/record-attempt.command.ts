@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
 import { Identity, Outbox, ProblemError, Timers } from '@hotline/platform';
-import { closingBasis, revisitRefusal } from '@hotline/revisit-domain';
-import { requesterOf, requestTypeOf } from '../case-file/case-file.repository';
+import { closingBasis, methodRefusal, revisitRefusal } from '@hotline/revisit-domain';
+import { requesterOf } from '../case-file/case-file.repository';
 import { skipRevisit } from '../closure/skip-revisit';
-import { revisitRuleFor } from '../policies/sampling-policies.query';
+import { revisitRuleOf } from '../policies/sampling-policies.query';
 import { RecordAttempt } from './revisits.schemas';
 import { findProgress, insertAttempt, saveProgress } from './revisits.repository';
 import { REVISIT_WINDOW_TIMER } from './start-revisit';
@@ -31,9 +31,13 @@ export async function recordAttempt(
 ): Promise<AttemptOutcome> {
   const progress = await findProgress(manager, requestId, true);
   if (!progress) throw ProblemError.notFound(`request ${requestId}`);
-  const refusal = revisitRefusal(requestId, progress, await requesterOf(manager, requestId));
+  if (progress.hotlineCheck && progress.status === 'awaiting-revisit')
+    throw ProblemError.conflict(`request ${requestId} is anonymous and checked by the hotline itself: nobody to call; record the check with POST /v1/revisits (respondent hotline)`);
+  const refusal = revisitRefusal(requestId, progress, progress.hotlineCheck ? null : await requesterOf(manager, requestId));
   if (refusal) throw ProblemError.conflict(refusal);
-  const rule = await revisitRuleFor(manager, await requestTypeOf(manager, requestId));
+  const rule = await revisitRuleOf(manager, requestId);
+  const badMethod = methodRefusal(rule, input.method);
+  if (badMethod) throw ProblemError.validation([{ field: 'method', message: badMethod }]);
   const attemptedAt = new Date();
   progress.attempts += 1;
   progress.updatedAt = attemptedAt;

@@ -1,18 +1,21 @@
 import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
-import { Identity, Outbox, ProblemError, Timers, uuidv7 } from '@hotline/platform';
+import { FieldError, Identity, Outbox, ProblemError, Timers, uuidv7 } from '@hotline/platform';
+import { maskPersonalData } from '@hotline/privacy';
 import {
   ArchivedEarlierEvaluation,
   closeAfterEvaluation,
   closingBasis,
   Evaluation,
   isResolved,
+  methodRefusal,
   resolutionOf,
   revisitRefusal,
 } from '@hotline/revisit-domain';
 import { ArchiveRecordEntity } from '../archive/archive-record.entity';
 import { requesterOf } from '../case-file/case-file.repository';
 import { closeRequest } from '../closure/close-request';
+import { revisitRuleOf } from '../policies/sampling-policies.query';
 import { RequestProgressEntity } from './request-progress.entity';
 import { RevisitEntity } from './revisit.entity';
 import { RecordRevisit } from './revisits.schemas';
@@ -29,6 +32,7 @@ export function evaluationOf(r: RevisitEntity): Evaluation {
     defaulted: r.defaulted,
     recordedAt: r.recordedAt.toISOString(),
     recordedBy: r.recordedBy,
+    note: r.note,
   };
 }
 
@@ -66,6 +70,7 @@ export async function recordEvaluation(
     satisfaction: evaluation.satisfaction,
     respondent: evaluation.respondent,
     defaulted: evaluation.defaulted,
+    note: evaluation.note ?? null,
     judgement: null,
     judgementNote: null,
     judgedAt: null,
@@ -85,7 +90,8 @@ export async function recordEvaluation(
       requestId: progress.requestId,
       method: revisit.method,
       resolved: revisit.resolved,
-      satisfaction: revisit.satisfaction,
+      // Empty for the hotline's own check (respondent hotline): 未评价, no evaluation for 满意率.
+      satisfaction: revisit.satisfaction ?? '',
       recordedAt: evaluation.recordedAt,
       unitId: progress.primaryUnitId,
       recordedBy: revisit.recordedBy,
@@ -105,7 +111,28 @@ export async function recordEvaluation(
   return { revisit, archived: await closeRequest(manager, outbox, tenantId, progress, closure) };
 }
 
-/** POST /v1/revisits: an agent or reviewer records the requester's answers. */
+/**
+ * What the request's rule and its kind of revisit allow of a recorded revisit, as field errors:
+ * the method must be one the rule uses (a hotline check is the hotline's own work, not a contact
+ * with the requester, so the rule's methods do not bind it), and respondent `hotline` is the
+ * answer of a hotline check and only of one.
+ */
+async function ruleErrors(manager: EntityManager, progress: RequestProgressEntity, input: RecordRevisit): Promise<FieldError[]> {
+  if (progress.hotlineCheck)
+    return input.respondent === 'hotline'
+      ? []
+      : [{ field: 'respondent', message: `request ${progress.requestId} is anonymous and checked by the hotline itself: respondent must be hotline (nobody was asked)` }];
+  if (input.respondent === 'hotline')
+    return [{ field: 'respondent', message: `request ${progress.requestId} is not a hotline check: hotline answers only for anonymous requests the hotline checks itself` }];
+  const refusal = methodRefusal(await revisitRuleOf(manager, progress.requestId), input.method);
+  return refusal ? [{ field: 'method', message: refusal }] : [];
+}
+
+/**
+ * POST /v1/revisits: an agent or reviewer records the requester's answers, or, for an anonymous
+ * request the hotline checks itself, the hotline's finding (respondent hotline, no satisfaction,
+ * the note masked). Either closes by the closing rule.
+ */
 export async function recordRevisit(
   manager: EntityManager,
   outbox: Outbox,
@@ -114,16 +141,20 @@ export async function recordRevisit(
 ): Promise<{ revisit: RevisitEntity; archived: ArchiveRecordEntity | null }> {
   const progress = await findProgress(manager, input.requestId, true);
   if (!progress) throw ProblemError.notFound(`request ${input.requestId}`);
-  const refusal = revisitRefusal(input.requestId, progress, await requesterOf(manager, input.requestId));
+  // A hotline check is the revisit of an anonymous requester: the anonymity does not refuse it.
+  const refusal = revisitRefusal(input.requestId, progress, progress.hotlineCheck ? null : await requesterOf(manager, input.requestId));
   if (refusal) throw ProblemError.conflict(refusal);
+  const errors = await ruleErrors(manager, progress, input);
+  if (errors.length > 0) throw ProblemError.validation(errors);
   const evaluation: Evaluation = {
     method: input.method,
     resolution: input.resolution ?? resolutionOf(input.resolved ?? false),
-    satisfaction: input.satisfaction,
+    satisfaction: input.satisfaction ?? null,
     respondent: input.respondent ?? null,
     defaulted: false,
     recordedAt: new Date().toISOString(),
     recordedBy: who.subject,
+    note: input.note === undefined ? null : maskPersonalData(input.note),
   };
   return recordEvaluation(manager, outbox, who.tenantId, progress, evaluation);
 }

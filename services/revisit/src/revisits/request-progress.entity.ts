@@ -20,6 +20,10 @@ export class RequestProgressEntity {
   @Column({ type: 'text' })
   status!: ProgressStatus;
 
+  /** An anonymous request the hotline checks itself (Bengbu): nobody to call. */
+  @Column({ name: 'hotline_check', type: 'boolean', default: false })
+  hotlineCheck!: boolean;
+
   /** Revisit attempts that reached nobody so far. */
   @Column({ type: 'int' })
   attempts!: number;

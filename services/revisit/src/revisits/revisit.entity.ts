@@ -22,8 +22,9 @@ export class RevisitEntity {
   @Column({ type: 'boolean' })
   resolved!: boolean;
 
-  @Column({ type: 'text' })
-  satisfaction!: Satisfaction;
+  /** Null (未评价) for the hotline's own check of an anonymous request (respondent `hotline`). */
+  @Column({ type: 'text', nullable: true })
+  satisfaction!: Satisfaction | null;
 
   /** 是否解决; `resolved` is true for `resolved` only. */
   @Column({ type: 'text' })
@@ -31,6 +32,10 @@ export class RevisitEntity {
 
   @Column({ type: 'text', nullable: true })
   respondent!: RevisitRespondent | null;
+
+  /** What the hotline found when it checked an anonymous request itself (masked). */
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
 
   /** Recorded by the system as the tenant's default at the end of the window. */
   @Column({ type: 'boolean' })

@@ -3,9 +3,13 @@ import { fieldErrors, ProblemError } from '@hotline/platform';
 import { isResolved } from '@hotline/revisit-domain';
 import { RESOLUTIONS, REVISIT_METHODS, REVISIT_RESPONDENTS, SATISFACTION_LEVELS } from '@hotline/vocabulary';
 
+export const MAX_REVISIT_NOTE = 500;
+
 /**
  * A revisit's answers: 是否解决 as `resolution` (or, as before, the boolean `resolved`: true is
- * 解决, false 未解决), 是否满意 as `satisfaction`, the method and who answered.
+ * 解决, false 未解决), 是否满意 as `satisfaction`, the method and who answered. The hotline's own
+ * check of an anonymous request (respondent `hotline`) asks nobody: no satisfaction (未评价), and
+ * a note of what the hotline found.
  */
 export const RecordRevisitBody = z
   .object({
@@ -13,8 +17,9 @@ export const RecordRevisitBody = z
     method: z.enum(REVISIT_METHODS),
     resolved: z.boolean().optional(),
     resolution: z.enum(RESOLUTIONS).optional(),
-    satisfaction: z.enum(SATISFACTION_LEVELS),
+    satisfaction: z.enum(SATISFACTION_LEVELS).optional(),
     respondent: z.enum(REVISIT_RESPONDENTS).optional(),
+    note: z.string().trim().min(1).max(MAX_REVISIT_NOTE).optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -22,6 +27,13 @@ export const RecordRevisitBody = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['resolution'], message: `give resolution (${RESOLUTIONS.join(' | ')}) or resolved` });
     else if (body.resolved !== undefined && body.resolution !== undefined && body.resolved !== isResolved(body.resolution))
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['resolved'], message: `resolved is ${body.resolved} but resolution is ${body.resolution}` });
+    if (body.respondent === 'hotline') {
+      if (body.satisfaction !== undefined)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['satisfaction'], message: 'the hotline’s own check asks nobody: no satisfaction (未评价)' });
+      if (body.note === undefined)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['note'], message: 'say what the hotline found when it checked the matter itself' });
+    } else if (body.satisfaction === undefined)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['satisfaction'], message: `give satisfaction (${SATISFACTION_LEVELS.join(' | ')})` });
   });
 export type RecordRevisit = z.infer<typeof RecordRevisitBody>;
 

@@ -7,6 +7,8 @@ export function toProgressView(p: RequestProgressEntity) {
     primaryWorkOrderId: p.primaryWorkOrderId,
     primaryUnitId: p.primaryUnitId,
     status: p.status,
+    /** Anonymous, checked by the hotline itself: nobody to call, recorded with respondent hotline. */
+    hotlineCheck: p.hotlineCheck,
     attempts: p.attempts,
     updatedAt: p.updatedAt.toISOString(),
   };
@@ -22,6 +24,7 @@ export function toRevisitView(r: RevisitEntity) {
     resolution: r.resolution,
     satisfaction: r.satisfaction,
     respondent: r.respondent,
+    note: r.note,
     defaulted: r.defaulted,
     judgement: r.judgement,
     judgementNote: r.judgementNote,

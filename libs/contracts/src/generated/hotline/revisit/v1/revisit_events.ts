@@ -38,7 +38,7 @@ export interface RevisitRecorded {
   /** phone | sms | online */
   method: string;
   resolved: boolean;
-  /** satisfied | basically-satisfied | dissatisfied */
+  /** satisfied | basically-satisfied | dissatisfied; empty (未评价) when respondent is hotline. */
   satisfaction: string;
   recordedAt: string;
   /** The primary unit whose answer was evaluated. */
@@ -51,7 +51,12 @@ export interface RevisitRecorded {
   resolution?:
     | string
     | undefined;
-  /** Who answered: requester | other (vocabulary REVISIT_RESPONDENTS); empty for a default evaluation. */
+  /**
+   * Who answered: requester | other | hotline (vocabulary REVISIT_RESPONDENTS); empty for a
+   * default evaluation. `hotline`: the hotline checked an anonymous request itself (Bengbu),
+   * nobody was asked: no satisfaction, and it is not a valid evaluation for 满意率 (count it
+   * neither as satisfied nor in the denominator); its resolution is the hotline's finding.
+   */
   respondent?:
     | string
     | undefined;
@@ -85,6 +90,12 @@ export interface EvaluationJudged {
   /** The primary unit and its order, the one reopened when reasonable. */
   unitId: string;
   workOrderId: string;
+  /**
+   * reasonable | unreasonable | follow-up (vocabulary EVALUATION_JUDGEMENTS). Optional: absent
+   * from judgements before 持续跟踪. `follow-up`: the matter cannot be solved now; `reasonable`
+   * stays false, so nothing is reopened, and the request closes into a follow-up.
+   */
+  judgement?: string | undefined;
 }
 
 /**
@@ -109,6 +120,13 @@ export interface RequestClosed {
   closedBy: string;
   /** evaluated | skipped (vocabulary REVISIT_OUTCOMES) */
   revisitOutcome: string;
+  /**
+   * Why it closed: no-revisit | evaluated | judged-unreasonable | attempts-exhausted | follow-up
+   * (vocabulary CLOSING_BASES). Optional: absent from closures before 持续跟踪. `follow-up`: closed
+   * into a 持续跟踪 follow-up (FollowUpChanged follows it). A terminated request publishes no
+   * RequestClosed (intake closed it), only RequestArchived.
+   */
+  closingBasis?: string | undefined;
 }
 
 /** Emitted on hl.revisit.v1.<tenant>.request.archived; records chain per tenant by hash. */
@@ -142,6 +160,17 @@ export interface FollowUpChanged {
   changedBy: string;
   /** The unit's progress report, or the hotline's revisit note; empty otherwise. */
   note: string;
+  /**
+   * The hotline's revisit of the follow-up (state ended, or scheduled again): 是否解决 (vocabulary
+   * RESOLUTIONS) and 是否满意 (SATISFACTION_LEVELS, absent when the requester gave none). Absent
+   * on the other changes. Not an evaluation of the unit's answer: no RevisitRecorded for it.
+   */
+  resolution?: string | undefined;
+  satisfaction?:
+    | string
+    | undefined;
+  /** 1 for the first date, 2 after the first revisit scheduled it again, ... */
+  round?: number | undefined;
 }
 
 /**
@@ -154,6 +183,12 @@ export interface RequestAnonymised {
   anonymisedAt: string;
   /** The retention run that did it (its id), for the records office's log. */
   runId: string;
+  /**
+   * What the tenant's retention policy removes: the requester's identity, the free text. Absent
+   * (a producer before these fields) means both.
+   */
+  identity?: boolean | undefined;
+  freeText?: boolean | undefined;
 }
 
 function createBaseSamplingPolicyChanged(): SamplingPolicyChanged {
@@ -625,6 +660,7 @@ function createBaseEvaluationJudged(): EvaluationJudged {
     judgedBy: "",
     unitId: "",
     workOrderId: "",
+    judgement: undefined,
   };
 }
 
@@ -653,6 +689,9 @@ export const EvaluationJudged: MessageFns<EvaluationJudged> = {
     }
     if (message.workOrderId !== "") {
       writer.uint32(66).string(message.workOrderId);
+    }
+    if (message.judgement !== undefined) {
+      writer.uint32(74).string(message.judgement);
     }
     return writer;
   },
@@ -732,6 +771,14 @@ export const EvaluationJudged: MessageFns<EvaluationJudged> = {
             }
 
             message.workOrderId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.judgement = reader.string();
             continue;
           }
         }
@@ -827,7 +874,15 @@ export const RevisitSkipped: MessageFns<RevisitSkipped> = {
 };
 
 function createBaseRequestClosed(): RequestClosed {
-  return { requestId: "", closedAt: "", resolved: false, satisfaction: "", closedBy: "", revisitOutcome: "" };
+  return {
+    requestId: "",
+    closedAt: "",
+    resolved: false,
+    satisfaction: "",
+    closedBy: "",
+    revisitOutcome: "",
+    closingBasis: undefined,
+  };
 }
 
 export const RequestClosed: MessageFns<RequestClosed> = {
@@ -849,6 +904,9 @@ export const RequestClosed: MessageFns<RequestClosed> = {
     }
     if (message.revisitOutcome !== "") {
       writer.uint32(50).string(message.revisitOutcome);
+    }
+    if (message.closingBasis !== undefined) {
+      writer.uint32(58).string(message.closingBasis);
     }
     return writer;
   },
@@ -912,6 +970,14 @@ export const RequestClosed: MessageFns<RequestClosed> = {
             }
 
             message.revisitOutcome = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.closingBasis = reader.string();
             continue;
           }
         }
@@ -1039,6 +1105,9 @@ function createBaseFollowUpChanged(): FollowUpChanged {
     changedAt: "",
     changedBy: "",
     note: "",
+    resolution: undefined,
+    satisfaction: undefined,
+    round: undefined,
   };
 }
 
@@ -1070,6 +1139,15 @@ export const FollowUpChanged: MessageFns<FollowUpChanged> = {
     }
     if (message.note !== "") {
       writer.uint32(74).string(message.note);
+    }
+    if (message.resolution !== undefined) {
+      writer.uint32(82).string(message.resolution);
+    }
+    if (message.satisfaction !== undefined) {
+      writer.uint32(90).string(message.satisfaction);
+    }
+    if (message.round !== undefined) {
+      writer.uint32(96).int32(message.round);
     }
     return writer;
   },
@@ -1159,6 +1237,30 @@ export const FollowUpChanged: MessageFns<FollowUpChanged> = {
             message.note = reader.string();
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.resolution = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.satisfaction = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.round = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1173,7 +1275,7 @@ export const FollowUpChanged: MessageFns<FollowUpChanged> = {
 };
 
 function createBaseRequestAnonymised(): RequestAnonymised {
-  return { requestId: "", anonymisedAt: "", runId: "" };
+  return { requestId: "", anonymisedAt: "", runId: "", identity: undefined, freeText: undefined };
 }
 
 export const RequestAnonymised: MessageFns<RequestAnonymised> = {
@@ -1186,6 +1288,12 @@ export const RequestAnonymised: MessageFns<RequestAnonymised> = {
     }
     if (message.runId !== "") {
       writer.uint32(26).string(message.runId);
+    }
+    if (message.identity !== undefined) {
+      writer.uint32(32).bool(message.identity);
+    }
+    if (message.freeText !== undefined) {
+      writer.uint32(40).bool(message.freeText);
     }
     return writer;
   },
@@ -1225,6 +1333,22 @@ export const RequestAnonymised: MessageFns<RequestAnonymised> = {
             }
 
             message.runId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.identity = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.freeText = reader.bool();
             continue;
           }
         }

@@ -39,6 +39,24 @@ export interface SamplingPolicy {
    */
   defaultSatisfaction: string;
   defaultResolution: string;
+  /**
+   * Kind of channel the rule is for (vocabulary CHANNEL_KINDS: phone, web, ...), or "*" for
+   * every channel. The most specific rule wins: type and kind, type, kind, then "*" and "*".
+   * Absent from policies published before rules could name a channel: "*".
+   */
+  channelKind?:
+    | string
+    | undefined;
+  /**
+   * Revisit methods the hotline uses under this rule (phone | sms | online, vocabulary
+   * REVISIT_METHODS). Empty in policies published before it: every method.
+   */
+  methods: string[];
+  /**
+   * skip | hotline-check (vocabulary ANONYMOUS_REVISITS): an anonymous request's revisit is
+   * skipped, or checked by the hotline itself (Bengbu). Absent before it: skip.
+   */
+  anonymous?: string | undefined;
 }
 
 export interface GetSamplingPoliciesRequest {
@@ -57,6 +75,9 @@ function createBaseSamplingPolicy(): SamplingPolicy {
     maxAttempts: 0,
     defaultSatisfaction: "",
     defaultResolution: "",
+    channelKind: undefined,
+    methods: [],
+    anonymous: undefined,
   };
 }
 
@@ -82,6 +103,15 @@ export const SamplingPolicy: MessageFns<SamplingPolicy> = {
     }
     if (message.defaultResolution !== "") {
       writer.uint32(58).string(message.defaultResolution);
+    }
+    if (message.channelKind !== undefined) {
+      writer.uint32(66).string(message.channelKind);
+    }
+    for (const v of message.methods) {
+      writer.uint32(74).string(v!);
+    }
+    if (message.anonymous !== undefined) {
+      writer.uint32(82).string(message.anonymous);
     }
     return writer;
   },
@@ -153,6 +183,30 @@ export const SamplingPolicy: MessageFns<SamplingPolicy> = {
             }
 
             message.defaultResolution = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.channelKind = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.methods.push(reader.string());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.anonymous = reader.string();
             continue;
           }
         }
