@@ -17,6 +17,7 @@ import { onReturnDecided } from './returns/on-return-decided.handler';
 import { SignOffController } from './sign-off/sign-off.controller';
 import { SupervisionController } from './supervision/supervision.controller';
 import { supervisionReplyDueTimer } from './supervision/supervision-reply-due.timer';
+import { onRequestAnonymised } from './retention/on-request-anonymised.handler';
 import { TimeLimitsController } from './time-limits/time-limits.controller';
 import { urgeLadderTimers } from './urging/urge-ladder.timer';
 import { UrgingController } from './urging/urging.controller';
@@ -55,7 +56,8 @@ export const handlingService: ServiceDefinition = {
   // and handling--hl-intake-v1--request-status-changed, each filtered to its one event;
   // handling--hl-revisit-v1--redo (EvaluationJudged only: 重办 after a reasonable complaint);
   // handling--hl-dispatch-v1--return-decided (ReturnDecided only: an accepted 退单 cancels the unit's order).
-  handlers: [onRequestDispatched, onAnswerReviewed, onRequestClosed, onEvaluationJudged, onReturnDecided],
+  // handling--hl-revisit-v1--retention (RequestAnonymised only: identity and free text removed after retention, issue 13).
+  handlers: [onRequestDispatched, onAnswerReviewed, onRequestClosed, onEvaluationJudged, onReturnDecided, onRequestAnonymised],
   timers: [...overdueTimers, ...warningTimers, ...urgeLadderTimers, supervisionReplyDueTimer, pauseLimitTimer],
   // Units are told of a new order, an urge (the leader copied on the notice) and a breach (ADR 0029).
   workers: handlingNotificationWorkers,

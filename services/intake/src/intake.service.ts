@@ -28,6 +28,7 @@ import { TenantsController } from './tenants/tenants.controller';
 import { TerminationsController } from './terminations/terminations.controller';
 import { TransfersController } from './transfers/transfers.controller';
 import { timelineHandlers } from './timeline/timeline.handlers';
+import { onRequestAnonymised } from './retention/on-request-anonymised.handler';
 
 /** intake: the tenant registry, contacts and requests (诉求), requester identities, channels, taxonomy, status, public lookup. */
 export const intakeService: ServiceDefinition = {
@@ -65,7 +66,8 @@ export const intakeService: ServiceDefinition = {
   },
   grpc: (ctx) => [intakeGrpc(ctx)],
   // intake--hl-handling-v1--notifications: WorkOrderExtensionDecided only, for the requester's notice of the new due.
-  handlers: [...timelineHandlers, ...linkageHandlers, onExtensionDecidedNotify],
+  // intake--hl-revisit-v1--retention: RequestAnonymised only (issue 13: identity and free text removed after retention).
+  handlers: [...timelineHandlers, ...linkageHandlers, onExtensionDecidedNotify, onRequestAnonymised],
   timers: linkageTimers,
   workers: intakeNotificationWorkers,
   commands: { tenants: tenantsCommand, pii: piiCommand(PII_COLUMNS) },

@@ -122,13 +122,14 @@ describe('intake service (real PostgreSQL and NATS)', () => {
 
   it('keeps its deployed durable consumers: the timeline one per producer, named as before, reading the whole stream', async () => {
     // Added since 0.1.0: the requester's notifications read handling's extension decisions only (ADR 0029).
-    const added: Record<string, string[]> = { handling: ['intake--hl-handling-v1--notifications'] };
+    // And the retention consumer reads revisit's RequestAnonymised only (issue 13).
+    const added: Record<string, string[]> = { handling: ['intake--hl-handling-v1--notifications'], revisit: ['intake--hl-revisit-v1--retention'] };
     for (const producer of ['dispatch', 'handling', 'revisit'] as const) {
       const consumers = await service.context.bus.jsm.consumers.list(streamOf(sut.namespace, producer).name).next();
       const intakes = consumers.filter((c) => c.name.startsWith('intake--'));
       expect(intakes.map((c) => c.name).sort()).toEqual([...(added[producer] ?? []), `intake--hl-${producer}-v1--timeline`].sort());
       expect(intakes.find((c) => c.name.endsWith('--timeline'))?.config.filter_subject ?? '').toBe('');
-      for (const other of intakes.filter((c) => !c.name.endsWith('--timeline'))) expect(other.config.filter_subject).toMatch(/extension-decided$/);
+      for (const other of intakes.filter((c) => !c.name.endsWith('--timeline'))) expect(other.config.filter_subject).toMatch(/extension-decided$|request\.anonymised$/);
     }
   });
 

@@ -28,6 +28,7 @@ import { HonestClocks1764300004600 } from './1764300004600-honest-clocks.migrati
 import { CircularAfterUrges1764300004610 } from './1764300004610-circular-after-urges.migration';
 import { ImportantOrdersSignOff1764300004620 } from './1764300004620-important-orders-sign-off.migration';
 import { Attachments1764300004650 } from './1764300004650-attachments.migration';
+import { AnonymisedWorkOrders1764300005370 } from './1764300005370-anonymised-work-orders.migration';
 
 export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity,
   WorkOrderExtensionEntity, ExtensionPolicyEntity, WarningPolicyEntity, UrgingPolicyEntity, SignOffPolicyEntity,
@@ -54,6 +55,7 @@ export const migrations = [
   CircularAfterUrges1764300004610,
   ImportantOrdersSignOff1764300004620,
   Attachments1764300004650,
+  AnonymisedWorkOrders1764300005370,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`). */

@@ -21,6 +21,7 @@ import { RequestTransfers1764300004530 } from './1764300004530-request-transfers
 import { Attachments1764300004650 } from './1764300004650-attachments.migration';
 import { RequesterContact1764300004750 } from './1764300004750-requester-contact.migration';
 import { RequestTerminations1764300005000 } from './1764300005000-request-terminations.migration';
+import { AnonymisedRequests1764300005340 } from './1764300005340-anonymised-requests.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -44,6 +45,7 @@ export const migrations = [
   Attachments1764300004650,
   RequesterContact1764300004750,
   RequestTerminations1764300005000,
+  AnonymisedRequests1764300005340,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`): the requester's identity and the clear free text. */

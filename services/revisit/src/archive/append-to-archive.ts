@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
-import { Outbox, uuidv7 } from '@hotline/platform';
+import { Outbox, Timers, uuidv7 } from '@hotline/platform';
 import { ArchivedClosure, ArchivedRevisit, assembleArchiveRecord, chainRecord, GENESIS_HASH } from '@hotline/revisit-domain';
 import { loadCaseFile } from '../case-file/case-file.repository';
+import { dailyRetentionTimer } from '../retention/retention-schedule';
 import { ArchiveRecordEntity } from './archive-record.entity';
 import { findArchived, insertLink, lastLink, lockTenantChain } from './archive.repository';
 
@@ -17,6 +18,7 @@ export interface ClosedRequest {
  * Appends a closed request, with its whole case file, to its tenant's chain and records
  * RequestArchived, in the caller's transaction and under the tenant's chain lock. A request is
  * archived once: a repeated closure (intake's event re-published) returns the existing link.
+ * A tenant's first archive starts its daily retention timer (the same row for every append of a day).
  */
 export async function appendToArchive(manager: EntityManager, outbox: Outbox, closed: ClosedRequest): Promise<ArchiveRecordEntity> {
   await lockTenantChain(manager, closed.tenantId);
@@ -45,6 +47,7 @@ export async function appendToArchive(manager: EntityManager, outbox: Outbox, cl
     archivedAt,
   });
   await insertLink(manager, entity);
+  await Timers.scheduleNoLaterThan(manager, dailyRetentionTimer(closed.tenantId, archivedAt));
   await outbox.append(manager, {
     event: Events.revisit.requestArchived,
     tenantId: closed.tenantId,

@@ -1,0 +1,3 @@
+import { runExportArchiveMain } from './archive/export-archive-command';
+
+runExportArchiveMain();

@@ -1,0 +1,37 @@
+import { EntityManager } from 'typeorm';
+import { AnonymisationScope, anonymiseRecord, CaseRequest } from '@hotline/revisit-domain';
+import { ANONYMISED_MARKER } from '@hotline/vocabulary';
+
+// A text column keeps its emptiness (nothing was there to remove); anything else becomes the marker.
+const removed = (column: string) => `case when ${column} is null or ${column} = '' then ${column} else $2 end`;
+
+/**
+ * revisit's own copies of anonymised requests: the case file's brief (title, content, the masked
+ * requester), the answers kept for review with their basis, contact record and the reviewers'
+ * reasons, and the revisits' notes (the hotline's finding, a judgement's note). Codes, ids,
+ * instants and statuses stay. In the caller's tenant transaction; anonymising twice changes nothing.
+ */
+export async function anonymiseCaseFiles(manager: EntityManager, requestIds: string[], scope: AnonymisationScope): Promise<void> {
+  if (requestIds.length === 0) return;
+  const briefs: Array<{ request_id: string; brief: CaseRequest }> = await manager.query(
+    `select request_id, brief from case_requests where request_id = any($1) for update`,
+    [requestIds],
+  );
+  if (briefs.length > 0)
+    await manager.query(
+      `update case_requests c set brief = v.brief, updated_at = now()
+       from unnest($1::text[], $2::jsonb[]) as v(request_id, brief) where c.request_id = v.request_id`,
+      [briefs.map((b) => b.request_id), briefs.map((b) => JSON.stringify(anonymiseRecord(b.brief, scope)))],
+    );
+  if (!scope.freeText) return;
+  await manager.query(
+    `update reviews set answer = ${removed('answer')}, basis = ${removed('basis')}, contact_record = ${removed('contact_record')},
+       reasons = array(select case when r = '' then r else $2 end from unnest(reasons) with ordinality as x(r, n) order by n)
+     where request_id = any($1)`,
+    [requestIds, ANONYMISED_MARKER],
+  );
+  await manager.query(`update revisits set note = ${removed('note')}, judgement_note = ${removed('judgement_note')} where request_id = any($1)`, [
+    requestIds,
+    ANONYMISED_MARKER,
+  ]);
+}
