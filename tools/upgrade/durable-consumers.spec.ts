@@ -47,6 +47,7 @@ const ADDED_SINCE: Record<string, string | undefined> = {
   // Retention (issue 13): intake and handling remove identity and free text on revisit's RequestAnonymised.
   'intake--hl-revisit-v1--retention': only('revisit', 'request', 'anonymised'),
   'handling--hl-revisit-v1--retention': only('revisit', 'request', 'anonymised'),
+  'dispatch--hl-revisit-v1--retention': only('revisit', 'request', 'anonymised'),
   // Revisit rules by channel kind (issue 13): revisit learns each channel code's kind.
   'revisit--hl-intake-v1--channel-kinds': only('intake', 'channel', 'configured'),
   // Every service's tenant directory (issue 10), from intake's TenantChanged.

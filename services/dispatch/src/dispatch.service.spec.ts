@@ -3,7 +3,7 @@ import { planConsumers } from '@hotline/platform';
 import { dispatchService } from './dispatch.service';
 
 describe('dispatch service definition', () => {
-  it('keeps the deployed request-accepted consumer (name and filter) and adds the taxonomy and request-status-changed ones', () => {
+  it('keeps the deployed request-accepted consumer (name and filter) and adds the taxonomy, request-status-changed and retention ones', () => {
     const specs = planConsumers('dispatch', 'ns', dispatchService.handlers ?? []).map((p) => p.spec);
     expect(specs).toEqual([
       {
@@ -23,6 +23,12 @@ describe('dispatch service definition', () => {
         consumer: 'dispatch',
         producer: 'intake',
         filterSubject: eventFilter('ns', Events.intake.requestStatusChanged),
+      },
+      {
+        durable: 'dispatch--hl-revisit-v1--retention',
+        consumer: 'dispatch',
+        producer: 'revisit',
+        filterSubject: eventFilter('ns', Events.revisit.requestAnonymised),
       },
     ]);
     expect(specs[0]?.filterSubject).toBe('ns.hl.intake.v1.*.request.accepted');

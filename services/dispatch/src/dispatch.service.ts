@@ -6,6 +6,7 @@ import { onRequestClosed } from './dispatching/on-request-closed.handler';
 import { onRequestAccepted } from './dispatching/on-request-accepted.handler';
 import { EscalationsController } from './escalation/escalations.controller';
 import { entities, migrations } from './persistence/schema';
+import { onRequestAnonymised } from './retention/on-request-anonymised.handler';
 import { negotiationDueTimer } from './negotiation/negotiation.timer';
 import { NegotiationsController } from './negotiation/negotiations.controller';
 import { queueClockTimers } from './queue-clock/queue-clock.timers';
@@ -29,8 +30,9 @@ export const dispatchService: ServiceDefinition = {
   grpc: (ctx) => [dispatchGrpc(ctx)],
   // Durable consumers: dispatch--hl-intake-v1--request-accepted (RequestAccepted only, as
   // deployed before), dispatch--hl-intake-v1--taxonomy (TaxonomyPublished only) and
-  // dispatch--hl-intake-v1--request-status-changed (a final status takes a request out of the queue).
-  handlers: [onRequestAccepted, onTaxonomyPublished, onRequestClosed],
+  // dispatch--hl-intake-v1--request-status-changed (a final status takes a request out of the queue),
+  // dispatch--hl-revisit-v1--retention (RequestAnonymised: identity and free text removed).
+  handlers: [onRequestAccepted, onTaxonomyPublished, onRequestClosed, onRequestAnonymised],
   // The manual queue on a clock: a waiting request raises its warning, then its breach.
   // A negotiation (协商) lapses at its deadline.
   timers: [...queueClockTimers, negotiationDueTimer],
