@@ -2,13 +2,16 @@ import {
   archivedClosureOf,
   closeAfterEvaluation,
   closeAfterSkip,
+  closeIntoFollowUp,
   closingBasis,
   Evaluation,
   isResolved,
   needsJudgement,
   resolutionOf,
   revisitRefusal,
+  skippedBasis,
   skipReasonFor,
+  terminatedClosure,
 } from './closing';
 import { RequesterTrace } from './case-file';
 
@@ -24,6 +27,7 @@ describe('closing decisions', () => {
     const closure = closeAfterEvaluation(evaluation());
     expect(closure).toEqual({
       outcome: 'evaluated', closedAt: '2025-01-24T02:00:00.000Z', closedBy: 'agent-1', resolved: false, satisfaction: 'basically-satisfied', skipReason: null,
+      basis: 'evaluated',
       revisit: {
         outcome: 'evaluated', method: 'sms', resolved: false, resolution: 'partly-resolved', satisfaction: 'basically-satisfied',
         respondent: 'requester', defaulted: false, recordedAt: '2025-01-24T02:00:00.000Z', recordedBy: 'agent-1',
@@ -81,5 +85,51 @@ describe('closing decisions', () => {
     expect(revisitRefusal('r1', { status: 'closed', skipReason: null }, null)).toBe('request r1 is closed, not awaiting revisit');
     expect(revisitRefusal('r1', open, requester(true))).toContain('anonymous-requester');
     expect(revisitRefusal('r1', { status: 'closed', skipReason: 'anonymous-requester' }, null)).toContain('anonymous-requester');
+  });
+
+  it('closes on a follow-up judgement (持续跟踪) and never on a reasonable one; a termination closes at any stage', () => {
+    const state = { revisitRequired: true, evaluation: null, judgement: null, attemptsExhausted: false };
+    const unresolved = { resolution: 'unresolved' as const, satisfaction: 'dissatisfied' as const };
+    expect(closingBasis({ ...state, evaluation: unresolved, judgement: 'follow-up' })).toBe('follow-up');
+    expect(closingBasis({ ...state, evaluation: unresolved, judgement: 'reasonable' })).toBeNull();
+    // A termination wins over everything else, also while nothing else would close the request.
+    expect(closingBasis({ ...state, terminated: true })).toBe('terminated');
+    expect(closingBasis({ ...state, evaluation: unresolved, judgement: 'reasonable', terminated: true })).toBe('terminated');
+    expect(closingBasis({ ...state, revisitRequired: false, terminated: true })).toBe('terminated');
+    expect(closingBasis({ ...state, terminated: false })).toBeNull();
+  });
+
+  it('names the basis of every closure: evaluated, judged unreasonable, follow-up, no revisit, attempts exhausted', () => {
+    const judged = (judgement: 'unreasonable' | 'follow-up') => ({ judgement, note: '说明', judgedAt: '2025-01-25T02:00:00.000Z', judgedBy: 'reviewer-1' });
+    expect(closeAfterEvaluation(evaluation({ satisfaction: 'dissatisfied' }), judged('unreasonable')).basis).toBe('judged-unreasonable');
+    expect(closeAfterEvaluation(evaluation({ satisfaction: 'dissatisfied' }), judged('follow-up')).basis).toBe('follow-up');
+    expect(closeAfterSkip('attempts-exhausted', '2025-01-24T02:00:00.000Z').basis).toBe('attempts-exhausted');
+    expect([skippedBasis('anonymous-requester'), skippedBasis('not-sampled'), skippedBasis('follow-up')]).toEqual(['no-revisit', 'no-revisit', 'follow-up']);
+  });
+
+  it('closes into a follow-up: the reviewer closes it, basis follow-up, and the archived closure keeps the follow-up', () => {
+    const followUp = { followUpId: 'f1', reason: 'funding' as const, followUpOn: '2025-06-30', note: '道路改造资金待下达' };
+    const closure = closeIntoFollowUp(closeAfterSkip('follow-up', '2025-01-24T02:00:00.000Z'), followUp, 'reviewer-1');
+    expect(closure).toMatchObject({ outcome: 'skipped', skipReason: 'follow-up', basis: 'follow-up', closedBy: 'reviewer-1', followUp });
+    expect(archivedClosureOf(closure)).toEqual({ closedAt: '2025-01-24T02:00:00.000Z', closedBy: 'reviewer-1', outcome: 'skipped', detail: null, followUp });
+    // An ordinary closure's archived form is as before: no follow-up key.
+    expect(Object.keys(archivedClosureOf(closeAfterEvaluation(evaluation())))).toEqual(['closedAt', 'closedBy', 'outcome', 'detail']);
+  });
+
+  it('archives a termination as the closure: approved when and by whom, the legal route as its detail, the evidence kept', () => {
+    const t = {
+      terminationId: 't1', reasonCode: 'repeated-no-new-facts', evidenceRequestNumbers: ['3201-20250101-000001', '3201-20250105-000002'],
+      hearingRecord: null, legalRoute: '可依法申请行政复议', proposedBy: 'agent-1', approvedBy: 'supervisor-2', terminatedAt: '2025-01-26T02:00:00.000Z',
+    };
+    const closure = terminatedClosure(t);
+    expect(closure).toEqual({
+      closedAt: '2025-01-26T02:00:00.000Z', closedBy: 'supervisor-2', outcome: 'terminated', detail: '可依法申请行政复议',
+      termination: {
+        terminationId: 't1', reasonCode: 'repeated-no-new-facts', evidenceRequestNumbers: ['3201-20250101-000001', '3201-20250105-000002'],
+        hearingRecord: null, proposedBy: 'agent-1', approvedBy: 'supervisor-2', terminatedAt: '2025-01-26T02:00:00.000Z',
+      },
+    });
+    closure.termination?.evidenceRequestNumbers.push('x');
+    expect(t.evidenceRequestNumbers).toHaveLength(2);
   });
 });

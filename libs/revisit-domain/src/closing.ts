@@ -53,17 +53,25 @@ export type ArchivedFollowUp = { followUpId: string; reason: FollowUpReason; fol
  * record), the legal route the requester was told, and the two people of the two-person rule.
  * Free text masked.
  */
-export type ArchivedTermination = {
+export type Termination = {
   terminationId: string;
   /** Vocabulary TERMINATION_REASONS; kept as sent, so a code of a later release is archived too. */
   reasonCode: string;
   evidenceRequestNumbers: string[];
+  /** A hearing record or other evidence reference; null when none. */
   hearingRecord: string | null;
   legalRoute: string;
   proposedBy: string;
   approvedBy: string;
   terminatedAt: string;
 };
+
+/**
+ * The termination as an archived closure holds it. The legal route is not repeated here: it is
+ * the closure's `detail` (what the requester was told, as for a closure at intake), so the
+ * archive's masking and retention's anonymisation of free text apply to it as they are.
+ */
+export type ArchivedTermination = Omit<Termination, 'legalRoute'>;
 
 /**
  * The closure of an archive record with what a closure of its kind adds: the follow-up it closed
@@ -198,15 +206,17 @@ export function archivedClosureOf(closure: RevisitClosure): ClosureRecord {
 
 /**
  * The archived closure of a terminated request: closed when the termination was approved, by its
- * approver (the second person of the two-person rule), outcome `terminated`, with the termination.
+ * approver (the second person of the two-person rule), outcome `terminated`, the legal route the
+ * requester was told as its detail, and the termination.
  */
-export function terminatedClosure(t: ArchivedTermination): ClosureRecord {
+export function terminatedClosure(t: Termination): ClosureRecord {
+  const { legalRoute, ...termination } = t;
   return {
     closedAt: t.terminatedAt,
     closedBy: t.approvedBy,
     outcome: 'terminated',
-    detail: null,
-    termination: { ...t, evidenceRequestNumbers: [...t.evidenceRequestNumbers] },
+    detail: legalRoute,
+    termination: { ...termination, evidenceRequestNumbers: [...t.evidenceRequestNumbers] },
   };
 }
 

@@ -1,5 +1,6 @@
 import { addDays, IsoDate, isIsoDate, localDateOf, startOfLocalDay } from '@hotline/calendar';
-import type { FollowUpState, Resolution } from '@hotline/vocabulary';
+import { HOTLINE_WIDE_ROLES, UNIT_ROLES } from '@hotline/vocabulary';
+import type { FollowUpState, Resolution, Role } from '@hotline/vocabulary';
 import type { ProgressStatus } from './review';
 
 // 持续跟踪: a request that cannot be solved now for an objective reason (planning, funding,
@@ -85,4 +86,34 @@ export function directFollowUpRefusal(requestId: string, status: ProgressStatus)
   if (status === 'awaiting-revisit') return undefined;
   if (status === 'awaiting-judgement') return `request ${requestId} awaits the judgement of its evaluation: judge it as follow-up instead`;
   return `request ${requestId} is ${status}, not awaiting revisit`;
+}
+
+/** Who reads follow-ups: the hotline's reviewers, supervisors and administrators (every unit), and unit staff (their own). */
+export const FOLLOW_UP_READERS: readonly Role[] = [...UNIT_ROLES, 'reviewer', 'supervisor', 'tenant-admin'];
+/** Who revisits a follow-up the unit reported on (and ends it or sets its next date). */
+export const FOLLOW_UP_REVISITERS: readonly Role[] = ['reviewer', 'supervisor'];
+
+export interface FollowUpViewer {
+  roles: readonly Role[];
+  /** The `unit` claim: the unit's code, for unit staff. */
+  unit?: string;
+}
+
+/**
+ * Whose follow-ups a caller sees: undefined = every unit (hotline staff); otherwise the unit code
+ * of the token. Unit staff without a unit claim see none ('' matches no unit), as with work orders.
+ */
+export function followUpUnitScope(viewer: FollowUpViewer): string | undefined {
+  if (viewer.roles.some((r) => HOTLINE_WIDE_ROLES.includes(r))) return undefined;
+  return viewer.unit ?? '';
+}
+
+export function canSeeFollowUp(viewer: FollowUpViewer, unitCode: string | null): boolean {
+  const scope = followUpUnitScope(viewer);
+  return scope === undefined || (scope !== '' && scope === unitCode);
+}
+
+/** Only staff of the follow-up's own unit report its progress. */
+export function canReportFollowUp(viewer: FollowUpViewer, unitCode: string | null): boolean {
+  return viewer.roles.some((r) => UNIT_ROLES.includes(r)) && !!viewer.unit && viewer.unit === unitCode;
 }

@@ -8,4 +8,5 @@ export * from './case-file';
 export * from './archive-record';
 export * from './review';
 export * from './closing';
+export * from './follow-ups';
 export * from './sampling';

@@ -32,14 +32,17 @@ export type RevisitOutcome = (typeof REVISIT_OUTCOMES)[number];
 
 /**
  * Why a request closed without an evaluation: nobody can be contacted when the requester gave no
- * identity; the tenant's sampling left it out; its attempts or its window ran out unanswered.
+ * identity; the tenant's sampling left it out; its attempts or its window ran out unanswered; a
+ * reviewer closed it into a follow-up (持续跟踪) on its unit's answer that it cannot be solved now,
+ * so the requester is revisited at the follow-up instead.
  */
-export const REVISIT_SKIP_REASONS = ['anonymous-requester', 'not-sampled', 'attempts-exhausted'] as const;
+export const REVISIT_SKIP_REASONS = ['anonymous-requester', 'not-sampled', 'attempts-exhausted', 'follow-up'] as const;
 export type RevisitSkipReason = (typeof REVISIT_SKIP_REASONS)[number];
 export const REVISIT_SKIP_REASON_LABELS: Record<RevisitSkipReason, Label> = {
   'anonymous-requester': { zh: '匿名诉求，无法回访', en: 'Anonymous requester: nobody to contact' },
   'not-sampled': { zh: '未抽中回访', en: 'Not drawn by the revisit sampling' },
   'attempts-exhausted': { zh: '回访未联系上（次数或期限已满）', en: 'Revisit attempts exhausted' },
+  'follow-up': { zh: '暂不具备解决条件，转持续跟踪', en: 'Cannot be solved now: revisited at its follow-up' },
 };
 
 /**

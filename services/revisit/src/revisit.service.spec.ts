@@ -12,7 +12,9 @@ describe('revisit service definition', () => {
       'revisit--hl-intake-v1--channel-kinds': 'ns.hl.intake.v1.*.channel.configured',
     });
     const types = (durable: string) => [...(plans.find((p) => p.spec.durable === durable)?.types ?? [])].sort();
-    expect(types('revisit--hl-intake-v1--case-file')).toEqual(['hotline.intake.v1.RequestAccepted', 'hotline.intake.v1.RequestClosedAtIntake']);
+    expect(types('revisit--hl-intake-v1--case-file')).toEqual([
+      'hotline.intake.v1.RequestAccepted', 'hotline.intake.v1.RequestClosedAtIntake', 'hotline.intake.v1.RequestTerminated',
+    ]);
     expect(types('revisit--hl-handling-v1--case-file')).toEqual([
       'hotline.handling.v1.WorkOrderCancelled', 'hotline.handling.v1.WorkOrderCreated',
       'hotline.handling.v1.WorkOrderReopened', 'hotline.handling.v1.WorkOrderSigned',

@@ -3,10 +3,13 @@ import { ArchiveController } from './archive/archive.controller';
 import { onRequestAccepted } from './case-file/on-request-accepted.handler';
 import { onRequestClosedAtIntake } from './case-file/on-request-closed-at-intake.handler';
 import { onRequestDispatched } from './case-file/on-request-dispatched.handler';
+import { onRequestTerminated } from './case-file/on-request-terminated.handler';
 import { onWorkOrderCancelled } from './case-file/on-work-order-cancelled.handler';
 import { onWorkOrderCreated } from './case-file/on-work-order-created.handler';
 import { onWorkOrderReopened } from './case-file/on-work-order-reopened.handler';
 import { onWorkOrderSigned } from './case-file/on-work-order-signed.handler';
+import { followUpDueTimer } from './follow-ups/follow-up-due.timer';
+import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { entities, migrations } from './persistence/schema';
 import { onChannelConfigured } from './policies/on-channel-configured.handler';
 import { PoliciesController } from './policies/policies.controller';
@@ -29,16 +32,18 @@ export const revisitService: ServiceDefinition = {
   configSchema: revisitConfigSchema,
   entities,
   migrations,
-  controllers: [PoliciesController, ReviewsController, RevisitsController, ArchiveController, RetentionController],
+  controllers: [PoliciesController, ReviewsController, RevisitsController, ArchiveController, RetentionController, FollowUpsController],
   grpc: (ctx) => [revisitGrpc(ctx)],
   // Durable consumers: revisit--hl-handling-v1--work-order-answered (WorkOrderAnswered only, as
-  // deployed), revisit--hl-intake-v1--case-file and revisit--hl-handling-v1--case-file (whole
-  // streams), revisit--hl-dispatch-v1--case-file (RequestDispatched only),
+  // deployed), revisit--hl-intake-v1--case-file (whole stream: RequestAccepted,
+  // RequestClosedAtIntake, RequestTerminated) and revisit--hl-handling-v1--case-file (whole
+  // stream), revisit--hl-dispatch-v1--case-file (RequestDispatched only),
   // revisit--hl-intake-v1--channel-kinds (ChannelConfigured only).
   handlers: [
     onWorkOrderAnswered,
     onRequestAccepted,
     onRequestClosedAtIntake,
+    onRequestTerminated,
     onRequestDispatched,
     onWorkOrderCreated,
     onWorkOrderSigned,
@@ -46,5 +51,5 @@ export const revisitService: ServiceDefinition = {
     onWorkOrderCancelled,
     onChannelConfigured,
   ],
-  timers: [revisitWindowTimer, retentionDailyTimer, retentionBatchTimer],
+  timers: [revisitWindowTimer, retentionDailyTimer, retentionBatchTimer, followUpDueTimer],
 };

@@ -210,6 +210,7 @@ describe('revisit: the case file and the archive of every closed request', () =>
     expect(skipped).toEqual({ requestId, reason: 'anonymous-requester', skippedAt: expect.any(String), unitId: review.unitId });
     expect(closed).toEqual({
       requestId, closedAt: skipped.skippedAt, resolved: false, satisfaction: '', closedBy: 'system:revisit', revisitOutcome: 'skipped',
+      closingBasis: 'no-revisit',
     });
     const record = await archivedRecord('city-n', requestId);
     expect(record.request.requester).toEqual({ maskedName: '', maskedPhone: '', anonymous: true, confidential: false });

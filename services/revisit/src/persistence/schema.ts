@@ -13,13 +13,16 @@ import { MaskedCaseFile1764300003200 } from './1764300003200-masked-case-file.mi
 import { ArchiveResealed1764300003210 } from './1764300003210-archive-resealed.migration';
 import { RevisitRules1764300004300 } from './1764300004300-revisit-rules.migration';
 import { AssistInputs1764300004310 } from './1764300004310-assist-inputs.migration';
+import { TerminationsAndFollowUps1764300005100 } from './1764300005100-terminations-and-follow-ups.migration';
 import { ArchiveRetention1764300005300 } from './1764300005300-archive-retention.migration';
 import { SamplingByChannel1764300005400 } from './1764300005400-sampling-by-channel.migration';
 import { HotlineChecks1764300005410 } from './1764300005410-hotline-checks.migration';
 
 // The case-file tables (case_requests, case_dispatches, case_work_orders) are read and written
 // with SQL by case-file/case-file.repository.ts and have no entities; so is revisit_attempts
-// (revisits/attempts.repository.ts), and channel_kinds (policies/channel-kinds.repository.ts).
+// (revisits/attempts.repository.ts), and channel_kinds (policies/channel-kinds.repository.ts),
+// case_terminations (closure/terminations.repository.ts), follow_ups and follow_up_history
+// (follow-ups/follow-ups.repository.ts).
 export const entities = [SamplingPolicyEntity, ReviewEntity, RequestProgressEntity, RevisitEntity, ArchiveRecordEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
 export const migrations = [
@@ -33,6 +36,7 @@ export const migrations = [
   ArchiveResealed1764300003210,
   RevisitRules1764300004300,
   AssistInputs1764300004310,
+  TerminationsAndFollowUps1764300005100,
   ArchiveRetention1764300005300,
   SamplingByChannel1764300005400,
   HotlineChecks1764300005410,

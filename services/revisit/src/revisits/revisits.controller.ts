@@ -1,13 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, PageQuery, Roles, TenantDb, validate } from '@hotline/platform';
+import { DEFAULT_TIME_ZONE } from '@hotline/calendar';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, PageQuery, Roles, TenantDb, TenantDirectory, validate } from '@hotline/platform';
 import { toArchiveView } from '../archive/archive.views';
+import { historyOf } from '../follow-ups/follow-ups.repository';
+import { toFollowUpView } from '../follow-ups/follow-ups.views';
 import { listAwaitingRevisit } from './awaiting-revisit.query';
 import { judgeEvaluation } from './judge-evaluation.command';
 import { recordAttempt } from './record-attempt.command';
 import { recordRevisit } from './record-revisit.command';
 import { redoCountsByUnit } from './revisits.repository';
-import { JudgeEvaluationBody, parseWithRequestId, RecordAttemptBody, RecordRevisitBody } from './revisits.schemas';
+import { JudgeEvaluationBody, judgementOf, parseWithRequestId, RecordAttemptBody, RecordRevisitBody } from './revisits.schemas';
 import { toProgressView, toRedoCountView, toRevisitView } from './revisits.views';
 
 @ApiTags('revisits')
@@ -17,6 +20,7 @@ export class RevisitsController {
   constructor(
     private readonly db: TenantDb,
     private readonly outbox: Outbox,
+    private readonly tenants: TenantDirectory,
   ) {}
 
   @Get('pending')
@@ -49,15 +53,26 @@ export class RevisitsController {
     return this.db.run(who.tenantId, (m) => recordAttempt(m, this.outbox, who, parsed.requestId, parsed.input));
   }
 
-  /** 合理差评 or not: reasonable sends the primary order back for 重办, unreasonable closes the request. */
+  /**
+   * 合理差评 or not: reasonable sends the primary order back for 重办, unreasonable closes the
+   * request, follow-up (持续跟踪) closes it into a follow-up on the date given (`followUp`, else null).
+   */
   @Post(':requestId/judgement')
   @HttpCode(200)
   @ApiZodBody(JudgeEvaluationBody)
   @Roles('reviewer')
   async judge(@CurrentIdentity() who: Identity, @Param('requestId') requestId: string, @Body() body: unknown) {
     const parsed = parseWithRequestId(JudgeEvaluationBody, requestId, body);
-    const { revisit, archived } = await this.db.run(who.tenantId, (m) => judgeEvaluation(m, this.outbox, who, parsed.requestId, parsed.input));
-    return { revisit: toRevisitView(revisit), archive: archived ? toArchiveView(archived) : null };
+    // The tenant's zone bounds a follow-up date (after its today) and places its timer.
+    const timeZone = (await this.tenants.find(who.tenantId))?.timeZone || DEFAULT_TIME_ZONE;
+    return this.db.run(who.tenantId, async (m) => {
+      const { revisit, archived, followUp } = await judgeEvaluation(m, this.outbox, who, parsed.requestId, judgementOf(parsed.input), timeZone);
+      return {
+        revisit: toRevisitView(revisit),
+        archive: archived ? toArchiveView(archived) : null,
+        followUp: followUp ? toFollowUpView(followUp, await historyOf(m, followUp.id)) : null,
+      };
+    });
   }
 
   /** 重办 per unit: evaluations of its answers, those sent back (合理差评) and 重办率 (null without evaluations). */

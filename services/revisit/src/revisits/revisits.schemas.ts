@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { fieldErrors, ProblemError } from '@hotline/platform';
 import { isResolved } from '@hotline/revisit-domain';
-import { RESOLUTIONS, REVISIT_METHODS, REVISIT_RESPONDENTS, SATISFACTION_LEVELS } from '@hotline/vocabulary';
+import { isIsoDate } from '@hotline/calendar';
+import {
+  EVALUATION_JUDGEMENTS,
+  EvaluationJudgement,
+  FOLLOW_UP_REASONS,
+  FollowUpReason,
+  RESOLUTIONS,
+  REVISIT_METHODS,
+  REVISIT_RESPONDENTS,
+  SATISFACTION_LEVELS,
+} from '@hotline/vocabulary';
 
 export const MAX_REVISIT_NOTE = 500;
 
@@ -45,11 +55,52 @@ export type RecordAttempt = z.infer<typeof RecordAttemptBody>;
 
 export const MAX_JUDGEMENT_NOTE = 500;
 
-/** A reviewer's judgement of a dissatisfied or unresolved evaluation: 合理差评 (reasonable) or not, and why. */
+/**
+ * A reviewer's judgement of a dissatisfied or unresolved evaluation, and why: `judgement`
+ * reasonable (合理差评 → 重办), unreasonable, or follow-up (持续跟踪: cannot be solved now, with the
+ * objective `reason` and the date `followUpOn` its unit reports by). The boolean `reasonable` of
+ * earlier clients still reads as reasonable or unreasonable; given with `judgement`, it must agree.
+ * The date's place in time (after the tenant's today, at most a year ahead) is checked with the
+ * tenant's calendar when the judgement is taken.
+ */
 export const JudgeEvaluationBody = z
-  .object({ reasonable: z.boolean(), note: z.string().trim().min(1).max(MAX_JUDGEMENT_NOTE) })
-  .strict();
-export type JudgeEvaluation = z.infer<typeof JudgeEvaluationBody>;
+  .object({
+    judgement: z.enum(EVALUATION_JUDGEMENTS).optional(),
+    reasonable: z.boolean().optional(),
+    note: z.string().trim().min(1).max(MAX_JUDGEMENT_NOTE),
+    reason: z.enum(FOLLOW_UP_REASONS).optional(),
+    followUpOn: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const issue = (field: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message });
+    if (body.judgement === undefined && body.reasonable === undefined) issue('judgement', `give judgement (${EVALUATION_JUDGEMENTS.join(' | ')})`);
+    else if (body.judgement !== undefined && body.reasonable !== undefined && body.reasonable !== (body.judgement === 'reasonable'))
+      issue('reasonable', `reasonable is ${body.reasonable} but judgement is ${body.judgement}`);
+    const followUp = body.judgement === 'follow-up';
+    if (followUp && body.reason === undefined) issue('reason', `a follow-up needs its reason (${FOLLOW_UP_REASONS.join(' | ')})`);
+    if (followUp && body.followUpOn === undefined) issue('followUpOn', 'a follow-up needs the date its unit reports by (YYYY-MM-DD)');
+    if (!followUp && body.reason !== undefined) issue('reason', 'only a follow-up judgement has a reason');
+    if (!followUp && body.followUpOn !== undefined) issue('followUpOn', 'only a follow-up judgement has a date');
+  });
+export type JudgeEvaluationInput = z.infer<typeof JudgeEvaluationBody>;
+
+/** A judgement as taken: the follow-up's reason and date present for `follow-up` only. */
+export interface JudgeEvaluation {
+  judgement: EvaluationJudgement;
+  note: string;
+  followUp: { reason: FollowUpReason; followUpOn: string } | null;
+}
+
+/** The judgement a valid body asks for (JudgeEvaluationBody has checked the combinations). */
+export function judgementOf(input: JudgeEvaluationInput): JudgeEvaluation {
+  const judgement = input.judgement ?? (input.reasonable ? 'reasonable' : 'unreasonable');
+  return {
+    judgement,
+    note: input.note,
+    followUp: judgement === 'follow-up' && input.reason && input.followUpOn ? { reason: input.reason, followUpOn: input.followUpOn } : null,
+  };
+}
 
 /** Validates the path's request id and the body together, so one 400 names every bad field. */
 export function parseWithRequestId<T>(schema: z.ZodType<T>, requestId: unknown, body: unknown): { requestId: string; input: T } {
