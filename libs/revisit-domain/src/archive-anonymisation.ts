@@ -17,7 +17,8 @@ export const IDENTITY_KEYS: ReadonlySet<string> = new Set(['maskedName', 'masked
  * notes of a revisit (the hotline's finding, a judgement's note). A new free-text field of the
  * archive record belongs here too, or retention leaves it in place.
  */
-export const ANONYMISED_TEXT_KEYS: ReadonlySet<string> = new Set([...FREE_TEXT_KEYS, 'note']);
+// A termination's hearing record and legal route are staff text about the matter (ADR 0032).
+export const ANONYMISED_TEXT_KEYS: ReadonlySet<string> = new Set([...FREE_TEXT_KEYS, 'note', 'hearingRecord', 'legalRoute']);
 
 export interface AnonymisationScope {
   identity: boolean;

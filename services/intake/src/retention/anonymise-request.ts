@@ -61,6 +61,12 @@ export async function anonymiseRequest(manager: EntityManager, a: AnonymiseReque
       [a.requestId, m],
     );
     await manager.query(`update linkage_handoffs set detail = ${removed('detail')} where request_id = $1`, [a.requestId, m]);
+    // A termination's staff text (ADR 0032); its reason code and evidence numbers stay.
+    await manager.query(
+      `update request_terminations set hearing_record = ${removed('hearing_record')}, legal_route = ${removed('legal_route')},
+         note = ${removed('note')}, decision_note = ${removed('decision_note')} where request_id = $1`,
+      [a.requestId, m],
+    );
   }
   return true;
 }

@@ -8,7 +8,8 @@ const removed = (column: string) => `case when ${column} is null or ${column} = 
 /**
  * revisit's own copies of anonymised requests: the case file's brief (title, content, the masked
  * requester), the answers kept for review with their basis, contact record and the reviewers'
- * reasons, and the revisits' notes (the hotline's finding, a judgement's note). Codes, ids,
+ * reasons, the revisits' notes (the hotline's finding, a judgement's note), the follow-ups'
+ * notes with their history, and a termination's hearing record and legal route. Codes, ids,
  * instants and statuses stay. In the caller's tenant transaction; anonymising twice changes nothing.
  */
 export async function anonymiseCaseFiles(manager: EntityManager, requestIds: string[], scope: AnonymisationScope): Promise<void> {
@@ -34,4 +35,14 @@ export async function anonymiseCaseFiles(manager: EntityManager, requestIds: str
     requestIds,
     ANONYMISED_MARKER,
   ]);
+  await manager.query(`update follow_ups set note = ${removed('note')} where request_id = any($1)`, [requestIds, ANONYMISED_MARKER]);
+  await manager.query(
+    `update follow_up_history set note = ${removed('note')}
+     where follow_up_id in (select id from follow_ups where request_id = any($1))`,
+    [requestIds, ANONYMISED_MARKER],
+  );
+  await manager.query(
+    `update case_terminations set hearing_record = ${removed('hearing_record')}, legal_route = ${removed('legal_route')} where request_id = any($1)`,
+    [requestIds, ANONYMISED_MARKER],
+  );
 }
