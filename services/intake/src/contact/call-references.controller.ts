@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, CurrentIdentity, IDEMPOTENCY_HEADER, Identity, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
+import { ApiZodBody, CurrentIdentity, Identity, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
 import { ResolveCallReferenceBody } from './contact.schemas';
 import { resolveCallReference } from './resolve-call-reference.command';
-import { refuseStoredReplay } from './stored-replay';
+import { HeaderCarrier, refuseStoredReplay } from './stored-replay';
 
 /**
  * The telephony side of click-to-call: the tenant's telephony system (a token of its identity
@@ -24,8 +24,8 @@ export class CallReferencesController {
   @ApiOperation({ summary: 'Exchange a call reference, once and before it expires, for the number to dial (audited); 410 when used or expired' })
   @ApiZodBody(ResolveCallReferenceBody)
   @Roles('telephony')
-  resolve(@CurrentIdentity() who: Identity, @Body() body: unknown, @Headers(IDEMPOTENCY_HEADER) key?: string) {
-    refuseStoredReplay(key);
+  resolve(@CurrentIdentity() who: Identity, @Body() body: unknown, @Req() http: HeaderCarrier) {
+    refuseStoredReplay(http);
     const input = validate(ResolveCallReferenceBody, body);
     return this.db.run(who.tenantId, (m) => resolveCallReference(m, this.cipher, who, input, new Date()));
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CONTACT_REACHERS, CONTACT_VIEWERS } from '@hotline/intake-domain';
-import { ApiZodBody, CurrentIdentity, IDEMPOTENCY_HEADER, Identity, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
+import { ApiZodBody, CurrentIdentity, Identity, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
 import { UNIT_ROLES } from '@hotline/vocabulary';
 import { RequestIdParam } from '../requests/requests.schemas';
 import { loadContactPolicy, saveContactPolicy } from './contact-policy.repository';
@@ -10,7 +10,7 @@ import { CallReferenceBody, PutContactPolicyBody, RevealContactBody } from './co
 import { issueCallReference } from './issue-call-reference.command';
 import { RevealLimitFilter } from './reveal-limit';
 import { revealPhone } from './reveal-phone.command';
-import { refuseStoredReplay } from './stored-replay';
+import { HeaderCarrier, refuseStoredReplay } from './stored-replay';
 
 /**
  * Contact with the requester for the handling unit (ADR 0030): the masked contact, the phone
@@ -40,8 +40,8 @@ export class ContactController {
   @ApiOperation({ summary: "The requester's phone in clear (nothing else) for a stated purpose; audited, and capped per unit user and day (429)" })
   @ApiZodBody(RevealContactBody)
   @Roles(...CONTACT_REACHERS)
-  reveal(@CurrentIdentity() who: Identity, @Param('id') id: string, @Body() body: unknown, @Headers(IDEMPOTENCY_HEADER) key?: string) {
-    refuseStoredReplay(key);
+  reveal(@CurrentIdentity() who: Identity, @Param('id') id: string, @Body() body: unknown, @Req() http: HeaderCarrier) {
+    refuseStoredReplay(http);
     const requestId = validate(RequestIdParam, id, 'id');
     const input = validate(RevealContactBody, body);
     return this.db.run(who.tenantId, (m) => revealPhone(m, this.cipher, who, requestId, input));
@@ -52,8 +52,8 @@ export class ContactController {
   @ApiOperation({ summary: 'A short-lived, single-use reference the telephony system exchanges for the number: the caller never sees it' })
   @ApiZodBody(CallReferenceBody)
   @Roles(...CONTACT_REACHERS)
-  callReference(@CurrentIdentity() who: Identity, @Param('id') id: string, @Body() body: unknown, @Headers(IDEMPOTENCY_HEADER) key?: string) {
-    refuseStoredReplay(key);
+  callReference(@CurrentIdentity() who: Identity, @Param('id') id: string, @Body() body: unknown, @Req() http: HeaderCarrier) {
+    refuseStoredReplay(http);
     const requestId = validate(RequestIdParam, id, 'id');
     const input = validate(CallReferenceBody, body);
     return this.db.run(who.tenantId, (m) => issueCallReference(m, who, requestId, input, new Date()));
