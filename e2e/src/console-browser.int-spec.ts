@@ -4,7 +4,7 @@
 // publication from a CSV file. Every main page is screenshotted into docs/console/ and checked
 // with axe-core (no serious or critical violations).
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -532,6 +532,190 @@ describe('web console (apps/console) in Chromium', () => {
     await page.getByRole('row').filter({ hasText: number }).waitFor({ timeout: 30_000 });
     const nanjing = await platform.api('intake', 'GET', `/v1/requests/${created.body.id}`, token('agent'));
     expect(nanjing.body).toMatchObject({ status: 'transferred', transferredTo: 'city-3202' });
+  }, 2 * STEP);
+
+  /** A public complaint of the housing catalog entry, and its housing order once dispatched. */
+  const housingOrder = async (requester: { name: string; phone: string }, title: string, content: string) => {
+    const submitted = await platform.api('intake', 'POST', `/v1/public/${TENANT}/requests`, undefined, {
+      requester, title, content, areaCode: '320104', requestType: 'complaint', categoryCode: '030603',
+    });
+    expect(submitted.status).toBe(201);
+    const listed = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
+    const requestId = (listed.body.items as Array<{ id: string; number: string }>).find((r) => r.number === submitted.body.number)!.id;
+    const orderId = await eventually('the housing order', async () => {
+      const orders = await platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor'));
+      return (orders.body.items as Array<{ id: string; unitCode: string }>).find((o) => o.unitCode === 'housing')?.id;
+    });
+    return { requestId, orderId, number: submitted.body.number as string };
+  };
+
+  it("lets a supervisor approve a unit's extension request and refuse its pause by keyboard, and the unit sees both decisions", async () => {
+    const { orderId, number } = await housingOrder({ name: '吴十', phone: '13600008888' }, '老旧小区外墙脱落', '2 号楼外墙瓷砖脱落，需鉴定后维修。');
+    expect((await platform.api('handling', 'POST', `/v1/work-orders/${orderId}/sign`, token('unit-operator:housing'))).status).toBe(200);
+
+    // The unit asks for three more working days and for its clock to stop, in its portal.
+    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
+    await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+    await page.locator('#extension-days').waitFor({ timeout: 30_000 });
+    await page.locator('#extension-days').fill('3');
+    await page.locator('#extension-reason').fill('外墙需第三方安全鉴定');
+    await page.locator('#extension-basis').fill('《房屋安全鉴定办法》');
+    await page.getByRole('button', { name: '申请延期' }).click();
+    await page.getByTestId('order-extensions').getByText('待审批').waitFor();
+    await page.locator('#pause-reason').click();
+    await page.getByText('等待检验、检测、鉴定结果', { exact: true }).click();
+    await page.locator('#pause-note').fill('等待鉴定报告');
+    await page.getByRole('button', { name: '申请暂停计时' }).click();
+    await page.getByTestId('order-pauses').getByText('待审批').waitFor();
+    const dueBefore = await page.getByTestId('clock-due-now').innerText();
+    const asked = (await platform.api('handling', 'GET', `/v1/work-orders/${orderId}/extensions`, token('supervisor'))).body as {
+      handlingDueAt: string; extensions: Array<{ proposedDueAt: string }>;
+    };
+
+    await signIn(page, consoleUrl, TENANT, '督办员');
+    await page.getByRole('link', { name: '延期暂停审批' }).click();
+    const rows = page.getByTestId('approvals').getByRole('row').filter({ hasText: number });
+    const extension = rows.filter({ hasText: '延期申请' });
+    const pause = rows.filter({ hasText: '暂停计时' });
+    await extension.waitFor({ timeout: 30_000 });
+    await pause.waitFor();
+    await extension.getByText('外墙需第三方安全鉴定').waitFor();
+    await pause.getByText('等待鉴定报告').waitFor();
+    await shot('supervisor-approvals');
+    // Keyboard: the note, Tab to 批准, Enter.
+    await extension.getByRole('textbox').click();
+    await page.keyboard.type('同意延期三个工作日');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await extension.waitFor({ state: 'detached' });
+    // A refusal needs the note: Tab past 批准 to 驳回, Enter.
+    await pause.getByRole('textbox').click();
+    await page.keyboard.type('鉴定期间可同步准备维修');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await pause.waitFor({ state: 'detached' });
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+
+    const decided = (await platform.api('handling', 'GET', `/v1/work-orders/${orderId}/extensions`, token('supervisor'))).body as {
+      handlingDueAt: string; extensions: Array<{ status: string; decisionNote: string }>; pauses: Array<{ status: string; decisionNote: string }>;
+    };
+    expect(decided.extensions).toEqual([expect.objectContaining({ status: 'approved', decisionNote: '同意延期三个工作日' })]);
+    expect(decided.pauses).toEqual([expect.objectContaining({ status: 'refused', decisionNote: '鉴定期间可同步准备维修' })]);
+    expect(decided.handlingDueAt).toBe(asked.extensions[0]!.proposedDueAt);
+    expect(decided.handlingDueAt).not.toBe(asked.handlingDueAt);
+
+    // The unit sees both decisions, with the hotline's notes, and the due moved.
+    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
+    await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+    await page.getByTestId('order-extensions').getByText('已批准').waitFor({ timeout: 30_000 });
+    await page.getByTestId('order-extensions').getByText('同意延期三个工作日').waitFor();
+    await page.getByTestId('order-pauses').getByText('不予暂停').waitFor();
+    await page.getByTestId('order-pauses').getByText('鉴定期间可同步准备维修').waitFor();
+    await page.getByTestId('clock-due-now').filter({ hasNotText: dueBefore }).waitFor();
+  }, 2 * STEP);
+
+  it("lets a unit operator download the request's files and upload and download its own, every download recorded", async () => {
+    const { requestId, orderId } = await housingOrder({ name: '郑十一', phone: '13600009999' }, '楼道堆放杂物', '1 单元楼道堆满杂物，存在消防隐患。');
+    // The agent attached the requester's photo (intake: agents and supervisors add to a request).
+    const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const attached = await fetch(`${platform.url('intake')}/v1/requests/${requestId}/attachments?filename=${encodeURIComponent('楼道照片.png')}`, {
+      method: 'POST', headers: { authorization: `Bearer ${token('agent')}`, 'content-type': 'image/png' }, body: photo,
+    });
+    expect(attached.status).toBe(201);
+
+    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
+    await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+    // The primary unit reads the request's files once intake knows its code from the dispatch.
+    const requestFile = page.getByTestId('request-attachments').getByRole('row').filter({ hasText: '楼道照片.png' });
+    await requestFile.waitFor({ timeout: 30_000 });
+    const [photoDownload] = await Promise.all([page.waitForEvent('download'), requestFile.getByRole('button', { name: '下载 楼道照片.png' }).click()]);
+    expect(photoDownload.suggestedFilename()).toBe('楼道照片.png');
+    expect(readFileSync((await photoDownload.path())!)).toEqual(photo);
+
+    // The allowed types and size are the hotline's policy, shown beside the upload.
+    await page.getByTestId('attachment-policy').filter({ hasText: /允许的类型：PDF 文档.*单个文件不超过 10 MiB，每单最多 20 个/ }).waitFor();
+    const notice = Buffer.from('整改说明：已清理楼道杂物，张贴消防提示。\n');
+    await page.locator('input[type=file]').setInputFiles({ name: '整改说明.txt', mimeType: 'text/plain', buffer: notice });
+    const ownFile = page.getByTestId('answer-attachments').getByRole('row').filter({ hasText: '整改说明.txt' });
+    await ownFile.waitFor();
+    await ownFile.getByText('文本文件').waitFor();
+    await shot('unit-order-attachments');
+    const [noticeDownload] = await Promise.all([page.waitForEvent('download'), ownFile.getByRole('button', { name: '下载 整改说明.txt' }).click()]);
+    expect(readFileSync((await noticeDownload.path())!)).toEqual(notice);
+
+    // A file whose bytes are not its declared type is refused, in the user's language.
+    await page.locator('input[type=file]').setInputFiles({ name: '伪装.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await page.getByRole('alert').filter({ hasText: '文件类型不被接受，或文件内容与其类型不符：文件类型' }).waitFor();
+    expect(await page.getByTestId('answer-attachments').getByText('伪装.pdf').count()).toBe(0);
+
+    // Each download is a clear read, recorded where the file is kept, with its purpose.
+    const files = (await platform.api('handling', 'GET', `/v1/work-orders/${orderId}/attachments`, token('supervisor'))).body.items as Array<{ id: string; filename: string }>;
+    expect(files.map((f) => f.filename)).toEqual(['整改说明.txt']);
+    const handlingLog = await platform.api('handling', 'GET', `/v1/pii-access-log?workOrderId=${orderId}`, token('supervisor'));
+    expect(handlingLog.body.items).toContainEqual(expect.objectContaining({ subject: `${TENANT}:housing`, purpose: 'handle-request', fields: [`attachment:${files[0]!.id}`] }));
+    const intakeLog = await platform.api('intake', 'GET', `/v1/pii-access-log?requestId=${requestId}`, token('supervisor'));
+    const [photoRecord] = (await platform.api('intake', 'GET', `/v1/requests/${requestId}/attachments`, token('supervisor'))).body.items as Array<{ id: string }>;
+    expect(intakeLog.body.items).toContainEqual(expect.objectContaining({ subject: `${TENANT}:housing`, purpose: 'handle-request', fields: [`attachment:${photoRecord!.id}`] }));
+  }, 2 * STEP);
+
+  it("reveals the requester's phone to the unit for a stated purpose (audited), shows the reveals left and the refusal at the cap, and issues a call reference", async () => {
+    const { requestId, orderId } = await housingOrder({ name: '王十二', phone: '13600007777' }, '小区路灯损坏', '8 号楼路灯损坏，需联系诉求人确认位置。');
+    const operator = token('unit-operator:housing');
+    const contactOf = async () => (await platform.api('intake', 'GET', `/v1/requests/${requestId}/contact`, operator)).body as { phone: string; reveal: { possible: boolean; remainingToday: number } };
+    // Once intake knows the unit's code from the dispatch, the unit sees the masked contact.
+    const before = await eventually('the masked contact', async () => {
+      const c = await contactOf();
+      return c?.reveal?.possible ? c : undefined;
+    });
+    expect(before.phone).toBe('136****7777');
+
+    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
+    await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+    await page.getByTestId('contact-phone').filter({ hasText: '136****7777' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('contact-remaining').filter({ hasText: String(before.reveal.remainingToday) }).waitFor();
+    await page.locator('#contact-purpose').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('联系核实诉求').click();
+    await page.locator('#contact-note').fill('核实路灯位置');
+    await page.getByRole('button', { name: '查看号码（留痕）' }).click();
+    await page.getByTestId('contact-phone').filter({ hasText: '13600007777' }).waitFor();
+    await page.getByTestId('contact-remaining').filter({ hasText: String(before.reveal.remainingToday - 1) }).waitFor();
+    // Audited in intake's access log: who, which unit, the phone alone, why.
+    const log = await platform.api('intake', 'GET', `/v1/pii-access-log?requestId=${requestId}&purpose=callback-verify`, token('supervisor'));
+    expect(log.body.items).toEqual([expect.objectContaining({ subject: `${TENANT}:housing`, unit: 'housing', fields: ['requester.phone'], purpose: 'callback-verify' })]);
+
+    // The call through the platform: a single-use reference the telephony exchanges for the number.
+    await page.getByRole('button', { name: '通过平台外呼' }).click();
+    const reference = (await page.getByTestId('call-reference').locator('code').innerText()).trim();
+    expect(reference).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const resolved = await platform.api('intake', 'POST', '/v1/call-references/resolution', token('telephony'), { reference });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toMatchObject({ phone: '13600007777', requestId });
+
+    // At the day's cap the reveal is refused with the problem's message, and the panel says why.
+    const admin = token('tenant-admin');
+    const policy = (await platform.api('intake', 'GET', '/v1/contact-policy', admin)).body as { dailyRevealsPerUser: number };
+    try {
+      // Away to the list and back: the page forgets the phone it showed.
+      await page.evaluate(`location.hash = '#/unit'`);
+      await page.getByText('本单位工单').waitFor();
+      await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+      const left = before.reveal.remainingToday - 1;
+      await page.getByTestId('contact-remaining').filter({ hasText: String(left) }).waitFor({ timeout: 30_000 });
+      expect((await platform.api('intake', 'PUT', '/v1/contact-policy', admin, { dailyRevealsPerUser: policy.dailyRevealsPerUser - left })).status).toBe(200);
+      await page.locator('#contact-purpose').click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('告知办理结果').click();
+      await page.getByRole('button', { name: '查看号码（留痕）' }).click();
+      await page.getByRole('alert').filter({ hasText: '今日查看号码次数已用完，可通过平台外呼联系诉求人' }).waitFor();
+      await page.getByText('今日查看号码次数已用完', { exact: true }).waitFor();
+      expect(await page.getByRole('button', { name: '查看号码（留痕）' }).count()).toBe(0);
+      expect(await page.getByTestId('contact-phone').innerText()).toBe('136****7777');
+      // Last: the screenshot stops the page's animations, which a dropdown opened after it would wait for.
+      await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+      await shot('unit-order-contact');
+    } finally {
+      await platform.api('intake', 'PUT', '/v1/contact-policy', admin, { dailyRevealsPerUser: policy.dailyRevealsPerUser });
+    }
   }, 2 * STEP);
 
   it('has no serious accessibility violations on any page it showed, and records the agent desk first load', async () => {

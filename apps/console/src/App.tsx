@@ -7,6 +7,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { ROLE_LABELS } from '@hotline/vocabulary';
 import { LangContext, type Lang, preferredLang, translator } from './i18n';
 import { AgentDesk } from './pages/AgentDesk';
+import { Approvals } from './pages/Approvals';
 import { CatalogAdmin } from './pages/CatalogAdmin';
 import { DispatchQueue } from './pages/DispatchQueue';
 import { PublicPage } from './pages/PublicPage';
@@ -64,6 +65,8 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return <ReviewQueue />;
     case 'revisits':
       return <RevisitQueue />;
+    case 'approvals':
+      return <Approvals />;
     case 'dashboard':
       return (
         <Suspense fallback={null}>

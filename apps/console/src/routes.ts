@@ -16,6 +16,7 @@ export const ROUTES: readonly RouteDef[] = [
   { path: 'reviews', zh: '复核', en: 'Review', roles: ['reviewer', 'supervisor'] },
   { path: 'revisits', zh: '回访', en: 'Revisit', roles: ['reviewer', 'agent', 'supervisor'] },
   { path: 'dashboard', zh: '监督看板', en: 'Dashboard', roles: ['supervisor', 'tenant-admin'] },
+  { path: 'approvals', zh: '延期暂停审批', en: 'Approvals', roles: ['supervisor', 'tenant-admin'] },
   { path: 'catalog', zh: '派单目录', en: 'Dispatch catalog', roles: ['tenant-admin'] },
   { path: 'tenants', zh: '租户登记', en: 'Tenant registry', roles: ['province-operator'] },
 ];

@@ -30,6 +30,15 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   rate_limited: { zh: '操作过于频繁，请稍后再试', en: 'Too many attempts; try again later' },
   network: { zh: '网络连接失败', en: 'The network is unreachable' },
   unavailable: { zh: '服务暂不可用，请稍后再试', en: 'The service is unavailable; try again later' },
+  // Attachments (ADR 0028): the file's size, type and count are the hotline's rules.
+  attachment_too_large: { zh: '文件超过本热线允许的大小', en: 'The file is larger than this hotline takes' },
+  payload_too_large: { zh: '文件超过本热线允许的大小', en: 'The file is larger than this hotline takes' },
+  unsupported_attachment_type: { zh: '文件类型不被接受，或文件内容与其类型不符', en: 'This type of file is not taken, or its content is not what its type says' },
+  too_many_attachments: { zh: '附件数量已达上限', en: 'No more attachments can be added' },
+  attachment_infected: { zh: '病毒扫描未通过，文件未保存', en: 'The virus scan found malware; the file was not stored' },
+  // Requester contact (ADR 0030).
+  reveal_limit_reached: { zh: '今日查看号码次数已用完，可通过平台外呼联系诉求人', en: "Today's phone reveals are used up; call the requester through the platform instead" },
+  anonymous_requester: { zh: '匿名诉求，无联系方式', en: 'Anonymous request: nobody to call' },
 };
 
 /** The message to show for an error, in the user's language, naming the fields a 4xx names. */

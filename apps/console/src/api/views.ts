@@ -20,6 +20,12 @@ import type {
   PauseEndKind,
   PauseReason,
   PauseStatus,
+  AttachmentContentType,
+  AttachmentOwnerKind,
+  AttachmentScanResult,
+  ContactUnavailableReason,
+  ExtensionRefusal,
+  ExtensionStatus,
 } from '@hotline/vocabulary';
 
 export interface Page<T> {
@@ -318,6 +324,91 @@ export interface ClockHistoryView {
   originalDueAt: string;
   handlingDueAt: string;
   pausedAt: string | null;
-  extensions: Array<{ id: string; status: string; extraWorkingDays: number; proposedDueAt: string; decidedBy: string | null }>;
+  extensions: ExtensionView[];
   pauses: PauseView[];
+}
+
+/** An extension request (延期申请) of a work order, with the hotline's decision. */
+export interface ExtensionView {
+  id: string;
+  workOrderId: string;
+  status: ExtensionStatus;
+  refusal: ExtensionRefusal | null;
+  extraWorkingDays: number;
+  reason: string;
+  basis: string;
+  /** The due when it was asked, and the due it asks for. */
+  currentDueAt: string;
+  proposedDueAt: string;
+  requestedAt: string;
+  requestedBy: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+}
+
+/** The tenant's pause limits (GET /v1/clock-policy, hotline staff). */
+export interface ClockPolicyView {
+  handlingStartsAt: HandlingClockStart;
+  maxPauses: number;
+  maxPauseWorkingDays: number;
+}
+
+/** A stored attachment (ADR 0028): its kept name, the type its bytes showed, size and digest. */
+export interface AttachmentView {
+  id: string;
+  ownerKind: AttachmentOwnerKind;
+  ownerId: string;
+  filename: string;
+  contentType: AttachmentContentType;
+  declaredContentType: string;
+  size: number;
+  sha256: string;
+  scanResult: AttachmentScanResult;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** A service's attachment limits for this hotline (GET /v1/attachment-policy). */
+export interface AttachmentPolicyView {
+  maxFileBytes: number;
+  maxFilesPerOwner: number;
+  contentTypes: AttachmentContentType[];
+  source: 'tenant' | 'default';
+}
+
+/** Whether the caller can reveal the phone or call through the platform, or why not (ADR 0030). */
+export interface ContactActionView {
+  possible: boolean;
+  reason: ContactUnavailableReason | null;
+}
+
+/** The requester as a unit sees them: masked name and phone, never more (GET /v1/requests/{id}/contact). */
+export interface ContactView {
+  requestId: string;
+  number: string;
+  anonymous: boolean;
+  confidential: boolean;
+  name: string | null;
+  phone: string | null;
+  /** remainingToday: the caller's reveals left today; null when not capped. */
+  reveal: ContactActionView & { remainingToday: number | null };
+  call: ContactActionView;
+}
+
+/** A revealed phone (audited), and the reveals left today (null: not capped). */
+export interface RevealView {
+  requestId: string;
+  number: string;
+  anonymous: boolean;
+  phone: string | null;
+  remainingToday: number | null;
+}
+
+/** A single-use reference the tenant's telephony exchanges for the number; the caller never sees it. */
+export interface CallReferenceView {
+  requestId: string;
+  number: string;
+  reference: string;
+  expiresAt: string;
 }

@@ -3,11 +3,22 @@
 // the due before and after (ADR 0031). The unit asks the hotline to stop the clock while it waits
 // (for the requester, an inspection, another authority) and resumes it when what it waited for came.
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, Select, Table, Typography } from 'antd';
-import { HANDLING_CLOCK_START_LABELS, PAUSE_END_KIND_LABELS, PAUSE_REASON_LABELS, PAUSE_REASONS, PAUSE_STATUS_LABELS, type PauseReason, type WorkOrderStatus } from '@hotline/vocabulary';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import {
+  EXTENSION_REFUSAL_LABELS,
+  EXTENSION_STATUS_LABELS,
+  HANDLING_CLOCK_START_LABELS,
+  PAUSE_END_KIND_LABELS,
+  PAUSE_REASON_LABELS,
+  PAUSE_REASONS,
+  PAUSE_STATUS_LABELS,
+  type PauseReason,
+  type WorkOrderStatus,
+} from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
-import type { ClockHistoryView, PauseView } from '../api/views';
-import { useT } from '../i18n';
+import type { paths } from '../api/generated/handling';
+import type { ClockHistoryView, ExtensionView, PauseView } from '../api/views';
+import { type Translate, useT } from '../i18n';
 import { usePolled } from '../polling';
 import { formatTime, ProblemAlert } from './shared';
 
@@ -37,6 +48,51 @@ function AskPause({ workOrderId, onDone }: { workOrderId: string; onDone: () => 
       <Button htmlType="submit">{t('申请暂停计时', 'Ask to pause')}</Button>
     </Form>
   );
+}
+
+type AskExtensionBody = paths['/v1/work-orders/{id}/extensions']['post']['requestBody']['content']['application/json'];
+const EXTENSION_FIELDS: Record<string, [string, string]> = { extraWorkingDays: ['延长工作日', 'Extra working days'], reason: ['延期理由', 'Reason'], basis: ['延期依据', 'Basis'] };
+
+/** 延期申请: the unit asks the hotline for more working days, before the due, with the reason and its basis. */
+function AskExtension({ workOrderId, onDone }: { workOrderId: string; onDone: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AskExtensionBody>();
+  const [error, setError] = useState<unknown>();
+  const submit = async (body: AskExtensionBody) => {
+    setError(undefined);
+    try {
+      const asked = await unwrap<ExtensionView>(api.handling.POST('/v1/work-orders/{id}/extensions', { params: { path: { id: workOrderId } }, body }));
+      // Asked at or after the due it is refused at once (counted overdue): say so, not "sent".
+      if (asked.status === 'refused') void message.warning(t('已超过办理时限，延期申请不予受理，按逾期计', 'Past the due: the extension is refused and the order counts as overdue'));
+      else void message.success(t('已申请延期，待热线审批', 'Extension asked: the hotline decides'));
+      form.resetFields();
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Form<AskExtensionBody> form={form} layout="inline" aria-label={t('申请延期', 'Ask for an extension')} onFinish={(v) => void submit(v)} style={{ rowGap: 8 }}>
+      <ProblemAlert error={error} fields={EXTENSION_FIELDS} />
+      <Form.Item name="extraWorkingDays" label={t('延长工作日', 'Extra working days')} htmlFor="extension-days" rules={[{ required: true, message: t('请填写延长的工作日数', 'Enter the working days') }]}>
+        <InputNumber id="extension-days" min={1} max={60} precision={0} style={{ width: 90 }} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('延期理由', 'Reason')} htmlFor="extension-reason" rules={[{ required: true, message: t('请填写延期理由', 'Enter the reason') }]}>
+        <Input id="extension-reason" maxLength={1000} style={{ width: 240 }} />
+      </Form.Item>
+      <Form.Item name="basis" label={t('延期依据', 'Basis')} htmlFor="extension-basis" rules={[{ required: true, message: t('请填写延期依据', 'Enter the basis') }]}>
+        <Input id="extension-basis" maxLength={1000} style={{ width: 240 }} />
+      </Form.Item>
+      <Button htmlType="submit">{t('申请延期', 'Ask for an extension')}</Button>
+    </Form>
+  );
+}
+
+/** The extension's status, and why it was refused when it was. */
+export function extensionStatusText(t: Translate, e: ExtensionView): string {
+  const status = t.label(EXTENSION_STATUS_LABELS[e.status], e.status);
+  return e.refusal === 'requested-after-due' ? `${status} · ${t.label(EXTENSION_REFUSAL_LABELS[e.refusal], e.refusal)}` : status;
 }
 
 export function OrderClock({ workOrderId, status, reworking, onChanged }: { workOrderId: string; status: WorkOrderStatus; reworking: boolean; onChanged: () => void }) {
@@ -87,10 +143,30 @@ export function OrderClock({ workOrderId, status, reworking, onChanged }: { work
           { title: t('暂停自', 'From'), key: 'from', render: (_: unknown, p) => formatTime(p.startedAt, t.lang) },
           { title: t('最迟恢复', 'Resumes by'), key: 'by', render: (_: unknown, p) => formatTime(p.resumesBy, t.lang) },
           { title: t('恢复后时限', 'Due after'), key: 'after', render: (_: unknown, p) => formatTime(p.dueAfter, t.lang) },
+          { title: t('审批意见', 'Decision note'), key: 'note', render: (_: unknown, p) => p.decisionNote ?? '—' },
           { title: '', key: 'act', render: (_: unknown, p) => p.status === 'running' && <Button size="small" onClick={() => void resume(p)}>{t('恢复计时', 'Resume')}</Button> },
         ]}
       />
       {status === 'in-progress' && !reworking && !open && !h?.pausedAt && <AskPause workOrderId={workOrderId} onDone={changed} />}
+      <Typography.Title level={4} style={{ fontSize: 14, margin: '16px 0 8px' }}>{t('延期申请', 'Extension requests')}</Typography.Title>
+      <Table<ExtensionView>
+        rowKey="id"
+        size="small"
+        data-testid="order-extensions"
+        pagination={false}
+        dataSource={h?.extensions}
+        locale={{ emptyText: <Typography.Text>{t('未申请延期', 'No extension asked')}</Typography.Text> }}
+        columns={[
+          { title: t('延长', 'Extra'), key: 'days', render: (_: unknown, e) => t(`${e.extraWorkingDays} 个工作日`, `${e.extraWorkingDays} working day(s)`) },
+          { title: t('理由与依据', 'Reason and basis'), key: 'reason', render: (_: unknown, e) => `${e.reason} · ${e.basis}` },
+          { title: t('申请时时限', 'Due when asked'), key: 'current', render: (_: unknown, e) => formatTime(e.currentDueAt, t.lang) },
+          { title: t('申请延至', 'Asked until'), key: 'proposed', render: (_: unknown, e) => formatTime(e.proposedDueAt, t.lang) },
+          { title: t('状态', 'Status'), key: 'status', render: (_: unknown, e) => extensionStatusText(t, e) },
+          { title: t('审批意见', 'Decision note'), key: 'note', render: (_: unknown, e) => e.decisionNote ?? '—' },
+        ]}
+      />
+      {/* One extension waits at a time; handling refuses a second (409) and the asks past the due itself. */}
+      {status === 'in-progress' && !reworking && !h?.extensions.some((e) => e.status === 'pending') && <AskExtension workOrderId={workOrderId} onDone={changed} />}
     </Card>
   );
 }

@@ -2,7 +2,8 @@
 // order answers "not found") with their sign-for and handling clocks in red/yellow/green, and
 // one order's page: sign, answer with the basis and the contact record, and an audited read of
 // the request's text in clear (the purpose is recorded); the hotline's urges of it and its 督办
-// orders, answered here; where the tenant requires it, the leader's sign-off of the answer.
+// orders, answered here; where the tenant requires it, the leader's sign-off of the answer; the
+// requester's contact (masked, an audited reveal, a call through the platform) and the files.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Result, Select, Space, Table, Typography } from 'antd';
 import { WORK_ORDER_STATUS_LABELS, WORK_ORDER_STATUSES, type WorkOrderStatus, ASSIGNMENT_ROLE_LABELS } from '@hotline/vocabulary';
@@ -16,6 +17,8 @@ import { go } from '../routes';
 import type { Session } from '../session/session';
 import { AssistingInputs } from './CoHandling';
 import { AnswerSignOff, useAnswerDraft } from './AnswerSignOff';
+import { OrderAttachments } from './Attachments';
+import { ContactPanel } from './ContactPanel';
 import { UnitNegotiations } from './Negotiations';
 import { OrderClock } from './OrderClock';
 import { OrderSupervision } from './OrderSupervision';
@@ -148,6 +151,9 @@ function OrderDetail({ id, leader }: { id: string; leader: boolean }) {
               <Button type="primary" htmlType="submit">{drafting ? t('提交负责人审签', 'Send for the leader’s sign-off') : assisting ? t('提交协办意见', 'Give the input') : t('提交答复', 'Submit the answer')}</Button>
             </Form>
           )}
+          {/* 协办 units reach the lead unit, not the requester (ADR 0030: intake refuses them). */}
+          {!assisting && <ContactPanel requestId={o.requestId} />}
+          <OrderAttachments workOrderId={o.id} requestId={o.requestId} status={o.status} assisting={assisting} />
           <OrderClock workOrderId={o.id} status={o.status} reworking={o.reworkDueAt !== null} onChanged={order.reload} />
           <OrderSupervision workOrderId={o.id} />
         </Space>
