@@ -18,5 +18,11 @@ describe('rate formulas', () => {
     expect(text).toContain('onTimeAnswerRate (按时答复率) = answeredOnTime / onTimeAnswerDenominator');
     expect(text).toContain('ORIGINAL handling due');
     expect(text).toContain('satisfied or basically-satisfied');
+    expect(text).toContain('resolutionRate (解决率) = resolutionNumerator / revisits, resolutionNumerator = resolved + partlyResolvedWeight × partlyResolved');
+    expect(text).toContain('satisfactionRate (满意率) = satisfactionNumerator / validEvaluations');
+    expect(text).toContain('redoRate (重办率) = redone / revisits');
+    expect(text).toContain('revisitRate (回访率) = revisitedRequests / revisitDenominator');
+    expect(text).toContain('onTimeCompletionRate (按时办结率) = requestsCompletedOnTime / completionDenominator');
+    expect(text).toContain('basis.excludeTerminated');
   });
 });

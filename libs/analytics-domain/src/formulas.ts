@@ -44,14 +44,22 @@ export const RATE_FORMULAS: readonly RateFormula[] = [
   {
     field: 'resolutionRate',
     name: '解决率',
-    formula: 'resolved / revisits',
-    meaning: 'evaluated revisits (the latest of each request) with resolved = true / evaluated revisits; skipped revisits (skippedRevisits) are in no denominator',
+    formula: 'resolutionNumerator / revisits, resolutionNumerator = resolved + partlyResolvedWeight × partlyResolved',
+    meaning:
+      'evaluated revisits (the latest evaluation of each request: after 重办 the second replaces the first) answered 解决, ' +
+      'plus 部分解决 at the tenant\'s weight (basis.partlyResolvedWeight, default 0) / evaluated revisits; skipped revisits ' +
+      '(skippedRevisits) are in no denominator',
   },
   {
     field: 'satisfactionRate',
     name: '满意率',
-    formula: 'satisfiedOrBasicallySatisfied / revisits',
-    meaning: `evaluated revisits with satisfaction ${SATISFIED_LEVELS.join(' or ')} / evaluated revisits; skipped revisits are in no denominator`,
+    formula: 'satisfactionNumerator / validEvaluations, satisfactionNumerator = satisfied + basicallySatisfiedWeight × basicallySatisfied',
+    meaning:
+      'valid evaluations (有效参评, validEvaluations = satisfied + basicallySatisfied + dissatisfied) answered 满意, plus ' +
+      '基本满意 at the tenant\'s weight (basis.basicallySatisfiedWeight, default 1) / valid evaluations; the latest evaluation ' +
+      'of each request counts; an evaluation without a satisfaction (未评价, unratedEvaluations: the hotline\'s own check) is ' +
+      'not valid, nor one judged unreasonable (不合理差评, unreasonableEvaluations) when basis.excludeUnreasonableEvaluations; ' +
+      `satisfiedOrBasicallySatisfied counts ${SATISFIED_LEVELS.join(' or ')} among all evaluated revisits, before exclusions and weights`,
   },
   {
     field: 'urgeRate',
@@ -62,9 +70,43 @@ export const RATE_FORMULAS: readonly RateFormula[] = [
       'urgeNotices and circulars count the orders that reached the ladder\'s notice (催办通知书) and its circular (通报); ' +
       'supervisions counts the 督办 orders opened on the orders',
   },
+  {
+    field: 'redoRate',
+    name: '重办率',
+    formula: 'redone / revisits',
+    meaning:
+      'evaluated requests whose order a reasonable judgement (合理差评, EvaluationJudged) sent back to the unit for 重办 at ' +
+      'least once / evaluated revisits of the unit (its evaluated orders); redoRounds counts the judgements (a request ' +
+      'redone twice counts once in redone, twice in redoRounds)',
+  },
+  {
+    field: 'revisitRate',
+    name: '回访率',
+    formula: 'revisitedRequests / revisitDenominator',
+    meaning:
+      'closed requests with an evaluation / closed requests that needed a revisit: evaluated, or skipped because the revisit ' +
+      'attempts or window ran out; a revisit skipped as not sampled or for an anonymous requester was not needed, and a ' +
+      'terminated request needs none',
+  },
+  {
+    field: 'onTimeCompletionRate',
+    name: '按时办结率',
+    formula: 'requestsCompletedOnTime / completionDenominator',
+    meaning:
+      'requests whose every order (primary and assisting) has a standing answer given before its ORIGINAL handling due / ' +
+      'requests whose orders are all finished (a standing answer, or cancelled, with at least one answered) plus requests ' +
+      'already late (an order answered after, or still unanswered past, its original due: it can no longer be on time); an ' +
+      'order cancelled before its due is left out; grouped by unit, a request counts for its primary unit',
+  },
 ];
 
 /** The formulas as one paragraph of API documentation. */
 export function describeRates(): string {
-  return RATE_FORMULAS.map((f) => `${f.field} (${f.name}) = ${f.formula}: ${f.meaning}.`).join(' ');
+  return [...RATE_FORMULAS.map((f) => `${f.field} (${f.name}) = ${f.formula}: ${f.meaning}.`), TERMINATED_NOTE].join(' ');
 }
+
+/** What the tenant's exclusion of terminated requests does to every figure of a row. */
+export const TERMINATED_NOTE =
+  'When basis.excludeTerminated (the default: Linyi\'s 不合理工单 are not counted in unit assessment, domain.md §11.3), the ' +
+  'orders, evaluations and requests of terminated requests (诉求终结) are in no count or rate of a row; terminatedWorkOrders ' +
+  'counts their orders apart either way.';

@@ -6,3 +6,4 @@ export * from './statuses';
 export * from './risk-patterns';
 export * from './surge';
 export * from './similarity';
+export * from './rate-settings';

@@ -1,7 +1,9 @@
 import { isSatisfied, SATISFIED_LEVELS } from '@hotline/vocabulary';
-import { NO_REVISITS, NO_WORK_ORDERS, rate, rateRow, round4, WorkOrderCounts } from './rates';
+import { DEFAULT_RATE_SETTINGS } from './rate-settings';
+import { NO_COMPLETIONS, NO_REVISITS, NO_WORK_ORDERS, rate, rateRow, RevisitCounts, round4, weighted, WorkOrderCounts } from './rates';
 
 const orders = (counts: Partial<WorkOrderCounts>): WorkOrderCounts => ({ ...NO_WORK_ORDERS, ...counts });
+const revisits = (counts: Partial<RevisitCounts>): RevisitCounts => ({ ...NO_REVISITS, ...counts });
 
 describe('rate arithmetic', () => {
   it('is null when the denominator is zero, never NaN or Infinity', () => {
@@ -37,7 +39,7 @@ describe('rate arithmetic', () => {
         workOrders: 6, cancelled: 1, signed: 4, signedOnTime: 3, unsignedPastDue: 1,
         answered: 3, answeredOnTime: 2, unansweredPastDue: 1, handlingWorkingHoursSum: 10, urged: 2, urgeNotices: 1, circulars: 0, supervisions: 3,
       }),
-      { revisits: 3, resolved: 2, satisfiedOrBasicallySatisfied: 1, skippedRevisits: 2 },
+      revisits({ revisits: 3, resolved: 2, satisfiedOrBasicallySatisfied: 1, skippedRevisits: 2, satisfied: 1, dissatisfied: 2 }),
     );
     expect(row).toEqual({
       key: 'u1',
@@ -67,6 +69,26 @@ describe('rate arithmetic', () => {
       circulars: 0,
       supervisions: 3,
       urgeRate: 0.3333,
+      terminatedWorkOrders: 0,
+      partlyResolved: 0,
+      resolutionNumerator: 2,
+      satisfied: 1,
+      basicallySatisfied: 0,
+      dissatisfied: 2,
+      validEvaluations: 3,
+      satisfactionNumerator: 1,
+      unratedEvaluations: 0,
+      unreasonableEvaluations: 0,
+      defaultedEvaluations: 0,
+      redone: 0,
+      redoRounds: 0,
+      redoRate: 0,
+      revisitDenominator: 0,
+      revisitedRequests: 0,
+      revisitRate: null,
+      completionDenominator: 0,
+      requestsCompletedOnTime: 0,
+      onTimeCompletionRate: null,
     });
   });
 
@@ -95,5 +117,43 @@ describe('rate arithmetic', () => {
       null,
       null,
     ]);
+  });
+
+  describe('the tenant\'s weights (domain.md §9.3)', () => {
+    const evaluations = revisits({ revisits: 10, resolved: 5, partlyResolved: 2, satisfied: 4, basicallySatisfied: 3, dissatisfied: 1 });
+
+    it('counts 基本满意 as satisfied and 部分解决 as not resolved by default', () => {
+      expect(DEFAULT_RATE_SETTINGS).toEqual({ basicallySatisfiedWeight: 1, partlyResolvedWeight: 0, excludeTerminated: true, excludeUnreasonableEvaluations: true });
+      const row = rateRow('u', 'u', NO_WORK_ORDERS, evaluations);
+      expect(row).toMatchObject({ resolutionNumerator: 5, resolutionRate: 0.5, validEvaluations: 8, satisfactionNumerator: 7, satisfactionRate: 0.875 });
+    });
+
+    it('weighs 基本满意 in 满意率 and 部分解决 in 解决率 as set', () => {
+      const row = rateRow('u', 'u', NO_WORK_ORDERS, evaluations, NO_COMPLETIONS, { basicallySatisfiedWeight: 0.5, partlyResolvedWeight: 0.5 });
+      // 满意率 = (4 + 0.5 × 3) / 8; 解决率 = (5 + 0.5 × 2) / 10.
+      expect(row).toMatchObject({ satisfactionNumerator: 5.5, satisfactionRate: 0.6875, resolutionNumerator: 6, resolutionRate: 0.6 });
+      const strict = rateRow('u', 'u', NO_WORK_ORDERS, evaluations, NO_COMPLETIONS, { basicallySatisfiedWeight: 0, partlyResolvedWeight: 1 });
+      expect(strict).toMatchObject({ satisfactionNumerator: 4, satisfactionRate: 0.5, resolutionNumerator: 7, resolutionRate: 0.7 });
+    });
+
+    it('keeps weighted numerators exact to 4 decimals (0.1 is not exact in binary)', () => {
+      expect(weighted(1, 3, 0.1)).toBe(1.3);
+      expect(weighted(0, 7, 0.3)).toBe(2.1);
+    });
+
+    it('takes 满意率\'s denominator from the valid evaluations only: unrated and unreasonable ones are already out of the levels', () => {
+      const row = rateRow('u', 'u', NO_WORK_ORDERS, revisits({ revisits: 5, satisfiedOrBasicallySatisfied: 2, satisfied: 2, dissatisfied: 1, unratedEvaluations: 1, unreasonableEvaluations: 1 }));
+      expect(row).toMatchObject({ revisits: 5, validEvaluations: 3, satisfactionRate: 0.6667, unratedEvaluations: 1, unreasonableEvaluations: 1 });
+    });
+  });
+
+  it('computes 重办率 over the evaluated orders, 回访率 over the closed requests that needed a revisit, and on-time completion per request', () => {
+    const row = rateRow(
+      'u', 'u', NO_WORK_ORDERS,
+      revisits({ revisits: 4, redone: 1, redoRounds: 2, revisitDenominator: 5, revisitedRequests: 4 }),
+      { completionDenominator: 3, requestsCompletedOnTime: 2 },
+    );
+    expect(row).toMatchObject({ redoRate: 0.25, redoRounds: 2, revisitRate: 0.8, onTimeCompletionRate: 0.6667 });
+    expect(rateRow('u', 'u', NO_WORK_ORDERS, NO_REVISITS)).toMatchObject({ redoRate: null, revisitRate: null, onTimeCompletionRate: null });
   });
 });

@@ -1,5 +1,5 @@
-import { REQUEST_STATUSES } from '@hotline/vocabulary';
-import { isNewerStatusChange, statusCounts } from './statuses';
+import { REQUEST_STATUSES, TERMINATION_REASONS } from '@hotline/vocabulary';
+import { isNewerStatusChange, statusCounts, terminationReasonCounts } from './statuses';
 
 describe('request statuses in the read model', () => {
   it('applies a change only when intake numbered it after the one applied', () => {
@@ -28,5 +28,21 @@ describe('request statuses in the read model', () => {
     const counts = statusCounts([{ status: 'closed-at-intake', count: 1 }]);
     expect(counts.every((c) => c.count === 0)).toBe(true);
     expect(counts.map((c) => c.status)).not.toContain('closed-at-intake');
+  });
+});
+
+describe('terminations by reason', () => {
+  it('lists every reason of the vocabulary in its order, zeros included, and leaves unknown and missing codes out', () => {
+    const counts = terminationReasonCounts([
+      { reasonCode: 'repeated-no-new-facts', count: 2 },
+      { reasonCode: null, count: 1 },
+      { reasonCode: 'not-a-reason', count: 5 },
+      { reasonCode: 'outside-jurisdiction', count: 1 },
+    ]);
+    expect(counts.map((c) => c.reasonCode)).toEqual([...TERMINATION_REASONS]);
+    expect(counts.filter((c) => c.count > 0)).toEqual([
+      { reasonCode: 'outside-jurisdiction', count: 1 },
+      { reasonCode: 'repeated-no-new-facts', count: 2 },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { REQUEST_STATUSES, RequestStatus } from '@hotline/vocabulary';
+import { REQUEST_STATUSES, RequestStatus, TERMINATION_REASONS, TerminationReason } from '@hotline/vocabulary';
 
 /**
  * Whether a status change from intake is newer than the one applied. intake numbers each
@@ -19,4 +19,19 @@ export function statusCounts(rows: ReadonlyArray<{ status: string; count: number
   const byStatus = new Map<string, number>();
   for (const r of rows) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + r.count);
   return REQUEST_STATUSES.map((status) => ({ status, count: byStatus.get(status) ?? 0 }));
+}
+
+export interface TerminationReasonCount {
+  reasonCode: TerminationReason;
+  count: number;
+}
+
+/**
+ * Terminated requests (诉求终结) by reason, every reason of the vocabulary listed in its order
+ * (zeros included); a code the vocabulary does not know is left out.
+ */
+export function terminationReasonCounts(rows: ReadonlyArray<{ reasonCode: string | null; count: number }>): TerminationReasonCount[] {
+  const byReason = new Map<string, number>();
+  for (const r of rows) if (r.reasonCode) byReason.set(r.reasonCode, (byReason.get(r.reasonCode) ?? 0) + r.count);
+  return TERMINATION_REASONS.map((reasonCode) => ({ reasonCode, count: byReason.get(reasonCode) ?? 0 }));
 }

@@ -122,7 +122,7 @@ describe('analytics lifecycle read model (real PostgreSQL and NATS)', () => {
     const all = await get('city-a', '/v1/metrics/statuses', ['tenant-admin']);
     expect(all.body).toMatchObject({ from: null, to: null, total: 7, directAnswers: 1 });
     expect(all.body.items.map((i: { status: string }) => i.status)).toEqual([
-      'registered', 'awaiting-dispatch', 'dispatched', 'in-progress', 'answered', 'reviewed', 'revisited', 'closed', 'not-accepted', 'merged', 'transferred', 'archived',
+      'registered', 'awaiting-dispatch', 'dispatched', 'in-progress', 'answered', 'reviewed', 'revisited', 'closed', 'not-accepted', 'merged', 'transferred', 'terminated', 'archived',
     ]);
     // The direct answer (直接办理) is closed, as in intake, and still reported as such.
     expect((await get('city-a', `/v1/metrics/statuses?from=${D1}&to=${D1}`)).body.directAnswers).toBe(0);
@@ -135,7 +135,7 @@ describe('analytics lifecycle read model (real PostgreSQL and NATS)', () => {
     expect(stages.body).toEqual(statuses.body);
   });
 
-  it.each(['unit', 'category', 'day'] as const)('computes every rate by %s as the formulas say', async (groupBy) => {
+  it.each(['unit', 'category', 'area', 'day', 'week', 'month'] as const)('computes every rate by %s as the formulas say', async (groupBy) => {
     expect(await rates('city-a', `groupBy=${groupBy}`)).toEqual(expectedRates(cityA, groupBy));
   });
 
@@ -213,7 +213,7 @@ describe('analytics lifecycle read model (real PostgreSQL and NATS)', () => {
   });
 
   it('answers a bad query with a 400 naming each field, and checks roles', async () => {
-    const bad = await get('city-a', '/v1/metrics/rates?groupBy=week&from=03-03&limit=500');
+    const bad = await get('city-a', '/v1/metrics/rates?groupBy=year&from=03-03&limit=500');
     expect(bad.status).toBe(400);
     expect(bad.type).toContain('application/problem+json');
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['query.from', 'query.groupBy', 'query.limit']);
@@ -242,8 +242,11 @@ describe('analytics lifecycle read model (real PostgreSQL and NATS)', () => {
       'responseRate (响应率) = signedOnTime / responseDenominator, responseDenominator = signed + unsignedPastDue',
       'onTimeAnswerRate (按时答复率) = answeredOnTime / onTimeAnswerDenominator, onTimeAnswerDenominator = answered + unansweredPastDue',
       'avgHandlingWorkingHours (平均办理时长) = sum of handling working hours / answered',
-      'resolutionRate (解决率) = resolved / revisits',
-      'satisfactionRate (满意率) = satisfiedOrBasicallySatisfied / revisits',
+      'resolutionRate (解决率) = resolutionNumerator / revisits, resolutionNumerator = resolved + partlyResolvedWeight × partlyResolved',
+      'satisfactionRate (满意率) = satisfactionNumerator / validEvaluations, satisfactionNumerator = satisfied + basicallySatisfiedWeight × basicallySatisfied',
+      'redoRate (重办率) = redone / revisits',
+      'revisitRate (回访率) = revisitedRequests / revisitDenominator',
+      'onTimeCompletionRate (按时办结率) = requestsCompletedOnTime / completionDenominator',
     ])
       expect(description).toContain(formula);
     expect(doc.body.paths['/v1/metrics/stages'].get.deprecated).toBe(true);

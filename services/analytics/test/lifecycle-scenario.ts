@@ -2,7 +2,7 @@
 // (intake numbering every status change), and the figures the endpoints must return, computed
 // here independently of the service.
 import { commonV1, EventDefinition, Events } from '@hotline/contracts';
-import { RequestStatus, ServiceName, StatusChangeReason } from '@hotline/vocabulary';
+import { canonicalArea, RequestStatus, ServiceName, StatusChangeReason } from '@hotline/vocabulary';
 
 export type Producer = Exclude<ServiceName, 'analytics'>;
 export const PRODUCER_ORDER: readonly Producer[] = ['intake', 'dispatch', 'handling', 'revisit'];
@@ -36,12 +36,14 @@ export interface RequestPlan {
   receivedAt: string;
   /** Its receipt day in Asia/Shanghai, written out by the test. */
   day: string;
+  /** Its division code; 320102 when not given. */
+  areaCode?: string;
   closedAtIntake?: 'direct-answer' | 'legal-route';
   queued?: boolean;
   anonymous?: boolean;
   orders: OrderPlan[];
   /** An evaluation, or skipped (anonymous requester). */
-  revisit?: { resolved: boolean; satisfaction: string } | 'skipped';
+  revisit?: { resolved: boolean; satisfaction: string; resolution?: string; respondent?: string } | 'skipped';
   closed?: boolean;
   archived?: boolean;
 }
@@ -61,7 +63,7 @@ function brief(r: RequestPlan): commonV1.RequestBrief {
     requestType: 'complaint',
     urgency: 'normal',
     categoryCode: r.category,
-    areaCode: '320102',
+    areaCode: r.areaCode ?? '320102',
     title: 'title',
     content: 'content',
     receivedAt: r.receivedAt,
@@ -207,18 +209,30 @@ export function eventsOf(r: RequestPlan): Record<Producer, PlannedEvent[]> {
 
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 
-/** The rate rows the endpoint must return for these requests (every due long past), ordered by key. */
-export function expectedRates(requests: RequestPlan[], groupBy: 'unit' | 'category' | 'day') {
+/** The ISO week (YYYY-Www) of a YYYY-MM-DD day: the week of its Thursday. */
+export function isoWeek(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * 86_400_000);
+  const firstThursday = new Date(Date.UTC(thursday.getUTCFullYear(), 0, 4));
+  const week = 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - (3 - ((firstThursday.getUTCDay() + 6) % 7)) / 7);
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+export type Grouping = 'unit' | 'category' | 'area' | 'day' | 'week' | 'month';
+
+/** The rate rows the endpoint must return for these requests (every due long past, default rate settings), ordered by key. */
+export function expectedRates(requests: RequestPlan[], groupBy: Grouping) {
   const zero = {
     wo: 0, cancelled: 0, signed: 0, signedOnTime: 0, unsignedPast: 0, ans: 0, ansOnTime: 0, unansweredPast: 0, hours: 0, rv: 0, res: 0, sat: 0, skipped: 0,
-    urged: 0, notices: 0, circulars: 0, supervisions: 0,
+    urged: 0, notices: 0, circulars: 0, supervisions: 0, basic: 0, dissatisfied: 0, needed: 0, revisited: 0, decided: 0, completedOnTime: 0,
   };
   const rows = new Map<string, typeof zero & { label: string }>();
   const row = (key: string, label: string) => {
     if (!rows.has(key)) rows.set(key, { ...zero, label });
     return rows.get(key)!;
   };
-  const keyOf = (r: RequestPlan, o: OrderPlan) => (groupBy === 'unit' ? o.unitId : groupBy === 'category' ? r.category : r.day);
+  const keyOf = (r: RequestPlan, o: OrderPlan) =>
+    ({ unit: o.unitId, category: r.category, area: canonicalArea(r.areaCode ?? '320102'), day: r.day, week: isoWeek(r.day), month: r.day.slice(0, 7) })[groupBy];
   const labelOf = (r: RequestPlan, o: OrderPlan) => (groupBy === 'unit' ? o.unitName : keyOf(r, o));
   for (const r of requests) {
     for (const o of r.orders) {
@@ -247,7 +261,22 @@ export function expectedRates(requests: RequestPlan[], groupBy: 'unit' | 'catego
         g.rv += 1;
         if (r.revisit.resolved) g.res += 1;
         if (['satisfied', 'basically-satisfied'].includes(r.revisit.satisfaction)) g.sat += 1;
+        if (r.revisit.satisfaction === 'basically-satisfied') g.basic += 1;
+        if (r.revisit.satisfaction === 'dissatisfied') g.dissatisfied += 1;
+        // 回访率: a closed request evaluated (the scenario's skips are anonymous requesters: no revisit needed).
+        if (r.closed) {
+          g.needed += 1;
+          g.revisited += 1;
+        }
       }
+    }
+    // On-time completion, per request, for its primary unit: every due is past, so an order
+    // without a standing answer is late, and so is one answered after its original due.
+    const primary = r.orders.find((o) => o.role === 'primary');
+    if (primary) {
+      const g = row(keyOf(r, primary), labelOf(r, primary));
+      g.decided += 1;
+      if (r.orders.every((o) => standingAnswer(o)?.onTime)) g.completedOnTime += 1;
     }
   }
   return [...rows.entries()]
@@ -262,6 +291,12 @@ export function expectedRates(requests: RequestPlan[], groupBy: 'unit' | 'catego
       revisits: g.rv, skippedRevisits: g.skipped, resolved: g.res, resolutionRate: ratio(g.res, g.rv),
       satisfiedOrBasicallySatisfied: g.sat, satisfactionRate: ratio(g.sat, g.rv),
       urged: g.urged, urgeNotices: g.notices, circulars: g.circulars, urgeRate: ratio(g.urged, g.wo), supervisions: g.supervisions,
+      // Issue 13: none of the scenario's requests is terminated, judged, partly resolved, unrated or defaulted.
+      terminatedWorkOrders: 0, partlyResolved: 0, resolutionNumerator: g.res,
+      satisfied: g.sat - g.basic, basicallySatisfied: g.basic, dissatisfied: g.dissatisfied, validEvaluations: g.rv, satisfactionNumerator: g.sat,
+      unratedEvaluations: 0, unreasonableEvaluations: 0, defaultedEvaluations: 0, redone: 0, redoRounds: 0, redoRate: ratio(0, g.rv),
+      revisitDenominator: g.needed, revisitedRequests: g.revisited, revisitRate: ratio(g.revisited, g.needed),
+      completionDenominator: g.decided, requestsCompletedOnTime: g.completedOnTime, onTimeCompletionRate: ratio(g.completedOnTime, g.decided),
     }));
 }
 

@@ -1,8 +1,10 @@
 import { onAnswerReviewed } from './on-answer-reviewed.handler';
+import { onEvaluationJudged } from './on-evaluation-judged.handler';
 import { onRequestAccepted } from './on-request-accepted.handler';
 import { onRequestClosedAtIntake } from './on-request-closed-at-intake.handler';
 import { onRequestClosed } from './on-request-closed.handler';
 import { onRequestStatusChanged } from './on-request-status-changed.handler';
+import { onRequestTerminated } from './on-request-terminated.handler';
 import { onRevisitRecorded } from './on-revisit-recorded.handler';
 import { onRevisitSkipped } from './on-revisit-skipped.handler';
 import { onWorkOrderAnswered } from './on-work-order-answered.handler';
@@ -23,6 +25,7 @@ export const lifecycleHandlers = [
   onRequestStatusChanged,
   onRequestAccepted,
   onRequestClosedAtIntake,
+  onRequestTerminated,
   onWorkOrderCreated,
   onWorkOrderSigned,
   onWorkOrderAnswered,
@@ -34,6 +37,7 @@ export const lifecycleHandlers = [
   onSupervisionChanged,
   onAnswerReviewed,
   onRevisitRecorded,
+  onEvaluationJudged,
   onRevisitSkipped,
   onRequestClosed,
 ];

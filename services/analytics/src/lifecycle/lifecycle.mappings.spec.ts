@@ -3,9 +3,11 @@ import {
   closureOf,
   evaluationOf,
   intakeClosureOf,
+  judgementOf,
   requestAttributesOf,
   skipOf,
   statusChangeOf,
+  terminationOf,
   UnusableEventError,
   workOrderAnsweredOf,
   workOrderCreatedOf,
@@ -91,9 +93,19 @@ describe('lifecycle event mappings', () => {
   it('reads evaluations, skips and closures of revisits', () => {
     const recorded = { revisitId: 'v1', requestId: 'r1', method: 'phone', resolved: true, satisfaction: 'basically-satisfied', recordedAt: '', unitId: 'u1', recordedBy: 'agent' };
     expect(evaluationOf(recorded, published)).toEqual({
-      requestId: 'r1', revisitId: 'v1', unitId: 'u1', resolved: true, satisfaction: 'basically-satisfied', recordedAt: published,
+      requestId: 'r1', revisitId: 'v1', unitId: 'u1', resolved: true, resolution: 'resolved', satisfaction: 'basically-satisfied',
+      respondent: null, defaulted: false, recordedAt: published,
     });
     expect(() => evaluationOf({ ...recorded, satisfaction: 'happy' }, published)).toThrow(UnusableEventError);
+    // Recorded before the three levels: `resolved` alone says resolved or not.
+    expect(evaluationOf({ ...recorded, resolved: false }, published).resolution).toBe('unresolved');
+    expect(evaluationOf({ ...recorded, resolved: false, resolution: 'partly-resolved', respondent: 'other', defaulted: true }, published)).toMatchObject({
+      resolution: 'partly-resolved', respondent: 'other', defaulted: true,
+    });
+    expect(() => evaluationOf({ ...recorded, resolution: 'mostly' }, published)).toThrow(/resolution/);
+    // The hotline's own check of an anonymous request: no satisfaction (未评价); from anyone else an empty one is refused.
+    expect(evaluationOf({ ...recorded, satisfaction: '', respondent: 'hotline' }, published)).toMatchObject({ satisfaction: null, respondent: 'hotline' });
+    expect(() => evaluationOf({ ...recorded, satisfaction: '', respondent: 'requester' }, published)).toThrow(/satisfaction/);
     expect(skipOf({ requestId: 'r1', reason: 'anonymous-requester', skippedAt: '', unitId: '' }, published)).toEqual({
       requestId: 'r1', unitId: null, reason: 'anonymous-requester', skippedAt: published,
     });
@@ -104,6 +116,30 @@ describe('lifecycle event mappings', () => {
     });
     // Published before revisits could be skipped: no outcome named, the answers kept.
     expect(closureOf({ ...closed, revisitOutcome: '' }, published)).toMatchObject({ revisitOutcome: null, resolved: true });
+    // Closed after the hotline's own check: evaluated, resolved as it found, not rated.
+    expect(closureOf({ ...closed, satisfaction: '' }, published)).toMatchObject({ revisitOutcome: 'evaluated', resolved: true, satisfaction: null });
+  });
+
+  it('reads judgements of evaluations: a known judgement code, else the boolean reasonable', () => {
+    const judged = { requestId: 'r1', revisitId: 'v1', reasonable: true, note: '', judgedAt: '2025-03-09T00:00:00Z', judgedBy: 'reviewer', unitId: 'u1', workOrderId: 'w1' };
+    expect(judgementOf(judged, published)).toEqual({
+      requestId: 'r1', revisitId: 'v1', unitId: 'u1', workOrderId: 'w1', judgement: 'reasonable', judgedAt: new Date('2025-03-09T00:00:00Z'),
+    });
+    expect(judgementOf({ ...judged, reasonable: false, unitId: '', workOrderId: '' }, published)).toMatchObject({ judgement: 'unreasonable', unitId: null, workOrderId: null });
+    // A judgement code this release does not know falls back to the boolean.
+    expect(judgementOf({ ...judged, reasonable: false, judgement: 'something-new' } as typeof judged, published).judgement).toBe('unreasonable');
+    expect(judgementOf({ ...judged, reasonable: true, judgement: 'unreasonable' } as typeof judged, published).judgement).toBe('unreasonable');
+    expect(() => judgementOf({ ...judged, revisitId: '' }, published)).toThrow(/revisit_id/);
+  });
+
+  it('reads terminations with their reason, refusing a reason outside the vocabulary', () => {
+    const terminated = {
+      requestId: 'r1', number: 'n', terminationId: 't1', reasonCode: 'repeated-no-new-facts', evidenceRequestNumbers: ['n0'], hearingRecord: '',
+      legalRoute: 'court', proposedBy: 'a', approvedBy: 'b', terminatedAt: '',
+    };
+    expect(terminationOf(terminated, published)).toEqual({ requestId: 'r1', terminationId: 't1', reasonCode: 'repeated-no-new-facts', terminatedAt: published });
+    expect(() => terminationOf({ ...terminated, reasonCode: 'boring' }, published)).toThrow(UnusableEventError);
+    expect(() => terminationOf({ ...terminated, requestId: '' }, published)).toThrow(/request_id/);
   });
 });
 

@@ -7,17 +7,25 @@ import {
   AssignmentRole,
   canonicalArea,
   Clock,
+  EVALUATION_JUDGEMENTS,
+  EvaluationJudgement,
   isClock,
   isRequestStatus,
+  isResolution,
   isSatisfaction,
   isScopeDecision,
+  isTerminationReason,
   oneOf,
+  Resolution,
   REVISIT_OUTCOMES,
+  REVISIT_RESPONDENTS,
   RequestStatus,
   RequestType,
   RevisitOutcome,
+  RevisitRespondent,
   Satisfaction,
   ScopeDecision,
+  TerminationReason,
   toAssignmentRole,
   toRequestType,
   toUrgency,
@@ -27,6 +35,8 @@ import {
 export class UnusableEventError extends Error {}
 
 const isRevisitOutcome = oneOf(REVISIT_OUTCOMES);
+const isRespondent = oneOf(REVISIT_RESPONDENTS);
+const isJudgement = oneOf(EVALUATION_JUDGEMENTS);
 
 function required(value: string | undefined, field: string): string {
   if (!value) throw new UnusableEventError(`${field} is empty`);
@@ -119,6 +129,8 @@ export interface WorkOrderCreation {
   unitCode: string | null;
   unitName: string | null;
   categoryCode: string | null;
+  /** The request's canonical division code, as its brief says (the rates group by it without a join). */
+  areaCode: string | null;
   day: string | null;
   createdAt: Date;
   signDueAt: Date | null;
@@ -137,6 +149,7 @@ export function workOrderCreatedOf(
       unitCode: textOrNull(e.unitCode),
       unitName: textOrNull(e.unitName),
       categoryCode: textOrNull(e.request?.categoryCode),
+      areaCode: e.request?.areaCode ? canonicalArea(e.request.areaCode) : null,
       day: receiptDay(e.request?.receivedAt),
       createdAt: instant(e.createdAt, publishedAt),
       signDueAt: instantOrNull(e.signDueAt),
@@ -249,19 +262,80 @@ export interface Evaluation {
   /** The primary unit whose answer was evaluated. */
   unitId: string | null;
   resolved: boolean;
-  satisfaction: Satisfaction;
+  /** 解决 / 部分解决 / 未解决; from `resolved` for revisits recorded before the three levels. */
+  resolution: Resolution;
+  /** Null: not rated (未评价), as when the hotline checked an anonymous request itself. */
+  satisfaction: Satisfaction | null;
+  respondent: RevisitRespondent | null;
+  /** The tenant's default evaluation, recorded at the end of the window. */
+  defaulted: boolean;
   recordedAt: Date;
 }
 
+/**
+ * An evaluation. A satisfaction outside the vocabulary is refused; an empty one is 未评价 and only
+ * the hotline's own check (respondent hotline) records none, so it is refused from anyone else.
+ */
 export function evaluationOf(e: revisitEventsV1.RevisitRecorded, publishedAt: Date): Evaluation {
-  if (!isSatisfaction(e.satisfaction)) throw new UnusableEventError(`satisfaction "${e.satisfaction}" is not a satisfaction level`);
+  const respondent = isRespondent(e.respondent) ? e.respondent : null;
+  const unrated = !e.satisfaction && respondent === 'hotline';
+  if (!unrated && !isSatisfaction(e.satisfaction)) throw new UnusableEventError(`satisfaction "${e.satisfaction}" is not a satisfaction level`);
+  if (e.resolution && !isResolution(e.resolution)) throw new UnusableEventError(`resolution "${e.resolution}" is not a resolution`);
   return {
     requestId: required(e.requestId, 'request_id'),
     revisitId: required(e.revisitId, 'revisit_id'),
     unitId: textOrNull(e.unitId),
     resolved: e.resolved,
-    satisfaction: e.satisfaction,
+    resolution: isResolution(e.resolution) ? e.resolution : e.resolved ? 'resolved' : 'unresolved',
+    satisfaction: unrated ? null : (e.satisfaction as Satisfaction),
+    respondent,
+    defaulted: e.defaulted ?? false,
     recordedAt: instant(e.recordedAt, publishedAt),
+  };
+}
+
+export interface Judgement {
+  requestId: string;
+  /** The evaluation judged. */
+  revisitId: string;
+  unitId: string | null;
+  workOrderId: string | null;
+  judgement: EvaluationJudgement;
+  judgedAt: Date;
+}
+
+/**
+ * A reviewer's judgement of a dissatisfied or unresolved evaluation. A `judgement` code the
+ * vocabulary knows is taken as it is; without one (or with one this release does not know) the
+ * boolean `reasonable` decides: reasonable (合理差评, sent back for 重办) or unreasonable.
+ */
+export function judgementOf(e: revisitEventsV1.EvaluationJudged, publishedAt: Date): Judgement {
+  const code = (e as { judgement?: string }).judgement;
+  return {
+    requestId: required(e.requestId, 'request_id'),
+    revisitId: required(e.revisitId, 'revisit_id'),
+    unitId: textOrNull(e.unitId),
+    workOrderId: textOrNull(e.workOrderId),
+    judgement: isJudgement(code) ? code : e.reasonable ? 'reasonable' : 'unreasonable',
+    judgedAt: instant(e.judgedAt, publishedAt),
+  };
+}
+
+export interface Termination {
+  requestId: string;
+  terminationId: string | null;
+  reasonCode: TerminationReason;
+  terminatedAt: Date;
+}
+
+/** 诉求终结 approved (two-person rule): the request is counted apart, with its reason. */
+export function terminationOf(e: intakeEventsV1.RequestTerminated, publishedAt: Date): Termination {
+  if (!isTerminationReason(e.reasonCode)) throw new UnusableEventError(`reason_code "${e.reasonCode}" is not a termination reason`);
+  return {
+    requestId: required(e.requestId, 'request_id'),
+    terminationId: textOrNull(e.terminationId),
+    reasonCode: e.reasonCode,
+    terminatedAt: instant(e.terminatedAt, publishedAt),
   };
 }
 
@@ -291,13 +365,14 @@ export interface Closure {
 }
 
 export function closureOf(e: revisitEventsV1.RequestClosed, publishedAt: Date): Closure {
-  const evaluated = e.revisitOutcome !== 'skipped' && isSatisfaction(e.satisfaction);
+  // The hotline's own check closes evaluated with no satisfaction (未评价): its resolution stands.
+  const evaluated = e.revisitOutcome === 'evaluated' || (e.revisitOutcome !== 'skipped' && isSatisfaction(e.satisfaction));
   return {
     requestId: required(e.requestId, 'request_id'),
     closedAt: instant(e.closedAt, publishedAt),
     revisitOutcome: isRevisitOutcome(e.revisitOutcome) ? e.revisitOutcome : null,
     resolved: evaluated ? e.resolved : null,
-    satisfaction: evaluated ? (e.satisfaction as Satisfaction) : null,
+    satisfaction: evaluated && isSatisfaction(e.satisfaction) ? e.satisfaction : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { Closure, IntakeClosure, RequestAttributes, StatusChange } from './lifecycle.mappings';
+import type { Closure, IntakeClosure, RequestAttributes, StatusChange, Termination } from './lifecycle.mappings';
 
 /**
  * The sequence of the status change applied to a request (0: none yet), with its row created
@@ -65,4 +65,25 @@ export async function recordClosure(m: EntityManager, tenantId: string, c: Closu
        satisfaction = coalesce(excluded.satisfaction, request_facts.satisfaction)`,
     [tenantId, c.requestId, c.closedAt, c.revisitOutcome, c.resolved, c.satisfaction],
   );
+}
+
+/**
+ * 诉求终结 approved: the request is counted apart from now on, whatever its status becomes
+ * (it is archived later). intake's RequestTerminated names when and why.
+ */
+export async function recordTermination(m: EntityManager, tenantId: string, t: Termination): Promise<void> {
+  await m.query(
+    `insert into request_facts (tenant_id, request_id, terminated_at, termination_id, termination_reason) values ($1, $2, $3, $4, $5)
+     on conflict (tenant_id, request_id) do update set
+       terminated_at = excluded.terminated_at, termination_id = excluded.termination_id, termination_reason = excluded.termination_reason`,
+    [tenantId, t.requestId, t.terminatedAt, t.terminationId, t.reasonCode],
+  );
+}
+
+/**
+ * A status change to `terminated` marks the request terminated even before (or without)
+ * RequestTerminated, in whatever order intake's changes arrive; the row exists (it is locked).
+ */
+export async function markTerminated(m: EntityManager, tenantId: string, requestId: string, at: Date): Promise<void> {
+  await m.query(`update request_facts set terminated_at = coalesce(terminated_at, $3) where tenant_id = $1 and request_id = $2`, [tenantId, requestId, at]);
 }

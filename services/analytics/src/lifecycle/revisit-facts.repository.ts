@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { Evaluation, Skip } from './lifecycle.mappings';
+import type { Evaluation, Judgement, Skip } from './lifecycle.mappings';
 
 /**
  * The request's latest evaluation counts: after 重办 the second evaluation replaces the first
@@ -7,13 +7,32 @@ import type { Evaluation, Skip } from './lifecycle.mappings';
  */
 export async function recordEvaluation(m: EntityManager, tenantId: string, e: Evaluation): Promise<void> {
   await m.query(
-    `insert into revisit_facts (tenant_id, request_id, revisit_id, unit_id, outcome, resolved, satisfaction, recorded_at)
-     values ($1, $2, $3, $4, 'evaluated', $5, $6, $7)
+    `insert into revisit_facts
+       (tenant_id, request_id, revisit_id, unit_id, outcome, resolved, resolution, satisfaction, respondent, defaulted, recorded_at)
+     values ($1, $2, $3, $4, 'evaluated', $5, $6, $7, $8, $9, $10)
      on conflict (tenant_id, request_id) do update set
        revisit_id = excluded.revisit_id, unit_id = excluded.unit_id, outcome = excluded.outcome, skip_reason = null,
-       resolved = excluded.resolved, satisfaction = excluded.satisfaction, recorded_at = excluded.recorded_at
+       resolved = excluded.resolved, resolution = excluded.resolution, satisfaction = excluded.satisfaction,
+       respondent = excluded.respondent, defaulted = excluded.defaulted, recorded_at = excluded.recorded_at
      where revisit_facts.outcome <> 'evaluated' or revisit_facts.recorded_at <= excluded.recorded_at`,
-    [tenantId, e.requestId, e.revisitId, e.unitId, e.resolved, e.satisfaction, e.recordedAt],
+    [tenantId, e.requestId, e.revisitId, e.unitId, e.resolved, e.resolution, e.satisfaction, e.respondent, e.defaulted, e.recordedAt],
+  );
+}
+
+/**
+ * A reviewer's judgement of one evaluation, kept by the evaluation's id: it applies to that
+ * evaluation only (a later one after 重办 is unjudged), and 重办率 counts every reasonable one.
+ * A judgement arriving late never replaces a newer one of the same evaluation.
+ */
+export async function recordJudgement(m: EntityManager, tenantId: string, j: Judgement): Promise<void> {
+  await m.query(
+    `insert into evaluation_judgements (tenant_id, revisit_id, request_id, unit_id, work_order_id, judgement, judged_at)
+     values ($1, $2, $3, $4, $5, $6, $7)
+     on conflict (tenant_id, revisit_id) do update set
+       request_id = excluded.request_id, unit_id = excluded.unit_id, work_order_id = excluded.work_order_id,
+       judgement = excluded.judgement, judged_at = excluded.judged_at
+     where evaluation_judgements.judged_at <= excluded.judged_at`,
+    [tenantId, j.revisitId, j.requestId, j.unitId, j.workOrderId, j.judgement, j.judgedAt],
   );
 }
 

@@ -45,8 +45,8 @@ export async function recordCreation(m: EntityManager, tenantId: string, ref: Wo
     ref,
     `unit_code = coalesce(unit_code, $3), unit_name = coalesce(unit_name, $4), category_code = coalesce(category_code, $5),
      day = coalesce(day, $6::date), created_at = coalesce(created_at, $7), sign_due_at = coalesce(sign_due_at, $8),
-     handle_due_at = coalesce(handle_due_at, $9), due_provisional = coalesce(due_provisional, $10)`,
-    [c.unitCode, c.unitName, c.categoryCode, c.day, c.createdAt, c.signDueAt, c.handleDueAt, c.dueProvisional],
+     handle_due_at = coalesce(handle_due_at, $9), due_provisional = coalesce(due_provisional, $10), area_code = coalesce(area_code, $11)`,
+    [c.unitCode, c.unitName, c.categoryCode, c.day, c.createdAt, c.signDueAt, c.handleDueAt, c.dueProvisional, c.areaCode],
   );
 }
 

@@ -19,7 +19,8 @@ describe('metrics query schemas', () => {
   });
 
   it('names every bad field: unknown grouping, a day that is not a date, a page too large, unknown parameters', () => {
-    expect(fieldsOf(RatesQuery, { groupBy: 'week', from: '2025-02-30', limit: '500', extra: '1' })).toEqual(['query', 'query.from', 'query.groupBy', 'query.limit']);
+    expect(fieldsOf(RatesQuery, { groupBy: 'year', from: '2025-02-30', limit: '500', extra: '1' })).toEqual(['query', 'query.from', 'query.groupBy', 'query.limit']);
+    for (const groupBy of ['unit', 'category', 'area', 'day', 'week', 'month']) expect(fieldsOf(RatesQuery, { groupBy })).toEqual([]);
     expect(fieldsOf(RatesQuery, {})).toEqual(['query.groupBy']);
     expect(fieldsOf(StatusesQuery, { to: '03-03' })).toEqual(['query.to']);
   });

@@ -1,19 +1,42 @@
-import { mergeRateRows, RateRow, UNKNOWN_KEY } from '@hotline/analytics-domain';
+import { mergeRateRows, RateBasis, RateRow, UNKNOWN_KEY } from '@hotline/analytics-domain';
 import type { TenantDb } from '@hotline/platform';
-import { revisitCounts, unitNames, workOrderCounts } from './metrics.repository';
+import { loadRateBasis } from '../rate-settings/rate-settings.repository';
+import { completionCounts, RateFilter, revisitCounts, unitNames, workOrderCounts } from './metrics.repository';
 import type { RatesQuery } from './metrics.schemas';
 
+export interface RateFigures {
+  /** The tenant's settings the rows were computed with. */
+  basis: RateBasis;
+  rows: RateRow[];
+}
+
 /**
- * Every rate row of the tenant for the grouping, of requests received within the days; orders
- * are judged at `now` (a due not yet passed leaves an order out of its rate). One snapshot.
+ * Every rate row of the tenant for the grouping, of requests received within the days, computed
+ * with the tenant's rate settings; orders are judged at `now` (a due not yet passed leaves an
+ * order out of its rate). One snapshot, settings included.
  */
-export function rateRows(db: TenantDb, tenantId: string, q: RatesQuery, now: Date = new Date()): Promise<RateRow[]> {
-  const range = { from: q.from, to: q.to };
+export function rateFigures(db: TenantDb, tenantId: string, q: RatesQuery, now: Date = new Date()): Promise<RateFigures> {
   return db.read(tenantId, async (m) => {
-    const orders = await workOrderCounts(m, q.groupBy, range, now);
-    const revisits = await revisitCounts(m, q.groupBy, range);
-    const revisitUnits = revisits.map((r) => r.key).filter((key): key is string => !!key && key !== UNKNOWN_KEY);
-    const names = q.groupBy === 'unit' ? await unitNames(m, revisitUnits) : new Map<string, string>();
-    return mergeRateRows(q.groupBy, orders, revisits, names);
+    const basis = await loadRateBasis(m, tenantId);
+    const filter: RateFilter = {
+      range: { from: q.from, to: q.to },
+      now,
+      excludeTerminated: basis.excludeTerminated,
+      excludeUnreasonableEvaluations: basis.excludeUnreasonableEvaluations,
+    };
+    const orders = await workOrderCounts(m, q.groupBy, filter);
+    const revisits = await revisitCounts(m, q.groupBy, filter);
+    const completions = await completionCounts(m, q.groupBy, filter);
+    const named = new Set(orders.map((o) => o.key));
+    const unnamed = [...revisits, ...completions]
+      .map((r) => r.key)
+      .filter((key): key is string => !!key && key !== UNKNOWN_KEY && !named.has(key));
+    const names = q.groupBy === 'unit' ? await unitNames(m, [...new Set(unnamed)]) : new Map<string, string>();
+    return { basis, rows: mergeRateRows(q.groupBy, { orders, revisits, completions }, { unitNames: names, weights: basis }) };
   });
+}
+
+/** The rows alone (see rateFigures). */
+export async function rateRows(db: TenantDb, tenantId: string, q: RatesQuery, now: Date = new Date()): Promise<RateRow[]> {
+  return (await rateFigures(db, tenantId, q, now)).rows;
 }

@@ -11,6 +11,10 @@ import { ShardedCounters1764300004730 } from './1764300004730-sharded-counters.m
 import { LinkageTransfers1764300004740 } from './1764300004740-linkage-transfers.migration';
 import { WorkOrderUrges1764300004750 } from './1764300004750-work-order-urges.migration';
 import { DispatchQuality1764300004760 } from './1764300004760-dispatch-quality.migration';
+import { RateSettings1764300005200 } from './1764300005200-rate-settings.migration';
+import { EvaluationJudgements1764300005210 } from './1764300005210-evaluation-judgements.migration';
+import { RequestTerminations1764300005220 } from './1764300005220-request-terminations.migration';
+import { RateIndexes1764300005230 } from './1764300005230-rate-indexes.migration';
 
 /** The read model is plain SQL (upserts and aggregates), so there are no entity classes. */
 export const entities = [];
@@ -28,4 +32,8 @@ export const migrations = [
   LinkageTransfers1764300004740,
   WorkOrderUrges1764300004750,
   DispatchQuality1764300004760,
+  RateSettings1764300005200,
+  EvaluationJudgements1764300005210,
+  RequestTerminations1764300005220,
+  RateIndexes1764300005230,
 ];
