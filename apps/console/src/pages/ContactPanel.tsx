@@ -12,11 +12,6 @@ import { useT } from '../i18n';
 import { usePolled } from '../polling';
 import { formatTime, ProblemAlert } from './shared';
 
-// intake's OpenAPI document lists Idempotency-Key as a required header of the reveal and the
-// call reference, but intake refuses one there (400: a stored replay would keep the phone or the
-// reference in clear, ADR 0030). Until the document says so, the typed client is handed an
-// absent header, which openapi-fetch leaves out of the request.
-const NO_IDEMPOTENCY_KEY = { 'idempotency-key': undefined as unknown as string };
 
 const CONTACT_FIELDS: Record<string, [string, string]> = { purpose: ['联系用途', 'Purpose'], note: ['备注', 'Note'] };
 
@@ -53,13 +48,13 @@ export function ContactPanel({ requestId }: { requestId: string }) {
   };
   const reveal = () =>
     act(async (body) => {
-      const r = await unwrap<RevealView>(api.intake.POST('/v1/requests/{id}/contact/reveal', { params: { path: { id: requestId }, header: NO_IDEMPOTENCY_KEY }, body }));
+      const r = await unwrap<RevealView>(api.intake.POST('/v1/requests/{id}/contact/reveal', { params: { path: { id: requestId } }, body }));
       setRevealed(r);
       void message.success(t('已显示号码（已留痕）', 'Phone shown (recorded)'));
     });
   const call = () =>
     act(async (body) => {
-      setReference(await unwrap<CallReferenceView>(api.intake.POST('/v1/requests/{id}/contact/call-reference', { params: { path: { id: requestId }, header: NO_IDEMPOTENCY_KEY }, body })));
+      setReference(await unwrap<CallReferenceView>(api.intake.POST('/v1/requests/{id}/contact/call-reference', { params: { path: { id: requestId } }, body })));
       void message.success(t('已生成外呼凭证', 'Call reference issued'));
     });
   const remaining = revealed?.remainingToday ?? c?.reveal.remainingToday ?? null;

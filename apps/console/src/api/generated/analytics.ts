@@ -363,8 +363,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Response, on-time answer, resolution and satisfaction rates
-         * @description Rates by unit, category or receipt day (requests received within from..to, inclusive local days). A rate is null when its denominator is 0, otherwise rounded to 4 decimals; every denominator is in the row. responseRate (响应率) = signedOnTime / responseDenominator, responseDenominator = signed + unsignedPastDue: orders signed before their sign-for due / orders signed, plus orders unsigned whose sign-for due has passed (for a cancelled order: passed before it was cancelled); an order still inside its sign-for window is not counted yet. onTimeAnswerRate (按时答复率) = answeredOnTime / onTimeAnswerDenominator, onTimeAnswerDenominator = answered + unansweredPastDue: orders whose standing answer came before the ORIGINAL handling due (rework after a failed review never restarts it) / orders with a standing answer, plus orders without one whose original handling due has passed (for a cancelled order: passed before it was cancelled); an answer sent back by review no longer stands. avgHandlingWorkingHours (平均办理时长) = sum of handling working hours / answered: mean over orders with a standing answer of the working hours from creation to that answer (tenant calendar). resolutionRate (解决率) = resolved / revisits: evaluated revisits (the latest of each request) with resolved = true / evaluated revisits; skipped revisits (skippedRevisits) are in no denominator. satisfactionRate (满意率) = satisfiedOrBasicallySatisfied / revisits: evaluated revisits with satisfaction satisfied or basically-satisfied / evaluated revisits; skipped revisits are in no denominator. urgeRate (催办率) = urged / workOrders: orders the hotline urged at least once (a reminder by hand, or the urging notice of the ladder) / orders created; urgeNotices and circulars count the orders that reached the ladder's notice (催办通知书) and its circular (通报); supervisions counts the 督办 orders opened on the orders. workOrders = orders created; cancelled = orders cancelled (counted in a rate only if its due passed before the cancellation). Revisits count for the unit whose answer was evaluated (groupBy=unit), otherwise for their request's category or receipt day.
+         * Response, on-time answer, resolution, satisfaction, redo, revisit and on-time completion rates
+         * @description Rates by unit, category, area (the request’s division code), receipt day, ISO week (YYYY-Www) or month (YYYY-MM) of requests received within from..to (inclusive local days; a week or month at an edge of the range counts only its days inside it). A rate is null when its denominator is 0, otherwise rounded to 4 decimals; every denominator is in the row. basis = the tenant’s rate settings the figures were computed with (/v1/rate-settings). responseRate (响应率) = signedOnTime / responseDenominator, responseDenominator = signed + unsignedPastDue: orders signed before their sign-for due / orders signed, plus orders unsigned whose sign-for due has passed (for a cancelled order: passed before it was cancelled); an order still inside its sign-for window is not counted yet. onTimeAnswerRate (按时答复率) = answeredOnTime / onTimeAnswerDenominator, onTimeAnswerDenominator = answered + unansweredPastDue: orders whose standing answer came before the ORIGINAL handling due (rework after a failed review never restarts it) / orders with a standing answer, plus orders without one whose original handling due has passed (for a cancelled order: passed before it was cancelled); an answer sent back by review no longer stands. avgHandlingWorkingHours (平均办理时长) = sum of handling working hours / answered: mean over orders with a standing answer of the working hours from creation to that answer (tenant calendar). resolutionRate (解决率) = resolutionNumerator / revisits, resolutionNumerator = resolved + partlyResolvedWeight × partlyResolved: evaluated revisits (the latest evaluation of each request: after 重办 the second replaces the first) answered 解决, plus 部分解决 at the tenant's weight (basis.partlyResolvedWeight, default 0) / evaluated revisits; skipped revisits (skippedRevisits) are in no denominator. satisfactionRate (满意率) = satisfactionNumerator / validEvaluations, satisfactionNumerator = satisfied + basicallySatisfiedWeight × basicallySatisfied: valid evaluations (有效参评, validEvaluations = satisfied + basicallySatisfied + dissatisfied) answered 满意, plus 基本满意 at the tenant's weight (basis.basicallySatisfiedWeight, default 1) / valid evaluations; the latest evaluation of each request counts; an evaluation without a satisfaction (未评价, unratedEvaluations: the hotline's own check) is not valid, nor one judged unreasonable (不合理差评, unreasonableEvaluations) when basis.excludeUnreasonableEvaluations; satisfiedOrBasicallySatisfied counts satisfied or basically-satisfied among all evaluated revisits, before exclusions and weights. urgeRate (催办率) = urged / workOrders: orders the hotline urged at least once (a reminder by hand, or the urging notice of the ladder) / orders created; urgeNotices and circulars count the orders that reached the ladder's notice (催办通知书) and its circular (通报); supervisions counts the 督办 orders opened on the orders. redoRate (重办率) = redone / revisits: evaluated requests whose order a reasonable judgement (合理差评, EvaluationJudged) sent back to the unit for 重办 at least once / evaluated revisits of the unit (its evaluated orders); redoRounds counts the judgements (a request redone twice counts once in redone, twice in redoRounds). revisitRate (回访率) = revisitedRequests / revisitDenominator: closed requests with an evaluation / closed requests that needed a revisit: evaluated, or skipped because the revisit attempts or window ran out; a revisit skipped as not sampled or for an anonymous requester was not needed, and a terminated request needs none. onTimeCompletionRate (按时办结率) = requestsCompletedOnTime / completionDenominator: requests whose every order (primary and assisting) has a standing answer given before its ORIGINAL handling due / requests whose orders are all finished (a standing answer, or cancelled, with at least one answered) plus requests already late (an order answered after, or still unanswered past, its original due: it can no longer be on time); an order cancelled before its due is left out; grouped by unit, a request counts for its primary unit. When basis.excludeTerminated (the default: Linyi's 不合理工单 are not counted in unit assessment, domain.md §11.3), the orders, evaluations and requests of terminated requests (诉求终结) are in no count or rate of a row; terminatedWorkOrders counts their orders apart either way. workOrders = orders created; cancelled = orders cancelled (counted in a rate only if its due passed before the cancellation). Revisits count for the unit whose answer was evaluated (groupBy=unit), otherwise for their request's category, area or receipt day.
          */
         get: operations["MetricsController_rates"];
         put?: never;
@@ -385,7 +385,7 @@ export interface paths {
         /**
          * Requests by current status (former name of /v1/metrics/statuses)
          * @deprecated
-         * @description Requests received within from..to (inclusive local days, Asia/Shanghai) by their current status, as intake last published it (RequestStatusChanged): items = every request status in lifecycle order with its count, zeros included; total = sum of counts; directAnswers = requests among them answered directly at intake (直接办理), which are closed (or archived later) like any other closed request. Requests whose first status has not reached analytics are not counted.
+         * @description Requests received within from..to (inclusive local days, Asia/Shanghai) by their current status, as intake last published it (RequestStatusChanged): items = every request status in lifecycle order with its count, zeros included; total = sum of counts; directAnswers = requests among them answered directly at intake (直接办理), which are closed (or archived later) like any other closed request; terminated = requests among them terminated (诉求终结), whatever their status since (a terminated request is archived later), and terminationReasons = every termination reason of the vocabulary with its count (a termination whose RequestTerminated has not arrived yet is in terminated only). Requests whose first status has not reached analytics are not counted.
          */
         get: operations["MetricsController_stages"];
         put?: never;
@@ -405,7 +405,7 @@ export interface paths {
         };
         /**
          * Requests by current status
-         * @description Requests received within from..to (inclusive local days, Asia/Shanghai) by their current status, as intake last published it (RequestStatusChanged): items = every request status in lifecycle order with its count, zeros included; total = sum of counts; directAnswers = requests among them answered directly at intake (直接办理), which are closed (or archived later) like any other closed request. Requests whose first status has not reached analytics are not counted.
+         * @description Requests received within from..to (inclusive local days, Asia/Shanghai) by their current status, as intake last published it (RequestStatusChanged): items = every request status in lifecycle order with its count, zeros included; total = sum of counts; directAnswers = requests among them answered directly at intake (直接办理), which are closed (or archived later) like any other closed request; terminated = requests among them terminated (诉求终结), whatever their status since (a terminated request is archived later), and terminationReasons = every termination reason of the vocabulary with its count (a termination whose RequestTerminated has not arrived yet is in terminated only). Requests whose first status has not reached analytics are not counted.
          */
         get: operations["MetricsController_statuses"];
         put?: never;
@@ -429,6 +429,30 @@ export interface paths {
          */
         get: operations["ProvinceController_overview"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rate-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the tenant’s rates are computed, or the documented defaults
+         * @description How the tenant computes its rates (domain.md §9.3 has no official formula and asks for each choice to be a tenant setting shown in reports): basicallySatisfiedWeight, what one 基本满意 counts for in 满意率 (0…1, default 1: counted as satisfied, as the platform always has); partlyResolvedWeight, what one 部分解决 counts for in 解决率 (0…1, default 0); excludeTerminated, leave terminated requests (诉求终结) out of the rates (default true: Linyi’s 不合理工单 are not counted in unit assessment, domain.md §11.3); excludeUnreasonableEvaluations, leave evaluations judged unreasonable (不合理差评) out of the 满意率 denominator (default true, §9.3). isDefault: the tenant never set its own; updatedAt: when it last did. Every /v1/metrics/rates response reports these as `basis`.
+         */
+        get: operations["RateSettingsController_get"];
+        /**
+         * Set how the tenant’s rates are computed
+         * @description How the tenant computes its rates (domain.md §9.3 has no official formula and asks for each choice to be a tenant setting shown in reports): basicallySatisfiedWeight, what one 基本满意 counts for in 满意率 (0…1, default 1: counted as satisfied, as the platform always has); partlyResolvedWeight, what one 部分解决 counts for in 解决率 (0…1, default 0); excludeTerminated, leave terminated requests (诉求终结) out of the rates (default true: Linyi’s 不合理工单 are not counted in unit assessment, domain.md §11.3); excludeUnreasonableEvaluations, leave evaluations judged unreasonable (不合理差评) out of the 满意率 denominator (default true, §9.3). isDefault: the tenant never set its own; updatedAt: when it last did. Every /v1/metrics/rates response reports these as `basis`.
+         */
+        put: operations["RateSettingsController_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -886,7 +910,7 @@ export interface operations {
         parameters: {
             query: {
                 from?: unknown | string;
-                groupBy: "unit" | "category" | "day";
+                groupBy: "unit" | "category" | "area" | "day" | "week" | "month";
                 limit?: (number | string) & number;
                 offset?: (number | string) & number;
                 to?: unknown | string;
@@ -956,6 +980,53 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RateSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RateSettingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What one 基本满意 counts for in the 满意率 numerator (w2 of domain.md §9.3); default 1 */
+                    basicallySatisfiedWeight: number;
+                    /** @description Leave the orders and evaluations of terminated requests (诉求终结) out of the rates; default true */
+                    excludeTerminated: boolean;
+                    /** @description Leave evaluations judged unreasonable (不合理差评) out of the 满意率 denominator; default true */
+                    excludeUnreasonableEvaluations: boolean;
+                    /** @description What one 部分解决 counts for in the 解决率 numerator; default 0 */
+                    partlyResolvedWeight: number;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {

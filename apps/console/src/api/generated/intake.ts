@@ -654,6 +654,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/requests/{id}/terminations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request's terminations, oldest first: every proposal and its decision */
+        get: operations["TerminationsController_history"];
+        put?: never;
+        /** Propose to terminate a request (诉求终结); one open proposal per request, none for a closed one */
+        post: operations["TerminationsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/terminations/{terminationId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a termination (not its proposer): the request is terminated and its requester told the legal route */
+        post: operations["TerminationsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/terminations/{terminationId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a termination (not its proposer), with the reason: the request goes on */
+        post: operations["TerminationsController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/terminations/{terminationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw one’s own open termination proposal */
+        post: operations["TerminationsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/requests/{id}/text": {
         parameters: {
             query?: never;
@@ -720,6 +789,23 @@ export interface paths {
         head?: never;
         /** Change a tenant: name, region, time zone, or status (suspend / resume) */
         patch: operations["TenantsController_change"];
+        trace?: never;
+    };
+    "/v1/terminations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hotline's terminations, e.g. the approval queue (state=proposed, oldest first) */
+        get: operations["TerminationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/transfers": {
@@ -913,9 +999,7 @@ export interface operations {
     CallReferencesController_resolve: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -1148,6 +1232,7 @@ export interface operations {
             content: {
                 "application/json": {
                     areaCode: string;
+                    categoryCode?: string;
                     content: string;
                     externalRefs?: {
                         /** @enum {string} */
@@ -1531,7 +1616,7 @@ export interface operations {
                 recipientKind?: unknown | ("requester" | "unit" | "unit-leader");
                 requestId?: unknown | string;
                 status?: unknown | ("pending" | "retrying" | "delivered" | "failed");
-                template?: unknown | ("extension-approved-requester" | "work-order-new" | "work-order-urged" | "work-order-overdue" | "urge-notice-leader-copy");
+                template?: unknown | ("extension-approved-requester" | "work-order-new" | "work-order-urged" | "work-order-overdue" | "urge-notice-leader-copy" | "request-terminated-requester");
             };
             header?: never;
             path?: never;
@@ -1639,7 +1724,7 @@ export interface operations {
             query?: {
                 limit?: (number | string) & number;
                 offset?: (number | string) & number;
-                status?: unknown | ("registered" | "awaiting-dispatch" | "dispatched" | "in-progress" | "answered" | "reviewed" | "revisited" | "closed" | "not-accepted" | "merged" | "transferred" | "archived");
+                status?: unknown | ("registered" | "awaiting-dispatch" | "dispatched" | "in-progress" | "answered" | "reviewed" | "revisited" | "closed" | "not-accepted" | "merged" | "transferred" | "terminated" | "archived");
             };
             header?: never;
             path?: never;
@@ -1692,8 +1777,10 @@ export interface operations {
                     scope: {
                         answer?: string;
                         /** @enum {string} */
-                        decision: "in-scope" | "direct-answer" | "transfer-emergency" | "legal-route" | "explained" | "refer-police";
+                        decision: "in-scope" | "direct-answer" | "transfer-emergency" | "legal-route" | "explained" | "refer-police" | "terminated-matter";
                         reason?: string;
+                        /** Format: uuid */
+                        terminatedRequestId?: string;
                     };
                     title?: string;
                     /** @enum {string} */
@@ -1829,9 +1916,7 @@ export interface operations {
     ContactController_callReference: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -1858,9 +1943,7 @@ export interface operations {
     ContactController_reveal: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -2001,6 +2084,129 @@ export interface operations {
             };
         };
     };
+    TerminationsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TerminationsController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description earlier requests of this hotline on the same matter; at least one for repeated-no-new-facts */
+                    evidenceRequestNumbers?: string[];
+                    /** @description the hearing (听证) record or its reference; required for hearing-found-unreasonable (kept masked) */
+                    hearingRecord?: string;
+                    /** @description what the requester is told: the legal route (法定途径) open to them; shown on the public lookup (kept masked) */
+                    legalRoute: string;
+                    /** @description for the approver (kept masked) */
+                    note?: string;
+                    /**
+                     * @description vocabulary TERMINATION_REASONS
+                     * @enum {string}
+                     */
+                    reasonCode: "outside-jurisdiction" | "statutory-route" | "contrary-to-law" | "secret-or-privacy" | "found-untrue" | "unreasonable-demand" | "hearing-found-unreasonable" | "no-factual-basis" | "repeated-no-new-facts" | "malicious-use";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TerminationsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                terminationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TerminationsController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                terminationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why the termination is refused: the request goes on (kept masked) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TerminationsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                terminationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     RequestsController_text: {
         parameters: {
             query: {
@@ -2120,6 +2326,27 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TerminationsController_list: {
+        parameters: {
+            query?: {
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                state?: unknown | ("proposed" | "approved" | "refused" | "withdrawn");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

@@ -65,6 +65,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/archive/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports the archive links of a period as application/x-ndjson (header, one line per link, trailer) */
+        get: operations["ArchiveController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/archive/verify": {
         parameters: {
             query?: never;
@@ -126,6 +143,131 @@ export interface paths {
         put?: never;
         /** Replay every waiting dead letter (of one consumer, when named) */
         post: operations["DeadLettersController_replayAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups, soonest date first; unit staff see their own unit’s only */
+        get: operations["FollowUpsController_list"];
+        put?: never;
+        /**
+         * Close a request awaiting its revisit into a follow-up (its unit’s answer says it cannot be solved now)
+         * @description The revisit is skipped with reason follow-up, the request closes (basis follow-up) and is archived with the follow-up.
+         */
+        post: operations["FollowUpsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One follow-up with its history of changes */
+        get: operations["FollowUpsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/follow-ups/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The follow-up’s unit reports its progress (when due, or before its date) */
+        post: operations["FollowUpsController_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/follow-ups/{id}/revisit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The hotline revisits a reported follow-up: ends it, or schedules it again with nextFollowUpOn */
+        post: operations["FollowUpsController_revisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retention-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hotline’s retention policy for closed requests (default: 10 years, identity and free text anonymised) */
+        get: operations["RetentionController_policy"];
+        /** Sets the retention policy (the next run applies it; records anonymised before stay as they are) */
+        put: operations["RetentionController_putPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hotline’s retention runs, latest first */
+        get: operations["RetentionController_list"];
+        put?: never;
+        /** Starts a retention run now, as of `asOf` (default now); its batches follow on durable timers */
+        post: operations["RetentionController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retention/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A retention run with its progress and counts */
+        get: operations["RetentionController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -251,6 +393,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Every rule of the tenant, for every channel and per channel kind
+         * @description The rule of a request is the most specific one, applied whole: its type and channel kind, else its type, else its channel kind (type *), else * — else every request, 72 h, 3 attempts, any method, anonymous skipped.
+         */
         get: operations["PoliciesController_list"];
         put?: never;
         post?: never;
@@ -268,7 +414,31 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Set the rule of a request type (or * for every type) for every channel
+         * @description The rule of a request is the most specific one, applied whole: its type and channel kind, else its type, else its channel kind (type *), else * — else every request, 72 h, 3 attempts, any method, anonymous skipped.
+         */
         put: operations["PoliciesController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sampling-policies/{requestType}/channels/{channelKind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the rule of a request type (or *) for one channel kind (phone, web, …; * is every channel)
+         * @description The rule of a request is the most specific one, applied whole: its type and channel kind, else its type, else its channel kind (type *), else * — else every request, 72 h, 3 attempts, any method, anonymous skipped.
+         */
+        put: operations["PoliciesController_putForChannel"];
         post?: never;
         delete?: never;
         options?: never;
@@ -344,6 +514,26 @@ export interface operations {
             query?: {
                 limit?: (number | string) & number;
                 offset?: (number | string) & number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ArchiveController_export: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
             };
             header?: never;
             path?: never;
@@ -440,6 +630,237 @@ export interface operations {
             };
         };
     };
+    FollowUpsController_list: {
+        parameters: {
+            query?: {
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                state?: unknown | ("scheduled" | "due" | "reported" | "ended");
+                unitId?: unknown | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    followUpOn: string;
+                    note: string;
+                    /** @enum {string} */
+                    reason: "planning" | "funding" | "policy" | "other-objective";
+                    requestId: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_revisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    nextFollowUpOn?: string;
+                    note: string;
+                    /** @enum {string} */
+                    resolution: "resolved" | "partly-resolved" | "unresolved";
+                    /** @enum {string} */
+                    satisfaction?: "satisfied" | "basically-satisfied" | "dissatisfied";
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RetentionController_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RetentionController_putPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    anonymiseFreeText?: boolean;
+                    /** @default true */
+                    anonymiseIdentity?: boolean;
+                    /** @default 10 */
+                    closedRequestYears?: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RetentionController_list: {
+        parameters: {
+            query?: {
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RetentionController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    asOf?: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RetentionController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ReviewsController_list: {
         parameters: {
             query?: {
@@ -499,14 +920,15 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     method: "phone" | "sms" | "online";
+                    note?: string;
                     requestId: string;
                     /** @enum {string} */
                     resolution?: "resolved" | "partly-resolved" | "unresolved";
                     resolved?: boolean;
                     /** @enum {string} */
-                    respondent?: "requester" | "other";
+                    respondent?: "requester" | "other" | "hotline";
                     /** @enum {string} */
-                    satisfaction: "satisfied" | "basically-satisfied" | "dissatisfied";
+                    satisfaction?: "satisfied" | "basically-satisfied" | "dissatisfied";
                 };
             };
         };
@@ -557,8 +979,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    followUpOn?: string;
+                    /** @enum {string} */
+                    judgement?: "reasonable" | "unreasonable" | "follow-up";
                     note: string;
-                    reasonable: boolean;
+                    /** @enum {string} */
+                    reason?: "planning" | "funding" | "policy" | "other-objective";
+                    reasonable?: boolean;
                 };
             };
         };
@@ -637,6 +1064,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @default skip
+                     * @enum {string}
+                     */
+                    anonymous?: "skip" | "hotline-check";
                     /** @default null */
                     defaultEvaluation?: {
                         /** @enum {string} */
@@ -646,6 +1078,63 @@ export interface operations {
                     } | null;
                     /** @default 3 */
                     maxAttempts?: number;
+                    /**
+                     * @default [
+                     *       "phone",
+                     *       "sms",
+                     *       "online"
+                     *     ]
+                     */
+                    methods?: ("phone" | "sms" | "online")[];
+                    samplePercent: number;
+                    windowHours: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PoliciesController_putForChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelKind: string;
+                requestType: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default skip
+                     * @enum {string}
+                     */
+                    anonymous?: "skip" | "hotline-check";
+                    /** @default null */
+                    defaultEvaluation?: {
+                        /** @enum {string} */
+                        resolution: "resolved" | "partly-resolved" | "unresolved";
+                        /** @enum {string} */
+                        satisfaction: "satisfied" | "basically-satisfied" | "dissatisfied";
+                    } | null;
+                    /** @default 3 */
+                    maxAttempts?: number;
+                    /**
+                     * @default [
+                     *       "phone",
+                     *       "sms",
+                     *       "online"
+                     *     ]
+                     */
+                    methods?: ("phone" | "sms" | "online")[];
                     samplePercent: number;
                     windowHours: number;
                 };
