@@ -718,6 +718,78 @@ describe('web console (apps/console) in Chromium', () => {
     }
   }, 2 * STEP);
 
+  it('terminates a request on two persons\' word: the agent proposes it on the desk, the proposer may not approve their own, the supervisor approves it by keyboard', async () => {
+    const register = async (title: string) => {
+      const res = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
+        channel: 'phone', requester: { name: '郑十一', phone: '13700009999', confidential: false }, title, content: '要求小区门口禁止一切车辆通行，已答复过仍反复来电。',
+        areaCode: '320104', requestType: 'complaint', urgency: 'normal', categoryCode: '030603', scope: { decision: 'in-scope' },
+      });
+      expect(res.status).toBe(201);
+      return res.body as { id: string; number: string; accessCode: string };
+    };
+    const earlier = await register('小区门口禁行（首次）');
+    const repeated = await register('小区门口禁行（重复）');
+    const own = await register('小区门口禁行（督办员提议）');
+    // The supervisor proposes one themselves: the two-person rule keeps them from approving it.
+    expect((await platform.api('intake', 'POST', `/v1/requests/${own.id}/terminations`, token('supervisor'), {
+      reasonCode: 'unreasonable-demand', legalRoute: '可依法向区人民政府申请行政复议',
+    })).status).toBe(201);
+
+    await signIn(page, consoleUrl, TENANT, '话务员');
+    const row = page.locator('tr.ant-table-row', { hasText: repeated.number });
+    await row.waitFor({ timeout: 30_000 });
+    await row.getByRole('button', { name: '提议终结' }).click();
+    const form = page.getByTestId(`termination-${repeated.number}`);
+    await page.locator(`#termination-reason-${repeated.id}`).click();
+    await page.keyboard.type('无新的事实');
+    await page.keyboard.press('Enter');
+    await page.locator(`#termination-evidence-${repeated.id}`).fill(earlier.number);
+    await page.locator(`#termination-route-${repeated.id}`).fill('对处理结果不服的，可依法申请行政复议或提起行政诉讼');
+    await page.locator(`#termination-note-${repeated.id}`).fill('已两次答复，无新事实');
+    await shot('agent-desk-termination');
+    await form.getByRole('button', { name: '提议终结' }).click();
+    await form.getByText('终结待审批').waitFor();
+
+    await signIn(page, consoleUrl, TENANT, '督办员');
+    await page.getByRole('link', { name: '诉求终结' }).click();
+    const rows = page.getByTestId('terminations').getByRole('row');
+    const proposal = rows.filter({ hasText: repeated.number });
+    const ownProposal = rows.filter({ hasText: own.number });
+    await proposal.waitFor({ timeout: 30_000 });
+    await proposal.getByText(earlier.number).waitFor();
+    await proposal.getByText('已两次答复，无新事实').waitFor();
+    await shot('supervisor-terminations');
+    await ownProposal.getByRole('button', { name: '批准终结' }).click();
+    await page.getByRole('alert').filter({ hasText: '双人审批' }).waitFor();
+    // Keyboard: the reason field, Tab to 批准终结, Enter.
+    await proposal.getByRole('textbox').click();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await proposal.waitFor({ state: 'detached' });
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+    await ownProposal.waitFor();
+
+    const history = await platform.api('intake', 'GET', `/v1/requests/${repeated.id}/terminations`, token('agent'));
+    expect(history.body.items).toEqual([expect.objectContaining({ state: 'approved', reasonCode: 'repeated-no-new-facts', evidenceRequestNumbers: [earlier.number] })]);
+
+    // The requester's lookup shows the 已终结 step (the request may be archived right after).
+    const lookup = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const p = await lookup.newPage();
+    try {
+      await p.goto(`${consoleUrl}/#/public/${TENANT}`);
+      await p.getByRole('tab', { name: '进度查询' }).click();
+      await p.locator('#track-number').fill(repeated.number);
+      await p.locator('#track-code').fill(repeated.accessCode);
+      await eventually('the 已终结 step', async () => {
+        await p.getByRole('button', { name: '查询', exact: true }).click();
+        await p.getByTestId('progress').waitFor();
+        return (await p.getByTestId('progress').getByText('已终结', { exact: true }).count()) > 0 || undefined;
+      });
+    } finally {
+      await lookup.close();
+    }
+  }, 2 * STEP);
+
   it('has no serious accessibility violations on any page it showed, and records the agent desk first load', async () => {
     const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const p = await fresh.newPage();

@@ -14,6 +14,7 @@ import { PublicPage } from './pages/PublicPage';
 import { ReviewQueue } from './pages/ReviewQueue';
 import { RevisitQueue } from './pages/RevisitQueue';
 import { SignIn } from './pages/SignIn';
+import { Terminations } from './pages/Terminations';
 import { TenantRegistry } from './pages/TenantRegistry';
 import { UnitPortal } from './pages/UnitPortal';
 import { go, parseHash, routesFor } from './routes';
@@ -67,6 +68,8 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return <RevisitQueue />;
     case 'approvals':
       return <Approvals />;
+    case 'terminations':
+      return <Terminations />;
     case 'dashboard':
       return (
         <Suspense fallback={null}>

@@ -17,6 +17,7 @@ export const ROUTES: readonly RouteDef[] = [
   { path: 'revisits', zh: '回访', en: 'Revisit', roles: ['reviewer', 'agent', 'supervisor'] },
   { path: 'dashboard', zh: '监督看板', en: 'Dashboard', roles: ['supervisor', 'tenant-admin'] },
   { path: 'approvals', zh: '延期暂停审批', en: 'Approvals', roles: ['supervisor', 'tenant-admin'] },
+  { path: 'terminations', zh: '诉求终结', en: 'Terminations', roles: ['supervisor', 'tenant-admin'] },
   { path: 'catalog', zh: '派单目录', en: 'Dispatch catalog', roles: ['tenant-admin'] },
   { path: 'tenants', zh: '租户登记', en: 'Tenant registry', roles: ['province-operator'] },
 ];

@@ -39,6 +39,8 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   // Requester contact (ADR 0030).
   reveal_limit_reached: { zh: '今日查看号码次数已用完，可通过平台外呼联系诉求人', en: "Today's phone reveals are used up; call the requester through the platform instead" },
   anonymous_requester: { zh: '匿名诉求，无联系方式', en: 'Anonymous request: nobody to call' },
+  // Request termination (诉求终结): the proposer never decides their own proposal.
+  two_person_rule: { zh: '双人审批：终结须由提议人以外的人员审批', en: 'Two-person rule: someone other than the proposer decides a termination' },
 };
 
 /** The message to show for an error, in the user's language, naming the fields a 4xx names. */

@@ -12,6 +12,7 @@ import {
   SCOPE_DECISIONS,
   URGENCIES,
   URGENCY_LABELS,
+  isClosedStatus,
   type RequestStatus,
 } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
@@ -21,6 +22,7 @@ import { useT } from '../i18n';
 import { usePolled } from '../polling';
 import type { Session } from '../session/session';
 import { formatTime, ProblemAlert, StatusTag, useUnits } from './shared';
+import { ProposeTermination } from './Terminations';
 
 type NewRequest = paths['/v1/requests']['post']['requestBody']['content']['application/json'];
 
@@ -73,6 +75,7 @@ export function AgentDesk({ session }: { session: Session }) {
   const [submitting, setSubmitting] = useState(false);
   const [statusFilter, setStatusFilter] = useState<RequestStatus>();
   const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<string>();
   const units = useUnits();
   const areas = [...new Set((units.data?.items ?? []).flatMap((u) => u.areaCodes))].sort();
   const decision = Form.useWatch('decision', form);
@@ -235,6 +238,13 @@ export function AgentDesk({ session }: { session: Session }) {
           loading={list.loading && !list.data}
           dataSource={list.data?.items}
           pagination={{ current: page, pageSize: 10, total: list.data?.total, onChange: setPage, showSizeChanger: false }}
+          expandable={{
+            // Only an open request can be proposed for termination; the closed ones have no form.
+            rowExpandable: (r) => !isClosedStatus(r.status),
+            expandedRowKeys: open ? [open] : [],
+            onExpand: (expanded, r) => setOpen(expanded ? r.id : undefined),
+            expandedRowRender: (r) => <ProposeTermination request={r} onProposed={list.reload} />,
+          }}
           columns={[
             { title: t('编号', 'Number'), dataIndex: 'number' },
             { title: t('渠道', 'Channel'), dataIndex: 'channel' },
@@ -242,6 +252,14 @@ export function AgentDesk({ session }: { session: Session }) {
             { title: t('状态', 'Status'), dataIndex: 'status', render: (s: RequestStatus) => <StatusTag status={s} /> },
             { title: t('受理时间', 'Received'), dataIndex: 'receivedAt', render: (v: string) => formatTime(v, t.lang) },
             { title: t('已等待', 'Waiting'), dataIndex: 'receivedAt', key: 'age', render: (v: string) => `${Math.max(0, Math.round((Date.now() - Date.parse(v)) / 60000))} ${t('分钟', 'min')}` },
+            {
+              title: t('终结', 'Termination'),
+              key: 'terminate',
+              render: (_: unknown, r) =>
+                isClosedStatus(r.status) ? null : (
+                  <Button size="small" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? undefined : r.id)}>{t('提议终结', 'Propose termination')}</Button>
+                ),
+            },
           ]}
         />
       </Card>
