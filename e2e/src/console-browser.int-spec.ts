@@ -83,9 +83,9 @@ describe('web console (apps/console) in Chromium', () => {
   it('walks a phone request: the agent registers it, the unit signs and answers, the reviewer passes it, the revisit closes it, the dashboard shows the new rates', async () => {
     const rates = async () => {
       const res = await platform.api('analytics', 'GET', '/v1/metrics/rates?groupBy=unit', token('supervisor'));
-      return res.body.items as { label: string; revisits: number; key: string }[];
+      return res.body.items as { label: string; validEvaluations: number; key: string }[];
     };
-    const housingBefore = (await rates()).find((r) => r.label.includes('住房'))?.revisits ?? 0;
+    const housingBefore = (await rates()).find((r) => r.label.includes('住房'))?.validEvaluations ?? 0;
 
     await page.goto(`${consoleUrl}/#/`);
     await page.locator('#signin-role').waitFor();

@@ -142,6 +142,10 @@ export interface RatesRow {
   revisits: number;
   resolved: number;
   satisfiedOrBasicallySatisfied: number;
+  /** 解决 plus 部分解决 at the tenant's weight; 满意 plus 基本满意 at its weight, over valid evaluations (有效参评). */
+  resolutionNumerator: number;
+  satisfactionNumerator: number;
+  validEvaluations: number;
   skippedRevisits: number;
   resolutionRate: number | null;
   satisfactionRate: number | null;

@@ -23,12 +23,15 @@ function totals(rows: RatesRow[]) {
   const ratio = (num: number, den: number) => (den === 0 ? null : num / den);
   const responseDen = sum((r) => r.responseDenominator);
   const revisits = sum((r) => r.revisits);
+  // 满意率 counts over valid evaluations (有效参评) with the tenant's weights, as each row does (ADR 0017 addendum).
+  const validEvaluations = sum((r) => r.validEvaluations);
   return {
     responseRate: ratio(sum((r) => r.signedOnTime), responseDen),
     responseDen,
-    resolutionRate: ratio(sum((r) => r.resolved), revisits),
-    satisfactionRate: ratio(sum((r) => r.satisfiedOrBasicallySatisfied), revisits),
+    resolutionRate: ratio(sum((r) => r.resolutionNumerator), revisits),
+    satisfactionRate: ratio(sum((r) => r.satisfactionNumerator), validEvaluations),
     revisits,
+    validEvaluations,
     overdue: sum((r) => r.unsignedPastDue + r.unansweredPastDue),
     workOrders: sum((r) => r.workOrders),
   };
@@ -68,7 +71,7 @@ export function Dashboard() {
         <Row gutter={16}>
           <Col span={5}><Statistic title={t('响应率（按时签收）', 'Response (signed on time)')} value={percent(sum.responseRate)} /><Typography.Text type="secondary" data-testid="response-denominator">{t('分母', 'of')} {sum.responseDen}</Typography.Text></Col>
           <Col span={5}><Statistic title={t('解决率', 'Resolution')} value={percent(sum.resolutionRate)} /><Typography.Text type="secondary">{t('有效回访', 'valid revisits')} {sum.revisits}</Typography.Text></Col>
-          <Col span={5}><Statistic title={t('满意率（满意+基本满意）', 'Satisfaction')} value={percent(sum.satisfactionRate)} /><Typography.Text type="secondary" data-testid="revisit-denominator">{t('有效评价', 'valid evaluations')} {sum.revisits}</Typography.Text></Col>
+          <Col span={5}><Statistic title={t('满意率（满意+基本满意）', 'Satisfaction')} value={percent(sum.satisfactionRate)} /><Typography.Text type="secondary" data-testid="revisit-denominator">{t('有效参评', 'valid evaluations')} {sum.validEvaluations}</Typography.Text></Col>
           <Col span={4}><Statistic title={t('工单数', 'Work orders')} value={sum.workOrders} /></Col>
           <Col span={5}><Statistic title={t('超期未签收/未办结', 'Overdue')} value={sum.overdue} valueStyle={sum.overdue ? { color: '#cf1322' } : undefined} /></Col>
         </Row>
@@ -86,8 +89,8 @@ export function Dashboard() {
             { title: t('工单', 'Orders'), dataIndex: 'workOrders' },
             { title: t('响应率', 'Response'), key: 'resp', render: (_: unknown, r) => `${percent(r.responseRate)} (${r.signedOnTime}/${r.responseDenominator})` },
             { title: t('按时办结率', 'On-time answers'), key: 'ontime', render: (_: unknown, r) => `${percent(r.onTimeAnswerRate)} (${r.answeredOnTime}/${r.onTimeAnswerDenominator})` },
-            { title: t('解决率', 'Resolution'), key: 'res', render: (_: unknown, r) => `${percent(r.resolutionRate)} (${r.resolved}/${r.revisits})` },
-            { title: t('满意率', 'Satisfaction'), key: 'sat', render: (_: unknown, r) => <span data-testid={`satisfaction-${r.key}`}>{`${percent(r.satisfactionRate)} (${r.satisfiedOrBasicallySatisfied}/${r.revisits})`}</span> },
+            { title: t('解决率', 'Resolution'), key: 'res', render: (_: unknown, r) => `${percent(r.resolutionRate)} (${r.resolutionNumerator}/${r.revisits})` },
+            { title: t('满意率', 'Satisfaction'), key: 'sat', render: (_: unknown, r) => <span data-testid={`satisfaction-${r.key}`}>{`${percent(r.satisfactionRate)} (${r.satisfactionNumerator}/${r.validEvaluations})`}</span> },
             { title: t('超期', 'Overdue'), key: 'over', render: (_: unknown, r) => r.unsignedPastDue + r.unansweredPastDue },
             { title: t('催办率', 'Urged'), key: 'urged', render: (_: unknown, r) => `${percent(r.urgeRate)} (${r.urged}/${r.workOrders})` },
           ]}
