@@ -28,6 +28,7 @@ export * from './observability/logger';
 export * from './observability/metrics';
 export * from './observability/propagation';
 export * from './persistence/across-tenants';
+export * from './persistence/anonymised-sql';
 export * from './persistence/data-source';
 export * from './persistence/ids';
 export * from './persistence/platform-migrations';

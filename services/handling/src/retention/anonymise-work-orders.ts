@@ -1,5 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { ANONYMISED_MARKER } from '@hotline/vocabulary';
+import { anonymisedColumn, anonymisedBriefKey } from '@hotline/platform';
+
+// Retention's shared fragments (libs/platform anonymised-sql): $2 is the marker.
+const removed = (column: string) => anonymisedColumn(column, '$2');
+const briefText = (key: string) => anonymisedBriefKey(key, '$2');
 
 export interface AnonymiseWorkOrders {
   requestId: string;
@@ -8,9 +13,6 @@ export interface AnonymiseWorkOrders {
   freeText: boolean;
 }
 
-// Text that was there becomes the marker; empty or absent text stays as it was (nothing to remove).
-const removed = (column: string) => `case when ${column} is null or ${column} = '' then ${column} else $2 end`;
-const briefText = (key: string) => `'${key}', case when coalesce(brief ->> '${key}', '') = '' then coalesce(brief ->> '${key}', '') else $2 end`;
 
 /**
  * handling's copies of a request whose retention period ended, in the caller's tenant

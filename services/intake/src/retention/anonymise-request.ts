@@ -1,5 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { ANONYMISED_MARKER } from '@hotline/vocabulary';
+import { anonymisedColumn } from '@hotline/platform';
+
+// Retention's shared fragments (libs/platform anonymised-sql): $2 is the marker.
+const removed = (column: string) => anonymisedColumn(column, '$2');
 
 export interface AnonymiseRequest {
   tenantId: string;
@@ -9,8 +13,6 @@ export interface AnonymiseRequest {
   freeText: boolean;
 }
 
-// Text that was there becomes the marker; empty or absent text stays as it was (nothing to remove).
-const removed = (column: string) => `case when ${column} is null or ${column} = '' then ${column} else $2 end`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**

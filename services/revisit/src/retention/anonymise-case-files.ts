@@ -1,9 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { AnonymisationScope, anonymiseRecord, CaseRequest } from '@hotline/revisit-domain';
 import { ANONYMISED_MARKER } from '@hotline/vocabulary';
+import { anonymisedColumn } from '@hotline/platform';
 
-// A text column keeps its emptiness (nothing was there to remove); anything else becomes the marker.
-const removed = (column: string) => `case when ${column} is null or ${column} = '' then ${column} else $2 end`;
+// Retention's shared fragments (libs/platform anonymised-sql): $2 is the marker.
+const removed = (column: string) => anonymisedColumn(column, '$2');
+
 
 /**
  * revisit's own copies of anonymised requests: the case file's brief (title, content, the masked
