@@ -10,9 +10,13 @@ import { AgentDesk } from './pages/AgentDesk';
 import { Approvals } from './pages/Approvals';
 import { CatalogAdmin } from './pages/CatalogAdmin';
 import { DispatchQueue } from './pages/DispatchQueue';
+import { FollowUps } from './pages/FollowUps';
 import { PublicPage } from './pages/PublicPage';
+import { RateSettings } from './pages/RateSettings';
+import { Retention } from './pages/Retention';
 import { ReviewQueue } from './pages/ReviewQueue';
 import { RevisitQueue } from './pages/RevisitQueue';
+import { SamplingRules } from './pages/SamplingRules';
 import { SignIn } from './pages/SignIn';
 import { Terminations } from './pages/Terminations';
 import { TenantRegistry } from './pages/TenantRegistry';
@@ -80,6 +84,14 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return <CatalogAdmin />;
     case 'tenants':
       return <TenantRegistry />;
+    case 'follow-ups':
+      return <FollowUps session={session} />;
+    case 'sampling-rules':
+      return <SamplingRules />;
+    case 'rate-settings':
+      return <RateSettings session={session} />;
+    case 'retention':
+      return <Retention session={session} />;
     default:
       return null;
   }

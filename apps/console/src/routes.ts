@@ -19,6 +19,11 @@ export const ROUTES: readonly RouteDef[] = [
   { path: 'approvals', zh: '延期暂停审批', en: 'Approvals', roles: ['supervisor', 'tenant-admin'] },
   { path: 'terminations', zh: '诉求终结', en: 'Terminations', roles: ['supervisor', 'tenant-admin'] },
   { path: 'catalog', zh: '派单目录', en: 'Dispatch catalog', roles: ['tenant-admin'] },
+  // Issue 16: revisit rules, rate settings, retention and follow-ups.
+  { path: 'follow-ups', zh: '持续跟踪', en: 'Follow-ups', roles: ['reviewer', 'supervisor', 'tenant-admin', 'unit-operator', 'unit-leader', 'unit-principal'] },
+  { path: 'sampling-rules', zh: '回访规则', en: 'Revisit rules', roles: ['tenant-admin'] },
+  { path: 'rate-settings', zh: '统计口径', en: 'Rate settings', roles: ['tenant-admin', 'supervisor'] },
+  { path: 'retention', zh: '数据保留', en: 'Retention', roles: ['tenant-admin'] },
   { path: 'tenants', zh: '租户登记', en: 'Tenant registry', roles: ['province-operator'] },
 ];
 

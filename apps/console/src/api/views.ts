@@ -26,6 +26,16 @@ import type {
   ContactUnavailableReason,
   ExtensionRefusal,
   ExtensionStatus,
+  AnonymousRevisit,
+  ChannelKind,
+  FollowUpReason,
+  FollowUpState,
+  RequestType,
+  Resolution,
+  RetentionRunStatus,
+  RetentionRunTrigger,
+  RevisitMethod,
+  Satisfaction,
 } from '@hotline/vocabulary';
 
 export interface Page<T> {
@@ -415,4 +425,91 @@ export interface CallReferenceView {
   number: string;
   reference: string;
   expiresAt: string;
+}
+
+/** A revisit sampling rule (revisit toPolicyMessage): '*' is every request type or every channel kind; '' when no default evaluation. */
+export interface SamplingPolicyView {
+  requestType: RequestType | '*';
+  channelKind: ChannelKind | '*';
+  samplePercent: number;
+  windowHours: number;
+  maxAttempts: number;
+  defaultSatisfaction: Satisfaction | '';
+  defaultResolution: Resolution | '';
+  methods: RevisitMethod[];
+  anonymous: AnonymousRevisit;
+  updatedAt: string;
+}
+
+/** How the tenant's rates are computed (analytics GET/PUT /v1/rate-settings); isDefault: never set by the tenant. */
+export interface RateSettingsView {
+  basicallySatisfiedWeight: number;
+  partlyResolvedWeight: number;
+  excludeTerminated: boolean;
+  excludeUnreasonableEvaluations: boolean;
+  isDefault: boolean;
+  updatedAt: string | null;
+}
+
+/** The retention policy of closed requests (revisit GET/PUT /v1/retention-policy); configured: the tenant set its own. */
+export interface RetentionPolicyView {
+  closedRequestYears: number;
+  anonymiseIdentity: boolean;
+  anonymiseFreeText: boolean;
+  configured: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/** A retention run with its progress (revisit /v1/retention/runs). */
+export interface RetentionRunView {
+  id: string;
+  trigger: RetentionRunTrigger;
+  status: RetentionRunStatus;
+  asOf: string;
+  cutoff: string;
+  policy: { closedRequestYears: number; anonymiseIdentity: boolean; anonymiseFreeText: boolean };
+  total: number;
+  anonymised: number;
+  remaining: number;
+  batches: number;
+  batchSize: number;
+  requestedBy: string;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+/** One change of a follow-up (持续跟踪), oldest first. */
+export interface FollowUpChangeView {
+  seq: number;
+  state: FollowUpState;
+  dueOn: string;
+  round: number;
+  note: string;
+  resolution: Resolution | null;
+  satisfaction: Satisfaction | null;
+  changedAt: string;
+  changedBy: string;
+}
+
+/** A follow-up (revisit /v1/follow-ups): due on a local date `YYYY-MM-DD`; history only when read or changed on its own. */
+export interface FollowUpView {
+  id: string;
+  requestId: string;
+  requestNumber: string | null;
+  unitId: string;
+  unitCode: string | null;
+  workOrderId: string;
+  reason: FollowUpReason;
+  state: FollowUpState;
+  dueOn: string;
+  round: number;
+  note: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  endedAt: string | null;
+  history?: FollowUpChangeView[];
 }
