@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
 import { parseCsv } from './csv.mjs';
 import { seedKnowledgeBase } from './knowledge-seed.mjs';
+import { seedClassifier } from './classification-seed.mjs';
 
 export const DEMO_ROLES = ['agent', 'dispatcher', 'reviewer', 'supervisor', 'tenant-admin'];
 
@@ -157,4 +158,6 @@ export async function seedDemoTenant(urls, t, tokens, dataDir, log) {
   await send(`${urls.revisit}/v1/sampling-policies/*`, 'PUT', admin, { samplePercent: 30, windowHours: 72 });
   await send(`${urls.revisit}/v1/sampling-policies/complaint`, 'PUT', admin, { samplePercent: 100, windowHours: 48 });
   await seedKnowledgeBase(urls.intake, tokens, dataDir, log);
+  // After the taxonomy: the model's categories must be the tenant's (classification-seed.mjs maps the board's classes).
+  if (categories) await seedClassifier(urls.intake, tokens, dataDir, log);
 }

@@ -3,6 +3,7 @@ import { attachmentConfigShape } from '@hotline/attachments';
 import { DEFAULT_DUPLICATE_POLICY, DEFAULT_LOOKUP_LOCKOUT, LookupLockoutPolicy } from '@hotline/intake-domain';
 import { notificationConfigShape, piiConfigShape } from '@hotline/platform';
 import { linkageConfigShape } from './linkage/linkage-config';
+import { classificationConfigShape } from './classification/classification-config';
 
 /**
  * intake's own variables, validated together with the platform's: the keys of personal data,
@@ -16,6 +17,8 @@ export const intakeConfigSchema = z.object({
   ...attachmentConfigShape,
   // How the requester's notifications reach an SMS gateway (NOTIFY_*, ADR 0029).
   ...notificationConfigShape,
+  // Classification suggestions and the periodic training of each tenant's model (CLASSIFICATION_*, docs/classification.md).
+  ...classificationConfigShape,
   /** Wrong 提取码 a request number takes within the window before its public lookup locks. */
   PUBLIC_LOOKUP_MAX_WRONG_CODES: z.coerce.number().int().min(1).max(100).default(DEFAULT_LOOKUP_LOCKOUT.maxWrongCodes),
   /** The sliding window of the lockout, in minutes; a lock lasts until the oldest counted code leaves it. */

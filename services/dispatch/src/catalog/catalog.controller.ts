@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, CurrentIdentity, Identity, ProblemError, Roles, TenantDb, validate } from '@hotline/platform';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, ProblemError, Roles, TenantDb, validate } from '@hotline/platform';
+import { matchCatalog } from './catalog-match.query';
+import { catalogMatchOf, CatalogMatchQuery } from './catalog-match.schemas';
 import { catalogVersion } from './catalog-version.query';
 import { CatalogVersionParams, PublishCatalogBody } from './catalog.schemas';
 import { publishCatalog } from './publish-catalog.command';
@@ -26,6 +28,15 @@ export class CatalogController {
     const catalog = await this.db.read(who.tenantId, (m) => catalogVersion(m));
     if (!catalog) throw ProblemError.notFound('published dispatch catalog');
     return catalog;
+  }
+
+  /** The units the catalog in force would choose for a category and area (nothing is dispatched). */
+  @Get('match')
+  @ApiZodQuery(CatalogMatchQuery)
+  @Roles('agent', 'dispatcher', 'supervisor')
+  async match(@CurrentIdentity() who: Identity, @Query() query: unknown) {
+    const input = catalogMatchOf(validate(CatalogMatchQuery, query, 'query'));
+    return this.db.read(who.tenantId, (m) => matchCatalog(m, input));
   }
 
   @Get('versions/:version')
