@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AREA, CATALOGUED_CATEGORY, TENANT, UNCATALOGUED_CATEGORY } from './seed';
+import { AREA, CATALOGUED_CATEGORY, UNCATALOGUED_CATEGORY } from './seed';
 
 export interface Submission {
   marker: string;
@@ -13,6 +13,8 @@ export interface Submission {
 
 export interface LoadOptions {
   intakeUrl: () => string;
+  /** The agent's bearer token: each contact is registered as an agent at the phone registers it. */
+  agentToken: () => Promise<string>;
   /** Submissions per second, started on schedule whatever the answers. */
   rate: number;
   /** Names the markers: `chaos-<scenario>-<n>-<random>`. */
@@ -29,9 +31,9 @@ const MANUAL_DISPATCH_EVERY = 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Online submissions at a fixed rate, each with a unique marker in its title and as its
+ * Contacts registered at a fixed rate, each with a unique marker in its title and as its
  * Idempotency-Key. A client that got no answer, or a retryable one, tries again with the same
- * key (after Retry-After when given), as a portal would, for up to the retry window.
+ * key (after Retry-After when given), as an agent's desk would, for up to the retry window.
  */
 export class SubmissionLoad {
   readonly submissions: Submission[] = [];
@@ -74,21 +76,27 @@ export class SubmissionLoad {
 
   private async submit(s: Submission): Promise<void> {
     const giveUpAt = Date.now() + this.options.retryWindowMs;
+    // A phone contact registered in scope (an online submission would wait for an agent's
+    // decision in the online queue first: ADR 0034).
     const body = JSON.stringify({
+      channel: 'phone',
       requester: { name: '压测用户', phone: `139${String(this.submissions.length % 1e8).padStart(8, '0')}` },
       title: `电梯停运 ${s.marker}`,
       content: `小区电梯停运三天，物业未处理，请协调维修。（${s.marker}）`,
       areaCode: AREA,
       requestType: 'complaint',
+      urgency: 'normal',
       categoryCode: s.catalogued ? CATALOGUED_CATEGORY : UNCATALOGUED_CATEGORY,
+      scope: { decision: 'in-scope' },
     });
+    const token = await this.options.agentToken();
     for (;;) {
       s.attempts++;
       let retryAfterMs = Math.min(5_000, 500 * 2 ** (s.attempts - 1));
       try {
-        const res = await fetch(`${this.options.intakeUrl()}/v1/public/${TENANT}/requests`, {
+        const res = await fetch(`${this.options.intakeUrl()}/v1/requests`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': s.marker },
+          headers: { 'content-type': 'application/json', 'idempotency-key': s.marker, authorization: `Bearer ${token}` },
           body,
           signal: AbortSignal.timeout(10_000),
         });

@@ -105,6 +105,7 @@ export async function runScenario(scenario: Scenario, ctx: RunContext): Promise<
     let catalogued = 0;
     const load = new SubmissionLoad({
       intakeUrl: () => platform.url('intake'),
+      agentToken: () => platform.tokens.of('agent'),
       rate: timing.rate,
       scenario: scenario.name,
       retryWindowMs: timing.retryWindowMs,

@@ -53,7 +53,7 @@ export class Tokens {
 export type Api = (service: ServiceName, method: string, path: string, token?: string, body?: unknown) => Promise<{ status: number; body: unknown }>;
 
 /**
- * The least a tenant needs for online submissions to travel without people: the web channel, a
+ * The least a tenant needs for contacts to travel without people: the phone and web channels, a
  * taxonomy, a unit tree, a catalog entry (主办 + 协办, so one dispatch makes two work orders)
  * and the working calendar. Seeded through the services' own APIs.
  */
@@ -65,6 +65,7 @@ export async function seedTenant(api: Api, tokens: Tokens): Promise<void> {
     return res.body as { items?: { id: string; code: string }[] };
   };
   await must('intake', 'POST', '/v1/channels', { code: 'web', name: '网上诉求平台', kind: 'web' });
+  await must('intake', 'POST', '/v1/channels', { code: 'phone', name: '12345 热线电话', kind: 'phone' });
   await must('intake', 'PUT', '/v1/categories', { categories: CATEGORIES });
   await must('dispatch', 'POST', '/v1/units', { code: 'city-gov', name: '南京市人民政府', areaCodes: ['3201'] });
   const root = (await must('dispatch', 'GET', '/v1/units')).items?.find((u) => u.code === 'city-gov');

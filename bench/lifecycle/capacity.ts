@@ -10,7 +10,7 @@
 //
 //   npm run bench:capacity -- [--clients 32] [--seconds 15] [--rate 100] [--storm-base 30] [--storm-seconds 20]
 import { pgbenchOnServer } from '../baseline';
-import { atFixedRate, percentile, residentMemory, submitOnline, Submission, WorkOrderWatch } from './submissions';
+import { agentToken, atFixedRate, percentile, registerContact, residentMemory, Submission, WorkOrderWatch } from './submissions';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,7 +29,8 @@ const ADMIN_URL = arg('pg', 'postgres://postgres@127.0.0.1:5432/postgres');
 const STATE_DIR = arg('state', process.env['HOTLINE_STATE_DIR'] ?? '.local');
 
 let sent = 0;
-const send = () => submitOnline(INTAKE, TENANT, sent++);
+const TOKEN = agentToken(STATE_DIR, TENANT);
+const send = () => registerContact(INTAKE, TOKEN, sent++);
 
 /** Peak resident memory per service while `work` runs, sampled every 250 ms. */
 async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peak: Record<string, number> }> {

@@ -1,10 +1,10 @@
-// Online submissions at a fixed rate against the running platform (`npm start`), measuring
+// Contacts registered at a fixed rate against the running platform (`npm start`), measuring
 // acceptance (HTTP 201) and accepted → work order created (WorkOrderCreated on NATS), beside
 // `pgbench -N` TPS measured in the same run on the same PostgreSQL.
 //
 //   npm run bench:lifecycle -- [--rate 20] [--seconds 20] [--tenant city-3201]
 import { pgbenchOnServer } from '../baseline';
-import { atFixedRate, percentile, submitOnline, WorkOrderWatch } from './submissions';
+import { agentToken, atFixedRate, percentile, registerContact, WorkOrderWatch } from './submissions';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,12 +17,14 @@ const INTAKE = arg('intake', 'http://127.0.0.1:3001');
 const NATS_URL = arg('nats', process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222');
 const NAMESPACE = arg('namespace', process.env['EVENT_NAMESPACE'] ?? '');
 const ADMIN_URL = arg('pg', 'postgres://postgres@127.0.0.1:5432/postgres');
+const STATE_DIR = arg('state', process.env['HOTLINE_STATE_DIR'] ?? '.local');
 
 async function main() {
   const watch = await WorkOrderWatch.start(NATS_URL, NAMESPACE, TENANT);
   const total = RATE * SECONDS;
   const started = performance.now();
-  const results = await atFixedRate(RATE, total, (i) => submitOnline(INTAKE, TENANT, i));
+  const token = agentToken(STATE_DIR, TENANT);
+  const results = await atFixedRate(RATE, total, (i) => registerContact(INTAKE, token, i));
   const sendSeconds = (performance.now() - started) / 1000;
   const accepted = results.filter((r) => r.ok);
   await watch.waitFor(accepted.map((r) => r.number as string), 30_000);

@@ -1,4 +1,4 @@
-// What the lifecycle benchmarks share: online submissions to a running platform, and a watch of
+// What the lifecycle benchmarks share: contacts registered at a running platform, and a watch of
 // the WorkOrderCreated events that show each accepted request reached handling.
 import { connect, NatsConnection, Subscription } from '@nats-io/transport-node';
 import { readFileSync } from 'node:fs';
@@ -16,19 +16,31 @@ export interface Submission {
   acceptedAt: number;
 }
 
-/** One online submission (POST /v1/public/{tenant}/requests), as a citizen's form sends it. */
-export async function submitOnline(intake: string, tenant: string, i: number): Promise<Submission> {
+/** The demo agent's bearer token the start command minted for the tenant (demo-tokens.json in its state directory). */
+export function agentToken(stateDir: string, tenant: string): string {
+  return JSON.parse(readFileSync(`${stateDir}/demo-tokens.json`, 'utf8'))[tenant]['agent'];
+}
+
+/**
+ * One phone contact registered in scope (POST /v1/requests), as an agent's desk sends it. An
+ * online submission waits for the agent's decision in the online queue (ADR 0034), so the
+ * pipeline's acceptance is the agent's registration.
+ */
+export async function registerContact(intake: string, token: string, i: number): Promise<Submission> {
   const t0 = performance.now();
-  const res = await fetch(`${intake}/v1/public/${tenant}/requests`, {
+  const res = await fetch(`${intake}/v1/requests`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${process.pid}-${i}` },
+    headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${process.pid}-${i}`, authorization: `Bearer ${token}` },
     body: JSON.stringify({
+      channel: 'phone',
       requester: { name: '压测用户', phone: `1390000${String(i % 10000).padStart(4, '0')}` },
       title: '小区电梯故障',
       content: `小区 ${i % 50} 号楼电梯停运三天，物业未处理，请协调维修。`,
       areaCode: '320104',
       requestType: 'complaint',
+      urgency: 'normal',
       categoryCode: '030603',
+      scope: { decision: 'in-scope' },
     }),
   }).catch(() => undefined);
   const acceptedAt = performance.now();

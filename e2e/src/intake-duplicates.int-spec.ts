@@ -70,6 +70,11 @@ describe('intake duplicates and 并单 (real PostgreSQL and NATS)', () => {
     const { number: masterNumber } = (await online.json()) as { number: string };
     const list = await agent('GET', '/v1/requests?limit=200');
     const masterId = list.body.items.find((r: { number: string }) => r.number === masterNumber).id as string;
+    // An agent takes it in scope from the online queue: a waiting submission cannot take a repeat yet.
+    const early = await agent('POST', '/v1/requests', phoneContact({ duplicateOf: masterId }));
+    expect(early).toMatchObject({ status: 400, body: { errors: [expect.objectContaining({ field: 'duplicateOf', message: expect.stringContaining('online queue') })] } });
+    const decided = await agent('POST', `/v1/online-queue/${masterId}/decision`, { requestType: 'complaint', urgency: 'normal', categoryCode: '010101', scope: { decision: 'in-scope' } });
+    expect(decided.status).toBe(200);
 
     // While the agent enters the call: the online request, by the same (hashed) phone and a similar text.
     const probe = await agent('POST', '/v1/duplicate-candidates', {

@@ -48,7 +48,16 @@ const submitted = await call('intake', 'POST', `/v1/public/${tenant}/requests`, 
 });
 show(submitted);
 const { number, accessCode } = submitted;
-const request = (await call('intake', 'GET', '/v1/requests?limit=50', 'agent')).items.find((r) => r.number === number);
+const queued = (await call('intake', 'GET', '/v1/online-queue?limit=200', 'agent')).items.find((i) => i.number === number);
+process.stdout.write(`   it waits in the online queue for an agent's scope decision until ${queued.dueAt} (state ${queued.state})\n`);
+
+step('1b', 'An agent takes it in scope from the online queue (POST intake /v1/online-queue/{id}/decision)');
+const request = await call('intake', 'POST', `/v1/online-queue/${queued.requestId}/decision`, 'agent', {
+  requestType: 'complaint',
+  urgency: 'normal',
+  categoryCode: '030603',
+  scope: { decision: 'in-scope' },
+});
 process.stdout.write(`   request ${request.id}; the agent sees the requester masked: ${request.requester.name} ${request.requester.phone}\n`);
 
 step(2, 'Dispatch places it by the catalog (小区公共设施 → 住建局 主办, 区政府 协办); handling opens work orders');

@@ -170,6 +170,28 @@ export class LocalPlatform {
     return { status: res.status, body: parsed, text };
   }
 
+  /**
+   * A citizen's online submission that an agent then takes in scope from the online queue (ADR
+   * 0034), as the tenant's agents would: the submission's 201 (number, 提取码) and the request id.
+   * The agent files it under `categoryCode`, or the category the citizen picked.
+   */
+  async submitOnlineInScope(tenant: string, agentToken: string, body: Record<string, unknown>, categoryCode?: string): Promise<ApiResponse & { requestId: string }> {
+    const submitted = await this.api('intake', 'POST', `/v1/public/${tenant}/requests`, undefined, body);
+    if (submitted.status !== 201) throw new Error(`online submission → ${submitted.status} ${submitted.text}`);
+    const number = (submitted.body as { number: string }).number;
+    const queue = await this.api('intake', 'GET', '/v1/online-queue?limit=200', agentToken);
+    const item = (queue.body as { items: Array<{ requestId: string; number: string }> }).items.find((i) => i.number === number);
+    if (!item) throw new Error(`submission ${number} is not in the online queue`);
+    const decided = await this.api('intake', 'POST', `/v1/online-queue/${item.requestId}/decision`, agentToken, {
+      requestType: body['requestType'] ?? 'consultation',
+      urgency: 'normal',
+      categoryCode: categoryCode ?? body['categoryCode'],
+      scope: { decision: 'in-scope' },
+    });
+    if (decided.status !== 200) throw new Error(`decision on ${number} → ${decided.status} ${decided.text}`);
+    return { ...submitted, requestId: item.requestId };
+  }
+
   /** Ctrl-C, then wait; returns the exit code. */
   async interrupt(): Promise<number | null> {
     if (this.running) this.child.kill('SIGINT');

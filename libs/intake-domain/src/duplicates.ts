@@ -98,8 +98,10 @@ export function rankCandidates<T>(
 }
 
 /** Why a request cannot be the master of a new one, or undefined when it can: it must still be open (并单 into an open order). */
-export function masterRefusal(master: { status: RequestStatus; mergedInto: string | null }): string | undefined {
+export function masterRefusal(master: { status: RequestStatus; mergedInto: string | null; awaitingScope?: boolean }): string | undefined {
   if (master.mergedInto) return 'is itself merged into another request: merge into that one';
+  // An online submission in the online queue may still be refused: decide it first.
+  if (master.awaitingScope) return 'waits for its scope decision in the online queue: decide it first';
   if (isClosedStatus(master.status)) return `is ${master.status}: only an open request can take a repeat`;
   return undefined;
 }

@@ -12,3 +12,4 @@ export * from './taxonomy';
 export * from './terminations';
 export * from './timeline';
 export * from './transfers';
+export * from './online-queue';

@@ -36,8 +36,11 @@ export function requesterIssues(input: RequesterInput): RequesterIssue[] {
     .map((field) => ({ field, message: 'required unless the requester is anonymous' }));
 }
 
-/** The requester of an input that has no issues. */
-export function toRequester(input: RequesterInput): Requester {
+/**
+ * The requester of an input that has no issues; `confidentialDefault` when the input does not
+ * say (the tenant's 保密 default for the request's type, IntakePolicy.confidentialTypes).
+ */
+export function toRequester(input: RequesterInput, confidentialDefault = false): Requester {
   if (input.anonymous === true) return { anonymous: true };
   return {
     anonymous: false,
@@ -45,6 +48,6 @@ export function toRequester(input: RequesterInput): Requester {
     phone: input.phone ?? '',
     ...(input.idNumber === undefined ? {} : { idNumber: input.idNumber }),
     ...(input.address === undefined ? {} : { address: input.address }),
-    confidential: input.confidential === true,
+    confidential: input.confidential ?? confidentialDefault,
   };
 }

@@ -45,6 +45,7 @@ export const NOTIFICATION_TEMPLATES = [
   'work-order-overdue',
   'urge-notice-leader-copy',
   'request-terminated-requester',
+  'online-submission-received',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 export const isNotificationTemplate = oneOf(NOTIFICATION_TEMPLATES);
@@ -55,6 +56,7 @@ export const NOTIFICATION_TEMPLATE_LABELS: Record<NotificationTemplate, Label> =
   'work-order-overdue': { zh: '超期提醒', en: 'Work order overdue' },
   'urge-notice-leader-copy': { zh: '催办通知抄送单位负责人', en: "Urging notice copied to the unit's leader" },
   'request-terminated-requester': { zh: '诉求终结告知诉求人', en: 'Request terminated (to the requester)' },
+  'online-submission-received': { zh: '网上诉求受理回执', en: 'Online submission received (to the requester)' },
 };
 
 /** Who each template is for. */
@@ -65,6 +67,7 @@ export const NOTIFICATION_TEMPLATE_RECIPIENT: Record<NotificationTemplate, Notif
   'work-order-overdue': 'unit',
   'urge-notice-leader-copy': 'unit-leader',
   'request-terminated-requester': 'requester',
+  'online-submission-received': 'requester',
 };
 
 /**
@@ -81,7 +84,23 @@ export const NOTIFICATION_TEMPLATE_PARAMS: Record<NotificationTemplate, readonly
   // The legal route itself is staff's free text: it cannot pass as a parameter, so the requester
   // is told the reason and where to read the route (the public progress lookup shows it).
   'request-terminated-requester': ['requestNumber', 'reasonCode', 'terminatedAt'],
+  // The acknowledgement of an online submission (issue 14): the number and the 提取码 the
+  // requester follows it with on the public lookup.
+  'online-submission-received': ['requestNumber', 'accessCode', 'receivedAt'],
 };
+
+/**
+ * Parameters that are credentials (the 提取码): delivered to the gateway, which must send them,
+ * but masked wherever staff or logs see a notification.
+ */
+export const NOTIFICATION_SECRET_PARAMS: readonly string[] = ['accessCode'];
+
+/** A notification's parameters as staff and logs see them: the credentials masked. */
+export function withSecretParamsMasked(params: Record<string, string>): Record<string, string> {
+  const shown: Record<string, string> = { ...params };
+  for (const key of NOTIFICATION_SECRET_PARAMS) if (key in shown) shown[key] = '********';
+  return shown;
+}
 
 /**
  * Where a notification's delivery stands: waiting for its first attempt, failed and waiting for

@@ -2,7 +2,13 @@ import { ATTACHMENT_CEILING_BYTES, Attachments } from '@hotline/attachments';
 import { NotificationsController, PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
 import { RequestAttachmentsController } from './attachments/attachments.controller';
 import { CategoriesController } from './categories/categories.controller';
+import { ClassificationController } from './classification/classification.controller';
+import { ClassificationTraining } from './classification/classification-training';
+import { ClassifierCache } from './classification/classifier-cache';
 import { ChannelsController } from './channels/channels.controller';
+import { CallRecordsController } from './calls/call-records.controller';
+import { callTimers } from './calls/callback-overdue.timer';
+import { CallbacksController } from './calls/callbacks.controller';
 import { CallReferencesController } from './contact/call-references.controller';
 import { ContactController } from './contact/contact.controller';
 import { DuplicateSearchPolicy } from './duplicates/duplicate-policy';
@@ -10,6 +16,7 @@ import { DuplicatesController } from './duplicates/duplicates.controller';
 import { RequesterMatchKeys } from './duplicates/requester-match-keys';
 import { intakeGrpc } from './channels/channels.grpc';
 import { intakeConfigSchema, PublicLookupPolicy } from './config';
+import { IntakePolicyController } from './intake-policy/intake-policy.controller';
 import { KnowledgeController } from './knowledge/knowledge.controller';
 import { LinkageController } from './linkage/linkage.controller';
 import { linkageHandlers, linkageTimers } from './linkage/linkage.handlers';
@@ -17,6 +24,8 @@ import { onExtensionDecidedNotify } from './notifications/on-extension-decided.h
 import { intakeNotificationWorkers } from './notifications/notifications.worker';
 import { LinkageSettings } from './linkage/linkage-settings';
 import { entities, migrations, PII_COLUMNS } from './persistence/schema';
+import { OnlineQueueController } from './online-queue/online-queue.controller';
+import { onlineQueueTimers } from './online-queue/online-queue.timers';
 import { PiiAccessLogController } from './pii-access/pii-access.controller';
 import { FreeTextSealing } from './requests/free-text-sealing';
 import { PublicRequestsController } from './requests/public-requests.controller';
@@ -43,13 +52,15 @@ export const intakeService: ServiceDefinition = {
   bodyLimits: {
     'PUT /v1/categories': 1024 * 1024,
     'POST /v1/knowledge/imports': 16 * 1024 * 1024,
+    // A first classification model's labelled set: up to 20,000 examples of up to 4,000 characters (the demo's 5,391 take about 6 MiB).
+    'POST /v1/classification/models/import-training': 32 * 1024 * 1024,
     'POST /v1/requests/:id/attachments': ATTACHMENT_CEILING_BYTES,
   },
   configSchema: intakeConfigSchema,
   entities,
   migrations,
   controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController, ContactController, CallReferencesController, DuplicatesController, LinkageController, KnowledgeController, TransfersController, RequestAttachmentsController,
-    NotificationsController, TerminationsController],
+    NotificationsController, TerminationsController, IntakePolicyController, OnlineQueueController, CallRecordsController, CallbacksController, ClassificationController],
   providers: (ctx) => {
     const cipher = PiiCipher.fromConfig(ctx.serviceConfig);
     const registrar = new Registrar(ctx.outbox, cipher, new RequestNumbers(ctx.config.DATABASE_URL));
@@ -59,6 +70,8 @@ export const intakeService: ServiceDefinition = {
       { provide: Registrar, useValue: registrar },
       { provide: PublicLookupPolicy, useValue: new PublicLookupPolicy(ctx.serviceConfig) },
       { provide: FreeTextSealing, useValue: new FreeTextSealing(ctx, cipher) },
+      { provide: ClassifierCache, useValue: new ClassifierCache() },
+      { provide: ClassificationTraining, useValue: new ClassificationTraining(ctx) },
       { provide: LinkageSettings, useValue: new LinkageSettings(ctx, registrar) },
       { provide: RequesterMatchKeys, useValue: new RequesterMatchKeys(ctx.serviceConfig) },
       { provide: DuplicateSearchPolicy, useValue: new DuplicateSearchPolicy(ctx.serviceConfig) },
@@ -68,7 +81,7 @@ export const intakeService: ServiceDefinition = {
   // intake--hl-handling-v1--notifications: WorkOrderExtensionDecided only, for the requester's notice of the new due.
   // intake--hl-revisit-v1--retention: RequestAnonymised only (issue 13: identity and free text removed after retention).
   handlers: [...timelineHandlers, ...linkageHandlers, onExtensionDecidedNotify, onRequestAnonymised],
-  timers: linkageTimers,
+  timers: [...linkageTimers, ...onlineQueueTimers, ...callTimers],
   workers: intakeNotificationWorkers,
   commands: { tenants: tenantsCommand, pii: piiCommand(PII_COLUMNS) },
 };

@@ -47,17 +47,24 @@ describe('intake public submission and lookup (real PostgreSQL and NATS)', () =>
       createdBy: 'public',
       anonymous: false,
     });
+    const [registered] = await outboxEvents(sut, Events.intake.requestStatusChanged, request.id);
+    expect(registered).toMatchObject({ toStatus: 'registered', reason: 'registered', actor: 'system:intake', sequence: '1' });
+    // It waits in the online queue for an agent's scope decision (ADR 0034): not accepted yet.
+    expect(await outboxEvents(sut, Events.intake.requestAccepted, request.id)).toEqual([]);
+    expect(request.scope.decision).toBeNull();
+    const queue = await agent()('GET', '/v1/online-queue');
+    expect(queue.body.items).toEqual([expect.objectContaining({ requestId: request.id, number: res.body.number, state: 'waiting', decidedAt: null })]);
+    const decided = await agent()('POST', `/v1/online-queue/${request.id}/decision`, { requestType: 'consultation', urgency: 'normal', categoryCode: '010101', scope: { decision: 'in-scope' } });
+    expect(decided).toMatchObject({ status: 200, body: { status: 'registered', scope: { decision: 'in-scope' }, categoryCode: '010101' } });
     const [event] = await outboxEvents(sut, Events.intake.requestAccepted, request.id);
     expect(event?.request).toMatchObject({
-      categoryCode: '',
-      categoryPath: [],
-      taxonomyVersion: 0,
+      categoryCode: '010101',
+      categoryPath: ['01', '0101', '010101'],
+      taxonomyVersion: 1,
       channel: 'web',
       requesterMaskedName: '李*',
       requesterMaskedPhone: '139****1111',
     });
-    const [registered] = await outboxEvents(sut, Events.intake.requestStatusChanged, request.id);
-    expect(registered).toMatchObject({ toStatus: 'registered', reason: 'registered', actor: 'system:intake', sequence: '1' });
 
     await publishEvent(sut, Events.dispatch.requestQueued, 'city-a', { request: event!.request, reason: 'no category', queuedAt: at(5) });
     await eventually('the queued step', async () => (await agent()('GET', `/v1/requests/${request.id}`)).body.timeline.length >= 2);
@@ -89,6 +96,9 @@ describe('intake public submission and lookup (real PostgreSQL and NATS)', () =>
     expect(res.status).toBe(201);
     const request = await created('city-a', res.body.number);
     expect(request).toMatchObject({ anonymous: true, requester: { anonymous: true }, categoryCode: '010101', taxonomyVersion: 1 });
+    // The citizen's category is a hint to the agent, who decides.
+    expect(await outboxEvents(sut, Events.intake.requestAccepted, request.id)).toEqual([]);
+    await agent()('POST', `/v1/online-queue/${request.id}/decision`, { requestType: 'consultation', urgency: 'normal', categoryCode: '010101', scope: { decision: 'in-scope' } });
     const [event] = await outboxEvents(sut, Events.intake.requestAccepted, request.id);
     expect(event?.request).toMatchObject({ anonymous: true, requesterMaskedName: '', requesterMaskedPhone: '', categoryPath: ['01', '0101', '010101'] });
   });

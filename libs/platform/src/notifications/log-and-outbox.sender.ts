@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { EventDefinition } from '@hotline/contracts';
+import { withSecretParamsMasked } from '@hotline/vocabulary';
 import type { OutgoingNotification } from './notification';
 import type { NotificationSender, SendOutcome } from './sender';
 
@@ -56,7 +57,7 @@ export class LogAndOutboxSender implements NotificationSender {
         channel: n.channel,
         recipientKind: n.recipientKind,
         recipient: n.recipientMasked,
-        params: n.params,
+        params: withSecretParamsMasked(n.params),
         attempt: n.attempt,
       },
       'notification handed over (log-and-outbox)',

@@ -8,6 +8,7 @@ import {
   NotificationRecipientKind,
   NotificationStatus,
   NotificationTemplate,
+  withSecretParamsMasked,
 } from '@hotline/vocabulary';
 import { pageShape } from '../http/schemas';
 
@@ -78,7 +79,7 @@ function toView(r: Row): NotificationView {
     recipientRef: r.recipient_ref,
     recipient: r.recipient_masked,
     channel: r.channel,
-    params: r.params,
+    params: withSecretParamsMasked(r.params),
     sourceRef: r.source_ref,
     requestId: r.request_id,
     status: r.status,

@@ -66,6 +66,9 @@ const WORDING: Record<NotificationTemplate, (p: Params, tz: string) => string> =
     `您反映的诉求（编号${p['requestNumber']}）经审核于${localMinute(p['terminatedAt'] ?? '', tz)}终结办理` +
     `（${label(TERMINATION_REASON_LABELS, isTerminationReason, p['reasonCode'])}）。您可依法通过相应法定途径反映，` +
     `具体途径请凭诉求编号和提取码在办理进度查询中查看。`,
+  'online-submission-received': (p, tz) =>
+    `您于${localMinute(p['receivedAt'] ?? '', tz)}提交的诉求已收到，诉求编号${p['requestNumber']}，提取码${p['accessCode']}，` +
+    `可凭编号和提取码查询办理进度。`,
 };
 
 /** The default text of a notification in the tenant's time zone. */

@@ -167,7 +167,9 @@ export async function mergedInto(manager: EntityManager, masterId: string): Prom
 export async function lockMaster(
   manager: EntityManager,
   id: string,
-): Promise<{ id: string; number: string; status: RequestStatus; mergedInto: string | null } | undefined> {
-  const [row] = await manager.query(`select id, number, status, merged_into from requests where id = $1 for update`, [id]);
-  return row ? { id: row.id, number: row.number, status: row.status, mergedInto: row.merged_into } : undefined;
+): Promise<{ id: string; number: string; status: RequestStatus; mergedInto: string | null; awaitingScope: boolean } | undefined> {
+  const [row] = await manager.query(`select id, number, status, merged_into, scope_decision from requests where id = $1 for update`, [id]);
+  return row
+    ? { id: row.id, number: row.number, status: row.status, mergedInto: row.merged_into, awaitingScope: row.scope_decision === null }
+    : undefined;
 }

@@ -22,6 +22,9 @@ import { Attachments1764300004650 } from './1764300004650-attachments.migration'
 import { RequesterContact1764300004750 } from './1764300004750-requester-contact.migration';
 import { RequestTerminations1764300005000 } from './1764300005000-request-terminations.migration';
 import { AnonymisedRequests1764300005340 } from './1764300005340-anonymised-requests.migration';
+import { Classification1764300005500 } from './1764300005500-classification.migration';
+import { CallRecords1764300005550 } from './1764300005550-call-records.migration';
+import { OnlineQueue1764300005600 } from './1764300005600-online-queue.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -46,6 +49,9 @@ export const migrations = [
   RequesterContact1764300004750,
   RequestTerminations1764300005000,
   AnonymisedRequests1764300005340,
+  Classification1764300005500,
+  CallRecords1764300005550,
+  OnlineQueue1764300005600,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`): the requester's identity and the clear free text. */
@@ -65,4 +71,7 @@ export const PII_COLUMNS: PiiColumns[] = [
   },
   // The requester's phone copied into each notification to them (ADR 0029).
   { table: 'notifications', key: 'id', columns: ['recipient_address_enc'] },
+  // The caller's number of each call record and callback item (issue 14, docs/calls.md).
+  { table: 'call_records', key: 'id', columns: ['caller_number_enc'] },
+  { table: 'callbacks', key: 'id', columns: ['caller_number_enc'] },
 ];

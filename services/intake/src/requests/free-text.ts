@@ -47,8 +47,13 @@ export function sealFreeText(
   const [content, contentEnc] = seal(cipher, tenantId, text.content);
   const [title, titleEnc] =
     text.title === undefined ? seal(cipher, tenantId, titleFrom(text.content), titleFrom(content)) : seal(cipher, tenantId, text.title);
-  const [outcomeDetail, outcomeDetailEnc] = text.outcomeDetail === null ? [null, null] : seal(cipher, tenantId, text.outcomeDetail);
-  return { title, titleEnc, content, contentEnc, outcomeDetail, outcomeDetailEnc, freeTextSealed: true };
+  return { title, titleEnc, content, contentEnc, ...sealOutcomeDetail(cipher, tenantId, text.outcomeDetail), freeTextSealed: true };
+}
+
+/** The columns of a scope decision's answer or reason taken after registration (an online submission's). */
+export function sealOutcomeDetail(cipher: PiiCipher, tenantId: string, detail: string | null): Pick<FreeTextColumns, 'outcomeDetail' | 'outcomeDetailEnc'> {
+  const [outcomeDetail, outcomeDetailEnc] = detail === null ? [null, null] : seal(cipher, tenantId, detail);
+  return { outcomeDetail, outcomeDetailEnc };
 }
 
 /** What everyone is shown: the masked text. A row not sealed yet (the previous release wrote it) is masked as it is read. */

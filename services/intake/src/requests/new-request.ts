@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
 import { closingDetail, isDispatched, mergeChanges, registrationChanges, Requester, ScopeInput } from '@hotline/intake-domain';
-import type { RequestType, Urgency } from '@hotline/vocabulary';
+import type { Outbox } from '@hotline/platform';
+import type { RequestType, ScopeDecision, Urgency } from '@hotline/vocabulary';
 import { categoryPath, latestTaxonomyVersion } from '../categories/taxonomy.repository';
 import { insertExternalRefs, insertMatchText } from '../duplicates/duplicates.repository';
 import type { ExternalRefInput } from '../duplicates/duplicates.schemas';
@@ -40,7 +41,10 @@ export interface NewRequest {
   requestType: RequestType;
   urgency: Urgency;
   classification?: Classification;
-  scope: ScopeInput;
+  /** The scope decision taken on it; undefined: an online submission waiting for the agent's (online queue). */
+  scope: ScopeInput | undefined;
+  /** 涉企. */
+  enterpriseRelated?: boolean;
   createdBy: string;
   /** Who registers it in the status history: the agent's subject, or system:intake online. */
   actor: string;
@@ -70,7 +74,8 @@ export interface RegisteredRequest {
  * Records a contact (全量接收: every one, whatever the scope decision) with its encrypted
  * requester identity, its free text masked (in clear only encrypted), its status changes
  * (registered, then closed, not accepted or merged at intake) and its events, which carry the masked
- * text only, in the caller's transaction.
+ * text only, in the caller's transaction. An online submission without a decision is registered
+ * only: its decision comes from the online queue (decide-online-request.command.ts).
  */
 export async function recordNewRequest(
   manager: EntityManager,
@@ -83,9 +88,9 @@ export async function recordNewRequest(
   // Taken after every check of the input, so a refused contact uses no number.
   const number = transferred?.number ?? (await numbers.next(tenantId, now));
   const accessCode = transferred ? '' : newAccessCode();
-  const { decision } = input.scope;
-  const detail = isDispatched(decision) ? null : closingDetail(input.scope);
-  const { master } = input;
+  const { scope, master } = input;
+  const decision = scope?.decision ?? null;
+  const detail = !scope || isDispatched(scope.decision) ? null : closingDetail(scope);
   const inserted = await insertRequest(manager, {
     id: randomUUID(),
     tenantId,
@@ -99,6 +104,7 @@ export async function recordNewRequest(
     areaCode: input.areaCode,
     ...sealFreeText(cipher, tenantId, { title: input.title, content: input.content, outcomeDetail: detail }),
     scopeDecision: decision,
+    enterpriseRelated: input.enterpriseRelated ?? false,
     status: 'registered',
     statusVersion: 0,
     statusChangedAt: now,
@@ -117,12 +123,14 @@ export async function recordNewRequest(
   const { id } = inserted;
   await insertExternalRefs(manager, tenantId, id, input.externalRefs ?? []);
   await insertMatchText(manager, tenantId, id, now, inserted.title, inserted.content);
-  for (const change of master ? mergeChanges() : registrationChanges(decision)) {
+  // A submission waiting in the online queue is registered only, as an in-scope request is.
+  const changes = master ? mergeChanges() : registrationChanges(decision ?? 'in-scope');
+  for (const change of changes) {
     const first = change.from === '';
     await recordStep(manager, outbox, tenantId, id, {
       at: now,
       eventType: first ? (transferred ? 'intake.transferred-in' : 'intake.registered') : master ? 'intake.merged' : 'intake.closed-at-intake',
-      note: first ? (transferred ? transferred.fromTenant : input.channel) : master ? master.number : decision,
+      note: first ? (transferred ? transferred.fromTenant : input.channel) : master ? master.number : (decision ?? ''),
       actor: input.actor,
       change,
     });
@@ -130,20 +138,46 @@ export async function recordNewRequest(
 
   const request = (await findRequest(manager, id)) as RequestEntity;
   const requester = maskRequester(input.requester);
-  const brief = toRequestBrief(request, requester, input.classification?.categoryPath ?? []);
+  // Waiting for the agent's scope decision: nothing is announced beyond its registration yet.
+  if (decision)
+    await announceScopeDecision(manager, outbox, request, requester, input.classification?.categoryPath ?? [], { decision, master, actor: input.actor }, now);
+  return { request, accessCode, requester };
+}
+
+export interface AnnouncedDecision {
+  decision: ScopeDecision;
+  master?: { id: string; number: string };
+  actor: string;
+}
+
+/**
+ * The event of a request's scope decision, in the caller's transaction: RequestAccepted for
+ * dispatch, RequestMerged for a repeat (never dispatched), RequestClosedAtIntake otherwise.
+ * Taken at registration, or later on an online submission from the online queue.
+ */
+export async function announceScopeDecision(
+  manager: EntityManager,
+  outbox: Outbox,
+  request: RequestEntity,
+  requester: RequesterView,
+  categoryPath: readonly string[],
+  { decision, master, actor }: AnnouncedDecision,
+  now: Date,
+): Promise<void> {
+  const { tenantId, id } = request;
+  const brief = toRequestBrief(request, requester, categoryPath);
   const envelope = { tenantId, aggregateType: 'request', aggregateId: id };
   if (master)
     await outbox.append(manager, {
       ...envelope,
       event: Events.intake.requestMerged,
-      payload: { request: brief, masterRequestId: master.id, masterNumber: master.number, mergedAt: now.toISOString(), mergedBy: input.actor },
+      payload: { request: brief, masterRequestId: master.id, masterNumber: master.number, mergedAt: now.toISOString(), mergedBy: actor },
     });
   else if (isDispatched(decision)) await outbox.append(manager, { ...envelope, event: Events.intake.requestAccepted, payload: { request: brief } });
   else
     await outbox.append(manager, {
       ...envelope,
       event: Events.intake.requestClosedAtIntake,
-      payload: { request: brief, outcome: decision, detail: request.outcomeDetail ?? '', closedAt: now.toISOString(), closedBy: input.actor },
+      payload: { request: brief, outcome: decision, detail: request.outcomeDetail ?? '', closedAt: now.toISOString(), closedBy: actor },
     });
-  return { request, accessCode, requester };
 }

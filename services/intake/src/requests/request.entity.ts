@@ -54,8 +54,9 @@ export class RequestEntity {
   @Column({ name: 'content_enc', type: 'bytea', nullable: true })
   contentEnc!: Buffer | null;
 
-  @Column({ name: 'scope_decision', type: 'text' })
-  scopeDecision!: ScopeDecision;
+  /** Null while an online submission waits in the online queue for the agent's decision. */
+  @Column({ name: 'scope_decision', type: 'text', nullable: true })
+  scopeDecision!: ScopeDecision | null;
 
   /** The direct answer or the reason of a decision at intake. */
   @Column({ name: 'outcome_detail', type: 'text', nullable: true })
@@ -96,6 +97,10 @@ export class RequestEntity {
 
   @Column({ type: 'boolean', default: false })
   confidential!: boolean;
+
+  /** 涉企: about an enterprise (营商环境). */
+  @Column({ name: 'enterprise_related', type: 'boolean', default: false })
+  enterpriseRelated!: boolean;
 
   @Column({ name: 'requester_name_enc', type: 'bytea', nullable: true })
   requesterNameEnc!: Buffer | null;

@@ -1,3 +1,4 @@
+import { toRequester } from '@hotline/intake-domain';
 import { fieldErrors } from '@hotline/platform';
 import { CreateRequestBody, ListRequestsQuery, PublicCreateRequestBody, PublicLookupQuery } from './requests.schemas';
 
@@ -15,15 +16,17 @@ const body = (overrides: Record<string, unknown> = {}) => ({
 const fieldsOf = (result: ReturnType<typeof CreateRequestBody.safeParse>) => (result.success ? [] : fieldErrors(result.error).map((e) => e.field));
 
 describe('request schemas', () => {
-  it('reads a named requester, confidential only when asked', () => {
-    expect(CreateRequestBody.parse(body()).requester).toEqual({ anonymous: false, name: '张三', phone: '13812345678', confidential: false });
-    const confidential = CreateRequestBody.parse(body({ requester: { name: '张三', phone: '13812345678', confidential: true } }));
-    expect(confidential.requester).toMatchObject({ anonymous: false, confidential: true });
+  it('reads a named requester as entered, confidential left unsaid when not asked (the tenant default applies)', () => {
+    const requester = (r: unknown) => toRequester(CreateRequestBody.parse(body({ requester: r })).requester, true);
+    expect(CreateRequestBody.parse(body()).requester).toEqual({ anonymous: false, name: '张三', phone: '13812345678' });
+    expect(requester({ name: '张三', phone: '13812345678' })).toMatchObject({ anonymous: false, confidential: true });
+    expect(requester({ name: '张三', phone: '13812345678', confidential: false })).toMatchObject({ anonymous: false, confidential: false });
   });
 
   it('reads an anonymous requester with no identity, and refuses identity beside anonymity', () => {
-    expect(CreateRequestBody.parse(body({ requester: { anonymous: true } })).requester).toEqual({ anonymous: true });
-    expect(CreateRequestBody.parse(body({ requester: { anonymous: true, confidential: true } })).requester).toEqual({ anonymous: true });
+    const requester = (r: unknown) => toRequester(CreateRequestBody.parse(body({ requester: r })).requester, true);
+    expect(requester({ anonymous: true })).toEqual({ anonymous: true });
+    expect(requester({ anonymous: true, confidential: true })).toEqual({ anonymous: true });
     expect(fieldsOf(CreateRequestBody.safeParse(body({ requester: { anonymous: true, idNumber: '32010219900101123X' } })))).toEqual([
       'requester.idNumber',
     ]);
@@ -43,7 +46,7 @@ describe('request schemas', () => {
 
   it('makes the public requester optional (absent is anonymous), complete when given', () => {
     const submission = { title: '路灯', content: '路灯不亮', areaCode: '320102' };
-    expect(PublicCreateRequestBody.parse(submission)).toEqual({ ...submission, requestType: 'consultation' });
+    expect(PublicCreateRequestBody.parse(submission)).toEqual({ ...submission, requestType: 'consultation', enterpriseRelated: false });
     expect(PublicCreateRequestBody.safeParse({ ...submission, requester: { name: '李四' } }).success).toBe(false);
     expect(PublicCreateRequestBody.safeParse({ ...submission, requester: { anonymous: true } }).success).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { missingScopeFields, requesterIssues, toRequester, unexpectedScopeFields } from '@hotline/intake-domain';
+import { missingScopeFields, requesterIssues, unexpectedScopeFields } from '@hotline/intake-domain';
 import { pageShape } from '@hotline/platform';
 import { AREA_CODE_RULE, isAreaCode, REQUEST_STATUSES, REQUEST_TYPES, SCOPE_DECISIONS, URGENCIES } from '@hotline/vocabulary';
 import { CategoryCode } from '../categories/categories.schemas';
@@ -30,7 +30,11 @@ const Scope = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `not taken by decision "${scope.decision}"` });
   });
 
-/** Named (name and phone at least, maybe 保密) or `{ anonymous: true }` with no identity at all. */
+/**
+ * Named (name and phone at least, maybe 保密) or `{ anonymous: true }` with no identity at all.
+ * Read as entered: when `confidential` is not said, the tenant's default for the request type
+ * applies (toRequester at registration).
+ */
 const Requester = z
   .object({
     anonymous: z.boolean().default(false),
@@ -38,14 +42,13 @@ const Requester = z
     phone: phone.optional(),
     idNumber: idNumber.optional(),
     address: address.optional(),
-    confidential: z.boolean().default(false),
+    confidential: z.boolean().optional(),
   })
   .strict()
   .superRefine((requester, ctx) => {
     for (const issue of requesterIssues(requester))
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: [issue.field], message: issue.message });
-  })
-  .transform(toRequester);
+  });
 
 /** A contact entered by an agent (坐席), with the scope decision taken on it. */
 export const CreateRequestBody = z
@@ -60,6 +63,8 @@ export const CreateRequestBody = z
     urgency: z.enum(URGENCIES),
     categoryCode: CategoryCode,
     scope: Scope,
+    /** 涉企: the request concerns an enterprise (营商环境), counted and reported apart. */
+    enterpriseRelated: z.boolean().default(false),
     /** 并单: an open request of this hotline this contact repeats (a duplicate candidate); only with decision in-scope. */
     duplicateOf: z.string().uuid().optional(),
     /** The 信访 / 互联网+督查 cases it refers to; a case another request already names is flagged. */
@@ -76,8 +81,8 @@ export const CreateRequestBody = z
 export type CreateRequest = z.infer<typeof CreateRequestBody>;
 
 /**
- * Online submission by the public (always in scope; an agent reviews it through dispatch).
- * Without `requester` the submission is anonymous.
+ * Online submission by the public: it waits in the online queue for an agent's scope decision
+ * (ScopeDecisionBody). Without `requester` the submission is anonymous.
  */
 export const PublicCreateRequestBody = z
   .object({
@@ -87,6 +92,8 @@ export const PublicCreateRequestBody = z
     areaCode,
     requestType: z.enum(REQUEST_TYPES).default('consultation'),
     categoryCode: CategoryCode.optional(),
+    /** 涉企: submitted by or about an enterprise; the agent may correct it on the scope decision. */
+    enterpriseRelated: z.boolean().default(false),
   })
   .strict();
 export type PublicCreateRequest = z.infer<typeof PublicCreateRequestBody>;

@@ -51,6 +51,7 @@ export function toRequestBrief(r: RequestEntity, requester: RequesterView, categ
     anonymous: r.anonymous,
     categoryPath: [...categoryPath],
     taxonomyVersion: r.taxonomyVersion ?? 0,
+    enterpriseRelated: r.enterpriseRelated,
   };
 }
 
@@ -75,6 +76,7 @@ export function toRequestView(r: RequestEntity, requester: RequesterView) {
     closedAt: r.closedAt?.toISOString() ?? null,
     anonymous: r.anonymous,
     confidential: r.confidential,
+    enterpriseRelated: r.enterpriseRelated,
     requester,
     createdBy: r.createdBy,
     // 转办 (ADR 0027): the hotline it came from, or the one that took it over.

@@ -59,7 +59,7 @@ export async function acceptTransfer(manager: EntityManager, registrar: Registra
     requestType: r.requestType as RequestType,
     urgency: r.urgency as Urgency,
     classification,
-    scope: { decision: r.scopeDecision as ScopeDecision },
+    scope: { decision: (r.scopeDecision ?? 'in-scope') as ScopeDecision },
     createdBy: who.subject,
     actor: who.subject,
     transferred: { fromTenant: sender, number: r.number, accessCodeHash: r.accessCodeHash, receivedAt: r.receivedAt },

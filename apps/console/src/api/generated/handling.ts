@@ -1137,7 +1137,7 @@ export interface operations {
                 recipientKind?: unknown | ("requester" | "unit" | "unit-leader");
                 requestId?: unknown | string;
                 status?: unknown | ("pending" | "retrying" | "delivered" | "failed");
-                template?: unknown | ("extension-approved-requester" | "work-order-new" | "work-order-urged" | "work-order-overdue" | "urge-notice-leader-copy" | "request-terminated-requester");
+                template?: unknown | ("extension-approved-requester" | "work-order-new" | "work-order-urged" | "work-order-overdue" | "urge-notice-leader-copy" | "request-terminated-requester" | "online-submission-received");
             };
             header?: never;
             path?: never;

@@ -66,6 +66,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/call-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's call thresholds (timely answer, short abandon, callback clock), whether its own or the defaults, with their sources */
+        get: operations["CallRecordsController_policy"];
+        put: operations["CallRecordsController_putPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/call-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a call that entered an agent queue, when it ended; the same call id again returns the first record (alreadyRecorded), other content is a 409 */
+        post: operations["CallRecordsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/call-records/{callId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One call record, the number masked */
+        get: operations["CallRecordsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/call-records/{callId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark what an answered call was: the request it became or was about, or silent, harassment, wrong number, hang-up */
+        post: operations["CallRecordsController_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/call-records/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人工接通率 and 人工应答及时率 per local day and queue, with their counts, denominators and the policy used */
+        get: operations["CallRecordsController_rates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/call-references/resolution": {
         parameters: {
             query?: never;
@@ -77,6 +162,125 @@ export interface paths {
         put?: never;
         /** Exchange a call reference, once and before it expires, for the number to dial (audited); 410 when used or expired */
         post: operations["CallReferencesController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/callback-references/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a callback reference, once and before it expires, for the number to dial (the resolution is the audit); 410 when used, expired or void */
+        post: operations["CallbacksController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Callback items, open ones (pending, claimed) by default, earliest due first; numbers masked */
+        get: operations["CallbacksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/callbacks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One callback item with its attempts */
+        get: operations["CallbacksController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/callbacks/{id}/call-reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived, single-use reference the telephony exchanges for the number: the agent never sees it */
+        post: operations["CallbacksController_callReference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/callbacks/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open item that needs no callback, with the reason */
+        post: operations["CallbacksController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/callbacks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an open item to call back (one agent at a time; a claim idle for 15 minutes may be taken over) */
+        post: operations["CallbacksController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/callbacks/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The result of one callback attempt by the agent holding it: reached, no-answer, busy or invalid-number */
+        post: operations["CallbacksController_result"];
         delete?: never;
         options?: never;
         head?: never;
@@ -109,6 +313,118 @@ export interface paths {
         get: operations["ChannelsController_list"];
         put?: never;
         post: operations["ChannelsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classification/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassificationController_models"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classification/models/import-training": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClassificationController_importTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classification/models/training": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClassificationController_train"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classification/models/training/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassificationController_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classification/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassificationController_quality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classification/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClassificationController_suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classification/suggestions/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClassificationController_outcome"];
         delete?: never;
         options?: never;
         head?: never;
@@ -193,6 +509,24 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["DuplicatesController_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/intake-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's online response limit and warning (seconds) and 保密 default types, and whether they are its own or the default */
+        get: operations["IntakePolicyController_get"];
+        /** Replace the intake policy; submissions already waiting keep the clock they started with */
+        put: operations["IntakePolicyController_put"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -400,6 +734,57 @@ export interface paths {
         };
         /** The tenant's notifications and their delivery, newest first (filter by status, template, recipient kind, request) */
         get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/online-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Online submissions by state (default: every undecided one), most urgent first, with each clock */
+        get: operations["OnlineQueueController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/online-queue/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the scope decision on a waiting online submission: dispatched, merged or closed at intake as a phone contact would be; once only (409) */
+        post: operations["OnlineQueueController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/online-queue/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Response figures of the submissions received in [from, to) (default: the last 24 hours): decided within the limit, overdue, open */
+        get: operations["OnlineQueueController_stats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -996,6 +1381,178 @@ export interface operations {
             };
         };
     };
+    CallRecordsController_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallRecordsController_putPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answerTimelySeconds: number;
+                    callbackDueMinutes: number;
+                    callbackMaxAttempts: number;
+                    callbackShortAbandons: boolean;
+                    shortAbandonsCounted: boolean;
+                    shortAbandonSeconds: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallRecordsController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key returns the first outcome */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the agent who answered (or whose phone rang) */
+                    agentId?: string;
+                    /**
+                     * Format: date-time
+                     * @description when an agent answered; required for answered outcomes, absent for abandoned
+                     */
+                    answeredAt?: string;
+                    /** @description the calling number (encrypted at rest, never shown in clear); absent when withheld */
+                    callerNumber?: string;
+                    /** @description the telephony system's id of the call, unique within the hotline */
+                    callId: string;
+                    /**
+                     * Format: date-time
+                     * @description when the call ended
+                     */
+                    endedAt: string;
+                    /**
+                     * Format: date-time
+                     * @description when the call entered the agent queue
+                     */
+                    offeredAt: string;
+                    /**
+                     * @description vocabulary CALL_OUTCOMES; `answered` when the agent has not marked it yet
+                     * @enum {string}
+                     */
+                    outcome: "answered" | "request" | "existing-request" | "silent" | "harassment" | "wrong-number" | "hung-up" | "abandoned";
+                    queue: string;
+                    /** @description the recording's reference in the telephony system */
+                    recordingRef?: string;
+                    /** @description the request the call became, or the existing one it was about */
+                    requestNumber?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallRecordsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallRecordsController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description vocabulary MARKABLE_CALL_OUTCOMES
+                     * @enum {string}
+                     */
+                    outcome: "request" | "existing-request" | "silent" | "harassment" | "wrong-number" | "hung-up";
+                    /** @description required for request and existing-request, absent otherwise */
+                    requestNumber?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallRecordsController_rates: {
+        parameters: {
+            query: {
+                from: string;
+                queue?: unknown | string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CallReferencesController_resolve: {
         parameters: {
             query?: never;
@@ -1007,6 +1564,165 @@ export interface operations {
             content: {
                 "application/json": {
                     reference: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallbacksController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reference: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallbacksController_list: {
+        parameters: {
+            query?: {
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                overdue?: unknown | ("true" | "false");
+                state?: unknown | (string & ("pending" | "claimed" | "reached" | "unreachable" | "caller-returned" | "cancelled")[]);
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallbacksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallbacksController_callReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallbacksController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallbacksController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallbacksController_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description kept masked */
+                    note?: string;
+                    requestNumber?: string;
+                    /**
+                     * @description vocabulary CALLBACK_RESULTS
+                     * @enum {string}
+                     */
+                    result: "reached" | "no-answer" | "busy" | "invalid-number";
                 };
             };
         };
@@ -1110,6 +1826,161 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClassificationController_models: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClassificationController_importTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    examples: {
+                        categoryCode: string;
+                        content: string;
+                        title?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClassificationController_train: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClassificationController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClassificationController_quality: {
+        parameters: {
+            query?: {
+                from?: unknown | (string);
+                to?: unknown | (string);
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClassificationController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content: string;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClassificationController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    categoryCode: string;
+                    /** Format: uuid */
+                    requestId?: string;
+                    /** @enum {string} */
+                    requestType: "consultation" | "help" | "complaint" | "report" | "suggestion" | "praise" | "other";
+                    /** @enum {string} */
+                    urgency: "normal" | "urgent" | "critical";
+                };
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1244,6 +2115,48 @@ export interface operations {
                         phone?: string;
                     };
                     title?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntakePolicyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntakePolicyController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    confidentialTypes: ("consultation" | "help" | "complaint" | "report" | "suggestion" | "praise" | "other")[];
+                    onlineResponseSeconds: number;
+                    onlineWarningSeconds: number;
                 };
             };
         };
@@ -1616,7 +2529,96 @@ export interface operations {
                 recipientKind?: unknown | ("requester" | "unit" | "unit-leader");
                 requestId?: unknown | string;
                 status?: unknown | ("pending" | "retrying" | "delivered" | "failed");
-                template?: unknown | ("extension-approved-requester" | "work-order-new" | "work-order-urged" | "work-order-overdue" | "urge-notice-leader-copy" | "request-terminated-requester");
+                template?: unknown | ("extension-approved-requester" | "work-order-new" | "work-order-urged" | "work-order-overdue" | "urge-notice-leader-copy" | "request-terminated-requester" | "online-submission-received");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnlineQueueController_list: {
+        parameters: {
+            query?: {
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                state?: unknown | ("waiting" | "warning" | "overdue" | "decided" | "open");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnlineQueueController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answerArticles?: string[];
+                    areaCode?: string;
+                    categoryCode: string;
+                    confidential?: boolean;
+                    /** Format: uuid */
+                    duplicateOf?: string;
+                    enterpriseRelated?: boolean;
+                    externalRefs?: {
+                        /** @enum {string} */
+                        kind: "petition" | "inspection";
+                        reference: string;
+                    }[];
+                    /** @enum {string} */
+                    requestType: "consultation" | "help" | "complaint" | "report" | "suggestion" | "praise" | "other";
+                    scope: {
+                        answer?: string;
+                        /** @enum {string} */
+                        decision: "in-scope" | "direct-answer" | "transfer-emergency" | "legal-route" | "explained" | "refer-police" | "terminated-matter";
+                        reason?: string;
+                        /** Format: uuid */
+                        terminatedRequestId?: string;
+                    };
+                    /** @enum {string} */
+                    urgency: "normal" | "urgent" | "critical";
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnlineQueueController_stats: {
+        parameters: {
+            query?: {
+                from?: unknown | string;
+                to?: unknown | string;
             };
             header?: never;
             path?: never;
@@ -1674,6 +2676,8 @@ export interface operations {
                     areaCode: string;
                     categoryCode?: string;
                     content: string;
+                    /** @default false */
+                    enterpriseRelated?: boolean;
                     requester?: {
                         name: string;
                         phone: string;
@@ -1757,6 +2761,8 @@ export interface operations {
                     content: string;
                     /** Format: uuid */
                     duplicateOf?: string;
+                    /** @default false */
+                    enterpriseRelated?: boolean;
                     externalRefs?: {
                         /** @enum {string} */
                         kind: "petition" | "inspection";
@@ -1766,7 +2772,6 @@ export interface operations {
                         address?: string;
                         /** @default false */
                         anonymous?: boolean;
-                        /** @default false */
                         confidential?: boolean;
                         idNumber?: string;
                         name?: string;

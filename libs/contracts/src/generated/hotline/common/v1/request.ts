@@ -50,6 +50,8 @@ export interface RequestBrief {
   categoryPath: string[];
   /** Version of the tenant's taxonomy the category belongs to (0 when uncategorised). */
   taxonomyVersion: number;
+  /** 涉企: the request concerns an enterprise (营商环境); counted and reported apart. */
+  enterpriseRelated?: boolean | undefined;
 }
 
 function createBaseRequestBrief(): RequestBrief {
@@ -70,6 +72,7 @@ function createBaseRequestBrief(): RequestBrief {
     anonymous: false,
     categoryPath: [],
     taxonomyVersion: 0,
+    enterpriseRelated: undefined,
   };
 }
 
@@ -122,6 +125,9 @@ export const RequestBrief: MessageFns<RequestBrief> = {
     }
     if (message.taxonomyVersion !== 0) {
       writer.uint32(128).int32(message.taxonomyVersion);
+    }
+    if (message.enterpriseRelated !== undefined) {
+      writer.uint32(136).bool(message.enterpriseRelated);
     }
     return writer;
   },
@@ -265,6 +271,14 @@ export const RequestBrief: MessageFns<RequestBrief> = {
             }
 
             message.taxonomyVersion = reader.int32();
+            continue;
+          }
+          case 17: {
+            if (tag !== 136) {
+              break;
+            }
+
+            message.enterpriseRelated = reader.bool();
             continue;
           }
         }
