@@ -163,6 +163,22 @@ describe('revisit: sampling by request type and channel kind, methods, hotline c
     expect(changed).toContainEqual(expect.objectContaining({ requestType: 'consultation', channelKind: 'web', methods: ['online'], anonymous: 'skip', windowHours: 24 }));
   }, 360_000);
 
+  it('removes a rule so the next more general one applies, and announces the removal', async () => {
+    const T = 'city-rm';
+    expect((await admin(T)('PUT', '/v1/sampling-policies/complaint', { samplePercent: 50, windowHours: 48 })).status).toBe(200);
+    expect((await admin(T)('PUT', '/v1/sampling-policies/complaint/channels/web', { samplePercent: 100, windowHours: 24 })).status).toBe(200);
+    expect(fieldsOf(await admin(T)('DELETE', '/v1/sampling-policies/nonsense/channels/web'))).toEqual(['requestType']);
+    expect((await agent(T)('DELETE', '/v1/sampling-policies/complaint/channels/web')).status).toBe(403);
+    expect((await admin(T)('DELETE', '/v1/sampling-policies/complaint/channels/web')).status).toBe(204);
+    expect((await admin(T)('DELETE', '/v1/sampling-policies/complaint/channels/web')).status).toBe(404);
+    const rules = (await admin(T)('GET', '/v1/sampling-policies')).body.items as Array<{ requestType: string; channelKind: string }>;
+    expect(rules.map((r) => `${r.requestType}/${r.channelKind}`)).toEqual(['complaint/*']);
+    const removed = (await publishedEvents(sut, T)).filter((e) => e.type === Events.revisit.samplingPolicyChanged.type && e.payload.removed);
+    expect(removed.map((e) => e.payload.policy)).toEqual([expect.objectContaining({ requestType: 'complaint', channelKind: 'web', samplePercent: 100 })]);
+    expect((await admin(T)('DELETE', '/v1/sampling-policies/complaint')).status).toBe(204);
+    expect((await admin(T)('GET', '/v1/sampling-policies')).body.items).toEqual([]);
+  });
+
   it('has the hotline check an anonymous request itself under a hotline-check rule: queued, no attempts, closed on the check by the closing rule', async () => {
     const T = 'city-hc';
     expect((await admin(T)('PUT', '/v1/sampling-policies/help', { samplePercent: 100, windowHours: 72, anonymous: 'hotline-check' })).status).toBe(200);

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, CurrentIdentity, Identity, Outbox, Roles, TenantDb } from '@hotline/platform';
-import { parsePutPolicy, PutPolicyBody } from './policies.schemas';
+import { parsePutPolicy, parseRuleKey, PutPolicyBody } from './policies.schemas';
+import { removeSamplingPolicy } from './remove-sampling-policy.command';
 import { toPolicyMessage } from './policies.views';
 import { putSamplingPolicy } from './put-sampling-policy.command';
 import { listSamplingPolicies } from './sampling-policies.query';
@@ -41,6 +42,24 @@ export class PoliciesController {
     const input = parsePutPolicy(requestType, body, channelKind);
     const policy = await this.db.run(who.tenantId, (m) => putSamplingPolicy(m, this.outbox, who.tenantId, input));
     return toPolicyMessage(policy);
+  }
+
+  @Delete(':requestType')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove the rule of a request type (or *) for every channel: the next more general rule applies', description: MOST_SPECIFIC })
+  @Roles('tenant-admin', 'supervisor')
+  async remove(@CurrentIdentity() who: Identity, @Param('requestType') requestType: string) {
+    const key = parseRuleKey(requestType);
+    await this.db.run(who.tenantId, (m) => removeSamplingPolicy(m, this.outbox, who.tenantId, key));
+  }
+
+  @Delete(':requestType/channels/:channelKind')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove the rule of a request type (or *) for one channel kind: the next more general rule applies', description: MOST_SPECIFIC })
+  @Roles('tenant-admin', 'supervisor')
+  async removeForChannel(@CurrentIdentity() who: Identity, @Param('requestType') requestType: string, @Param('channelKind') channelKind: string) {
+    const key = parseRuleKey(requestType, channelKind);
+    await this.db.run(who.tenantId, (m) => removeSamplingPolicy(m, this.outbox, who.tenantId, key));
   }
 
   @Get()

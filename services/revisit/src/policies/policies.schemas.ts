@@ -73,3 +73,14 @@ export function parsePutPolicy(requestType: unknown, body: unknown, channelKind:
     ...(values.success ? [] : fieldErrors(values.error)),
   ]);
 }
+
+/** The key of a rule to remove: a request type (or *) and a channel kind (or *, the rule for every channel). */
+export function parseRuleKey(requestType: unknown, channelKind: unknown = ANY_CHANNEL_KIND): { requestType: SamplingKey; channelKind: ChannelRuleKey } {
+  const type = SamplingKeyParam.safeParse(requestType);
+  const channel = ChannelRuleKeyParam.safeParse(channelKind);
+  if (type.success && channel.success) return { requestType: type.data, channelKind: channel.data };
+  throw ProblemError.validation([
+    ...(type.success ? [] : fieldErrors(type.error, 'requestType')),
+    ...(channel.success ? [] : fieldErrors(channel.error, 'channelKind')),
+  ]);
+}

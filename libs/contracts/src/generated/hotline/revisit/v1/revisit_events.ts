@@ -14,7 +14,11 @@ export const protobufFileName = "hotline/revisit/v1/revisit_events.proto";
 
 /** Emitted on subject hl.revisit.v1.<tenant>.sampling-policy.changed. */
 export interface SamplingPolicyChanged {
-  policy?: SamplingPolicy | undefined;
+  policy?:
+    | SamplingPolicy
+    | undefined;
+  /** The rule was removed (DELETE): the next more general rule applies from now on. */
+  removed?: boolean | undefined;
 }
 
 /** Emitted on hl.revisit.v1.<tenant>.answer.reviewed (复核: a normative check, not of substance). */
@@ -192,13 +196,16 @@ export interface RequestAnonymised {
 }
 
 function createBaseSamplingPolicyChanged(): SamplingPolicyChanged {
-  return { policy: undefined };
+  return { policy: undefined, removed: undefined };
 }
 
 export const SamplingPolicyChanged: MessageFns<SamplingPolicyChanged> = {
   encode(message: SamplingPolicyChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.policy !== undefined) {
       SamplingPolicy.encode(message.policy, writer.uint32(10).fork()).join();
+    }
+    if (message.removed !== undefined) {
+      writer.uint32(16).bool(message.removed);
     }
     return writer;
   },
@@ -222,6 +229,14 @@ export const SamplingPolicyChanged: MessageFns<SamplingPolicyChanged> = {
             }
 
             message.policy = SamplingPolicy.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.removed = reader.bool();
             continue;
           }
         }
