@@ -1,5 +1,6 @@
 import { ATTACHMENT_CEILING_BYTES, Attachments } from '@hotline/attachments';
 import { NotificationsController, PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
+import { ApprovalsController } from './approvals/approvals.controller';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { ClocksController } from './clocks/clocks.controller';
@@ -41,7 +42,7 @@ export const handlingService: ServiceDefinition = {
   migrations,
   controllers: [CalendarController, DeadlinesController, TimeLimitsController, WorkOrdersController, PiiAccessLogController,
     ExtensionsController, WarningsController, UrgingController, SupervisionController, SignOffController, CoHandlingController, ClocksController, AttachmentsController,
-    NotificationsController],
+    NotificationsController, ApprovalsController],
   providers: (ctx) => [
     { provide: PiiCipher, useValue: PiiCipher.fromConfig(ctx.serviceConfig) },
     { provide: Attachments, useValue: Attachments.fromConfig(ctx.serviceConfig, 'handling') },

@@ -134,6 +134,30 @@ describe('honest clocks: where the handling clock starts, pauses, 催办两次 �
     expect(answered!.onTime).toBe(true);
   });
 
+  it('the approval queue: pending extension and pause requests of the tenant, oldest first, with their orders', async () => {
+    const T = 'city-kq';
+    await limits(T, { unit: 'working-days', amount: 1 }, { unit: 'working-days', amount: 10 });
+    const first = await signed(T, 'u-q1');
+    const second = await signed(T, 'u-q2');
+    const pause = await sut.request('POST', `/v1/work-orders/${first.order.id}/pauses`, first.unit, { reason: 'awaiting-requester' });
+    expect(pause.status).toBe(201);
+    const extension = await sut.request('POST', `/v1/work-orders/${second.order.id}/extensions`, second.unit, { extraWorkingDays: 3, reason: '需协调多部门', basis: '涉及跨部门会商' });
+    expect(extension.status).toBe(201);
+    const queue = await supervisor(T)('GET', '/v1/approvals');
+    expect(queue.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
+    expect(queue.body.items).toEqual([
+      expect.objectContaining({ kind: 'pause', id: pause.body.id, order: expect.objectContaining({ id: first.order.id }), pause: expect.objectContaining({ status: 'pending' }), extension: null }),
+      expect.objectContaining({ kind: 'extension', id: extension.body.id, order: expect.objectContaining({ id: second.order.id }), handlingDueAt: second.order.handlingDueAt }),
+    ]);
+    expect((await supervisor(T)('GET', '/v1/approvals?kind=extension')).body.items.map((i: { id: string }) => i.id)).toEqual([extension.body.id]);
+    expect((await supervisor(T)('GET', '/v1/approvals?kind=nothing')).body.errors).toEqual([expect.objectContaining({ field: 'query.kind' })]);
+    expect((await sut.request('GET', '/v1/approvals', first.unit)).status).toBe(403);
+    // Decided, it leaves the queue; another tenant's queue is its own.
+    await supervisor(T)('POST', `/v1/work-orders/${first.order.id}/pauses/${pause.body.id}/refuse`, { note: '无需暂停' });
+    expect((await supervisor(T)('GET', '/v1/approvals')).body.items.map((i: { id: string }) => i.id)).toEqual([extension.body.id]);
+    expect((await supervisor('city-other')('GET', '/v1/approvals')).body).toMatchObject({ items: [], total: 0 });
+  });
+
   it('refused, asked after the due, beyond the policy: nothing stops the clock', async () => {
     await limits('city-k4', { unit: 'working-days', amount: 1 }, minutes(30));
     const { order, unit } = await signed('city-k4', 'u-p2');
