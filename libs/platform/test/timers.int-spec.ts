@@ -94,4 +94,26 @@ describe('durable timers shared by several workers (real PostgreSQL)', () => {
       { key: 'wo-1', state: 'cancelled' },
     ]);
   });
+
+  it('keeps the next schedule a handler makes of its own key (a recurring job), and fires it when it comes due', async () => {
+    await schedule(1, new Date(Date.now() - 1_000));
+    let runs = 0;
+    const recurring = new TimerWorker(
+      dataSource,
+      {
+        'sign-for-overdue': async (timer, manager) => {
+          runs++;
+          await manager.query('insert into firings (timer_id, key, worker) values ($1, $2, $3)', [timer.id, timer.key, 'A']);
+          if (runs === 1) await Timers.schedule(manager, { tenantId: timer.tenantId, kind: timer.kind, key: timer.key, dueAt: new Date(Date.now() - 10) });
+        },
+      },
+      logger,
+      { workerId: 'A', maxAttempts: 2 },
+    );
+    expect(await recurring.fireDue()).toBe(1);
+    expect(await dataSource.query(`select key, state from timers`)).toEqual([{ key: 'wo-0', state: 'pending' }]);
+    expect(await recurring.fireDue()).toBe(1);
+    expect(await dataSource.query(`select key, state from timers`)).toEqual([{ key: 'wo-0', state: 'fired' }]);
+    expect(runs).toBe(2);
+  });
 });

@@ -222,11 +222,15 @@ export class TimerWorker {
       // fired timers' entries in timers_due (and visit their rows) until the next vacuum.
       if (savepoint) await manager.query('release savepoint timer_handler');
       for (const { timer, err } of failures) outcomes.push({ kind: timer.kind, result: await this.recordFailure(manager, timer, err) });
-      // fired_at: when the batch's effects are about to commit, not when it was claimed.
+      // fired_at: when the batch's effects are about to commit, not when it was claimed. Only
+      // a timer still due when it was claimed: a handler that scheduled its own key again (the
+      // next step of a recurring job) moved the row's due, and that schedule must stand.
       if (fired.length > 0)
         await manager.query(
-          `update timers set state = 'fired', fired_at = clock_timestamp(), fired_by = $2, attempts = attempts + 1 where id = any($1::uuid[])`,
-          [fired.map((t) => t.id), this.options.workerId],
+          `update timers t set state = 'fired', fired_at = clock_timestamp(), fired_by = $3, attempts = t.attempts + 1
+             from unnest($1::uuid[], $2::timestamptz[]) as f(id, due_at)
+            where t.id = f.id and t.due_at = f.due_at and t.state = 'pending'`,
+          [fired.map((t) => t.id), fired.map((t) => t.dueAt), this.options.workerId],
         );
       for (const timer of fired) outcomes.push({ kind: timer.kind, result: 'fired' });
       const claimed = fired.length + failures.length;
