@@ -8,6 +8,7 @@ export * from './request-number';
 export * from './request-progress';
 export * from './requester';
 export * from './scope';
+export * from './sharing';
 export * from './taxonomy';
 export * from './terminations';
 export * from './timeline';

@@ -1,6 +1,7 @@
 // The shared vocabulary (ADR 0009): every code, status, role and clock unit the services
 // exchange is defined here once. Pure TypeScript, no dependencies; labels are zh-CN and en.
 export * from './analytics-alerts';
+export * from './analytics-reports';
 export * from './areas';
 export * from './attachments';
 export * from './categories';
@@ -9,6 +10,7 @@ export * from './handling-extensions';
 export * from './handling-urging';
 export * from './handling-warnings';
 export * from './code-list';
+export * from './data-sharing';
 export * from './dispatch-returns';
 export * from './dispatch-queue';
 export * from './dispatch-negotiation';

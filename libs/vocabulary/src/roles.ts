@@ -16,6 +16,9 @@ export const ROLES = [
   // The tenant's telephony system (CTI / virtual-number platform): it exchanges a call
   // reference for the number it dials (ADR 0030), and nothing else.
   'telephony',
+  // A department receiving shared data (数据共享, docs/data-sharing.md): pulls what its agreement
+  // allows with its `department` claim, and nothing else.
+  'data-recipient',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const isRole = oneOf(ROLES);
@@ -32,6 +35,7 @@ export const ROLE_LABELS: Record<Role, Label> = {
   'province-operator': { zh: '省级运营', en: 'Province operator' },
   'linkage-peer': { zh: '联动平台', en: 'Linkage peer' },
   telephony: { zh: '话务系统', en: 'Telephony system' },
+  'data-recipient': { zh: '数据共享接收部门', en: 'Data recipient (department)' },
 };
 
 /** Handling-unit staff: they see and act on their own unit's work orders only (the `unit` claim). */

@@ -2,7 +2,10 @@ import {
   areaAndAncestors,
   areaLevel,
   canonicalArea,
+  DATA_GRADE_LABELS,
+  DATA_GRADES,
   DEFAULT_COUNTING,
+  HOTLINE_WIDE_ROLES,
   isAreaCode,
   isCategoryCode,
   isClosedStatus,
@@ -25,10 +28,18 @@ import {
   REQUEST_STATUSES,
   REQUEST_TYPE_LABELS,
   REQUEST_TYPES,
+  ROLE_LABELS,
+  ROLES,
+  SHARING_FIELD_CATALOGUE,
+  SHARING_FIELDS,
+  SHARING_MASKING_LABELS,
+  SHARING_MASKINGS,
+  isWithinGrade,
   statusRank,
   toAssignmentRole,
   toRequestType,
   toUrgency,
+  UNIT_ROLES,
 } from './index';
 
 describe('vocabulary', () => {
@@ -93,5 +104,24 @@ describe('vocabulary', () => {
     expect(isWithinArea('320102001001', '320100')).toBe(true);
     expect(isWithinArea('320104', '320102')).toBe(false);
     for (const bad of ['3', '32010', '3201020', 'abc', '3201020010011']) expect(isAreaCode(bad)).toBe(false);
+  });
+
+  it('labels every role; a data recipient is neither unit staff nor hotline-wide', () => {
+    expect(Object.keys(ROLE_LABELS)).toEqual([...ROLES]);
+    expect(ROLES).toContain('data-recipient');
+    expect(UNIT_ROLES).not.toContain('data-recipient');
+    expect(HOTLINE_WIDE_ROLES).not.toContain('data-recipient');
+  });
+
+  it('grades every shareable field, labels grades and maskings, and orders grades general → core', () => {
+    expect(Object.keys(DATA_GRADE_LABELS)).toEqual([...DATA_GRADES]);
+    expect(Object.keys(SHARING_MASKING_LABELS)).toEqual([...SHARING_MASKINGS]);
+    expect(Object.keys(SHARING_FIELD_CATALOGUE)).toEqual([...SHARING_FIELDS]);
+    for (const spec of Object.values(SHARING_FIELD_CATALOGUE)) expect(spec.maskings).toContain('drop');
+    // Free text never leaves in clear; every requester field is personal information.
+    for (const field of ['title', 'content', 'answer'] as const) expect(SHARING_FIELD_CATALOGUE[field].maskings).not.toContain('none');
+    expect(SHARING_FIELDS.filter((f) => SHARING_FIELD_CATALOGUE[f].personal)).toEqual(['requester.name', 'requester.phone', 'requester.idNumber', 'requester.address']);
+    expect(isWithinGrade('important', 'personal')).toBe(true);
+    expect(isWithinGrade('core', 'personal')).toBe(false);
   });
 });

@@ -32,6 +32,7 @@ import { PublicRequestsController } from './requests/public-requests.controller'
 import { Registrar } from './requests/registrar';
 import { RequestNumbers } from './requests/request-numbers';
 import { RequestsController } from './requests/requests.controller';
+import { SharingController } from './sharing/sharing.controller';
 import { tenantsCommand } from './tenants/tenants.command';
 import { TenantsController } from './tenants/tenants.controller';
 import { TerminationsController } from './terminations/terminations.controller';
@@ -60,7 +61,7 @@ export const intakeService: ServiceDefinition = {
   entities,
   migrations,
   controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController, ContactController, CallReferencesController, DuplicatesController, LinkageController, KnowledgeController, TransfersController, RequestAttachmentsController,
-    NotificationsController, TerminationsController, IntakePolicyController, OnlineQueueController, CallRecordsController, CallbacksController, ClassificationController],
+    NotificationsController, TerminationsController, IntakePolicyController, OnlineQueueController, CallRecordsController, CallbacksController, ClassificationController, SharingController],
   providers: (ctx) => {
     const cipher = PiiCipher.fromConfig(ctx.serviceConfig);
     const registrar = new Registrar(ctx.outbox, cipher, new RequestNumbers(ctx.config.DATABASE_URL));

@@ -12,11 +12,19 @@ describe('local-mode tokens', () => {
     await expect(verifier.verify(token)).resolves.toMatchObject({ tenantId: 'city-3201', roles: ['unit-operator'], unit: 'housing' });
   });
 
+  it("round-trips a data recipient's department, and has none for anyone else", async () => {
+    const token = await signLocalToken(secret, { tenantId: 'city-3201', roles: ['data-recipient'], department: 'city-env-bureau' });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ roles: ['data-recipient'], department: 'city-env-bureau' });
+    const agent = await verifier.verify(await signLocalToken(secret, { tenantId: 'city-3201', roles: ['agent'] }));
+    expect('department' in agent).toBe(false);
+  });
+
   it.each([
     ['no tenant', { roles: ['agent'] }, /tenant/],
     ['a tenant that is not a subject token', { tenant: 'City 1', roles: ['agent'] }, /tenant/],
     ['an unknown role', { tenant: 'city-1', roles: ['root'] }, /roles/],
     ['roles that are not a list', { tenant: 'city-1', roles: 'agent' }, /roles/],
+    ['a department that is not a string', { tenant: 'city-1', roles: ['data-recipient'], department: 7 }, /department/],
   ])('rejects a token with %s', async (_label, claims, message) => {
     await expect(verifier.verify(await sign(claims))).rejects.toThrow(message);
   });

@@ -1,23 +1,32 @@
 import { createRemoteJWKSet, jwtVerify, JWTPayload, JWTVerifyOptions, SignJWT } from 'jose';
 import { isRole, isTenantCode, Role } from '@hotline/vocabulary';
 
-/** Who is calling: from the bearer token's `tenant`, `roles` and `unit` claims. */
+/** Who is calling: from the bearer token's `tenant`, `roles`, `unit` and `department` claims. */
 export interface Identity {
   subject: string;
   tenantId: string;
   roles: Role[];
   unit?: string;
+  /** The receiving department of a data recipient (数据共享): whose sharing agreement applies. */
+  department?: string;
 }
 
 export class AuthenticationError extends Error {}
 
 function identityFrom(payload: JWTPayload): Identity {
-  const { sub, tenant, roles, unit } = payload as JWTPayload & { tenant?: unknown; roles?: unknown; unit?: unknown };
+  const { sub, tenant, roles, unit, department } = payload as JWTPayload & { tenant?: unknown; roles?: unknown; unit?: unknown; department?: unknown };
   if (!isTenantCode(tenant)) throw new AuthenticationError('token has no valid "tenant" claim');
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole))
     throw new AuthenticationError('token "roles" claim must list known roles');
   if (unit !== undefined && typeof unit !== 'string') throw new AuthenticationError('token "unit" claim must be a string');
-  return { subject: sub ?? 'anonymous', tenantId: tenant, roles: roles as Role[], unit: unit as string | undefined };
+  if (department !== undefined && typeof department !== 'string') throw new AuthenticationError('token "department" claim must be a string');
+  return {
+    subject: sub ?? 'anonymous',
+    tenantId: tenant,
+    roles: roles as Role[],
+    unit: unit as string | undefined,
+    ...(department === undefined ? {} : { department: department as string }),
+  };
 }
 
 /** Seconds a token's times may be off the service's clock (iat ahead of now). */
@@ -93,7 +102,12 @@ export async function signLocalToken(
   identity: Omit<Identity, 'subject'> & { subject?: string },
   options: { expiresIn?: string; issuer?: string; audience?: string } = {},
 ): Promise<string> {
-  let jwt = new SignJWT({ tenant: identity.tenantId, roles: identity.roles, ...(identity.unit ? { unit: identity.unit } : {}) })
+  let jwt = new SignJWT({
+    tenant: identity.tenantId,
+    roles: identity.roles,
+    ...(identity.unit ? { unit: identity.unit } : {}),
+    ...(identity.department ? { department: identity.department } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(identity.subject ?? `${identity.tenantId}:user`)
     .setIssuedAt()

@@ -25,6 +25,7 @@ import { AnonymisedRequests1764300005340 } from './1764300005340-anonymised-requ
 import { Classification1764300005500 } from './1764300005500-classification.migration';
 import { CallRecords1764300005550 } from './1764300005550-call-records.migration';
 import { OnlineQueue1764300005600 } from './1764300005600-online-queue.migration';
+import { DataSharing1764300005800 } from './1764300005800-data-sharing.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -52,6 +53,7 @@ export const migrations = [
   Classification1764300005500,
   CallRecords1764300005550,
   OnlineQueue1764300005600,
+  DataSharing1764300005800,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`): the requester's identity and the clear free text. */

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { Identity } from '@hotline/platform';
 import { maskPersonalData } from '@hotline/privacy';
-import type { PiiAccessPurpose, RequesterContactPurpose } from '@hotline/vocabulary';
+import type { DATA_SHARING_ACCESS_PURPOSE, PiiAccessPurpose, RequesterContactPurpose } from '@hotline/vocabulary';
 import type { ClearRead, ListPiiAccess } from './pii-access.schemas';
 
 /**
@@ -14,7 +14,7 @@ export interface PiiAccess {
   requestId: string;
   /** What was disclosed: `requester.name` …, `title`, `content`, `scope.detail`. */
   fields: readonly string[];
-  purpose: PiiAccessPurpose | RequesterContactPurpose;
+  purpose: PiiAccessPurpose | RequesterContactPurpose | typeof DATA_SHARING_ACCESS_PURPOSE;
   note?: string;
   /** The unit the disclosure served; the reader's own (`unit` claim) unless stated. */
   unit?: string;

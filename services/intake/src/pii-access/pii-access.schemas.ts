@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageShape } from '@hotline/platform';
-import { PII_ACCESS_PURPOSES, REQUESTER_CONTACT_PURPOSES } from '@hotline/vocabulary';
+import { DATA_SHARING_ACCESS_PURPOSE, PII_ACCESS_PURPOSES, REQUESTER_CONTACT_PURPOSES } from '@hotline/vocabulary';
 import { UNSTATED_PURPOSE } from './pii-access-log';
 
 
@@ -22,7 +22,7 @@ export const ListPiiAccessShape = z
     requestId: z.string().uuid().optional(),
     number: z.string().min(1).max(64).optional(),
     subject: z.string().min(1).max(200).optional(),
-    purpose: z.enum([...PII_ACCESS_PURPOSES, ...REQUESTER_CONTACT_PURPOSES, UNSTATED_PURPOSE]).optional(),
+    purpose: z.enum([...PII_ACCESS_PURPOSES, ...REQUESTER_CONTACT_PURPOSES, DATA_SHARING_ACCESS_PURPOSE, UNSTATED_PURPOSE]).optional(),
     from: instant.optional(),
     to: instant.optional(),
     ...pageShape,
