@@ -98,7 +98,7 @@ const FROM_THE_START = '-infinity';
  * pending, ordered by due_at) from `$3` (the watermark, or -infinity) up to now. What is pending
  * later, however much, is never read. Exported for the benchmark's EXPLAIN (bench/timers).
  */
-export const CLAIM_DUE_TIMERS_SQL = `select id, tenant_id, kind, key, due_at, payload, attempts from timers
+export const CLAIM_DUE_TIMERS_SQL = `select id, tenant_id, kind, key, due_at, due_at::text as due_at_exact, payload, attempts from timers
    where state = 'pending' and due_at >= $3::timestamptz and due_at <= now() and kind = any($1)
    order by due_at limit $2 for update skip locked`;
 
@@ -193,6 +193,9 @@ export class TimerWorker {
       const rows: Array<Record<string, unknown>> = await manager.query(CLAIM_DUE_TIMERS_SQL, [this.kinds, size, from]);
       // By tenant and key: the tenant is set once per run of them, and two workers' batches take
       // the locks of the same orders in the same order (no deadlock between them).
+      // The due as claimed, to the microsecond (a Date keeps milliseconds): the fired mark below
+      // compares it with the row's due to see whether the handler scheduled the key again.
+      const claimedDue = new Map(rows.map((r) => [r.id as string, r.due_at_exact as string]));
       const timers = rows.map(dueTimerOf).sort((a, b) => compare(a.tenantId, b.tenantId) || compare(a.key, b.key) || a.dueAt.getTime() - b.dueAt.getTime());
       const started = performance.now();
       const fired: DueTimer[] = [];
@@ -230,7 +233,7 @@ export class TimerWorker {
           `update timers t set state = 'fired', fired_at = clock_timestamp(), fired_by = $3, attempts = t.attempts + 1
              from unnest($1::uuid[], $2::timestamptz[]) as f(id, due_at)
             where t.id = f.id and t.due_at = f.due_at and t.state = 'pending'`,
-          [fired.map((t) => t.id), fired.map((t) => t.dueAt), this.options.workerId],
+          [fired.map((t) => t.id), fired.map((t) => claimedDue.get(t.id)), this.options.workerId],
         );
       for (const timer of fired) outcomes.push({ kind: timer.kind, result: 'fired' });
       const claimed = fired.length + failures.length;
