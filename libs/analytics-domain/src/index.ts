@@ -7,3 +7,5 @@ export * from './risk-patterns';
 export * from './surge';
 export * from './similarity';
 export * from './rate-settings';
+export * from './report-periods';
+export * from './report-rankings';

@@ -15,6 +15,9 @@ import { MetricsController } from './metrics/metrics.controller';
 import { entities, migrations } from './persistence/schema';
 import { ProvinceController } from './province/province.controller';
 import { RateSettingsController } from './rate-settings/rate-settings.controller';
+import { reportScheduleKeeper } from './reports/report-schedule.worker';
+import { reportDueTimer } from './reports/report-due.timer';
+import { ReportsController } from './reports/reports.controller';
 import { countEventHandlers } from './tallies/count-event.handler';
 import { TalliesController } from './tallies/tallies.controller';
 import { analyticsGrpc } from './tallies/tallies.grpc';
@@ -28,12 +31,13 @@ export const analyticsService: ServiceDefinition = {
   name: 'analytics',
   description:
     'Analytics: read models built from every event; requests by status (terminations by reason apart) and the response, on-time answer, resolution, satisfaction, redo, revisit and on-time completion rates by unit, category, area and period, computed with each tenant’s rate settings; ' +
-    'hotspot surge and risk (舆情) early warning with signed webhook delivery; clusters of similar requests ranked by heat; interconnect transfers by direction, counterpart, method and outcome; dispatch quality (returns, re-dispatches, designations, dispatch accuracy) per unit.',
+    'hotspot surge and risk (舆情) early warning with signed webhook delivery; clusters of similar requests ranked by heat; interconnect transfers by direction, counterpart, method and outcome; dispatch quality (returns, re-dispatches, designations, dispatch accuracy) per unit; daily, weekly and monthly reports per tenant, generated on a schedule and on demand, kept as issued (JSON, CSV, a printable page).',
   configSchema: analyticsConfigSchema,
   entities,
   migrations,
-  controllers: [TalliesController, MetricsController, RateSettingsController, AlertsController, WarningSettingsController, DeliveriesController, ClustersController, ProvinceController, LinkageMetricsController, DispatchQualityController],
+  controllers: [TalliesController, MetricsController, RateSettingsController, AlertsController, WarningSettingsController, DeliveriesController, ClustersController, ProvinceController, LinkageMetricsController, DispatchQualityController, ReportsController],
   grpc: (ctx) => [analyticsGrpc(ctx)],
   handlers: [...countEventHandlers, ...lifecycleHandlers, ...linkageHandlers, ...dispatchQualityHandlers, onRequestAcceptedWarnings, onRequestAcceptedClusters],
-  timers: [deliverAlertTimer],
+  timers: [deliverAlertTimer, reportDueTimer],
+  workers: (ctx) => [reportScheduleKeeper(ctx)],
 };

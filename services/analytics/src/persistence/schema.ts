@@ -15,6 +15,7 @@ import { RateSettings1764300005200 } from './1764300005200-rate-settings.migrati
 import { EvaluationJudgements1764300005210 } from './1764300005210-evaluation-judgements.migration';
 import { RequestTerminations1764300005220 } from './1764300005220-request-terminations.migration';
 import { RateIndexes1764300005230 } from './1764300005230-rate-indexes.migration';
+import { Reports1764300005700 } from './1764300005700-reports.migration';
 
 /** The read model is plain SQL (upserts and aggregates), so there are no entity classes. */
 export const entities = [];
@@ -36,4 +37,5 @@ export const migrations = [
   EvaluationJudgements1764300005210,
   RequestTerminations1764300005220,
   RateIndexes1764300005230,
+  Reports1764300005700,
 ];
