@@ -8,9 +8,12 @@ import { ROLE_LABELS } from '@hotline/vocabulary';
 import { LangContext, type Lang, preferredLang, translator } from './i18n';
 import { AgentDesk } from './pages/AgentDesk';
 import { Approvals } from './pages/Approvals';
+import { Callbacks } from './pages/Callbacks';
 import { CatalogAdmin } from './pages/CatalogAdmin';
 import { DispatchQueue } from './pages/DispatchQueue';
 import { FollowUps } from './pages/FollowUps';
+import { IntakeSettings } from './pages/IntakeSettings';
+import { OnlineQueue } from './pages/OnlineQueue';
 import { PublicPage } from './pages/PublicPage';
 import { RateSettings } from './pages/RateSettings';
 import { Retention } from './pages/Retention';
@@ -26,6 +29,7 @@ import { endSession, type Session } from './session/session';
 
 // The dashboard carries the charting library: it loads when first opened, not with the desk.
 const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
+const CallRates = lazy(() => import('./pages/CallRates').then((m) => ({ default: m.CallRates })));
 
 /**
  * Ant Design's default palette with the text, link and status colours darkened to WCAG AA
@@ -92,6 +96,18 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return <RateSettings session={session} />;
     case 'retention':
       return <Retention session={session} />;
+    case 'online-queue':
+      return <OnlineQueue session={session} />;
+    case 'callbacks':
+      return <Callbacks session={session} />;
+    case 'call-rates':
+      return (
+        <Suspense fallback={null}>
+          <CallRates />
+        </Suspense>
+      );
+    case 'intake-settings':
+      return <IntakeSettings />;
     default:
       return null;
   }

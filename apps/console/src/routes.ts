@@ -25,6 +25,11 @@ export const ROUTES: readonly RouteDef[] = [
   { path: 'rate-settings', zh: '统计口径', en: 'Rate settings', roles: ['tenant-admin', 'supervisor'] },
   { path: 'retention', zh: '数据保留', en: 'Retention', roles: ['tenant-admin'] },
   { path: 'tenants', zh: '租户登记', en: 'Tenant registry', roles: ['province-operator'] },
+  // Issue 14: online queue, callbacks, call rates and the intake settings.
+  { path: 'online-queue', zh: '网上诉求', en: 'Online queue', roles: ['agent', 'supervisor'] },
+  { path: 'callbacks', zh: '漏接回拨', en: 'Callbacks', roles: ['agent', 'supervisor'] },
+  { path: 'call-rates', zh: '话务统计', en: 'Call rates', roles: ['supervisor', 'tenant-admin'] },
+  { path: 'intake-settings', zh: '受理设置', en: 'Intake settings', roles: ['tenant-admin'] },
 ];
 
 export function routesFor(roles: readonly Role[]): RouteDef[] {

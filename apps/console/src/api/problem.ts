@@ -41,6 +41,11 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   anonymous_requester: { zh: '匿名诉求，无联系方式', en: 'Anonymous request: nobody to call' },
   // Request termination (诉求终结): the proposer never decides their own proposal.
   two_person_rule: { zh: '双人审批：终结须由提议人以外的人员审批', en: 'Two-person rule: someone other than the proposer decides a termination' },
+  // Online queue (ADR 0034) and callbacks (docs/calls.md).
+  already_decided: { zh: '该网上诉求已由其他话务员受理判定', en: 'Another agent has already decided this online submission' },
+  callback_claimed: { zh: '其他话务员正在回拨该来电人', en: 'Another agent is calling this caller back' },
+  callback_closed: { zh: '该回拨事项已结束', en: 'This callback is closed already' },
+  callback_not_claimed: { zh: '请先领取该回拨事项', en: 'Claim the callback first' },
 };
 
 /** The message to show for an error, in the user's language, naming the fields a 4xx names. */

@@ -36,6 +36,13 @@ import type {
   RetentionRunTrigger,
   RevisitMethod,
   Satisfaction,
+  CallbackResult,
+  CallbackState,
+  OnlineQueueState,
+  ScopeDecision,
+  DuplicateMatchReason,
+  TerminationReason,
+  Urgency,
 } from '@hotline/vocabulary';
 
 export interface Page<T> {
@@ -58,6 +65,92 @@ export interface RequestView {
   content: string;
   receivedAt: string;
   requester: { anonymous: boolean; name?: string; phone?: string; confidential: boolean };
+}
+
+// The agent desk's hints (issues 14 and 16): classification, catalog, knowledge base, duplicates.
+
+/** POST /v1/classification/suggestions: the model's best three categories (none without a model), type and urgency by keyword rules. */
+export interface ClassificationSuggestionView {
+  suggestionId: string;
+  modelVersion: number | null;
+  categories: Array<{ code: string; name: string; path: Array<{ code: string; name: string }>; probability: number; terms: string[] }>;
+  requestType: { code: RequestType; probability: number; cues: string[] };
+  urgency: { code: Urgency; probability: number; cues: string[] };
+}
+
+interface CatalogUnitRef {
+  id: string;
+  code: string | null;
+  name: string | null;
+}
+
+/** GET /v1/catalog/match (dispatch): the units the catalog in force would choose; reason when nothing matches. */
+export interface CatalogMatchView {
+  catalogVersion: number | null;
+  matched: boolean;
+  entry: { categoryCode: string; areaCode: string; territorial: boolean; firstResponsible: boolean } | null;
+  primary: CatalogUnitRef | null;
+  assisting: CatalogUnitRef[];
+  reason: string | null;
+}
+
+/** GET /v1/knowledge/search: a published, valid article version, best ranked first; excerpt = the content's first 160 characters. */
+export interface KnowledgeHitView {
+  articleId: string;
+  version: number;
+  title: string;
+  category: string;
+  issuingUnit: string;
+  excerpt: string;
+}
+
+/** GET /v1/knowledge/articles/{id}: the version agents answer from and every version. */
+export interface KnowledgeArticleView {
+  id: string;
+  publishedVersion: number | null;
+  versions: Array<{ version: number; status: string; title: string; content: string; sourceDocument: string | null }>;
+}
+
+interface TerminationMarkView {
+  terminationId: string;
+  reasonCode: TerminationReason;
+  legalRoute: string;
+  terminatedAt: string;
+}
+
+/** POST /v1/duplicate-candidates: earlier requests this contact may repeat (并单), and terminated matters it may repeat. */
+export interface DuplicateProbeView {
+  items: Array<{
+    requestId: string;
+    number: string;
+    status: RequestStatus;
+    channel: string;
+    areaCode: string;
+    title: string;
+    receivedAt: string;
+    score: number;
+    reasons: DuplicateMatchReason[];
+    termination: TerminationMarkView | null;
+  }>;
+  terminatedMatches: TerminatedMatchView[];
+}
+
+export interface TerminatedMatchView {
+  requestId: string;
+  number: string;
+  status: RequestStatus;
+  title: string;
+  receivedAt: string;
+  reasons: DuplicateMatchReason[];
+  termination: TerminationMarkView;
+}
+
+/** POST /v1/requests: the registered request with its links and the terminated matters it may repeat. */
+export interface RegisteredRequestView extends RequestView {
+  accessCode: string;
+  mergedInto: { id: string; number: string; status: RequestStatus } | null;
+  answerArticles: Array<{ articleId: string; version: number; title: string }>;
+  terminatedMatches: TerminatedMatchView[];
 }
 
 export interface WorkOrderView {
@@ -512,4 +605,135 @@ export interface FollowUpView {
   updatedAt: string;
   endedAt: string | null;
   history?: FollowUpChangeView[];
+}
+
+// Issue 14: intake's online queue, intake policy, calls and callbacks.
+
+/** An online submission in the online queue (intake toOnlineQueueView, ADR 0034); secondsLeft at the server's now, null once decided. */
+export interface OnlineQueueItemView {
+  requestId: string;
+  number: string;
+  channel: string;
+  title: string | null;
+  content: string;
+  areaCode: string;
+  requestType: RequestType;
+  /** The category the citizen picked: a hint, the agent decides. */
+  categoryCode: string | null;
+  enterpriseRelated: boolean;
+  anonymous: boolean;
+  requester: { anonymous: true } | { anonymous: false; name: string; phone: string; confidential: boolean };
+  state: OnlineQueueState;
+  receivedAt: string;
+  warnAt: string | null;
+  dueAt: string;
+  secondsLeft: number | null;
+  warnedAt: string | null;
+  overdueAt: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decision: ScopeDecision | null;
+}
+
+/** GET /v1/online-queue/stats: 按时响应率 = decidedInTime ÷ inTimeDenominator (decided + open past the limit). */
+export interface OnlineQueueStatsView {
+  from: string;
+  to: string;
+  submitted: number;
+  decided: number;
+  decidedInTime: number;
+  overdue: number;
+  openOverdue: number;
+  open: number;
+  inTimeRate: number | null;
+  inTimeDenominator: number;
+}
+
+/** GET/PUT /v1/intake-policy; source: the tenant's own or the platform default (DEFAULT_INTAKE_POLICY). */
+export interface IntakePolicyView {
+  onlineResponseSeconds: number;
+  onlineWarningSeconds: number;
+  confidentialTypes: RequestType[];
+  source: 'tenant' | 'default';
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface CallPolicyValues {
+  answerTimelySeconds: number;
+  shortAbandonSeconds: number;
+  shortAbandonsCounted: boolean;
+  callbackShortAbandons: boolean;
+  callbackDueMinutes: number;
+  callbackMaxAttempts: number;
+}
+
+/** GET/PUT /v1/call-policy, with the defaults and where each comes from. */
+export interface CallPolicyView extends CallPolicyValues {
+  source: 'tenant' | 'default';
+  defaults: { values: CallPolicyValues; sources: Record<keyof CallPolicyValues, string> };
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/** A callback item (漏接回拨, intake toCallbackView): the number masked; pastDue before the timer flags overdue. */
+export interface CallbackView {
+  id: string;
+  state: CallbackState;
+  callerNumberMasked: string | null;
+  queue: string;
+  abandonedCalls: number;
+  firstAbandonedAt: string;
+  lastAbandonedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  pastDue: boolean;
+  claimedBy: string | null;
+  claimedAt: string | null;
+  attempts: number;
+  result: CallbackResult | null;
+  requestNumber: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+}
+
+/** POST /v1/callbacks/{id}/call-reference: what the telephony exchanges for the number; the agent never sees it. */
+export interface CallbackReferenceView {
+  callbackId: string;
+  reference: string;
+  expiresAt: string;
+}
+
+/** A rate with what it is made of; value null when the denominator is 0. */
+export interface CallRate {
+  value: number | null;
+  numerator: number;
+  denominator: number;
+}
+
+export interface CallRateFigures {
+  calls: number;
+  answered: number;
+  answeredInTime: number;
+  abandoned: number;
+  shortAbandoned: number;
+  offered: number;
+  /** 人工接通率 */
+  answerRate: CallRate;
+  /** 人工应答及时率 */
+  timelyAnswerRate: CallRate;
+  abandonRate: CallRate;
+}
+
+/** GET /v1/call-records/rates: per local day × queue, per queue and in total, with the policy used. */
+export interface CallRatesReportView {
+  from: string;
+  to: string;
+  queue: string | null;
+  timeZone: string;
+  policy: { answerTimelySeconds: number; shortAbandonSeconds: number; shortAbandonsCounted: boolean; source: 'tenant' | 'default' };
+  definitions: Record<string, string>;
+  days: Array<CallRateFigures & { day: string; queue: string }>;
+  queues: Array<CallRateFigures & { queue: string }>;
+  total: CallRateFigures;
 }
