@@ -460,6 +460,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant’s reports, the latest period first, each period’s newest version first */
+        get: operations["ReportsController_list"];
+        put?: never;
+        /**
+         * Generate a report of a period now (a new version)
+         * @description A report (日报/周报/月报) of the tenant, for a local day, an ISO week (Monday to Sunday) or a calendar month in the tenant’s time zone: requests received (by type, channel and current status; closed, direct answers, terminated, merged), the rates of /v1/metrics/rates for the period each with its numerator and denominator (the tenant’s rate settings as basis), urged and overdue orders, every unit with its rates and two rankings (on-time completion, satisfaction), the top categories and areas, alerts raised and clusters of the period, and each headline figure beside the previous period’s. Requests count by receipt day, their orders with them. A report is a stored snapshot: it stays what it was when issued; generating the period again makes a new version, and the earlier one is `superseded`.
+         */
+        post: operations["ReportsController_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{id}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report as a printable page (zh-CN HTML with print CSS, no scripts) */
+        get: operations["ReportsController_print"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One report as issued: JSON, or CSV with {id}.csv or ?format=csv
+         * @description CSV: UTF-8 with a byte order mark (Excel shows the Chinese), CRLF; per section a title line `[code] title`, a header line, its rows and an empty line. Rates are fractions (0.9512), empty when their denominator is 0.
+         */
+        get: operations["ReportsController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/risk-patterns": {
         parameters: {
             query?: never;
@@ -1027,6 +1085,92 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_list: {
+        parameters: {
+            query?: {
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                period?: unknown | ("daily" | "weekly" | "monthly");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    date: string;
+                    /** @enum {string} */
+                    period: "daily" | "weekly" | "monthly";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_print: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_one: {
+        parameters: {
+            query?: {
+                format?: unknown | ("json" | "csv");
+            };
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

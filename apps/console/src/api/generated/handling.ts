@@ -49,6 +49,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending extension and pause requests (kind= to narrow), oldest ask first, each with its order and the handling due now */
+        get: operations["ApprovalsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/attachment-policy": {
         parameters: {
             query?: never;
@@ -772,6 +789,27 @@ export interface operations {
     HealthController_readyz: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApprovalsController_list: {
+        parameters: {
+            query?: {
+                kind?: unknown | ("extension" | "pause");
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

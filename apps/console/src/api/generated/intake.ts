@@ -1141,6 +1141,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sharing/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hotline's sharing agreements, newest first */
+        get: operations["SharingController_list"];
+        put?: never;
+        /** Propose a sharing agreement with a department; active once a second person approves it */
+        post: operations["SharingController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sharing/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sharing agreement */
+        get: operations["SharingController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sharing/agreements/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a proposed agreement (not its proposer); it supersedes the department’s active one */
+        post: operations["SharingController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sharing/agreements/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a proposed agreement (not its proposer), with the reason */
+        post: operations["SharingController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sharing/agreements/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a proposed or active agreement at once, with the reason: nothing more is released under it */
+        post: operations["SharingController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sharing/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A department pulls what its active agreement releases (the token's `department` claim); logged */
+        get: operations["SharingController_release"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sharing/releases/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every release: agreement, department, who, when, which requests and fields; newest first */
+        get: operations["SharingController_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants": {
         parameters: {
             query?: never;
@@ -2641,7 +2761,7 @@ export interface operations {
                 limit?: (number | string) & number;
                 number?: unknown | string;
                 offset?: (number | string) & number;
-                purpose?: unknown | ("contact-requester" | "verify-identity" | "handle-request" | "supervision" | "complaint-or-dispute" | "legal-request" | "callback-verify" | "callback-result" | "on-site-visit" | "unstated");
+                purpose?: unknown | ("contact-requester" | "verify-identity" | "handle-request" | "supervision" | "complaint-or-dispute" | "legal-request" | "callback-verify" | "callback-result" | "on-site-visit" | "data-sharing" | "unstated");
                 requestId?: unknown | string;
                 subject?: unknown | string;
                 to?: unknown | string;
@@ -3255,6 +3375,233 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingController_list: {
+        parameters: {
+            query?: {
+                departmentCode?: unknown | string;
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                state?: unknown | ("proposed" | "active" | "refused" | "revoked");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description areas covered, each with everything below it */
+                    areaCodes: string[];
+                    /** @description content categories covered, each with everything below it */
+                    categoryPrefixes: string[];
+                    /** @description the `department` claim of its recipients’ tokens */
+                    departmentCode: string;
+                    departmentName: string;
+                    /** @description vocabulary SHARING_FIELD_CATALOGUE: each field with its masking */
+                    fields: {
+                        /** @enum {string} */
+                        field: "number" | "receivedAt" | "channel" | "requestType" | "urgency" | "categoryCode" | "areaCode" | "status" | "title" | "content" | "answer" | "unit" | "requester.name" | "requester.phone" | "requester.idNumber" | "requester.address";
+                        /** @enum {string} */
+                        masking: "none" | "mask" | "drop" | "coarsen";
+                    }[];
+                    /**
+                     * @description must be true to release a core field
+                     * @default false
+                     */
+                    includesCore?: boolean;
+                    /** @description the law, regulation or document that allows the sharing */
+                    legalBasis: string;
+                    /**
+                     * @description vocabulary DATA_GRADES: the highest grade of field it may release
+                     * @enum {string}
+                     */
+                    maxGrade: "general" | "important" | "personal" | "core";
+                    /** @description why the department needs personal information; required when a personal field is released */
+                    personalDataPurpose?: string;
+                    /** @description what the department uses the data for (谁使用谁负责) */
+                    purpose: string;
+                    requestTypes: ("consultation" | "help" | "complaint" | "report" | "suggestion" | "praise" | "other")[];
+                    /**
+                     * Format: date-time
+                     * @description requests received from then on, and releases from then on
+                     */
+                    validFrom: string;
+                    /**
+                     * Format: date-time
+                     * @description exclusive: neither requests received nor releases after it
+                     */
+                    validUntil: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description kept masked */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description kept masked */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description kept masked */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingController_release: {
+        parameters: {
+            query?: {
+                cursor?: unknown | string;
+                limit?: (number | string) & number;
+                since?: unknown | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingController_log: {
+        parameters: {
+            query?: {
+                agreementId?: unknown | string;
+                departmentCode?: unknown | string;
+                from?: unknown | string;
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                to?: unknown | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

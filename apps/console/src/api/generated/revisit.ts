@@ -420,7 +420,11 @@ export interface paths {
          */
         put: operations["PoliciesController_put"];
         post?: never;
-        delete?: never;
+        /**
+         * Remove the rule of a request type (or *) for every channel: the next more general rule applies
+         * @description The rule of a request is the most specific one, applied whole: its type and channel kind, else its type, else its channel kind (type *), else * — else every request, 72 h, 3 attempts, any method, anonymous skipped.
+         */
+        delete: operations["PoliciesController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -440,7 +444,11 @@ export interface paths {
          */
         put: operations["PoliciesController_putForChannel"];
         post?: never;
-        delete?: never;
+        /**
+         * Remove the rule of a request type (or *) for one channel kind: the next more general rule applies
+         * @description The rule of a request is the most specific one, applied whole: its type and channel kind, else its type, else its channel kind (type *), else * — else every request, 72 h, 3 attempts, any method, anonymous skipped.
+         */
+        delete: operations["PoliciesController_removeForChannel"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1100,6 +1108,25 @@ export interface operations {
             };
         };
     };
+    PoliciesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestType: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PoliciesController_putForChannel: {
         parameters: {
             query?: never;
@@ -1142,6 +1169,26 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PoliciesController_removeForChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelKind: string;
+                requestType: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
