@@ -24,7 +24,7 @@ import { SignIn } from './pages/SignIn';
 import { Terminations } from './pages/Terminations';
 import { TenantRegistry } from './pages/TenantRegistry';
 import { UnitPortal } from './pages/UnitPortal';
-import { go, parseHash, routesFor } from './routes';
+import { go, parseHash, ROUTE_GROUPS, type RouteDef, type RouteGroup, routesFor } from './routes';
 import { endSession, type Session } from './session/session';
 
 // The dashboard carries the charting library: it loads when first opened, not with the desk.
@@ -113,6 +113,15 @@ function Page({ route, session }: { route: string[]; session: Session }) {
   }
 }
 
+/** The menu's sections that hold a page for the user, each with its pages. */
+function menuItems(allowed: readonly RouteDef[], t: ReturnType<typeof translator>) {
+  return (Object.keys(ROUTE_GROUPS) as RouteGroup[]).flatMap((group) => {
+    const pages = allowed.filter((r) => r.group === group);
+    if (pages.length === 0) return [];
+    return [{ type: 'group' as const, key: `group-${group}`, label: t(ROUTE_GROUPS[group].zh, ROUTE_GROUPS[group].en), children: pages.map((r) => ({ key: r.path, label: <a href={`#/${r.path}`}>{t(r.zh, r.en)}</a> })) }];
+  });
+}
+
 export function App() {
   const [lang, setLang] = useState<Lang>(preferredLang);
   const [session, setSession] = useState<Session>();
@@ -145,16 +154,9 @@ export function App() {
     body = (
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#003a8c' }}>
-          <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>
+          <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 18, whiteSpace: 'nowrap', flex: 1 }}>
             {t('12345 热线工作台', '12345 Hotline console')}
           </Typography.Title>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            style={{ flex: 1, minWidth: 0, background: 'transparent' }}
-            selectedKeys={[route[0] ?? '']}
-            items={allowed.map((r) => ({ key: r.path, label: <a href={`#/${r.path}`}>{t(r.zh, r.en)}</a> }))}
-          />
           <Space style={{ color: '#fff' }}>
             <span data-testid="who">
               {session.tenant} · {session.roles.map((r) => t.label(ROLE_LABELS[r], r)).join('、')}
@@ -172,9 +174,21 @@ export function App() {
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
-          <main>{allowed.some((r) => r.path === route[0]) ? <Page route={route} session={session} /> : <Result status="403" title={t('无权访问此页面', 'Not a page for your role')} />}</main>
-        </Layout.Content>
+        <Layout hasSider>
+          {/* Pages by section, in the order of a request's life: every item stays visible (no overflow menu to hide links in). */}
+          <Layout.Sider width={176} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+            <nav aria-label={t('功能菜单', 'Pages')}>
+              <Menu
+                mode="inline"
+                selectedKeys={[route[0] ?? '']}
+                items={menuItems(allowed, t)}
+              />
+            </nav>
+          </Layout.Sider>
+          <Layout.Content style={{ padding: 24 }}>
+            <main>{allowed.some((r) => r.path === route[0]) ? <Page route={route} session={session} /> : <Result status="403" title={t('无权访问此页面', 'Not a page for your role')} />}</main>
+          </Layout.Content>
+        </Layout>
       </Layout>
     );
   return (

@@ -2,34 +2,47 @@
 // this only decides what the menu offers).
 import type { Role } from '@hotline/vocabulary';
 
+/** The menu's sections, in the order of a request's life, then oversight and settings. */
+export const ROUTE_GROUPS = {
+  intake: { zh: '受理', en: 'Intake' },
+  dispatch: { zh: '派单', en: 'Dispatch' },
+  handling: { zh: '办理', en: 'Handling' },
+  revisit: { zh: '复核回访', en: 'Review and revisit' },
+  oversight: { zh: '监督分析', en: 'Oversight' },
+  settings: { zh: '设置', en: 'Settings' },
+  province: { zh: '省级', en: 'Province' },
+} as const;
+export type RouteGroup = keyof typeof ROUTE_GROUPS;
+
 export interface RouteDef {
   path: string;
   zh: string;
   en: string;
   roles: readonly Role[];
+  group: RouteGroup;
 }
 
 export const ROUTES: readonly RouteDef[] = [
-  { path: 'desk', zh: '话务台', en: 'Agent desk', roles: ['agent'] },
-  { path: 'dispatch', zh: '人工派单', en: 'Manual dispatch', roles: ['dispatcher'] },
-  { path: 'unit', zh: '承办工单', en: 'Unit work orders', roles: ['unit-operator', 'unit-leader', 'unit-principal'] },
-  { path: 'reviews', zh: '复核', en: 'Review', roles: ['reviewer', 'supervisor'] },
-  { path: 'revisits', zh: '回访', en: 'Revisit', roles: ['reviewer', 'agent', 'supervisor'] },
-  { path: 'dashboard', zh: '监督看板', en: 'Dashboard', roles: ['supervisor', 'tenant-admin'] },
-  { path: 'approvals', zh: '延期暂停审批', en: 'Approvals', roles: ['supervisor', 'tenant-admin'] },
-  { path: 'terminations', zh: '诉求终结', en: 'Terminations', roles: ['supervisor', 'tenant-admin'] },
-  { path: 'catalog', zh: '派单目录', en: 'Dispatch catalog', roles: ['tenant-admin'] },
+  { path: 'desk', zh: '话务台', en: 'Agent desk', roles: ['agent'], group: 'intake' },
+  { path: 'dispatch', zh: '人工派单', en: 'Manual dispatch', roles: ['dispatcher'], group: 'dispatch' },
+  { path: 'unit', zh: '承办工单', en: 'Unit work orders', roles: ['unit-operator', 'unit-leader', 'unit-principal'], group: 'handling' },
+  { path: 'reviews', zh: '复核', en: 'Review', roles: ['reviewer', 'supervisor'], group: 'revisit' },
+  { path: 'revisits', zh: '回访', en: 'Revisit', roles: ['reviewer', 'agent', 'supervisor'], group: 'revisit' },
+  { path: 'dashboard', zh: '监督看板', en: 'Dashboard', roles: ['supervisor', 'tenant-admin'], group: 'oversight' },
+  { path: 'approvals', zh: '延期暂停审批', en: 'Approvals', roles: ['supervisor', 'tenant-admin'], group: 'handling' },
+  { path: 'terminations', zh: '诉求终结', en: 'Terminations', roles: ['supervisor', 'tenant-admin'], group: 'oversight' },
+  { path: 'catalog', zh: '派单目录', en: 'Dispatch catalog', roles: ['tenant-admin'], group: 'settings' },
   // Issue 16: revisit rules, rate settings, retention and follow-ups.
-  { path: 'follow-ups', zh: '持续跟踪', en: 'Follow-ups', roles: ['reviewer', 'supervisor', 'tenant-admin', 'unit-operator', 'unit-leader', 'unit-principal'] },
-  { path: 'sampling-rules', zh: '回访规则', en: 'Revisit rules', roles: ['tenant-admin'] },
-  { path: 'rate-settings', zh: '统计口径', en: 'Rate settings', roles: ['tenant-admin', 'supervisor'] },
-  { path: 'retention', zh: '数据保留', en: 'Retention', roles: ['tenant-admin'] },
-  { path: 'tenants', zh: '租户登记', en: 'Tenant registry', roles: ['province-operator'] },
+  { path: 'follow-ups', zh: '持续跟踪', en: 'Follow-ups', roles: ['reviewer', 'supervisor', 'tenant-admin', 'unit-operator', 'unit-leader', 'unit-principal'], group: 'revisit' },
+  { path: 'sampling-rules', zh: '回访规则', en: 'Revisit rules', roles: ['tenant-admin'], group: 'settings' },
+  { path: 'rate-settings', zh: '统计口径', en: 'Rate settings', roles: ['tenant-admin', 'supervisor'], group: 'settings' },
+  { path: 'retention', zh: '数据保留', en: 'Retention', roles: ['tenant-admin'], group: 'settings' },
+  { path: 'tenants', zh: '租户登记', en: 'Tenant registry', roles: ['province-operator'], group: 'province' },
   // Issue 14: online queue, callbacks, call rates and the intake settings.
-  { path: 'online-queue', zh: '网上诉求', en: 'Online queue', roles: ['agent', 'supervisor'] },
-  { path: 'callbacks', zh: '漏接回拨', en: 'Callbacks', roles: ['agent', 'supervisor'] },
-  { path: 'call-rates', zh: '话务统计', en: 'Call rates', roles: ['supervisor', 'tenant-admin'] },
-  { path: 'intake-settings', zh: '受理设置', en: 'Intake settings', roles: ['tenant-admin'] },
+  { path: 'online-queue', zh: '网上诉求', en: 'Online queue', roles: ['agent', 'supervisor'], group: 'intake' },
+  { path: 'callbacks', zh: '漏接回拨', en: 'Callbacks', roles: ['agent', 'supervisor'], group: 'intake' },
+  { path: 'call-rates', zh: '话务统计', en: 'Call rates', roles: ['supervisor', 'tenant-admin'], group: 'oversight' },
+  { path: 'intake-settings', zh: '受理设置', en: 'Intake settings', roles: ['tenant-admin'], group: 'settings' },
 ];
 
 export function routesFor(roles: readonly Role[]): RouteDef[] {
