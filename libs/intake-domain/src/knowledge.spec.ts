@@ -7,6 +7,13 @@ describe('knowledge base', () => {
     expect(searchTokens('ＡＢＣ 噪音噪音')).toEqual(['abc', '噪音', '音噪']);
     expect(searchTokens('，。！')).toEqual([]);
     expect(searchDocument('公积金提取')).toBe('公积 积金 金提 提取');
+    // A Han character ends a Latin word: the board's anonymised places stay searchable.
+    expect(searchTokens('A市A3区魏家坡')).toEqual(['a', '市', 'a3', '区魏', '魏家', '家坡']);
+  });
+
+  it("leaves the letters' formulas out of a query, unless the query has nothing else", () => {
+    expect(searchQuery('尊敬的领导您好，小区停水', 'any')).toBe('小区 | 区停 | 停水');
+    expect(searchQuery('您好', 'all')).toBe('您好');
   });
 
   it('queries all tokens or any of them, nothing for a text without tokens', () => {

@@ -2,8 +2,22 @@
 // so search indexes overlapping character bigrams (PostgreSQL full-text search over them, no
 // dictionary to install); Latin words and numbers stay whole. Pure: the service stores and queries.
 
-/** Runs of CJK characters, and words of letters or digits; everything else separates. */
-const RUNS = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
+/**
+ * Runs of CJK characters, and words of other letters or digits; everything else separates. A Han
+ * character ends a Latin word (Han characters are letters too): "A市A3区" is a, 市, a3, 区 — not
+ * one word no query would ever match, as the board's anonymised place names would otherwise be.
+ */
+const RUNS = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
+
+/**
+ * Bigrams of the letter-writing formulas both sides use (尊敬的领导您好, 网友您好, 已收悉, 现将有关情况
+ * 回复如下, 感谢您对我们工作的支持): in most messages or most replies of the board's files, so they
+ * match every article and rank none. Left out of queries only; articles keep them.
+ */
+const FORMULA_BIGRAMS = new Set([
+  '尊敬', '敬的', '的领', '领导', '导您', '您好', '你好', '们好', '书记', '我是', '本人', '请问', '网友', '收悉', '已收', '回复', '复如', '如下',
+  '现将', '感谢', '谢您', '您对', '对我', '我们', '们工', '工作', '作的', '的支', '支持', '留言', '的留', '言已', '有关', '关情', '情况', '况回',
+]);
 
 /**
  * The search tokens of a text: overlapping bigrams of every Han run (a single character alone
@@ -35,7 +49,10 @@ export function searchDocument(text: string): string {
  * tokens. Tokens hold letters and digits only, so they need no quoting.
  */
 export function searchQuery(text: string, mode: 'all' | 'any'): string | undefined {
-  const tokens = searchTokens(text).slice(0, 64);
+  const all = searchTokens(text);
+  const meaningful = all.filter((t) => !FORMULA_BIGRAMS.has(t));
+  // A query of formulas alone still searches for them.
+  const tokens = (meaningful.length > 0 ? meaningful : all).slice(0, 64);
   return tokens.length === 0 ? undefined : tokens.join(mode === 'all' ? ' & ' : ' | ');
 }
 

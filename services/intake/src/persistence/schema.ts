@@ -25,6 +25,7 @@ import { AnonymisedRequests1764300005340 } from './1764300005340-anonymised-requ
 import { Classification1764300005500 } from './1764300005500-classification.migration';
 import { CallRecords1764300005550 } from './1764300005550-call-records.migration';
 import { OnlineQueue1764300005600 } from './1764300005600-online-queue.migration';
+import { KnowledgeSearchTokens1764300005610 } from './1764300005610-knowledge-search-tokens.migration';
 import { DataSharing1764300005800 } from './1764300005800-data-sharing.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
@@ -53,6 +54,7 @@ export const migrations = [
   Classification1764300005500,
   CallRecords1764300005550,
   OnlineQueue1764300005600,
+  KnowledgeSearchTokens1764300005610,
   DataSharing1764300005800,
 ];
 
