@@ -34,6 +34,8 @@ export class KnowledgeSearchTokens1764300005610 implements MigrationInterface {
     });
   }
 
-  /** The earlier tokens only lost matches; the new vectors stay (nothing to undo). */
-  async down(): Promise<void> {}
+  /** The earlier tokens only lost matches: the new vectors stay, nothing is undone. */
+  async down(): Promise<void> {
+    return Promise.resolve();
+  }
 }
