@@ -120,6 +120,20 @@ describe('intake service (real PostgreSQL and NATS)', () => {
     expect(pending[0].n).toBe(0);
   });
 
+  it('renames a channel and switches it off, keeping its code and kind; another tenant cannot touch it', async () => {
+    const admin = await token('city-ch', ['tenant-admin']);
+    const agent = await token('city-ch', ['agent']);
+    expect((await request('POST', '/v1/channels', admin, { code: 'hotline', name: '12345', kind: 'phone' })).status).toBe(201);
+    expect((await request('PATCH', '/v1/channels/hotline', admin, {})).status).toBe(400);
+    // The kind never changes: an unknown key of the body.
+    expect((await request('PATCH', '/v1/channels/hotline', admin, { kind: 'web' })).body.errors).toContainEqual(expect.objectContaining({ message: expect.stringContaining("'kind'") }));
+    expect((await request('PATCH', '/v1/channels/hotline', agent, { enabled: false })).status).toBe(403);
+    expect((await request('PATCH', '/v1/channels/hotline', await token('city-other', ['tenant-admin']), { enabled: false })).status).toBe(404);
+    const off = await request('PATCH', '/v1/channels/hotline', admin, { name: '12345 热线', enabled: false });
+    expect(off).toMatchObject({ status: 200, body: { code: 'hotline', kind: 'phone', name: '12345 热线', enabled: false } });
+    expect((await request('GET', '/v1/channels?enabled=true', admin)).body.items).toEqual([]);
+  });
+
   it('keeps its deployed durable consumers: the timeline one per producer, named as before, reading the whole stream', async () => {
     // Added since 0.1.0: the requester's notifications read handling's extension decisions only (ADR 0029).
     // And the retention consumer reads revisit's RequestAnonymised only (issue 13).

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
 import { listChannels } from './channels.repository';
-import { CreateChannelBody, ListChannelsQuery } from './channels.schemas';
+import { ChannelCode, CreateChannelBody, ListChannelsQuery, UpdateChannelBody } from './channels.schemas';
 import { toChannelView } from './channels.views';
 import { createChannel } from './create-channel.command';
+import { updateChannel } from './update-channel.command';
 
 @ApiTags('channels')
 @ApiBearerAuth()
@@ -22,6 +23,17 @@ export class ChannelsController {
   async create(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(CreateChannelBody, body);
     const channel = await this.db.run(who.tenantId, (m) => createChannel(m, this.outbox, who.tenantId, input));
+    return toChannelView(channel);
+  }
+
+  /** Rename a channel or switch it on or off (its code and kind stay); announced as ChannelConfigured. */
+  @Patch(':code')
+  @ApiZodBody(UpdateChannelBody)
+  @Roles('tenant-admin')
+  async update(@CurrentIdentity() who: Identity, @Param('code') code: string, @Body() body: unknown) {
+    const channelCode = validate(ChannelCode, code, 'code');
+    const input = validate(UpdateChannelBody, body);
+    const channel = await this.db.run(who.tenantId, (m) => updateChannel(m, this.outbox, channelCode, input));
     return toChannelView(channel);
   }
 

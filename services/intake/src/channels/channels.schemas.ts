@@ -14,4 +14,11 @@ export const CreateChannelBody = z
   .strict();
 export type CreateChannel = z.infer<typeof CreateChannelBody>;
 
+/** What may change of a channel: its name and whether it takes contacts. */
+export const UpdateChannelBody = z
+  .object({ name: z.string().trim().min(1).max(100).optional(), enabled: z.boolean().optional() })
+  .strict()
+  .refine((b) => b.name !== undefined || b.enabled !== undefined, 'name or enabled');
+export type UpdateChannel = z.infer<typeof UpdateChannelBody>;
+
 export const ListChannelsQuery = z.object({ enabled: z.enum(['true', 'false']).optional() }).strict();
