@@ -23,6 +23,8 @@ export interface RelayOptions {
   maxBackoffMs?: number;
   /** Wake on commit through LISTEN/NOTIFY (default true). */
   listen?: boolean;
+  /** Fallback polling while the listener is connected and every commit wakes the relay (default 1,000 ms). */
+  listeningPollMs?: number;
 }
 
 /** Key of the transaction advisory lock that makes one relay per database the publisher. */
@@ -49,6 +51,8 @@ export class OutboxRelay {
   private failures = 0;
   private listener?: Client;
   private listening = false;
+  /** LISTEN is in effect: commits wake the relay, so polling is only a safety net. */
+  private notified = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -134,7 +138,17 @@ export class OutboxRelay {
       return Math.min(this.options.maxBackoffMs ?? 5_000, pollMs * 2 ** this.failures);
     }
     this.failures = 0;
-    return published > 0 ? 0 : pollMs;
+    return published > 0 ? 0 : this.idleWaitMs(pollMs);
+  }
+
+  /**
+   * How long an idle relay waits for its next look. While it listens, every commit that writes
+   * outbox rows wakes it, so it polls only as a safety net (issue 18: five services polling every
+   * 100 ms made some 200 idle transactions a second on a shared server); without the listener
+   * it polls at pollMs as before.
+   */
+  private idleWaitMs(pollMs: number): number {
+    return this.notified ? Math.max(pollMs, this.options.listeningPollMs ?? 1_000) : pollMs;
   }
 
   /** Keeps a connection that LISTENs for the outbox's commit notifications, reconnecting while the relay runs. */
@@ -148,6 +162,7 @@ export class OutboxRelay {
         await client.connect();
         client.on('notification', () => this.loop.wake());
         await client.query(`listen ${OUTBOX_CHANNEL}`);
+        this.notified = true;
         this.loop.wake(); // rows committed while it was not listening
         await new Promise<void>((resolve) => {
           client.once('error', () => resolve());
@@ -156,6 +171,8 @@ export class OutboxRelay {
       } catch {
         // The database is away: polling carries on; try again shortly.
       }
+      this.notified = false;
+      this.loop.wake(); // back to polling at once: a commit may have come while the connection broke
       await client.end().catch(() => undefined);
       if (this.listening) await new Promise((r) => setTimeout(r, 1_000));
     }

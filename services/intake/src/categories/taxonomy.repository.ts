@@ -75,6 +75,26 @@ export async function categoryPath(manager: EntityManager, version: number, code
   return rows.map((r) => r.code);
 }
 
+/**
+ * The latest taxonomy version and the code's path from level 1 in it (empty: no such code), in
+ * one round trip: what latestTaxonomyVersion and categoryPath answer one after the other, for
+ * the registration hot path (issue 18).
+ */
+export async function latestCategoryPath(manager: EntityManager, code: string): Promise<{ version: number; path: string[] }> {
+  const [row]: Array<{ version: number; path: string[] | null }> = await manager.query(
+    `with recursive latest as (
+       select coalesce(max(version), 0)::int as version from taxonomy_versions
+     ), path (code, parent_code, level) as (
+       select c.code, c.parent_code, c.level from categories c join latest l on c.version = l.version where c.code = $1
+       union all
+       select c.code, c.parent_code, c.level from categories c join path p on c.code = p.parent_code join latest l on c.version = l.version
+     )
+     select l.version, (select array_agg(code order by level) from path) as path from latest l`,
+    [code],
+  );
+  return { version: Number(row?.version ?? 0), path: row?.path ?? [] };
+}
+
 export async function findCategories(manager: EntityManager, version: number, query: ListCategories) {
   return manager.getRepository(CategoryEntity).findAndCount({
     where: {

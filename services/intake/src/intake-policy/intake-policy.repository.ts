@@ -11,7 +11,7 @@ export interface IntakePolicyView extends IntakePolicy {
   updatedBy: string | null;
 }
 
-interface Row {
+export interface IntakePolicyRow {
   online_response_seconds: number;
   online_warning_seconds: number;
   confidential_types: RequestType[];
@@ -19,11 +19,17 @@ interface Row {
   updated_by: string;
 }
 
+/** The columns intakePolicyOf reads, for a query that fetches the policy beside something else. */
+export const INTAKE_POLICY_COLUMNS = 'online_response_seconds, online_warning_seconds, confidential_types, updated_at, updated_by';
+
 export async function loadIntakePolicy(manager: EntityManager): Promise<IntakePolicyView> {
-  const [row]: Row[] = await manager.query(
-    `select online_response_seconds, online_warning_seconds, confidential_types, updated_at, updated_by from intake_policies`,
-  );
-  if (!row) return { ...DEFAULT_INTAKE_POLICY, confidentialTypes: [...DEFAULT_INTAKE_POLICY.confidentialTypes], source: 'default', updatedAt: null, updatedBy: null };
+  const [row]: IntakePolicyRow[] = await manager.query(`select ${INTAKE_POLICY_COLUMNS} from intake_policies`);
+  return intakePolicyOf(row);
+}
+
+/** The tenant's policy from its row (INTAKE_POLICY_COLUMNS; null columns or none: the default). */
+export function intakePolicyOf(row: IntakePolicyRow | undefined): IntakePolicyView {
+  if (!row?.updated_at) return { ...DEFAULT_INTAKE_POLICY, confidentialTypes: [...DEFAULT_INTAKE_POLICY.confidentialTypes], source: 'default', updatedAt: null, updatedBy: null };
   return {
     onlineResponseSeconds: row.online_response_seconds,
     onlineWarningSeconds: row.online_warning_seconds,

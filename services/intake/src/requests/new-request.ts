@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
-import { closingDetail, isDispatched, mergeChanges, registrationChanges, Requester, ScopeInput } from '@hotline/intake-domain';
+import { closingDetail, isDispatched, mergeChanges, registrationChanges, Requester, ScopeInput, StatusChange } from '@hotline/intake-domain';
 import type { Outbox } from '@hotline/platform';
+import { isClosedStatus } from '@hotline/vocabulary';
 import type { RequestType, ScopeDecision, Urgency } from '@hotline/vocabulary';
-import { categoryPath, latestTaxonomyVersion } from '../categories/taxonomy.repository';
+import { latestCategoryPath } from '../categories/taxonomy.repository';
 import { insertExternalRefs, insertMatchText } from '../duplicates/duplicates.repository';
 import type { ExternalRefInput } from '../duplicates/duplicates.schemas';
 import type { MatchKeys } from '../duplicates/requester-match-keys';
@@ -14,7 +15,7 @@ import type { Registrar } from './registrar';
 import { RequestEntity } from './request.entity';
 import { sealRequester } from './requester-identity';
 import { recordStep } from './request-status';
-import { findRequest, insertRequest } from './requests.repository';
+import { insertRequest } from './requests.repository';
 import { maskRequester, RequesterView, toRequestBrief } from './requests.views';
 
 /** A request's category in the tenant's latest taxonomy, with its path from level 1. */
@@ -26,9 +27,8 @@ export interface Classification {
 
 /** The category in the latest taxonomy version; undefined when that version has no such code. */
 export async function classify(manager: EntityManager, categoryCode: string): Promise<Classification | undefined> {
-  const taxonomyVersion = await latestTaxonomyVersion(manager);
-  const path = taxonomyVersion === 0 ? [] : await categoryPath(manager, taxonomyVersion, categoryCode);
-  return path.length === 0 ? undefined : { categoryCode, taxonomyVersion, categoryPath: path };
+  const { version: taxonomyVersion, path } = await latestCategoryPath(manager, categoryCode);
+  return path.length === 0 || taxonomyVersion === 0 ? undefined : { categoryCode, taxonomyVersion, categoryPath: path };
 }
 
 export interface NewRequest {
@@ -125,23 +125,43 @@ export async function recordNewRequest(
   await insertMatchText(manager, tenantId, id, now, inserted.title, inserted.content);
   // A submission waiting in the online queue is registered only, as an in-scope request is.
   const changes = master ? mergeChanges() : registrationChanges(decision ?? 'in-scope');
+  const applied: StatusChange[] = [];
   for (const change of changes) {
     const first = change.from === '';
-    await recordStep(manager, outbox, tenantId, id, {
+    const recorded = await recordStep(manager, outbox, tenantId, id, {
       at: now,
       eventType: first ? (transferred ? 'intake.transferred-in' : 'intake.registered') : master ? 'intake.merged' : 'intake.closed-at-intake',
       note: first ? (transferred ? transferred.fromTenant : input.channel) : master ? master.number : (decision ?? ''),
       actor: input.actor,
       change,
     });
+    if (recorded) applied.push(change);
   }
 
-  const request = (await findRequest(manager, id)) as RequestEntity;
+  const request = afterRegistrationSteps(inserted, applied, now);
   const requester = maskRequester(input.requester);
   // Waiting for the agent's scope decision: nothing is announced beyond its registration yet.
   if (decision)
     await announceScopeDecision(manager, outbox, request, requester, input.classification?.categoryPath ?? [], { decision, master, actor: input.actor }, now);
   return { request, accessCode, requester };
+}
+
+/**
+ * The new row as its registration steps left it, without reading it back (issue 18: one
+ * statement and a TypeORM select less per registration). Each applied change moved the status
+ * and counted it (moveStatus), a closing one set closed_at once; nothing else can write a row
+ * this transaction inserted and has not committed.
+ */
+function afterRegistrationSteps(inserted: RequestEntity, applied: readonly StatusChange[], at: Date): RequestEntity {
+  const last = applied[applied.length - 1];
+  if (!last) return inserted;
+  const closes = applied.some((c) => isClosedStatus(c.to));
+  return Object.assign(inserted, {
+    status: last.to,
+    statusVersion: inserted.statusVersion + applied.length,
+    statusChangedAt: at,
+    closedAt: closes ? (inserted.closedAt ?? at) : inserted.closedAt,
+  });
 }
 
 export interface AnnouncedDecision {

@@ -1,11 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { confidentialByDefault, toRequester } from '@hotline/intake-domain';
 import { FieldError, Identity } from '@hotline/platform';
-import { findEnabledChannel } from '../channels/channels.repository';
 import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
-import { loadIntakePolicy } from '../intake-policy/intake-policy.repository';
 import { linkAnswerArticles } from '../knowledge/knowledge.repository';
 import { recordNewRequest, RegisteredRequest } from './new-request';
+import { registrationSettings } from './registration-settings.query';
 import type { Registrar } from './registrar';
 import type { CreateRequest } from './requests.schemas';
 import { checkScopeInputs } from './scope-inputs';
@@ -27,10 +26,9 @@ export async function registerRequest(
   keys?: RequesterMatchKeys,
 ): Promise<RegisteredRequest> {
   const errors: FieldError[] = [];
-  if (!(await findEnabledChannel(manager, input.channel)))
-    errors.push({ field: 'channel', message: `"${input.channel}" is not an enabled channel of this hotline` });
+  const { channelEnabled, policy } = await registrationSettings(manager, input.channel);
+  if (!channelEnabled) errors.push({ field: 'channel', message: `"${input.channel}" is not an enabled channel of this hotline` });
   const checked = await checkScopeInputs(manager, input, now, errors);
-  const policy = await loadIntakePolicy(manager);
   const requester = toRequester(input.requester, confidentialByDefault(policy, input.requestType));
   const { categoryCode: _code, duplicateOf: _master, answerArticles: _articles, requester: _requester, ...rest } = input;
   const registered = await recordNewRequest(

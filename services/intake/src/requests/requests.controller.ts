@@ -4,7 +4,7 @@ import { CLEAR_READERS } from '@hotline/intake-domain';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, PiiCipher, Roles, TenantDb, validate } from '@hotline/platform';
 import { HOTLINE_WIDE_ROLES } from '@hotline/vocabulary';
 import { DuplicateSearchPolicy } from '../duplicates/duplicate-policy';
-import { requestLinks } from '../duplicates/request-links.query';
+import { JustRegistered, requestLinks } from '../duplicates/request-links.query';
 import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
 import { ClearReadQuery } from '../pii-access/pii-access.schemas';
 import { terminatedMatchesOfRequest } from '../terminations/terminated-matches';
@@ -14,8 +14,14 @@ import { readFreeTextInClear } from './read-free-text-in-clear.query';
 import { readRequesterInClear } from './read-requester-in-clear.query';
 import { registerRequest } from './register-request.command';
 import { Registrar } from './registrar';
-import { CreateRequestBody, ListRequestsQuery, RequestIdParam } from './requests.schemas';
+import { CreateRequest, CreateRequestBody, ListRequestsQuery, RequestIdParam } from './requests.schemas';
 import { toRequestView } from './requests.views';
+
+/** What registration itself tells of the new request's links, so the reads that cannot match are skipped. */
+const justRegistered = (input: CreateRequest): JustRegistered => ({
+  namedCases: (input.externalRefs?.length ?? 0) > 0,
+  answeredFromArticles: (input.answerArticles?.length ?? 0) > 0,
+});
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -44,7 +50,7 @@ export class RequestsController {
       const registered = await registerRequest(m, this.registrar, who, input, new Date(), this.keys);
       return {
         ...registered,
-        links: await requestLinks(m, registered.request),
+        links: await requestLinks(m, registered.request, justRegistered(input)),
         terminatedMatches: await terminatedMatchesOfRequest(m, registered.request, this.policy),
       };
     });
