@@ -24,12 +24,28 @@ import { SignIn } from './pages/SignIn';
 import { Terminations } from './pages/Terminations';
 import { TenantRegistry } from './pages/TenantRegistry';
 import { UnitPortal } from './pages/UnitPortal';
+import { Escalations } from './pages/Escalations';
+import { RedoPage } from './pages/RedoPage';
+import { ReturnReview } from './pages/ReturnReview';
+import { Alerts } from './pages/Alerts';
+import { Clusters } from './pages/Clusters';
+import { Sharing } from './pages/Sharing';
+import { Supervision } from './pages/Supervision';
+import { ChannelsAdmin } from './pages/ChannelsAdmin';
+import { KnowledgeBase } from './pages/KnowledgeBase';
+import { TaxonomyAdmin } from './pages/TaxonomyAdmin';
+import { TimeLimits } from './pages/TimeLimits';
+import { TransferLists } from './pages/TransferLists';
+import { UnitsAdmin } from './pages/UnitsAdmin';
+import { WorkCalendar } from './pages/WorkCalendar';
 import { go, parseHash, ROUTE_GROUPS, type RouteDef, type RouteGroup, routesFor } from './routes';
 import { endSession, type Session } from './session/session';
 
 // The dashboard carries the charting library: it loads when first opened, not with the desk.
 const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
 const CallRates = lazy(() => import('./pages/CallRates').then((m) => ({ default: m.CallRates })));
+const Reports = lazy(() => import('./pages/Reports').then((m) => ({ default: m.Reports })));
+const ProvinceOverview = lazy(() => import('./pages/ProvinceOverview').then((m) => ({ default: m.ProvinceOverview })));
 
 /**
  * Ant Design's default palette with the text, link and status colours darkened to WCAG AA
@@ -108,6 +124,38 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       );
     case 'intake-settings':
       return <IntakeSettings />;
+    case 'returns':
+      return <ReturnReview />;
+    case 'escalations':
+      return <Escalations />;
+    case 'redo':
+      return <RedoPage session={session} />;
+    case 'alerts':
+      return <Alerts session={session} />;
+    case 'clusters':
+      return <Clusters />;
+    case 'supervision':
+      return <Supervision session={session} requestId={id === 'request' ? route[2] : undefined} />;
+    case 'reports':
+      return <Suspense fallback={null}><Reports /></Suspense>;
+    case 'sharing':
+      return <Sharing session={session} />;
+    case 'province-overview':
+      return <Suspense fallback={null}><ProvinceOverview /></Suspense>;
+    case 'taxonomy':
+      return <TaxonomyAdmin canEdit={session.roles.includes('tenant-admin')} />;
+    case 'units':
+      return <UnitsAdmin canEdit={session.roles.includes('tenant-admin')} />;
+    case 'time-limits':
+      return <TimeLimits canEdit={session.roles.includes('tenant-admin')} />;
+    case 'calendar':
+      return <WorkCalendar canEdit={session.roles.includes('tenant-admin')} />;
+    case 'channels':
+      return <ChannelsAdmin canEdit={session.roles.includes('tenant-admin')} />;
+    case 'transfer-lists':
+      return <TransferLists canEdit={session.roles.includes('tenant-admin')} />;
+    case 'knowledge':
+      return <KnowledgeBase session={session} />;
     default:
       return null;
   }

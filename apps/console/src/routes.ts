@@ -43,6 +43,25 @@ export const ROUTES: readonly RouteDef[] = [
   { path: 'callbacks', zh: '漏接回拨', en: 'Callbacks', roles: ['agent', 'supervisor'], group: 'intake' },
   { path: 'call-rates', zh: '话务统计', en: 'Call rates', roles: ['supervisor', 'tenant-admin'], group: 'oversight' },
   { path: 'intake-settings', zh: '受理设置', en: 'Intake settings', roles: ['tenant-admin'], group: 'settings' },
+  // Issue 16: dispute review of returns (退单审核), escalation (提级统筹) and 重办 judgements.
+  { path: 'returns', zh: '退单审核', en: 'Return review', roles: ['dispatcher', 'supervisor'], group: 'dispatch' },
+  { path: 'escalations', zh: '提级统筹', en: 'Escalation', roles: ['dispatcher', 'supervisor'], group: 'dispatch' },
+  { path: 'redo', zh: '重办认定', en: 'Redo judgements', roles: ['reviewer', 'supervisor', 'tenant-admin'], group: 'revisit' },
+  // Issue 17: early warning, clusters, supervision orders, reports, data sharing and the province overview.
+  { path: 'alerts', zh: '预警', en: 'Early warning', roles: ['supervisor', 'tenant-admin'], group: 'oversight' },
+  { path: 'clusters', zh: '热点聚类', en: 'Hotspot clusters', roles: ['supervisor', 'tenant-admin'], group: 'oversight' },
+  { path: 'supervision', zh: '督办', en: 'Supervision orders', roles: ['supervisor', 'tenant-admin'], group: 'handling' },
+  { path: 'reports', zh: '报告', en: 'Reports', roles: ['supervisor', 'tenant-admin'], group: 'oversight' },
+  { path: 'sharing', zh: '数据共享', en: 'Data sharing', roles: ['tenant-admin', 'supervisor'], group: 'oversight' },
+  { path: 'province-overview', zh: '省级汇总', en: 'Province overview', roles: ['province-operator'], group: 'province' },
+  // Issue 16: the tenant administrator's settings (supervisors read them; reviewers review the knowledge base).
+  { path: 'taxonomy', zh: '分类体系', en: 'Taxonomy', roles: ['tenant-admin', 'supervisor'], group: 'settings' },
+  { path: 'units', zh: '承办单位', en: 'Handling units', roles: ['tenant-admin', 'supervisor'], group: 'settings' },
+  { path: 'time-limits', zh: '办理时限', en: 'Time limits', roles: ['tenant-admin', 'supervisor'], group: 'settings' },
+  { path: 'calendar', zh: '工作日历', en: 'Working calendar', roles: ['tenant-admin', 'supervisor'], group: 'settings' },
+  { path: 'channels', zh: '受理渠道', en: 'Channels', roles: ['tenant-admin', 'supervisor'], group: 'settings' },
+  { path: 'transfer-lists', zh: '转办清单', en: 'Transfer lists', roles: ['tenant-admin', 'supervisor'], group: 'settings' },
+  { path: 'knowledge', zh: '知识库', en: 'Knowledge base', roles: ['tenant-admin', 'supervisor', 'reviewer'], group: 'settings' },
 ];
 
 export function routesFor(roles: readonly Role[]): RouteDef[] {

@@ -244,4 +244,258 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
     expect((after.body.history as Array<{ state: string }>).map((h) => h.state)).toEqual(['scheduled', 'reported', 'scheduled']);
     expect(after.body.history[2]).toMatchObject({ resolution: 'partly-resolved', satisfaction: 'basically-satisfied', note: '诉求人知悉资金安排，仍待发放' });
   }, 3 * STEP);
+
+  describe('settings pages of issue 16: taxonomy, units, time limits, calendar, channels, transfer lists, knowledge base', () => {
+    /** Picks the first option a select offers for what is typed (the labels here are long). */
+    const chooseFirst = async (selector: string, text: string) => {
+      await page.locator(selector).click();
+      await page.keyboard.type(text);
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').waitFor();
+      await page.keyboard.press('Enter');
+    };
+
+    it('分类体系: the admin opens the tree level by level, exports it, and publishes a CSV that retires a code a request carries', async () => {
+      const created = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
+        channel: 'phone', requester: { name: '周九', phone: '13700006666' }, title: '科技服务平台无法登录', content: '市科技服务平台登录后一直报错',
+        areaCode: '320104', requestType: 'help', urgency: 'normal', categoryCode: '010103', scope: { decision: 'in-scope' },
+      });
+      expect(created.status).toBe(201);
+      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await open('taxonomy');
+      const tree = page.getByTestId('taxonomy-tree');
+      await tree.getByText('01 科教文体').waitFor({ timeout: 30_000 });
+      const version = Number(/\d+/.exec(await page.getByTestId('taxonomy-version').innerText())![0]);
+      // Each level is asked of intake when it is opened.
+      await tree.locator('.ant-tree-treenode', { hasText: '01 科教文体' }).locator('.ant-tree-switcher').click();
+      await tree.locator('.ant-tree-treenode', { hasText: '0101 科技事务' }).locator('.ant-tree-switcher').click();
+      await tree.getByText('010103 信息技术').waitFor();
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+      expect(download.suggestedFilename()).toBe(`taxonomy-v${version}.csv`);
+      const exported = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+      expect(exported[0]).toBe('code,name,parentCode,level');
+      expect(exported).toContain('010103,信息技术,0101,3');
+      const next = [...exported.filter((l) => !l.startsWith('010103,')), '010104,人工智能,0101,3'].join('\n');
+      await page.locator('input[type=file]').setInputFiles({ name: 'taxonomy-next.csv', mimeType: 'text/csv', buffer: Buffer.from(next) });
+      // Before publishing: the code it retires; after: the request still under it.
+      await page.getByTestId('taxonomy-draft-retired').filter({ hasText: '010103' }).waitFor();
+      await page.getByRole('button', { name: '发布为新版本' }).click();
+      const retired = page.getByTestId('taxonomy-retired').getByRole('row').filter({ hasText: '010103' });
+      await retired.waitFor();
+      expect(await retired.innerText()).toMatch(/010103\s+1\b/);
+      await page.getByTestId('taxonomy-version').filter({ hasText: `第 ${version + 1} 版` }).waitFor();
+      const children = await platform.api('intake', 'GET', '/v1/categories?parent=0101&limit=200', token('tenant-admin'));
+      expect(children.body.version).toBe(version + 1);
+      const codes = (children.body.items as Array<{ code: string }>).map((c) => c.code);
+      expect(codes).toContain('010104');
+      expect(codes).not.toContain('010103');
+      await tree.getByText('01 科教文体').waitFor();
+      expect(await page.locator('.ant-alert-error').count()).toBe(0);
+      await screenshotClean('admin-taxonomy');
+    }, STEP);
+
+    it('承办单位: the admin registers a unit under the city, sees it in the tree, is told a code is taken, and filters by area', async () => {
+      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await open('units');
+      const units = page.getByTestId('units');
+      await units.getByText('南京市人民政府').waitFor({ timeout: 30_000 });
+      await page.locator('#unit-code').fill('metro');
+      await page.locator('#unit-name').fill('南京市地铁集团');
+      await chooseFirst('#unit-parent', 'city-gov');
+      await choose('#unit-level', '职能部门');
+      await page.locator('#unit-areas').fill('320102, 320104');
+      await page.locator('#unit-areas').press('Enter');
+      await units.getByRole('row').filter({ hasText: '南京市地铁集团' }).filter({ hasText: '320104' }).waitFor();
+      const stored = await platform.api('dispatch', 'GET', '/v1/units', token('tenant-admin'));
+      const items = stored.body.items as Array<{ id: string; code: string }>;
+      expect(items.find((u) => u.code === 'metro')).toMatchObject({
+        name: '南京市地铁集团', parentId: items.find((u) => u.code === 'city-gov')!.id, level: 'department', areaCodes: ['320102', '320104'],
+      });
+
+      // The same code again: the service's 409, said as what it means.
+      await page.locator('#unit-code').fill('metro');
+      await page.locator('#unit-name').fill('地铁集团（重复）');
+      await page.locator('#unit-areas').fill('320102');
+      await page.locator('#unit-areas').press('Enter');
+      await page.getByRole('alert').filter({ hasText: '该单位代码已被使用' }).waitFor();
+      await screenshotClean('admin-units');
+
+      // Filtered on the server: metro does not cover 320105.
+      await page.locator('#units-area').fill('320105');
+      await page.locator('#units-area').press('Enter');
+      await units.getByRole('row').filter({ hasText: '南京市地铁集团' }).waitFor({ state: 'detached' });
+      await units.getByText('南京市人民政府').waitFor();
+    }, STEP);
+
+    it('办理时限: the admin changes a complaint’s handling limit and its counting, puts a pair back to the default, and saves the table', async () => {
+      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await open('time-limits');
+      await page.getByTestId('limit-source-complaint-normal').waitFor({ timeout: 30_000 });
+      await page.locator('#limit-complaint-normal-handle-amount').fill('12');
+      await choose('#limit-complaint-normal-handle-counting', '含本数（自收到之日起）');
+      await page.getByRole('button', { name: '恢复默认：表扬 · 紧急' }).click();
+      await page.getByTestId('limit-source-praise-urgent').getByText('国家默认').waitFor();
+      await page.getByRole('button', { name: '保存办理时限' }).click();
+      await page.getByTestId('limit-source-complaint-normal').getByText('默认: 1 工作日 / 15 工作日').waitFor();
+      await page.getByRole('button', { name: '保存办理时限' }).and(page.locator('[disabled]')).waitFor();
+
+      const stored = await platform.api('handling', 'GET', '/v1/time-limits', token('supervisor'));
+      const rows = stored.body.items as Array<{ requestType: string; urgency: string }>;
+      expect(rows.find((r) => r.requestType === 'complaint' && r.urgency === 'normal')).toEqual({
+        requestType: 'complaint', urgency: 'normal', signFor: { unit: 'working-days', amount: 1 }, handling: { unit: 'working-days', amount: 12, counting: 'from-receipt' }, source: 'tenant',
+      });
+      expect(rows.find((r) => r.requestType === 'praise' && r.urgency === 'urgent')).toMatchObject({ source: 'default', signFor: { unit: 'calendar-minutes', amount: 30 } });
+      expect(await page.locator('.ant-alert-error').count()).toBe(0);
+      await screenshotClean('admin-time-limits');
+    }, STEP);
+
+    it('工作日历: the admin loads 2027, the year the calendar lacks; the month view shows its New Year holiday and make-up Saturday', async () => {
+      const before = await platform.api('handling', 'GET', '/v1/calendar/status', token('tenant-admin'));
+      expect(before.body.missingYears).toContain(2027);
+      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await open('calendar');
+      await page.getByTestId('calendar-years').getByRole('row').filter({ hasText: '2026' }).waitFor({ timeout: 30_000 });
+      await page.locator('#year-year').fill('2027');
+      await page.locator('#year-notice').fill('国办发明电〔2026〕测试');
+      await page.locator('#period-0-name').fill('元旦');
+      await page.locator('#period-0-from').fill('2027-01-01');
+      await page.locator('#period-0-to').fill('2027-01-03');
+      await page.locator('#period-0-makeup').fill('2027-01-09');
+      await page.getByRole('button', { name: '加载该年份' }).click();
+      await page.getByTestId('calendar-loaded').waitFor();
+      await page.getByTestId('calendar-years').getByRole('row').filter({ hasText: '2027' }).filter({ hasText: '本热线加载' }).waitFor();
+      // The month view turns to January 2027, as handling now counts it.
+      await page.getByTestId('day-mark-2027-01-01').filter({ hasText: '休' }).waitFor();
+      await page.getByTestId('day-mark-2027-01-09').filter({ hasText: '班' }).waitFor();
+      expect(await page.locator('td[data-date="2027-01-04"]').getAttribute('data-working')).toBe('true');
+      expect(await page.locator('td[data-date="2027-01-02"]').getAttribute('data-working')).toBe('false');
+
+      const after = await platform.api('handling', 'GET', '/v1/calendar/status', token('tenant-admin'));
+      expect(after.body.years).toContainEqual(expect.objectContaining({ year: 2027, source: 'tenant', notice: '国办发明电〔2026〕测试', holidays: 1 }));
+      expect(after.body.missingYears).not.toContain(2027);
+      expect(await page.locator('.ant-alert-error').count()).toBe(0);
+      await screenshotClean('admin-calendar');
+    }, STEP);
+
+    it('受理渠道: the admin adds an enabled and a disabled channel; the enabled filter is the server’s', async () => {
+      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await open('channels');
+      const channels = page.getByTestId('channels');
+      await channels.getByRole('row').filter({ hasText: '网上诉求平台' }).waitFor({ timeout: 30_000 });
+      await page.locator('#channel-code').fill('miniapp');
+      await page.locator('#channel-name').fill('12345 微信小程序');
+      await choose('#channel-kind', '移动应用');
+      await page.locator('#channel-name').press('Enter');
+      await channels.getByRole('row').filter({ hasText: '12345 微信小程序' }).filter({ hasText: '启用' }).waitFor();
+      await page.locator('#channel-code').fill('mailbox');
+      await page.locator('#channel-name').fill('市长信箱');
+      await choose('#channel-kind', '邮件/信箱');
+      await page.locator('#channel-enabled').focus();
+      await page.keyboard.press('Space');
+      await page.getByTestId('channel-enabled-state').filter({ hasText: '停用' }).waitFor();
+      await page.getByRole('button', { name: '添加渠道', exact: true }).click();
+      await channels.getByRole('row').filter({ hasText: '市长信箱' }).filter({ hasText: '停用' }).waitFor();
+      const stored = await platform.api('intake', 'GET', '/v1/channels', token('tenant-admin'));
+      expect(stored.body.items).toContainEqual(expect.objectContaining({ code: 'miniapp', name: '12345 微信小程序', kind: 'mobile-app', enabled: true }));
+      expect(stored.body.items).toContainEqual(expect.objectContaining({ code: 'mailbox', kind: 'email', enabled: false }));
+      expect(await page.locator('.ant-alert-error').count()).toBe(0);
+      await screenshotClean('admin-channels');
+      await page.getByText('仅启用', { exact: true }).click();
+      await channels.getByRole('row').filter({ hasText: '市长信箱' }).waitFor({ state: 'detached' });
+      await channels.getByRole('row').filter({ hasText: '12345 微信小程序' }).waitFor();
+    }, STEP);
+
+    it('转办清单: the admin adds a 12345→110 item and saves the outgoing list whole', async () => {
+      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await open('transfer-lists');
+      await page.getByTestId('transfer-list').waitFor({ timeout: 30_000 });
+      const before = await platform.api('intake', 'GET', '/v1/linkage/transfer-list?direction=outgoing', token('tenant-admin'));
+      await choose('#transfer-counterpart', '110 报警服务台');
+      await page.locator('#transfer-code').fill('T9-01');
+      await page.locator('#transfer-class').fill('刑事类');
+      await page.locator('#transfer-item').fill('持械威胁');
+      await page.locator('#transfer-keywords').fill('持刀, 持械');
+      await page.locator('#transfer-keywords').press('Enter');
+      await page.getByTestId('transfer-list').getByRole('row').filter({ hasText: 'T9-01' }).filter({ hasText: '持刀、持械' }).waitFor();
+      await page.getByTestId('transfer-unsaved').waitFor();
+      await page.getByRole('button', { name: '保存清单' }).click();
+      await page.getByTestId('transfer-unsaved').waitFor({ state: 'detached' });
+      const after = await platform.api('intake', 'GET', '/v1/linkage/transfer-list?direction=outgoing', token('tenant-admin'));
+      expect(after.body.items).toHaveLength(before.body.items.length + 1);
+      expect(after.body.items).toContainEqual({ direction: 'outgoing', counterpart: '110', code: 'T9-01', className: '刑事类', itemName: '持械威胁', categoryCodes: [], keywords: ['持刀', '持械'] });
+      expect(await page.locator('.ant-alert-error').count()).toBe(0);
+      await screenshotClean('admin-transfer-lists');
+    }, STEP);
+
+    it('知识库: the supervisor writes an article and may not approve it (403 in either language); the reviewer publishes it and finds it', async () => {
+      const title = '居住证办理需要哪些材料';
+      await signIn(page, consoleUrl, TENANT, '督办员');
+      await open('knowledge');
+      await page.getByRole('tab', { name: '撰写' }).click();
+      await page.locator('#kb-category').fill('公安/户籍管理');
+      await page.locator('#kb-unit').fill('南京市公安局');
+      await page.locator('#kb-title').fill(title);
+      await page.locator('#kb-content').fill('申领居住证须提交居民身份证、近期照片及居住证明（房屋租赁合同、房屋产权证明或就业、就读证明）。');
+      await page.locator('#kb-keywords').fill('居住证, 办理材料');
+      await page.locator('#kb-source').fill('《居住证暂行条例》');
+      await page.getByRole('button', { name: '提交审核' }).click();
+      await page.getByRole('tab', { name: '审核' }).click();
+      const row = page.getByTestId('kb-review-queue').getByRole('row').filter({ hasText: title });
+      await row.getByText('本人撰写：须由他人审核').waitFor({ timeout: 30_000 });
+      await row.getByRole('button', { name: `通过并发布：${title}` }).click();
+      await page.getByRole('alert').filter({ hasText: '不能审核自己撰写的版本，须由其他审核人审核' }).waitFor();
+      await page.getByText('English', { exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'You wrote this version: another reviewer decides it' }).waitFor();
+      await page.getByText('中文', { exact: true }).click();
+      await screenshotClean('supervisor-knowledge-own-version');
+      const inReview = await platform.api('intake', 'GET', '/v1/knowledge/articles?status=in-review&limit=200', token('supervisor'));
+      const written = (inReview.body.items as Array<{ articleId: string; title: string }>).find((v) => v.title === title)!;
+      expect(written).toMatchObject({ version: 1, status: 'in-review', submittedBy: `${TENANT}:supervisor` });
+
+      await signIn(page, consoleUrl, TENANT, '复核员');
+      await open('knowledge');
+      await page.getByRole('tab', { name: '审核' }).click();
+      const queued = page.getByTestId('kb-review-queue').getByRole('row').filter({ hasText: title });
+      await queued.waitFor({ timeout: 30_000 });
+      await queued.getByRole('textbox', { name: `审核意见：${title}` }).fill('依据现行条例，内容准确');
+      await queued.getByRole('button', { name: `通过并发布：${title}` }).click();
+      await queued.waitFor({ state: 'detached' });
+      const article = await platform.api('intake', 'GET', `/v1/knowledge/articles/${written.articleId}`, token('reviewer'));
+      expect(article.body).toMatchObject({ publishedVersion: 1 });
+      expect(article.body.versions[0]).toMatchObject({ status: 'published', reviewedBy: `${TENANT}:reviewer`, reviewNote: '依据现行条例，内容准确' });
+      // Published, it is found by the agents' search.
+      await page.getByRole('tab', { name: '文章' }).click();
+      await page.locator('#kb-search').fill('居住证 材料');
+      await page.locator('#kb-search').press('Enter');
+      await page.getByTestId('kb-hits').getByRole('row').filter({ hasText: title }).waitFor();
+      expect(await page.locator('.ant-alert-error').count()).toBe(0);
+      await screenshotClean('reviewer-knowledge');
+    }, STEP);
+
+    it('知识库导入: the admin imports a CSV of three articles; the bad row is reported by number and field, the others wait for review', async () => {
+      const header = 'category,title,content,issuingUnit,materialKind,sourceDocument,keywords,validFrom,validUntil';
+      const csv = [
+        header,
+        '城乡建设/物业管理,物业维修资金如何申请使用,业主大会决定后向区住房保障部门申请。,南京市住房保障和房产局,办事指南,,"维修资金,物业",2026-01-01,',
+        '城乡建设/物业管理,电梯维保投诉渠道,可向市场监管部门投诉。,南京市市场监督管理局,未知类型,,电梯,2026-01-01,',
+        '交通运输/公共交通,公交卡挂失办理,持身份证到公交卡服务网点办理挂失。,南京市交通运输局,日常咨询类,,"公交卡,挂失",2026-01-01,',
+      ].join('\n');
+      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await open('knowledge');
+      await page.getByRole('tab', { name: '导入' }).click();
+      await page.locator('input[type=file]').setInputFiles({ name: 'kb-import.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      const summary = page.getByTestId('kb-import-summary');
+      await summary.waitFor({ timeout: 30_000 });
+      expect(await summary.innerText()).toMatch(/已导入（待审核）\s+2[\s\S]*有误\s+1/);
+      const bad = page.getByTestId('kb-import-errors').getByRole('row').filter({ hasText: '材料性质' });
+      await bad.waitFor();
+      expect(await bad.innerText()).toMatch(/^2\s/);
+      const inReview = await platform.api('intake', 'GET', '/v1/knowledge/articles?status=in-review&limit=200', token('tenant-admin'));
+      const titles = (inReview.body.items as Array<{ title: string }>).map((v) => v.title);
+      expect(titles).toEqual(expect.arrayContaining(['物业维修资金如何申请使用', '公交卡挂失办理']));
+      expect(titles).not.toContain('电梯维保投诉渠道');
+      expect(await page.locator('.ant-alert-error').count()).toBe(0);
+      await screenshotClean('admin-knowledge-import');
+    }, STEP);
+  });
 });

@@ -737,3 +737,428 @@ export interface CallRatesReportView {
   queues: Array<CallRateFigures & { queue: string }>;
   total: CallRateFigures;
 }
+
+// Issues 16 and 17: the supervisor's and the province operator's pages (预警, 热点聚类, 督办,
+// 报告, 数据共享, 省级汇总) and the approvals queue. Vocabulary codes are named inline, so this
+// block needs no change to the imports above.
+type Vocab = typeof import('@hotline/vocabulary');
+type CodeOf<K extends keyof Vocab> = Vocab[K] extends readonly (infer C)[] ? C : never;
+
+/** analytics GET /v1/alerts, /v1/alerts/{id}: a surge or risk alert with the requests behind it (the first 50). */
+export interface AlertView {
+  alertId: string;
+  kind: CodeOf<'ALERT_KINDS'>;
+  severity: CodeOf<'ALERT_SEVERITIES'>;
+  categoryCode: string | null;
+  areaCode: string | null;
+  count: number;
+  expected: number;
+  threshold: number;
+  baselineSource: string | null;
+  windowStart: string;
+  windowEnd: string;
+  requestIds: string[];
+  riskCodes: string[];
+  riskCategories: CodeOf<'RISK_CATEGORIES'>[];
+  stabilityRisk: boolean;
+  raisedAt: string;
+  updatedAt: string;
+}
+
+/** analytics GET /v1/alert-deliveries: one webhook delivery of an alert. */
+export interface AlertDeliveryView {
+  deliveryId: string;
+  alertId: string;
+  endpointName: string;
+  state: CodeOf<'ALERT_DELIVERY_STATES'>;
+  attempts: number;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+/** analytics GET /v1/hotspot-settings. */
+export interface HotspotSettingsView {
+  windowHours: number;
+  baselineDays: number;
+  seasonalDays: number;
+  minCount: number;
+  pValue: number;
+  minExpectedPerDay: number;
+  quietFrom: string | null;
+  quietTo: string | null;
+  extraHolidays: string[];
+  isDefault: boolean;
+}
+
+export interface RiskPatternView {
+  code: string;
+  category: CodeOf<'RISK_CATEGORIES'>;
+  terms: string[];
+  severity: CodeOf<'ALERT_SEVERITIES'>;
+  stabilityRisk: boolean;
+}
+
+/** analytics GET /v1/clusters: similar requests of one area, with the parts of their heat. */
+export interface ClusterView {
+  clusterId: string;
+  categoryCode: string | null;
+  areaCode: string;
+  requests: number;
+  requesters: number;
+  firstAt: string;
+  lastAt: string;
+  likes: number;
+  heat: number;
+}
+
+export interface ClusterDetailView extends ClusterView {
+  members: Array<{ requestId: string; receivedAt: string }>;
+}
+
+/** handling GET /v1/supervision-orders: a 督办 order with its unit, reply and closing. */
+export interface SupervisionOrderView extends SupervisionView {
+  requestId: string;
+  unitCode: string;
+  openedBy: string;
+  repliedBy: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  closeNote: string | null;
+}
+
+/** handling GET /v1/approvals: a pending extension or pause request with its order and the handling due now. */
+export interface ApprovalItemView {
+  kind: 'extension' | 'pause';
+  id: string;
+  askedAt: string;
+  order: WorkOrderView;
+  handlingDueAt: string;
+  extension: ExtensionView | null;
+  pause: PauseView | null;
+}
+
+/** analytics GET /v1/reports: one version of a period's report. */
+export interface ReportSummaryView {
+  id: string;
+  period: CodeOf<'REPORT_PERIODS'>;
+  periodStart: string;
+  periodEnd: string;
+  periodKey: string;
+  timeZone: string;
+  version: number;
+  state: CodeOf<'REPORT_STATES'>;
+  generator: CodeOf<'REPORT_GENERATORS'>;
+  generatedBy: string;
+  generatedAt: string;
+}
+
+export interface ReportRateFigure {
+  code: string;
+  label: string;
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+}
+type ReportFraction = Omit<ReportRateFigure, 'code' | 'label'>;
+export interface ReportRankingEntry extends ReportFraction {
+  rank: number | null;
+  unitId: string;
+  unitName: string;
+}
+
+/** analytics GET /v1/reports/{id}: the summary and the snapshot as issued (analytics report-snapshot.ts). */
+export interface ReportView extends ReportSummaryView {
+  report: {
+    tenant: { id: string; name: string };
+    span: { start: string; end: string; key: string; title: string };
+    complete: boolean;
+    volumes: {
+      received: number;
+      closed: number;
+      directAnswers: number;
+      terminated: number;
+      merged: number;
+      byType: Array<{ code: string; label: string; count: number }>;
+      byChannel: Array<{ code: string; label: string; count: number }>;
+      byStatus: Array<{ status: RequestStatus; count: number }>;
+    };
+    rates: ReportRateFigure[];
+    avgHandlingWorkingHours: number | null;
+    oversight: Record<'workOrders' | 'urged' | 'urgeNotices' | 'circulars' | 'supervisions' | 'signOverdue' | 'handleOverdue' | 'overdue', number>;
+    units: Array<{ unitId: string; unitName: string; workOrders: number; urged: number; overdue: number; response: ReportFraction; onTimeCompletion: ReportFraction; resolution: ReportFraction; satisfaction: ReportFraction }>;
+    rankings: { onTimeCompletion: ReportRankingEntry[]; satisfaction: ReportRankingEntry[] };
+    hotspots: {
+      categories: Array<{ code: string; count: number; previous: number }>;
+      areas: Array<{ code: string; count: number; previous: number }>;
+      alerts: { raised: number; items: Array<{ alertId: string; kind: CodeOf<'ALERT_KINDS'>; severity: CodeOf<'ALERT_SEVERITIES'>; categoryCode: string | null; areaCode: string | null; count: number; raisedAt: string }> };
+      clusters: Array<{ clusterId: string; categoryCode: string | null; areaCode: string; requestsInPeriod: number; requests: number; requesters: number; heat: number }>;
+    };
+    comparison: { previous: { title: string }; items: Array<{ code: string; label: string; current: number | null; previous: number | null; delta: number | null; change: number | null }> };
+  };
+}
+
+/** intake GET /v1/sharing/agreements: a data-sharing agreement with a department (数据共享). */
+export interface SharingAgreementView {
+  id: string;
+  departmentCode: string;
+  departmentName: string;
+  purpose: string;
+  legalBasis: string;
+  personalDataPurpose: string | null;
+  maxGrade: CodeOf<'DATA_GRADES'>;
+  includesCore: boolean;
+  fields: Array<{ field: CodeOf<'SHARING_FIELDS'>; masking: CodeOf<'SHARING_MASKINGS'> }>;
+  categoryPrefixes: string[];
+  areaCodes: string[];
+  requestTypes: RequestType[];
+  validFrom: string;
+  validUntil: string;
+  state: CodeOf<'SHARING_AGREEMENT_STATES'>;
+  proposedBy: string;
+  proposedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  revokedBy: string | null;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  supersededBy: string | null;
+}
+
+/** intake GET /v1/sharing/releases/log: one release to a department. */
+export interface SharingReleaseView {
+  id: string;
+  agreementId: string;
+  departmentCode: string;
+  kind: CodeOf<'RELEASE_KINDS'>;
+  subject: string;
+  releasedAt: string;
+  itemCount: number;
+  requestIds: string[];
+  fields: string[];
+}
+
+/** analytics GET /v1/province/overview: per city, counts only (never a request). */
+export interface ProvinceCityFigures {
+  tenant: string;
+  name: string;
+  status: string;
+  requests: number;
+  workOrders: number;
+  overdueWorkOrders: number;
+  surgeAlerts: number;
+  riskAlerts: number;
+  hotspots: Array<{ categoryCode: string | null; areaCode: string | null; count: number; severity: string }>;
+}
+export interface ProvinceOverviewView {
+  from: string | null;
+  to: string | null;
+  totals: Pick<ProvinceCityFigures, 'requests' | 'workOrders' | 'overdueWorkOrders' | 'surgeAlerts' | 'riskAlerts'>;
+  items: ProvinceCityFigures[];
+}
+
+// Tenant-admin settings pages (issue 16): taxonomy, units, time limits, calendar, channels,
+// transfer lists and the knowledge base. Shapes as the controllers return them.
+
+/** GET /v1/categories: one page of one taxonomy version (the latest by default; version 0 before the first). */
+export interface CategoryPageView extends Page<CategoryView> {
+  version: number;
+}
+
+/** PUT /v1/categories: the version published and the codes of the previous one it retired, with the requests under each. */
+export interface TaxonomyPublishedView {
+  version: number;
+  count: number;
+  retiredCodes: Array<{ code: string; requests: number }>;
+}
+
+/** GET /v1/units item with the level the dispatch rules read. */
+export interface UnitAdminView extends UnitView {
+  level: import('@hotline/vocabulary').UnitLevel;
+  createdAt: string;
+}
+
+export interface ClockRuleView {
+  unit: import('@hotline/vocabulary').ClockUnit;
+  amount: number;
+  counting?: import('@hotline/vocabulary').Counting;
+}
+
+/** GET/PUT /v1/time-limits: all type × urgency pairs, each the tenant's own or the national default. */
+export interface TimeLimitsView {
+  items: Array<{ requestType: import('@hotline/vocabulary').RequestType; urgency: Urgency; signFor: ClockRuleView; handling: ClockRuleView; source: 'tenant' | 'default' }>;
+  defaultCounting: import('@hotline/vocabulary').Counting;
+}
+
+/** GET/PUT /v1/calendar: the tenant's zone and its own days off and working days (updatedAt null: the national calendar unchanged). */
+export interface CalendarSettingsView {
+  timeZone: string;
+  extraHolidays: string[];
+  extraWorkingDays: string[];
+  updatedAt: string | null;
+}
+
+/** GET /v1/calendar/status: the years with holiday data and their source, the years still to load. */
+export interface CalendarStatusView {
+  timeZone: string;
+  years: Array<{ year: number; source: 'shipped' | 'province' | 'tenant'; notice: string; holidays: number; loadedAt: string | null }>;
+  missingYears: number[];
+  provisionalOpenWorkOrders: number;
+}
+
+/** PUT /v1/calendar/years/{year}. */
+export interface YearLoadedView {
+  year: number;
+  notice: string;
+  source: 'province' | 'tenant';
+  recomputedWorkOrders: number;
+  loadedAt: string;
+  loadedBy: string;
+}
+
+/** POST /v1/deadlines/compute. */
+export interface DeadlineView {
+  dueAt: string;
+  timeZone: string;
+  calendarDataComplete: boolean;
+}
+
+/** GET /v1/channels item. */
+export interface ChannelView {
+  id: string;
+  code: string;
+  name: string;
+  kind: import('@hotline/vocabulary').ChannelKind;
+  enabled: boolean;
+  createdAt: string;
+}
+
+/** GET /v1/linkage/transfer-list item. */
+export interface TransferListItemView {
+  direction: import('@hotline/vocabulary').LinkageDirection;
+  counterpart: import('@hotline/vocabulary').LinkageCounterpart;
+  code: string;
+  className: string;
+  itemName: string;
+  categoryCodes: string[];
+  keywords: string[];
+}
+
+/** One version of a knowledge article (GET /v1/knowledge/articles lists them without content). */
+export interface KbVersionView {
+  articleId: string;
+  version: number;
+  status: import('@hotline/vocabulary').KbVersionStatus;
+  category: string;
+  title: string;
+  content?: string;
+  issuingUnit: string;
+  materialKind: import('@hotline/vocabulary').KbMaterialKind;
+  sourceDocument: string | null;
+  keywords: string[];
+  validFrom: string;
+  validUntil: string | null;
+  reviewDueOn: string | null;
+  submittedAt: string;
+  submittedBy: string;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  reviewNote: string | null;
+}
+
+/** GET /v1/knowledge/articles/{id}. */
+export interface KbArticleView {
+  id: string;
+  publishedVersion: number | null;
+  versions: Array<Omit<KbVersionView, 'articleId'> & { content: string }>;
+}
+
+/** POST /v1/knowledge/imports: rows numbered from 1 (the first after a CSV header). */
+export interface KbImportReportView {
+  rows: number;
+  imported: number;
+  failed: number;
+  created: Array<{ row: number; articleId: string }>;
+  errors: Array<{ row: number; errors: Array<{ field: string; message: string }> }>;
+}
+
+/** A return (退单) and its dispute review: POST/GET /v1/dispatches/{requestId}/returns, POST /v1/returns/{id}/decision. */
+export interface ReturnView {
+  id: string;
+  requestId: string;
+  attempt: number;
+  unit: { unitId: string; unitCode: string; unitName: string };
+  reasonCode: import('@hotline/vocabulary').ReturnReason;
+  basis: string;
+  returnedBy: string;
+  returnedAt: string;
+  windowDueAt: string;
+  status: import('@hotline/vocabulary').ReturnStatus;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+/** GET /v1/return-policy (the defaults while configured is false). */
+export interface ReturnPolicyView {
+  returnWindowWorkingDays: number;
+  maxDispatchAttempts: number;
+  returnReasons: import('@hotline/vocabulary').ReturnReason[];
+  configured: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/** GET /v1/dispatches/{requestId}, and the dispatch an assign or escalation answers with. */
+export interface DispatchView {
+  requestId: string;
+  mode: import('@hotline/vocabulary').DispatchMode;
+  assignments: Array<{ unitId: string; unitCode: string; unitName: string; role: 'primary' | 'assisting' }>;
+  dispatchedAt: string;
+  dispatchedBy: string;
+  attempt: number;
+  designated: boolean;
+  firstResponsible: boolean;
+  excludedUnitIds: string[];
+}
+
+/** GET /v1/dispatches/{requestId}/escalations item (提级统筹; the reason is stored masked). */
+export interface EscalationView {
+  id: string;
+  requestId: string;
+  attempt: number;
+  fromUnitId: string;
+  toUnitId: string;
+  reason: string;
+  escalatedBy: string;
+  escalatedAt: string;
+}
+
+/** A request as GET /v1/requests (list) and GET /v1/requests/{id} show it to staff (masked). */
+export interface StaffRequestView extends RequestView {
+  urgency: Urgency;
+  primaryUnitId: string | null;
+}
+
+/** The evaluation POST /v1/revisits and POST /v1/revisits/{requestId}/judgement answer with. */
+export interface RecordedRevisitView {
+  id: string;
+  requestId: string;
+  unitId: string;
+  method: RevisitMethod;
+  resolution: Resolution | null;
+  satisfaction: Satisfaction | null;
+  judgement: import('@hotline/vocabulary').EvaluationJudgement | null;
+  judgementNote: string | null;
+  judgedAt: string | null;
+  recordedAt: string;
+}
+
+/** GET /v1/revisits/redo-counts item: 重办率 = redos / evaluations (null without evaluations). */
+export interface RedoCountView {
+  unitId: string;
+  evaluations: number;
+  redos: number;
+  redoRate: number | null;
+}

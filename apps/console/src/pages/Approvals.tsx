@@ -2,24 +2,18 @@
 // requests (延期申请) and pause requests (暂停计时), each with its order, unit, reason, the due now
 // and what it asks for, approved or refused by keyboard (the note field, Tab, Enter).
 //
-// handling has no list of pending extensions or pauses across a tenant: only each order's clock
-// history (GET /v1/work-orders/{id}/extensions, extensions and pauses together). So the page walks
-// the server's pages of open work orders (newest first) and asks each order of the page for its
-// history; a server-side list would replace that loop once handling offers one.
+// handling's GET /v1/approvals is the one queue across the tenant, oldest ask first, narrowed by
+// kind and paged by the server; each item carries its order and the handling due now.
 import { useState } from 'react';
 import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { PAUSE_REASON_LABELS, WORK_ORDER_STATUS_LABELS, type WorkOrderStatus } from '@hotline/vocabulary';
+import { PAUSE_REASON_LABELS } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
-import type { ClockHistoryView, ClockPolicyView, ExtensionView, Page, PauseView, WorkOrderView } from '../api/views';
+import type { ApprovalItemView, ClockPolicyView, ExtensionView, Page, PauseView, WorkOrderView } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
 import { formatTime, ProblemAlert } from './shared';
 
 const PAGE_SIZE = 20;
-/** Histories asked at once: a page of orders is 20 calls, not all in one burst. */
-const PARALLEL = 5;
-/** The order statuses whose handling clock can run, so an extension or a pause can wait on them. */
-const OPEN_STATUSES: readonly WorkOrderStatus[] = ['in-progress', 'awaiting-sign'];
 
 /** Ant Design's gold and warning tags fall short of 4.5:1 contrast; this brown on the gold background meets it. */
 const PAUSE_TAG = { color: '#873800', background: '#fff7e6', borderColor: '#ffd591' };
@@ -29,31 +23,16 @@ type Pending =
   | { id: string; kind: 'extension'; order: WorkOrderView; dueNow: string; askedAt: string; extension: ExtensionView }
   | { id: string; kind: 'pause'; order: WorkOrderView; dueNow: string; askedAt: string; pause: PauseView };
 
-async function eachLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  const queue = items.map((item, i) => [item, i] as const);
-  const worker = async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) out[job[1]] = await fn(job[0]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
-/** The page of open orders and, from their histories, what waits for the hotline, oldest ask first. */
-async function pendingOnPage(status: WorkOrderStatus, page: number): Promise<{ orders: number; items: Pending[] }> {
-  const orders = await unwrap<Page<WorkOrderView>>(api.handling.GET('/v1/work-orders', { params: { query: { status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } } }));
-  const histories = await eachLimited(orders.items, PARALLEL, (o) => unwrap<ClockHistoryView>(api.handling.GET('/v1/work-orders/{id}/extensions', { params: { path: { id: o.id } } })));
-  const items: Pending[] = [];
-  orders.items.forEach((order, i) => {
-    const h = histories[i];
-    if (!h) return;
-    for (const extension of h.extensions.filter((e) => e.status === 'pending'))
-      items.push({ id: `extension:${extension.id}`, kind: 'extension', order, dueNow: h.handlingDueAt, askedAt: extension.requestedAt, extension });
-    for (const pause of h.pauses.filter((p) => p.status === 'pending'))
-      items.push({ id: `pause:${pause.id}`, kind: 'pause', order, dueNow: h.handlingDueAt, askedAt: pause.askedAt, pause });
+/** One server page of what waits for the hotline, as the rows below read it. */
+async function pendingPage(kind: Kind | 'all', page: number): Promise<{ total: number; items: Pending[] }> {
+  const res = await unwrap<Page<ApprovalItemView>>(api.handling.GET('/v1/approvals', { params: { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...(kind !== 'all' ? { kind } : {}) } } }));
+  const items = res.items.flatMap((i): Pending[] => {
+    const common = { id: `${i.kind}:${i.id}`, order: i.order, dueNow: i.handlingDueAt, askedAt: i.askedAt };
+    if (i.kind === 'extension' && i.extension) return [{ ...common, kind: 'extension', extension: i.extension }];
+    if (i.kind === 'pause' && i.pause) return [{ ...common, kind: 'pause', pause: i.pause }];
+    return [];
   });
-  items.sort((a, b) => a.askedAt.localeCompare(b.askedAt));
-  return { orders: orders.total, items };
+  return { total: res.total, items };
 }
 
 function Decision({ item, onDecided, onError }: { item: Pending; onDecided: () => void; onError: (err: unknown) => void }) {
@@ -129,61 +108,47 @@ function Decision({ item, onDecided, onError }: { item: Pending; onDecided: () =
 
 export function Approvals() {
   const t = useT();
-  const [status, setStatus] = useState<WorkOrderStatus>('in-progress');
   const [kind, setKind] = useState<Kind | 'all'>('all');
   const [page, setPage] = useState(1);
   const [error, setError] = useState<unknown>();
-  const list = usePolled(() => pendingOnPage(status, page), [status, page]);
+  const list = usePolled(() => pendingPage(kind, page), [kind, page]);
   const policy = usePolled(() => unwrap<ClockPolicyView>(api.handling.GET('/v1/clock-policy')), [], 600_000);
-  const shown = (list.data?.items ?? []).filter((i) => kind === 'all' || i.kind === kind);
-  const first = (page - 1) * PAGE_SIZE + 1;
-  const last = Math.min(page * PAGE_SIZE, list.data?.orders ?? 0);
   return (
     <Card
       title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('延期与暂停审批', 'Extension and pause approvals')}</Typography.Title>}
       extra={
-        <Space>
-          <Select<Kind | 'all'>
-            aria-label={t('按申请类型筛选', 'Filter by kind')}
-            style={{ width: 140 }}
-            value={kind}
-            onChange={setKind}
-            options={[
-              { value: 'all', label: t('全部申请', 'All requests') },
-              { value: 'extension', label: t('延期申请', 'Extensions') },
-              { value: 'pause', label: t('暂停计时', 'Pauses') },
-            ]}
-          />
-          <Select<WorkOrderStatus>
-            aria-label={t('按工单状态筛选', 'Filter by order status')}
-            style={{ width: 140 }}
-            value={status}
-            onChange={(v) => {
-              setStatus(v);
-              setPage(1);
-            }}
-            options={OPEN_STATUSES.map((s) => ({ value: s, label: t.label(WORK_ORDER_STATUS_LABELS[s], s) }))}
-          />
-        </Space>
+        <Select<Kind | 'all'>
+          aria-label={t('按申请类型筛选', 'Filter by kind')}
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 140 }}
+          value={kind}
+          onChange={(v) => {
+            setKind(v);
+            setPage(1);
+          }}
+          options={[
+            { value: 'all', label: t('全部申请', 'All requests') },
+            { value: 'extension', label: t('延期申请', 'Extensions') },
+            { value: 'pause', label: t('暂停计时', 'Pauses') },
+          ]}
+        />
       }
     >
-      <ProblemAlert error={error ?? list.error ?? policy.error} fields={{ note: ['审批意见', 'Note'] }} />
+      <ProblemAlert error={error ?? list.error ?? policy.error} fields={{ note: ['审批意见', 'Note'], kind: ['申请类型', 'Kind'] }} />
       <Typography.Paragraph type="secondary" data-testid="approvals-scope">
-        {list.data && list.data.orders > 0
-          ? t(
-              `第 ${first}–${last} 张${t.label(WORK_ORDER_STATUS_LABELS[status], status)}工单（共 ${list.data.orders} 张，最新在前）中的待审批申请`,
-              `Pending requests on ${t.label(WORK_ORDER_STATUS_LABELS[status], status).toLowerCase()} orders ${first}–${last} of ${list.data.orders}, newest first`,
-            )
-          : t('没有此状态的工单', 'No orders in this status')}
+        {list.data && list.data.total > 0
+          ? t(`共 ${list.data.total} 项待审批申请，最早提出的在前`, `${list.data.total} request(s) awaiting a decision, oldest first`)
+          : t('没有待审批的申请', 'Nothing waits for a decision')}
       </Typography.Paragraph>
       <Table<Pending>
         rowKey="id"
         size="small"
         data-testid="approvals"
         loading={list.loading && !list.data}
-        dataSource={shown}
-        locale={{ emptyText: <Typography.Text>{t('本页工单没有待审批的申请', 'Nothing waits for a decision on these orders')}</Typography.Text> }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.orders, onChange: setPage, showSizeChanger: false, showTotal: () => t('按工单分页', 'Paged by order') }}
+        dataSource={list.data?.items}
+        locale={{ emptyText: <Typography.Text>{t('没有待审批的申请', 'Nothing waits for a decision')}</Typography.Text> }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage, showSizeChanger: false }}
         columns={[
           {
             title: t('申请', 'Request'),

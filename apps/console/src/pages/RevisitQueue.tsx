@@ -8,6 +8,8 @@ import type { paths } from '../api/generated/revisit';
 import type { Page, PendingRevisitView } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
+import { RedoJudgements } from './RedoJudgement';
+import { rememberRecorded } from './redoStore';
 import { formatTime, ProblemAlert } from './shared';
 
 type Outcome = Omit<paths['/v1/revisits']['post']['requestBody']['content']['application/json'], 'requestId'>;
@@ -25,7 +27,8 @@ function RevisitForm({ requestId, onDone }: { requestId: string; onDone: () => v
       onFinish={(v) => {
         setError(undefined);
         unwrap(api.revisit.POST('/v1/revisits', { body: { requestId, ...v } })).then(
-          () => {
+          (recorded) => {
+            rememberRecorded(recorded);
             void message.success(t('回访已记录', 'Revisit recorded'));
             onDone();
           },
@@ -56,6 +59,7 @@ export function RevisitQueue() {
   return (
     <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('待回访', 'Waiting for revisit')}</Typography.Title>}>
       <ProblemAlert error={list.error} />
+      <RedoJudgements />
       <Table<PendingRevisitView>
         rowKey="requestId"
         size="small"

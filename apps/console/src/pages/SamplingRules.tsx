@@ -7,6 +7,8 @@
 // type's rule for every channel, then the kind's rule for every type, then '*' × '*', else the
 // platform default. The console cannot import the domain lib, so the order is repeated here.
 // GET /v1/sampling-policies has no paging: a tenant has at most 8 × 8 rules.
+// A rule is removed after a confirmation (DELETE …/{type} for every channel, …/{type}/channels/{kind}
+// otherwise, 204): the next more general rule then applies.
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Col, Form, InputNumber, List, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import {
@@ -144,7 +146,7 @@ function RuleFinder({ policies, type, kind, onChange }: { policies: SamplingPoli
 
 export function SamplingRules() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<RuleValues>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -192,6 +194,29 @@ export function SamplingRules() {
     }
   };
 
+  const remove = (p: SamplingPolicyView) =>
+    modal.confirm({
+      title: t(`删除规则 ${ruleName(t, p.requestType, p.channelKind)}？`, `Remove the rule ${ruleName(t, p.requestType, p.channelKind)}?`),
+      content: t('删除后，这类诉求按下一条更一般的规则回访（没有时按平台默认规则）。', 'Requests it covered then get the next more general rule (or the platform default).'),
+      okText: t('删除', 'Remove'),
+      okButtonProps: { danger: true },
+      cancelText: t('取消', 'Cancel'),
+      onOk: async () => {
+        setError(undefined);
+        try {
+          await unwrap(
+            p.channelKind === ANY
+              ? api.revisit.DELETE('/v1/sampling-policies/{requestType}', { params: { path: { requestType: p.requestType } } })
+              : api.revisit.DELETE('/v1/sampling-policies/{requestType}/channels/{channelKind}', { params: { path: { requestType: p.requestType, channelKind: p.channelKind } } }),
+          );
+          void message.success(t(`已删除规则：${ruleName(t, p.requestType, p.channelKind)}`, `Rule removed: ${ruleName(t, p.requestType, p.channelKind)}`));
+          list.reload();
+        } catch (err) {
+          setError(err);
+        }
+      },
+    });
+
   const pairRule = (other: 'defaultSatisfaction' | 'defaultResolution') => ({ getFieldValue }: { getFieldValue: (n: string) => unknown }) => ({
     validator: (_: unknown, value: unknown) =>
       !value === !getFieldValue(other) ? Promise.resolve() : Promise.reject(new Error(t('满意度和解决情况须同时填写或同时留空', 'Give both the satisfaction and the resolution, or neither'))),
@@ -230,9 +255,14 @@ export function SamplingRules() {
               title: t('操作', 'Action'),
               key: 'edit',
               render: (_: unknown, p) => (
-                <Button size="small" aria-label={t(`编辑规则 ${ruleName(t, p.requestType, p.channelKind)}`, `Edit rule ${ruleName(t, p.requestType, p.channelKind)}`)} onClick={() => edit(p)}>
-                  {t('编辑', 'Edit')}
-                </Button>
+                <Space size={4}>
+                  <Button size="small" aria-label={t(`编辑规则 ${ruleName(t, p.requestType, p.channelKind)}`, `Edit rule ${ruleName(t, p.requestType, p.channelKind)}`)} onClick={() => edit(p)}>
+                    {t('编辑', 'Edit')}
+                  </Button>
+                  <Button size="small" danger aria-label={t(`删除规则 ${ruleName(t, p.requestType, p.channelKind)}`, `Remove rule ${ruleName(t, p.requestType, p.channelKind)}`)} onClick={() => remove(p)}>
+                    {t('删除', 'Remove')}
+                  </Button>
+                </Space>
               ),
             },
           ]}

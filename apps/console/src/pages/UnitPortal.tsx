@@ -22,6 +22,7 @@ import { ContactPanel } from './ContactPanel';
 import { UnitNegotiations } from './Negotiations';
 import { OrderClock } from './OrderClock';
 import { OrderSupervision } from './OrderSupervision';
+import { ReturnRequest } from './ReturnRequest';
 import { Clock, formatTime, ProblemAlert } from './shared';
 
 type Answer = paths['/v1/work-orders/{id}/answer']['post']['requestBody']['content']['application/json'];
@@ -156,6 +157,7 @@ function OrderDetail({ id, leader }: { id: string; leader: boolean }) {
           <OrderAttachments workOrderId={o.id} requestId={o.requestId} status={o.status} assisting={assisting} />
           <OrderClock workOrderId={o.id} status={o.status} reworking={o.reworkDueAt !== null} onChanged={order.reload} />
           <OrderSupervision workOrderId={o.id} />
+          <ReturnRequest order={o} />
         </Space>
       )}
     </Card>

@@ -1,0 +1,239 @@
+// The console's dispatch and revisit control screens of issue 16 in a real browser (Debian's
+// Chromium via playwright-core), against their own platform started by the README's start
+// command: a unit's 退单 from its order page, 退单审核 (accept with a re-dispatch, reject with a
+// note), 提级统筹, and the reviewer's 重办 judgement of a revisit that came back unresolved. Each
+// test acts by keyboard where it can, checks what the services then hold, screenshots the page
+// into docs/console/ and runs axe-core on it.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { eventually } from '@hotline/testing';
+import { LocalPlatform, ROOT } from '../support/platform';
+import { capture, launchChromium, signIn } from './browser';
+
+const run = promisify(execFile);
+const TENANT = 'city-3201';
+const STEP = 120_000;
+
+type Order = { id: string; unitId: string; unitCode: string; role: string; status: string; cancelReason: string | null; reworkCount: number; reworkDueAt: string | null };
+
+describe('console pages of issue 16: returns, dispute review, escalation, 重办', () => {
+  let platform: LocalPlatform;
+  let browser: Browser;
+  let page: Page;
+  let consoleUrl: string;
+  let unitName: Record<string, string>;
+  const token = (key: string) => platform.tokens()[TENANT]![key]!;
+  const open = (route: string) => page.evaluate(`location.hash = '#/${route}'`);
+  /** Picks an Ant Design select's option by keyboard: focus, type the label, Enter. */
+  const choose = async (selector: string, label: string) => {
+    await page.locator(selector).click();
+    await page.keyboard.type(label);
+    await page.locator(`.ant-select-item-option-active[title="${label}"]`).waitFor();
+    await page.keyboard.press('Enter');
+  };
+  const screenshotClean = async (name: string) => {
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await capture(page, name)).toEqual([]);
+  };
+
+  const ordersOf = (requestId: string) =>
+    platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor')).then((r) => r.body.items as Order[]);
+  const orderWhere = (what: string, requestId: string, pick: (o: Order) => boolean) =>
+    eventually(what, async () => (await ordersOf(requestId)).find(pick));
+  const returnsOf = async (requestId: string) =>
+    (await platform.api('dispatch', 'GET', `/v1/dispatches/${requestId}/returns`, token('dispatcher'))).body.items as Array<Record<string, unknown>>;
+
+  /** A complaint the catalog gives to hrss (08), with hrss's primary order once handling has it. */
+  async function complaintForHrss(title: string) {
+    const created = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
+      channel: 'phone', requester: { name: '王五', phone: '13900002222' }, title, content: `${title}，请尽快处理`,
+      areaCode: '320104', requestType: 'complaint', urgency: 'normal', categoryCode: '080101', scope: { decision: 'in-scope' },
+    });
+    expect(created.status).toBe(201);
+    const requestId = created.body.id as string;
+    const order = await orderWhere('the hrss order', requestId, (o) => o.unitCode === 'hrss' && o.role === 'primary');
+    return { requestId, number: created.body.number as string, order };
+  }
+
+  beforeAll(async () => {
+    await run(process.execPath, ['apps/console/scripts/build.mjs', '--if-stale'], { cwd: ROOT });
+    platform = LocalPlatform.launch();
+    await platform.waitForOutput(/\[start\] platform ready/);
+    consoleUrl = platform.output.match(/ console {4}(http:\/\/\S+)/)![1]!;
+    const units = await platform.api('dispatch', 'GET', '/v1/units', token('dispatcher'));
+    unitName = Object.fromEntries((units.body.items as Array<{ code: string; name: string }>).map((u) => [u.code, u.name]));
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+  }, 420_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.destroy();
+  }, 60_000);
+
+  it('退单 and 退单审核: the unit returns its order, the dispatcher accepts it and re-dispatches it to another unit', async () => {
+    const { requestId, number, order } = await complaintForHrss('养老保险转移接续办不了');
+
+    // The unit files the return from its order page.
+    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · hrss');
+    await open(`unit/${order.id}`);
+    await page.getByRole('button', { name: '申请退单' }).click();
+    await choose('#return-reason', '不属于本单位职责范围');
+    await page.locator('#return-basis').fill('转移接续由社保经办机构按《社会保险法》第十九条办理，非本局职责');
+    await page.locator('#return-suggested-unit').fill('市医疗保障局');
+    await page.getByRole('button', { name: '提交退单' }).click();
+    await page.getByTestId('return-state').filter({ hasText: '争议审核中' }).waitFor();
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+    await screenshotClean('unit-return');
+    const [filed] = await returnsOf(requestId);
+    expect(filed).toMatchObject({ status: 'in-review', reasonCode: 'not-our-duty', unit: { unitCode: 'hrss' }, basis: expect.stringContaining('建议承办单位：市医疗保障局') });
+
+    // The dispatcher finds it in 退单审核 with the unit's reason, opens it by keyboard and accepts
+    // it with a re-dispatch to env.
+    await signIn(page, consoleUrl, TENANT, '派单员');
+    await open('returns');
+    await page.getByTestId('return-policy').getByText('派单次日起 1 个工作日').waitFor({ timeout: 30_000 });
+    const row = page.getByTestId('returns').locator('tr.ant-table-row').filter({ hasText: number });
+    await row.filter({ hasText: '不属于本单位职责范围' }).waitFor({ timeout: 60_000 });
+    await row.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId(`return-decision-${filed!.id}`);
+    await panel.getByTestId('return-basis').filter({ hasText: '《社会保险法》第十九条' }).waitFor();
+    await choose(`#redispatch-primary-${filed!.id}`, unitName['env']!);
+    await page.locator(`#return-note-${filed!.id}`).fill('经核实，社保关系转移属经办机构，改派');
+    await screenshotClean('dispatcher-return-review');
+    await page.locator(`#return-note-${filed!.id}`).press('Control+Enter');
+    await row.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+
+    // dispatch holds the decision; handling cancels hrss's order and gives env a new one.
+    expect((await returnsOf(requestId))[0]).toMatchObject({ status: 'accepted', decisionNote: '经核实，社保关系转移属经办机构，改派', decidedBy: `${TENANT}:dispatcher` });
+    const next = await orderWhere('the order of env', requestId, (o) => o.unitCode === 'env' && o.role === 'primary');
+    expect(next.status).toBe('awaiting-sign');
+    const cancelled = await orderWhere('hrss’s order cancelled', requestId, (o) => o.id === order.id && o.status === 'cancelled');
+    expect(cancelled.cancelReason).toBe('return-accepted');
+    const dispatch = await platform.api('dispatch', 'GET', `/v1/dispatches/${requestId}`, token('dispatcher'));
+    expect(dispatch.body).toMatchObject({ attempt: 2, mode: 'manual', assignments: [{ unitCode: 'env', role: 'primary' }] });
+
+    // The unit's order page now says the return was accepted.
+    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · hrss');
+    await open(`unit/${order.id}`);
+    await page.getByTestId('return-accepted').waitFor({ timeout: 30_000 });
+  }, STEP);
+
+  it('退单审核: the dispatcher rejects a return with a note; the unit keeps its order', async () => {
+    const { requestId, number, order } = await complaintForHrss('企业职工养老金核定有误');
+    const filed = await platform.api('dispatch', 'POST', `/v1/dispatches/${requestId}/returns`, token('unit-operator:hrss'), {
+      reasonCode: 'wrong-territory', basis: '诉求人户籍在外区，应由属地办理',
+    });
+    expect(filed.status).toBe(201);
+
+    await signIn(page, consoleUrl, TENANT, '派单员');
+    await open('returns');
+    const row = page.getByTestId('returns').locator('tr.ant-table-row').filter({ hasText: number });
+    await row.filter({ hasText: '属地不符' }).waitFor({ timeout: 60_000 });
+    await row.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId(`return-decision-${filed.body.id}`);
+    await panel.getByRole('radio', { name: '退单不成立（原单位继续办理）' }).check();
+    // A decision without its note is refused in the page, before any call.
+    await panel.getByRole('button', { name: '确认不成立' }).click();
+    await panel.getByText('请填写审核意见').waitFor();
+    await page.locator(`#return-note-${filed.body.id}`).fill('养老金核定属本局权责清单事项，不以户籍区分');
+    await panel.getByRole('button', { name: '确认不成立' }).click();
+    await row.waitFor({ state: 'detached', timeout: 30_000 });
+
+    const [decided] = await returnsOf(requestId);
+    expect(decided).toMatchObject({ status: 'rejected', decisionNote: '养老金核定属本局权责清单事项，不以户籍区分' });
+    const kept = (await ordersOf(requestId)).find((o) => o.id === order.id);
+    expect(kept).toMatchObject({ status: 'awaiting-sign', cancelReason: null });
+
+    // The decided returns: this one rejected, the first accepted.
+    await page.getByText('已审核', { exact: true }).click();
+    await page.getByTestId('returns').locator('tr.ant-table-row').filter({ hasText: number }).filter({ hasText: '退单不成立' }).waitFor();
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+    await screenshotClean('dispatcher-returns-decided');
+  }, STEP);
+
+  it('提级统筹: the dispatcher escalates a hard case; the city government becomes its designated primary unit', async () => {
+    const { requestId, number, order } = await complaintForHrss('养老保险跨省转移涉及多部门');
+
+    await signIn(page, consoleUrl, TENANT, '派单员');
+    await open('escalations');
+    const row = page.getByTestId('escalation-requests').locator('tr.ant-table-row').filter({ hasText: number });
+    await row.waitFor({ timeout: 30_000 });
+    await row.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId(`escalation-${requestId}`);
+    await panel.getByTestId('escalation-dispatch').filter({ hasText: `${unitName['hrss']}（主办）` }).waitFor();
+    await page.locator(`#escalation-reason-${requestId}`).fill('跨省转移涉及人社、医保和税务，需市政府统筹');
+    await screenshotClean('dispatcher-escalation');
+    // Enter in the reason escalates.
+    await page.locator(`#escalation-reason-${requestId}`).press('Enter');
+    await panel.getByTestId('escalation-dispatch').filter({ hasText: `${unitName['city-gov']}（主办）` }).waitFor({ timeout: 30_000 });
+    await panel.getByTestId('escalation-history').getByText('需市政府统筹').waitFor();
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+
+    const dispatch = await platform.api('dispatch', 'GET', `/v1/dispatches/${requestId}`, token('dispatcher'));
+    expect(dispatch.body).toMatchObject({ mode: 'escalated', attempt: 2, designated: true, assignments: [{ unitCode: 'city-gov', role: 'primary' }] });
+    const escalations = await platform.api('dispatch', 'GET', `/v1/dispatches/${requestId}/escalations`, token('supervisor'));
+    expect(escalations.body.items).toEqual([expect.objectContaining({ reason: '跨省转移涉及人社、医保和税务，需市政府统筹', escalatedBy: `${TENANT}:dispatcher` })]);
+    const cancelled = await orderWhere('hrss’s order cancelled', requestId, (o) => o.id === order.id && o.status === 'cancelled');
+    expect(cancelled.cancelReason).toBe('escalated');
+  }, STEP);
+
+  it('重办: the reviewer records an unresolved revisit and judges it reasonable; the unit’s order is reopened', async () => {
+    const { requestId, number, order } = await complaintForHrss('社保补缴未到账');
+    const operator = token('unit-operator:hrss');
+    expect((await platform.api('handling', 'POST', `/v1/work-orders/${order.id}/sign`, operator)).status).toBe(200);
+    expect((await platform.api('handling', 'POST', `/v1/work-orders/${order.id}/answer`, operator, {
+      answer: '已转交社保经办机构核查。', basis: '《社会保险法》第六十三条', contactRecord: '电话联系诉求人，告知办理进度',
+    })).status).toBe(200);
+    const review = await eventually('the review', async () => {
+      const res = await platform.api('revisit', 'GET', '/v1/reviews?status=pending&limit=200', token('reviewer'));
+      return (res.body.items as Array<{ id: string; workOrderId: string }>).find((r) => r.workOrderId === order.id);
+    });
+    expect((await platform.api('revisit', 'POST', `/v1/reviews/${review.id}/decision`, token('reviewer'), { passed: true })).status).toBe(200);
+    await eventually('awaiting its revisit', async () => {
+      const res = await platform.api('revisit', 'GET', '/v1/revisits/pending?limit=200', token('reviewer'));
+      return (res.body.items as Array<{ requestId: string }>).some((r) => r.requestId === requestId) || undefined;
+    });
+
+    // The revisit comes back unresolved and dissatisfied (keyboard in the select: ↓ to 不满意).
+    await signIn(page, consoleUrl, TENANT, '复核员');
+    await open('revisits');
+    const form = page.getByTestId(`revisit-${requestId}`);
+    await form.waitFor({ timeout: 30_000 });
+    await form.getByRole('radio', { name: '未解决' }).check();
+    await page.locator(`#satisfaction-${requestId}`).click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.locator('.ant-select-item-option-active[title="不满意"]').waitFor();
+    await page.keyboard.press('Enter');
+    await form.getByRole('button', { name: '记录回访' }).click();
+
+    // The judgement panel takes it: 合理差评 (the default), the note, Ctrl+Enter.
+    const card = page.getByTestId(`judgement-${requestId}`);
+    await card.getByText(number).waitFor({ timeout: 30_000 });
+    await card.getByText('未解决').waitFor();
+    await page.locator(`#judgement-note-${requestId}`).fill('补缴款项仍未到账，单位未实际处理');
+    await screenshotClean('reviewer-redo-judgement');
+    await page.locator(`#judgement-note-${requestId}`).press('Control+Enter');
+    await card.getByTestId('judgement-outcome').filter({ hasText: '合理差评（发回重办）' }).waitFor();
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+
+    // handling reopens hrss's order for another round; revisit counts the redo.
+    const reopened = await orderWhere('the order reopened', requestId, (o) => o.id === order.id && o.status === 'in-progress' && o.reworkCount === 1);
+    expect(reopened.reworkDueAt).not.toBeNull();
+    const counts = await platform.api('revisit', 'GET', '/v1/revisits/redo-counts', token('reviewer'));
+    expect(counts.body.items).toContainEqual({ unitId: order.unitId, evaluations: 1, redos: 1, redoRate: 1 });
+
+    // 重办认定 shows the unit's figures (the reviewer reads unit names from the work orders).
+    await open('redo');
+    await page.getByTestId('redo-counts').getByRole('row').filter({ hasText: unitName['hrss']! }).filter({ hasText: '100.0%' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId(`judgement-${requestId}`).getByTestId('judgement-outcome').waitFor();
+    await screenshotClean('reviewer-redo-counts');
+  }, 2 * STEP);
+});
