@@ -24,6 +24,7 @@ import {
   RequestQueuedForManualDispatch,
   ReturnDecided,
   ReturnFiled,
+  UnitChanged,
   UnitRegistered,
 } from './generated/hotline/dispatch/v1/dispatch_events';
 import {
@@ -114,6 +115,7 @@ export const Events = {
   },
   dispatch: {
     unitRegistered: event('dispatch', 'unit', 'registered', 'hotline.dispatch.v1.UnitRegistered', UnitRegistered),
+    unitChanged: event('dispatch', 'unit', 'changed', 'hotline.dispatch.v1.UnitChanged', UnitChanged),
     requestDispatched: event('dispatch', 'request', 'dispatched', 'hotline.dispatch.v1.RequestDispatched', RequestDispatched),
     requestQueued: event(
       'dispatch', 'request', 'queued', 'hotline.dispatch.v1.RequestQueuedForManualDispatch', RequestQueuedForManualDispatch,

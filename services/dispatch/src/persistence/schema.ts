@@ -15,6 +15,8 @@ import { QueueClock1764300004120 } from './1764300004120-queue-clock.migration';
 import { Escalations1764300004130 } from './1764300004130-escalations.migration';
 import { Negotiations1764300004140 } from './1764300004140-negotiations.migration';
 import { FirstResponsibility1764300004150 } from './1764300004150-first-responsibility.migration';
+import { ReturnSuggestedUnit1764300006000 } from './1764300006000-return-suggested-unit.migration';
+import { EscalationsByTime1764300006010 } from './1764300006010-escalations-by-time.migration';
 import { NegotiationEntity, NegotiationResponseEntity } from '../negotiation/negotiation.entities';
 import { EscalationEntity } from '../escalation/escalation.entity';
 import { DispatchQueuePolicyEntity } from '../queue-clock/queue-policy.entity';
@@ -36,4 +38,6 @@ export const migrations = [
   Escalations1764300004130,
   Negotiations1764300004140,
   FirstResponsibility1764300004150,
+  ReturnSuggestedUnit1764300006000,
+  EscalationsByTime1764300006010,
 ];

@@ -7,6 +7,7 @@ import { loadReturnPolicy } from './return-policy.query';
 import { ReturnEntity } from './returns.entities';
 import { returnFiledEvent } from './returns.events';
 import { countReturnsOfAttempt, insertReturn } from './returns.repository';
+import { suggestedUnitOf } from './suggested-unit';
 import { FileReturn } from './returns.schemas';
 
 function refusalProblem(refusal: ReturnRefusal, windowDueAt: Date): ProblemError {
@@ -43,8 +44,12 @@ export async function fileReturn(
   const dispatch = await findDispatch(manager, requestId);
   if (!dispatch) throw ProblemError.notFound(`dispatch of request ${requestId}`);
   const policy = await loadReturnPolicy(manager);
-  if (!policy.returnReasons.includes(input.reasonCode))
-    throw ProblemError.validation([{ field: 'reasonCode', message: `this hotline accepts ${policy.returnReasons.join(', ')}` }]);
+  const suggested = await suggestedUnitOf(manager, dispatch, input.suggestedUnitCode);
+  const issues = [
+    ...(policy.returnReasons.includes(input.reasonCode) ? [] : [{ field: 'reasonCode', message: `this hotline accepts ${policy.returnReasons.join(', ')}` }]),
+    ...suggested.issues,
+  ];
+  if (issues.length > 0) throw ProblemError.validation(issues);
   const windowDueAt = returnWindowDue(returnCalendar(), dispatch.dispatchedAt, policy.returnWindowWorkingDays);
   const refusal = returnRefusal(dispatch, who.unit, await countReturnsOfAttempt(manager, requestId, dispatch.attempt), now, windowDueAt, input.reasonCode);
   const unit = primaryOf(dispatch);
@@ -66,6 +71,9 @@ export async function fileReturn(
     decidedBy: null,
     decidedAt: null,
     decisionNote: null,
+    suggestedUnitId: suggested.unit?.id ?? null,
+    suggestedUnitCode: suggested.unit?.code ?? null,
+    suggestedUnitName: suggested.unit?.name ?? null,
   };
   await insertReturn(manager, row);
   await outbox.append(manager, {

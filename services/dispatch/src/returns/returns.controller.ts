@@ -1,15 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, CurrentIdentity, Identity, Outbox, ProblemError, Roles, TenantDb, validate } from '@hotline/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
 import { UNIT_ROLES } from '@hotline/vocabulary';
-import { findDispatch } from '../dispatching/dispatching.repository';
 import { RequestIdParams } from '../dispatching/dispatching.schemas';
 import { decideReturn } from './decide-return.command';
 import { fileReturn } from './file-return.command';
 import { putReturnPolicy } from './put-return-policy.command';
 import { loadReturnPolicy } from './return-policy.query';
-import { returnsOfRequest } from './returns.repository';
-import { DecideReturnBody, FileReturnBody, PutReturnPolicyBody, ReturnIdParams } from './returns.schemas';
+import { listReturns } from './returns-list.query';
+import { returnsOfRequestFor } from './returns-of-request.query';
+import { DecideReturnBody, FileReturnBody, ListReturnsQuery, PutReturnPolicyBody, ReturnIdParams } from './returns.schemas';
 import { toReturnView } from './returns.views';
 
 /** 退单: the primary unit returns, the hotline decides (争议审核); the tenant sets the window. */
@@ -32,16 +32,23 @@ export class ReturnsController {
     return toReturnView(await this.db.run(who.tenantId, (m) => fileReturn(m, this.outbox, who, requestId, input)));
   }
 
-  /** Every return of the request, each with its decision. */
+  /** Every return of the request, each with its decision; a unit's staff see those their unit filed. */
   @Get('dispatches/:requestId/returns')
-  @Roles('dispatcher', 'supervisor', 'tenant-admin')
+  @Roles('dispatcher', 'supervisor', 'tenant-admin', ...UNIT_ROLES)
   async list(@CurrentIdentity() who: Identity, @Param() params: unknown) {
     const { requestId } = validate(RequestIdParams, params, 'path');
-    const rows = await this.db.run(who.tenantId, async (m) => {
-      if (!(await findDispatch(m, requestId))) throw ProblemError.notFound(`dispatch of request ${requestId}`);
-      return returnsOfRequest(m, requestId);
-    });
+    const rows = await this.db.read(who.tenantId, (m) => returnsOfRequestFor(m, who, requestId));
     return { items: rows.map(toReturnView) };
+  }
+
+  /** The tenant's returns across requests with their requests' brief fields: in review oldest first. */
+  @Get('returns')
+  @ApiOperation({ summary: 'The tenant’s returns (退单) across requests, of one status when given; in review oldest first, decided latest decision first' })
+  @ApiZodQuery(ListReturnsQuery)
+  @Roles('dispatcher', 'supervisor', 'tenant-admin')
+  async listAll(@CurrentIdentity() who: Identity, @Query() query: unknown) {
+    const q = validate(ListReturnsQuery, query, 'query');
+    return this.db.read(who.tenantId, (m) => listReturns(m, q));
   }
 
   @Post('returns/:returnId/decision')

@@ -53,6 +53,16 @@ export class ReturnEntity {
   /** Why the hotline decided so: internal, never on the public lookup. */
   @Column({ name: 'decision_note', type: 'text', nullable: true })
   decisionNote!: string | null;
+
+  /** The unit the returning unit thinks is right (建议承办单位), as the directory had it then; null when none was named. */
+  @Column({ name: 'suggested_unit_id', type: 'uuid', nullable: true })
+  suggestedUnitId!: string | null;
+
+  @Column({ name: 'suggested_unit_code', type: 'text', nullable: true })
+  suggestedUnitCode!: string | null;
+
+  @Column({ name: 'suggested_unit_name', type: 'text', nullable: true })
+  suggestedUnitName!: string | null;
 }
 
 /** A tenant's return window, maximum dispatch attempts and accepted reasons; absent → the defaults. */

@@ -3,7 +3,7 @@ import { ReturnEntity } from './returns.entities';
 
 const unitOf = (r: ReturnEntity): dispatchEventsV1.Assignment => ({ unitId: r.unitId, unitCode: r.unitCode, unitName: r.unitName, role: 'primary' });
 
-/** ReturnFiled: no basis (it stays in dispatch). */
+/** ReturnFiled: no basis (it stays in dispatch); the suggested unit's code when one was named. */
 export function returnFiledEvent(r: ReturnEntity): dispatchEventsV1.ReturnFiled {
   return {
     returnId: r.id,
@@ -14,6 +14,7 @@ export function returnFiledEvent(r: ReturnEntity): dispatchEventsV1.ReturnFiled 
     returnedBy: r.returnedBy,
     returnedAt: r.returnedAt.toISOString(),
     windowDueAt: r.windowDueAt.toISOString(),
+    ...(r.suggestedUnitCode ? { suggestedUnitCode: r.suggestedUnitCode } : {}),
   };
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { RETURN_DECISIONS, RETURN_REASONS } from '@hotline/vocabulary';
+import { pageShape } from '@hotline/platform';
+import { RETURN_DECISIONS, RETURN_REASONS, RETURN_STATUSES } from '@hotline/vocabulary';
+import { UnitCode } from '../units/units.schemas';
 
 const count = (min: number, max: number) => z.number().int().min(min).max(max);
 
@@ -8,6 +10,7 @@ export const FileReturnBody = z
   .object({
     reasonCode: z.enum(RETURN_REASONS).describe('one of the reasons the tenant accepts (return-policy)'),
     basis: z.string().trim().min(1).max(2000).describe('the law, 三定 rule or duty list the return rests on (理由和依据)'),
+    suggestedUnitCode: UnitCode.optional().describe('the unit the returning unit thinks is right (建议承办单位): a code of the directory'),
   })
   .strict();
 export type FileReturn = z.infer<typeof FileReturnBody>;
@@ -40,3 +43,7 @@ export const PutReturnPolicyBody = z
 export type PutReturnPolicy = z.infer<typeof PutReturnPolicyBody>;
 
 export const ReturnIdParams = z.object({ returnId: z.string().uuid() }).strict();
+
+/** `GET /v1/returns`: the tenant's returns across requests, of one status when given. */
+export const ListReturnsQuery = z.object({ status: z.enum(RETURN_STATUSES).optional(), ...pageShape }).strict();
+export type ListReturns = z.infer<typeof ListReturnsQuery>;

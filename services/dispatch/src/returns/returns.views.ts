@@ -16,5 +16,7 @@ export function toReturnView(r: ReturnEntity) {
     decidedBy: r.decidedBy,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     decisionNote: r.decisionNote,
+    /** The unit the returning unit thinks is right (建议承办单位), for the dispute review; null when none was named. */
+    suggestedUnit: r.suggestedUnitId ? { unitId: r.suggestedUnitId, unitCode: r.suggestedUnitCode, unitName: r.suggestedUnitName } : null,
   };
 }

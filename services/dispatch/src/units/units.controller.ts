@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, Roles, TenantDb, validate } from '@hotline/platform';
 import { registerUnit } from './register-unit.command';
 import { listUnits } from './units.query';
-import { ListUnitsQuery, RegisterUnitBody } from './units.schemas';
+import { ListUnitsQuery, RegisterUnitBody, UnitIdParams, UpdateUnitBody } from './units.schemas';
+import { updateUnit } from './update-unit.command';
 import { toUnitView } from './units.views';
 
 @ApiTags('units')
@@ -23,6 +24,16 @@ export class UnitsController {
     const input = validate(RegisterUnitBody, body);
     const unit = await this.db.run(who.tenantId, (m) => registerUnit(m, this.outbox, who.tenantId, input));
     return toUnitView(unit);
+  }
+
+  /** Renames a unit, changes its areas or moves it under another parent; UnitChanged announces it. */
+  @Patch(':id')
+  @ApiZodBody(UpdateUnitBody)
+  @Roles('tenant-admin')
+  async update(@CurrentIdentity() who: Identity, @Param() params: unknown, @Body() body: unknown) {
+    const { id } = validate(UnitIdParams, params, 'path');
+    const input = validate(UpdateUnitBody, body);
+    return toUnitView(await this.db.run(who.tenantId, (m) => updateUnit(m, this.outbox, who, id, input)));
   }
 
   @Get()

@@ -5,10 +5,13 @@ import { AREA_CODE_PATTERN, AREA_CODE_RULE, DEFAULT_UNIT_LEVEL, UNIT_LEVELS } fr
 /** An administrative division code (province 2, city 4, district 6, street 9, community 12 digits). */
 export const AreaCode = z.string().regex(AREA_CODE_PATTERN, AREA_CODE_RULE);
 
+/** A unit's code: unit staff tokens carry it in their `unit` claim. */
+export const UnitCode = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,39}$/, 'letters, digits and dashes, at most 40');
+
 export const RegisterUnitBody = z
   .object({
     /** Unit staff tokens carry it in their `unit` claim. */
-    code: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,39}$/, 'letters, digits and dashes, at most 40'),
+    code: UnitCode,
     name: z.string().trim().min(1).max(100),
     parentId: z.string().uuid().nullish(),
     areaCodes: z.array(AreaCode).min(1).max(50).transform(distinctAreas),
@@ -17,6 +20,21 @@ export const RegisterUnitBody = z
   })
   .strict();
 export type RegisterUnit = z.infer<typeof RegisterUnitBody>;
+
+/**
+ * `PATCH /v1/units/{id}`: rename, change the areas of jurisdiction, move under another parent
+ * (null: make it a root). The code stays (staff tokens carry it), so does the level.
+ */
+export const UpdateUnitBody = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    areaCodes: z.array(AreaCode).min(1).max(50).transform(distinctAreas).optional(),
+    parentId: z.string().uuid().nullable().optional(),
+  })
+  .strict();
+export type UpdateUnit = z.infer<typeof UpdateUnitBody>;
+
+export const UnitIdParams = z.object({ id: z.string().uuid() }).strict();
 
 /** `GET /v1/units?area=X`: the units whose jurisdiction covers X. */
 export const ListUnitsQuery = z.object({ area: AreaCode.optional() }).strict();

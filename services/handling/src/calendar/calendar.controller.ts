@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, CurrentIdentity, Identity, ProblemError, Roles, SERVICE_CONTEXT, ServiceContext, validate } from '@hotline/platform';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, ProblemError, Roles, SERVICE_CONTEXT, ServiceContext, validate } from '@hotline/platform';
 import { requireJsonBody } from '../request-body';
+import { calendarDays } from './calendar-days.query';
 import { calendarStatus } from './calendar-status.query';
 import { loadCalendarSettings } from './calendar.repository';
-import { HolidayYearBody, HolidayYearParam, parseHolidayYear, PutCalendarBody } from './calendar.schemas';
+import { CalendarMonthQuery, HolidayYearBody, HolidayYearParam, parseHolidayYear, PutCalendarBody } from './calendar.schemas';
 import { toCalendarView, toYearLoadedView } from './calendar.views';
 import { loadTenantHolidayYear } from './load-holiday-year.command';
 import { putCalendar } from './put-calendar.command';
@@ -27,6 +28,15 @@ export class CalendarController {
   @Roles('tenant-admin', 'supervisor', 'unit-operator', 'dispatcher')
   async get(@CurrentIdentity() who: Identity) {
     return toCalendarView(await this.ctx.db.run(who.tenantId, (m) => loadCalendarSettings(m, who.tenantId)));
+  }
+
+  /** Each day of a month in the tenant's calendar: working or not, its kind and holiday name. */
+  @Get('days')
+  @ApiZodQuery(CalendarMonthQuery)
+  @Roles('tenant-admin', 'supervisor', 'unit-operator', 'dispatcher')
+  async days(@CurrentIdentity() who: Identity, @Query() query: unknown) {
+    const { month } = validate(CalendarMonthQuery, query, 'query');
+    return this.ctx.db.read(who.tenantId, (m) => calendarDays(m, who.tenantId, month));
   }
 
   @Get('status')

@@ -38,6 +38,16 @@ export const PutCalendarBody = z
   });
 export type PutCalendar = z.infer<typeof PutCalendarBody>;
 
+/** `GET /v1/calendar/days?month=YYYY-MM`: a month of the loadable years. */
+export const CalendarMonthQuery = z
+  .object({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+      .refine((m) => Number(m.slice(0, 4)) >= LOADABLE_YEARS.min && Number(m.slice(0, 4)) <= LOADABLE_YEARS.max, `the year must be ${LOADABLE_YEARS.min}…${LOADABLE_YEARS.max}`),
+  })
+  .strict();
+
 export const HolidayYearParam = z.coerce
   .number({ invalid_type_error: 'must be a year' })
   .int()

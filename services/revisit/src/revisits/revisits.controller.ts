@@ -5,6 +5,7 @@ import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, PageQuery, 
 import { toArchiveView } from '../archive/archive.views';
 import { historyOf } from '../follow-ups/follow-ups.repository';
 import { toFollowUpView } from '../follow-ups/follow-ups.views';
+import { listAwaitingJudgement } from './awaiting-judgement.query';
 import { listAwaitingRevisit } from './awaiting-revisit.query';
 import { judgeEvaluation } from './judge-evaluation.command';
 import { recordAttempt } from './record-attempt.command';
@@ -30,6 +31,15 @@ export class RevisitsController {
     const page = validate(PageQuery, query, 'query');
     const requests = await this.db.run(who.tenantId, (m) => listAwaitingRevisit(m, page));
     return { items: requests.map(toProgressView), ...page };
+  }
+
+  /** Evaluations that did not close their request (不满意 or 未解决), waiting for the reviewer's 重办 judgement, longest waiting first. */
+  @Get('awaiting-judgement')
+  @ApiZodQuery(PageQuery)
+  @Roles('reviewer', 'supervisor', 'tenant-admin')
+  async awaitingJudgement(@CurrentIdentity() who: Identity, @Query() query: unknown) {
+    const page = validate(PageQuery, query, 'query');
+    return this.db.read(who.tenantId, (m) => listAwaitingJudgement(m, page));
   }
 
   /** Records the requester's answers; the archive entry is null while the evaluation awaits a judgement. */

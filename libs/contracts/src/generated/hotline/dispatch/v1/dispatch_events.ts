@@ -18,6 +18,20 @@ export interface UnitRegistered {
   unit?: HandlingUnit | undefined;
 }
 
+/**
+ * Emitted on subject hl.dispatch.v1.<tenant>.unit.changed when a tenant-admin renames a unit,
+ * changes its areas of jurisdiction or moves it under another parent: the unit as it is now.
+ */
+export interface UnitChanged {
+  unit?:
+    | HandlingUnit
+    | undefined;
+  /** The fields that changed, as the REST API names them: name | areaCodes | parentId. */
+  changedFields: string[];
+  changedBy: string;
+  changedAt: string;
+}
+
 export interface Assignment {
   unitId: string;
   unitName: string;
@@ -74,6 +88,11 @@ export interface ReturnFiled {
   returnedAt: string;
   /** The end of the return window the return was filed within. */
   windowDueAt: string;
+  /**
+   * The code of the unit the returning unit thinks is right (建议承办单位), when it named one
+   * (absent in events published before returns could name one).
+   */
+  suggestedUnitCode?: string | undefined;
 }
 
 /**
@@ -162,6 +181,85 @@ export const UnitRegistered: MessageFns<UnitRegistered> = {
             }
 
             message.unit = HandlingUnit.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseUnitChanged(): UnitChanged {
+  return { unit: undefined, changedFields: [], changedBy: "", changedAt: "" };
+}
+
+export const UnitChanged: MessageFns<UnitChanged> = {
+  encode(message: UnitChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.unit !== undefined) {
+      HandlingUnit.encode(message.unit, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.changedFields) {
+      writer.uint32(18).string(v!);
+    }
+    if (message.changedBy !== "") {
+      writer.uint32(26).string(message.changedBy);
+    }
+    if (message.changedAt !== "") {
+      writer.uint32(34).string(message.changedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UnitChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUnitChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.unit = HandlingUnit.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.changedFields.push(reader.string());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.changedBy = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.changedAt = reader.string();
             continue;
           }
         }
@@ -466,6 +564,7 @@ function createBaseReturnFiled(): ReturnFiled {
     returnedBy: "",
     returnedAt: "",
     windowDueAt: "",
+    suggestedUnitCode: undefined,
   };
 }
 
@@ -494,6 +593,9 @@ export const ReturnFiled: MessageFns<ReturnFiled> = {
     }
     if (message.windowDueAt !== "") {
       writer.uint32(66).string(message.windowDueAt);
+    }
+    if (message.suggestedUnitCode !== undefined) {
+      writer.uint32(74).string(message.suggestedUnitCode);
     }
     return writer;
   },
@@ -573,6 +675,14 @@ export const ReturnFiled: MessageFns<ReturnFiled> = {
             }
 
             message.windowDueAt = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.suggestedUnitCode = reader.string();
             continue;
           }
         }
