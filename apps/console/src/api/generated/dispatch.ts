@@ -264,6 +264,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant’s escalations (提级统筹) across requests, newest first, with the request’s brief fields and both units */
+        get: operations["EscalationsController_listAll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/negotiations": {
         parameters: {
             query?: never;
@@ -348,6 +365,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant’s returns (退单) across requests, of one status when given; in review oldest first, decided latest decision first */
+        get: operations["ReturnsController_listAll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/returns/{returnId}/decision": {
         parameters: {
             query?: never;
@@ -378,6 +412,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UnitsController_update"];
         trace?: never;
     };
 }
@@ -800,11 +850,33 @@ export interface operations {
                      * @enum {string}
                      */
                     reasonCode: "not-our-duty" | "wrong-territory" | "ownership-unclear" | "overlapping-duties";
+                    /** @description the unit the returning unit thinks is right (建议承办单位): a code of the directory */
+                    suggestedUnitCode?: string;
                 };
             };
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EscalationsController_listAll: {
+        parameters: {
+            query?: {
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -978,6 +1050,27 @@ export interface operations {
             };
         };
     };
+    ReturnsController_listAll: {
+        parameters: {
+            query?: {
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                status?: unknown | ("in-review" | "accepted" | "rejected");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ReturnsController_decide: {
         parameters: {
             query?: never;
@@ -1050,6 +1143,34 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnitsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    areaCodes?: string[];
+                    name?: string;
+                    /** Format: uuid */
+                    parentId?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
