@@ -7,40 +7,42 @@ import zhCN from 'antd/locale/zh_CN';
 import { ROLE_LABELS } from '@hotline/vocabulary';
 import { LangContext, type Lang, preferredLang, translator } from './i18n';
 import { AgentDesk } from './pages/AgentDesk';
-import { Approvals } from './pages/Approvals';
-import { Callbacks } from './pages/Callbacks';
-import { CatalogAdmin } from './pages/CatalogAdmin';
-import { DispatchQueue } from './pages/DispatchQueue';
-import { FollowUps } from './pages/FollowUps';
-import { IntakeSettings } from './pages/IntakeSettings';
-import { OnlineQueue } from './pages/OnlineQueue';
 import { PublicPage } from './pages/PublicPage';
-import { RateSettings } from './pages/RateSettings';
-import { Retention } from './pages/Retention';
-import { ReviewQueue } from './pages/ReviewQueue';
-import { RevisitQueue } from './pages/RevisitQueue';
-import { SamplingRules } from './pages/SamplingRules';
 import { SignIn } from './pages/SignIn';
-import { Terminations } from './pages/Terminations';
-import { TenantRegistry } from './pages/TenantRegistry';
-import { UnitPortal } from './pages/UnitPortal';
-import { Escalations } from './pages/Escalations';
-import { RedoPage } from './pages/RedoPage';
-import { ReturnReview } from './pages/ReturnReview';
-import { Alerts } from './pages/Alerts';
-import { Clusters } from './pages/Clusters';
-import { Sharing } from './pages/Sharing';
-import { Supervision } from './pages/Supervision';
-import { ChannelsAdmin } from './pages/ChannelsAdmin';
-import { KnowledgeBase } from './pages/KnowledgeBase';
-import { TaxonomyAdmin } from './pages/TaxonomyAdmin';
-import { TimeLimits } from './pages/TimeLimits';
-import { TransferLists } from './pages/TransferLists';
-import { UnitsAdmin } from './pages/UnitsAdmin';
-import { WorkCalendar } from './pages/WorkCalendar';
 import { go, parseHash, ROUTE_GROUPS, type RouteDef, type RouteGroup, routesFor } from './routes';
 import { endSession, type Session } from './session/session';
 
+// Every page but the agent desk (the page agents open first and type in all day), the sign-in and
+// the public page loads when first opened: the desk's first load carries only what it needs.
+const Alerts = lazy(() => import('./pages/Alerts').then((m) => ({ default: m.Alerts })));
+const Approvals = lazy(() => import('./pages/Approvals').then((m) => ({ default: m.Approvals })));
+const Callbacks = lazy(() => import('./pages/Callbacks').then((m) => ({ default: m.Callbacks })));
+const CatalogAdmin = lazy(() => import('./pages/CatalogAdmin').then((m) => ({ default: m.CatalogAdmin })));
+const ChannelsAdmin = lazy(() => import('./pages/ChannelsAdmin').then((m) => ({ default: m.ChannelsAdmin })));
+const Clusters = lazy(() => import('./pages/Clusters').then((m) => ({ default: m.Clusters })));
+const DispatchQueue = lazy(() => import('./pages/DispatchQueue').then((m) => ({ default: m.DispatchQueue })));
+const Escalations = lazy(() => import('./pages/Escalations').then((m) => ({ default: m.Escalations })));
+const FollowUps = lazy(() => import('./pages/FollowUps').then((m) => ({ default: m.FollowUps })));
+const IntakeSettings = lazy(() => import('./pages/IntakeSettings').then((m) => ({ default: m.IntakeSettings })));
+const KnowledgeBase = lazy(() => import('./pages/KnowledgeBase').then((m) => ({ default: m.KnowledgeBase })));
+const OnlineQueue = lazy(() => import('./pages/OnlineQueue').then((m) => ({ default: m.OnlineQueue })));
+const RateSettings = lazy(() => import('./pages/RateSettings').then((m) => ({ default: m.RateSettings })));
+const RedoPage = lazy(() => import('./pages/RedoPage').then((m) => ({ default: m.RedoPage })));
+const Retention = lazy(() => import('./pages/Retention').then((m) => ({ default: m.Retention })));
+const ReturnReview = lazy(() => import('./pages/ReturnReview').then((m) => ({ default: m.ReturnReview })));
+const ReviewQueue = lazy(() => import('./pages/ReviewQueue').then((m) => ({ default: m.ReviewQueue })));
+const RevisitQueue = lazy(() => import('./pages/RevisitQueue').then((m) => ({ default: m.RevisitQueue })));
+const SamplingRules = lazy(() => import('./pages/SamplingRules').then((m) => ({ default: m.SamplingRules })));
+const Sharing = lazy(() => import('./pages/Sharing').then((m) => ({ default: m.Sharing })));
+const Supervision = lazy(() => import('./pages/Supervision').then((m) => ({ default: m.Supervision })));
+const TaxonomyAdmin = lazy(() => import('./pages/TaxonomyAdmin').then((m) => ({ default: m.TaxonomyAdmin })));
+const TenantRegistry = lazy(() => import('./pages/TenantRegistry').then((m) => ({ default: m.TenantRegistry })));
+const Terminations = lazy(() => import('./pages/Terminations').then((m) => ({ default: m.Terminations })));
+const TimeLimits = lazy(() => import('./pages/TimeLimits').then((m) => ({ default: m.TimeLimits })));
+const TransferLists = lazy(() => import('./pages/TransferLists').then((m) => ({ default: m.TransferLists })));
+const UnitPortal = lazy(() => import('./pages/UnitPortal').then((m) => ({ default: m.UnitPortal })));
+const UnitsAdmin = lazy(() => import('./pages/UnitsAdmin').then((m) => ({ default: m.UnitsAdmin })));
+const WorkCalendar = lazy(() => import('./pages/WorkCalendar').then((m) => ({ default: m.WorkCalendar })));
 // The dashboard carries the charting library: it loads when first opened, not with the desk.
 const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
 const CallRates = lazy(() => import('./pages/CallRates').then((m) => ({ default: m.CallRates })));
@@ -234,7 +236,7 @@ export function App() {
             </nav>
           </Layout.Sider>
           <Layout.Content style={{ padding: 24 }}>
-            <main>{allowed.some((r) => r.path === route[0]) ? <Page route={route} session={session} /> : <Result status="403" title={t('无权访问此页面', 'Not a page for your role')} />}</main>
+            <main>{allowed.some((r) => r.path === route[0]) ? <Suspense fallback={null}><Page route={route} session={session} /></Suspense> : <Result status="403" title={t('无权访问此页面', 'Not a page for your role')} />}</main>
           </Layout.Content>
         </Layout>
       </Layout>
