@@ -1,6 +1,7 @@
 // The fields of the services' answers that the pages read. The services' OpenAPI documents
 // describe requests but not yet their responses, so these name what the pages rely on; request
 // types always come from generated/.
+import type * as Vocabulary from '@hotline/vocabulary';
 import type {
   LinkageCounterpart,
   LinkageDirection,
@@ -741,7 +742,7 @@ export interface CallRatesReportView {
 // Issues 16 and 17: the supervisor's and the province operator's pages (预警, 热点聚类, 督办,
 // 报告, 数据共享, 省级汇总) and the approvals queue. Vocabulary codes are named inline, so this
 // block needs no change to the imports above.
-type Vocab = typeof import('@hotline/vocabulary');
+type Vocab = typeof Vocabulary;
 type CodeOf<K extends keyof Vocab> = Vocab[K] extends readonly (infer C)[] ? C : never;
 
 /** analytics GET /v1/alerts, /v1/alerts/{id}: a surge or risk alert with the requests behind it (the first 50). */
@@ -975,20 +976,20 @@ export interface TaxonomyPublishedView {
 
 /** GET /v1/units item with the level the dispatch rules read. */
 export interface UnitAdminView extends UnitView {
-  level: import('@hotline/vocabulary').UnitLevel;
+  level: Vocabulary.UnitLevel;
   createdAt: string;
 }
 
 export interface ClockRuleView {
-  unit: import('@hotline/vocabulary').ClockUnit;
+  unit: Vocabulary.ClockUnit;
   amount: number;
-  counting?: import('@hotline/vocabulary').Counting;
+  counting?: Vocabulary.Counting;
 }
 
 /** GET/PUT /v1/time-limits: all type × urgency pairs, each the tenant's own or the national default. */
 export interface TimeLimitsView {
-  items: Array<{ requestType: import('@hotline/vocabulary').RequestType; urgency: Urgency; signFor: ClockRuleView; handling: ClockRuleView; source: 'tenant' | 'default' }>;
-  defaultCounting: import('@hotline/vocabulary').Counting;
+  items: Array<{ requestType: Vocabulary.RequestType; urgency: Urgency; signFor: ClockRuleView; handling: ClockRuleView; source: 'tenant' | 'default' }>;
+  defaultCounting: Vocabulary.Counting;
 }
 
 /** GET/PUT /v1/calendar: the tenant's zone and its own days off and working days (updatedAt null: the national calendar unchanged). */
@@ -1005,6 +1006,21 @@ export interface CalendarStatusView {
   years: Array<{ year: number; source: 'shipped' | 'province' | 'tenant'; notice: string; holidays: number; loadedAt: string | null }>;
   missingYears: number[];
   provisionalOpenWorkOrders: number;
+}
+
+/** GET /v1/calendar/days?month=YYYY-MM: each day of the month as handling counts it. */
+export interface CalendarDaysView {
+  month: string;
+  timeZone: string;
+  hasYearData: boolean;
+  notice: string | null;
+  days: Array<{
+    date: string;
+    working: boolean;
+    kind: 'workday' | 'weekend' | 'holiday' | 'adjusted-workday';
+    holidayName: string | null;
+    source: 'weekday-rule' | 'year-data' | 'tenant-override';
+  }>;
 }
 
 /** PUT /v1/calendar/years/{year}. */
@@ -1029,15 +1045,15 @@ export interface ChannelView {
   id: string;
   code: string;
   name: string;
-  kind: import('@hotline/vocabulary').ChannelKind;
+  kind: Vocabulary.ChannelKind;
   enabled: boolean;
   createdAt: string;
 }
 
 /** GET /v1/linkage/transfer-list item. */
 export interface TransferListItemView {
-  direction: import('@hotline/vocabulary').LinkageDirection;
-  counterpart: import('@hotline/vocabulary').LinkageCounterpart;
+  direction: Vocabulary.LinkageDirection;
+  counterpart: Vocabulary.LinkageCounterpart;
   code: string;
   className: string;
   itemName: string;
@@ -1049,12 +1065,12 @@ export interface TransferListItemView {
 export interface KbVersionView {
   articleId: string;
   version: number;
-  status: import('@hotline/vocabulary').KbVersionStatus;
+  status: Vocabulary.KbVersionStatus;
   category: string;
   title: string;
   content?: string;
   issuingUnit: string;
-  materialKind: import('@hotline/vocabulary').KbMaterialKind;
+  materialKind: Vocabulary.KbMaterialKind;
   sourceDocument: string | null;
   keywords: string[];
   validFrom: string;
@@ -1089,22 +1105,37 @@ export interface ReturnView {
   requestId: string;
   attempt: number;
   unit: { unitId: string; unitCode: string; unitName: string };
-  reasonCode: import('@hotline/vocabulary').ReturnReason;
+  reasonCode: Vocabulary.ReturnReason;
   basis: string;
   returnedBy: string;
   returnedAt: string;
   windowDueAt: string;
-  status: import('@hotline/vocabulary').ReturnStatus;
+  status: Vocabulary.ReturnStatus;
   decidedBy: string | null;
   decidedAt: string | null;
   decisionNote: string | null;
+  /** The unit the returning unit thinks is right (建议承办单位); null when none was named. */
+  suggestedUnit: { unitId: string; unitCode: string | null; unitName: string | null } | null;
+}
+
+/** The brief fields dispatch keeps of a request (null for a dispatch recorded before briefs were kept). */
+export interface RequestBriefView {
+  number: string | null;
+  categoryCode: string | null;
+  areaCode: string | null;
+  urgency: Urgency | null;
+}
+
+/** GET /v1/returns item: a return with its request's brief fields. */
+export interface ReturnListItemView extends ReturnView {
+  request: RequestBriefView;
 }
 
 /** GET /v1/return-policy (the defaults while configured is false). */
 export interface ReturnPolicyView {
   returnWindowWorkingDays: number;
   maxDispatchAttempts: number;
-  returnReasons: import('@hotline/vocabulary').ReturnReason[];
+  returnReasons: Vocabulary.ReturnReason[];
   configured: boolean;
   updatedAt: string | null;
   updatedBy: string | null;
@@ -1113,7 +1144,7 @@ export interface ReturnPolicyView {
 /** GET /v1/dispatches/{requestId}, and the dispatch an assign or escalation answers with. */
 export interface DispatchView {
   requestId: string;
-  mode: import('@hotline/vocabulary').DispatchMode;
+  mode: Vocabulary.DispatchMode;
   assignments: Array<{ unitId: string; unitCode: string; unitName: string; role: 'primary' | 'assisting' }>;
   dispatchedAt: string;
   dispatchedBy: string;
@@ -1135,6 +1166,13 @@ export interface EscalationView {
   escalatedAt: string;
 }
 
+/** GET /v1/escalations item (newest first): both units named (null when no longer in the directory). */
+export interface EscalationListItemView extends EscalationView {
+  fromUnit: { unitId: string; unitCode: string; unitName: string } | null;
+  toUnit: { unitId: string; unitCode: string; unitName: string } | null;
+  request: RequestBriefView;
+}
+
 /** A request as GET /v1/requests (list) and GET /v1/requests/{id} show it to staff (masked). */
 export interface StaffRequestView extends RequestView {
   urgency: Urgency;
@@ -1149,10 +1187,32 @@ export interface RecordedRevisitView {
   method: RevisitMethod;
   resolution: Resolution | null;
   satisfaction: Satisfaction | null;
-  judgement: import('@hotline/vocabulary').EvaluationJudgement | null;
+  judgement: Vocabulary.EvaluationJudgement | null;
   judgementNote: string | null;
   judgedAt: string | null;
   recordedAt: string;
+}
+
+/** GET /v1/revisits/awaiting-judgement item: longest waiting first, with the evaluation to judge. */
+export interface AwaitingJudgementView {
+  requestId: string;
+  requestNumber: string | null;
+  workOrderId: string;
+  unit: { unitId: string; unitCode: string | null; unitName: string | null };
+  waitingSince: string;
+  evaluation: {
+    revisitId: string;
+    resolution: Resolution;
+    resolved: boolean;
+    satisfaction: Satisfaction | null;
+    respondent: string | null;
+    method: RevisitMethod;
+    note: string | null;
+    defaulted: boolean;
+    recordedAt: string;
+    recordedBy: string;
+  };
+  redoRounds: number;
 }
 
 /** GET /v1/revisits/redo-counts item: 重办率 = redos / evaluations (null without evaluations). */
