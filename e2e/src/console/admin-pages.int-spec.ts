@@ -318,12 +318,29 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
       await page.locator('#unit-areas').fill('320102');
       await page.locator('#unit-areas').press('Enter');
       await page.getByRole('alert').filter({ hasText: '该单位代码已被使用' }).waitFor();
+
+      // Editing (PATCH /v1/units/{id}), before the screenshot (which stops the dropdowns'
+      // animations): the city under metro would be a cycle, said in Chinese by field; a rename
+      // and another area are saved.
+      await units.getByRole('button', { name: '编辑 南京市人民政府' }).click();
+      await chooseFirst('#unit-edit-parent', 'metro');
+      await page.getByRole('button', { name: '保存修改' }).click();
+      await page.getByText('上级单位不能是本单位或其下级单位（会形成循环）').waitFor();
+      await page.getByRole('button', { name: '取消' }).click();
+      await units.getByRole('button', { name: '编辑 南京市地铁集团' }).click();
+      await page.locator('#unit-edit-name').fill('南京地铁集团有限公司');
+      await page.locator('#unit-edit-areas').fill('320102, 320104, 320106');
+      await page.getByRole('button', { name: '保存修改' }).click();
+      await units.getByRole('row').filter({ hasText: '南京地铁集团有限公司' }).filter({ hasText: '320106' }).waitFor();
+      const edited = (await platform.api('dispatch', 'GET', '/v1/units', token('tenant-admin'))).body.items as Array<{ code: string; name: string; parentId: string | null; areaCodes: string[] }>;
+      expect(edited.find((u) => u.code === 'metro')).toMatchObject({ name: '南京地铁集团有限公司', areaCodes: ['320102', '320104', '320106'] });
+      expect(edited.find((u) => u.code === 'city-gov')?.parentId).toBeNull();
       await screenshotClean('admin-units');
 
       // Filtered on the server: metro does not cover 320105.
       await page.locator('#units-area').fill('320105');
       await page.locator('#units-area').press('Enter');
-      await units.getByRole('row').filter({ hasText: '南京市地铁集团' }).waitFor({ state: 'detached' });
+      await units.getByRole('row').filter({ hasText: '南京地铁集团有限公司' }).waitFor({ state: 'detached' });
       await units.getByText('南京市人民政府').waitFor();
     }, STEP);
 
@@ -367,6 +384,9 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
       // The month view turns to January 2027, as handling now counts it.
       await page.getByTestId('day-mark-2027-01-01').filter({ hasText: '休' }).waitFor();
       await page.getByTestId('day-mark-2027-01-09').filter({ hasText: '班' }).waitFor();
+      // The holiday's name, as the year was loaded.
+      await page.getByTestId('day-name-2027-01-01').filter({ hasText: '元旦' }).waitFor();
+      expect(await page.locator('td[data-date="2027-01-09"]').getAttribute('title')).toContain('元旦');
       expect(await page.locator('td[data-date="2027-01-04"]').getAttribute('data-working')).toBe('true');
       expect(await page.locator('td[data-date="2027-01-02"]').getAttribute('data-working')).toBe('false');
 
@@ -403,6 +423,15 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
       await page.getByText('仅启用', { exact: true }).click();
       await channels.getByRole('row').filter({ hasText: '市长信箱' }).waitFor({ state: 'detached' });
       await channels.getByRole('row').filter({ hasText: '12345 微信小程序' }).waitFor();
+
+      // Switched off in its row (PATCH /v1/channels/{code}): it leaves the enabled list.
+      await page.getByRole('switch', { name: '启用渠道 12345 微信小程序' }).click();
+      await channels.getByRole('row').filter({ hasText: '12345 微信小程序' }).waitFor({ state: 'detached' });
+      await page.getByText('全部', { exact: true }).click();
+      await page.getByTestId('channel-state-miniapp').filter({ hasText: '停用' }).waitFor();
+      const switched = await platform.api('intake', 'GET', '/v1/channels', token('tenant-admin'));
+      expect(switched.body.items).toContainEqual(expect.objectContaining({ code: 'miniapp', enabled: false }));
+      expect(await page.locator('.ant-alert-error').count()).toBe(0);
     }, STEP);
 
     it('转办清单: the admin adds a 12345→110 item and saves the outgoing list whole', async () => {

@@ -82,13 +82,14 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
     await page.getByRole('button', { name: '申请退单' }).click();
     await choose('#return-reason', '不属于本单位职责范围');
     await page.locator('#return-basis').fill('转移接续由社保经办机构按《社会保险法》第十九条办理，非本局职责');
-    await page.locator('#return-suggested-unit').fill('市医疗保障局');
+    await page.locator('#return-suggested-unit').fill('env');
     await page.getByRole('button', { name: '提交退单' }).click();
     await page.getByTestId('return-state').filter({ hasText: '争议审核中' }).waitFor();
     expect(await page.locator('.ant-alert-error').count()).toBe(0);
     await screenshotClean('unit-return');
     const [filed] = await returnsOf(requestId);
-    expect(filed).toMatchObject({ status: 'in-review', reasonCode: 'not-our-duty', unit: { unitCode: 'hrss' }, basis: expect.stringContaining('建议承办单位：市医疗保障局') });
+    expect(filed).toMatchObject({ status: 'in-review', reasonCode: 'not-our-duty', unit: { unitCode: 'hrss' }, suggestedUnit: { unitCode: 'env', unitName: unitName['env'] } });
+    expect(filed!.basis).not.toContain('建议承办单位');
 
     // The dispatcher finds it in 退单审核 with the unit's reason, opens it by keyboard and accepts
     // it with a re-dispatch to env.
@@ -101,6 +102,7 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
     await page.keyboard.press('Enter');
     const panel = page.getByTestId(`return-decision-${filed!.id}`);
     await panel.getByTestId('return-basis').filter({ hasText: '《社会保险法》第十九条' }).waitFor();
+    await panel.getByTestId('return-suggested').filter({ hasText: unitName['env']! }).waitFor();
     await choose(`#redispatch-primary-${filed!.id}`, unitName['env']!);
     await page.locator(`#return-note-${filed!.id}`).fill('经核实，社保关系转移属经办机构，改派');
     await screenshotClean('dispatcher-return-review');
@@ -150,11 +152,18 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
     const kept = (await ordersOf(requestId)).find((o) => o.id === order.id);
     expect(kept).toMatchObject({ status: 'awaiting-sign', cancelReason: null });
 
-    // The decided returns: this one rejected, the first accepted.
-    await page.getByText('已审核', { exact: true }).click();
-    await page.getByTestId('returns').locator('tr.ant-table-row').filter({ hasText: number }).filter({ hasText: '退单不成立' }).waitFor();
+    // The rejected returns, the latest decision first: this one.
+    await page.getByText('已审核 · 不成立', { exact: true }).click();
+    await page.getByTestId('returns').locator('tr.ant-table-row').first().filter({ hasText: number }).filter({ hasText: '退单不成立' }).waitFor();
     expect(await page.locator('.ant-alert-error').count()).toBe(0);
     await screenshotClean('dispatcher-returns-decided');
+
+    // The unit reads its own return back: the rejection and its note reach its order page.
+    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · hrss');
+    await open(`unit/${order.id}`);
+    await page.getByTestId('return-rejected').waitFor({ timeout: 30_000 });
+    await page.getByTestId('return-decision-note').filter({ hasText: '养老金核定属本局权责清单事项' }).waitFor();
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
   }, STEP);
 
   it('提级统筹: the dispatcher escalates a hard case; the city government becomes its designated primary unit', async () => {
@@ -174,6 +183,8 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
     await page.locator(`#escalation-reason-${requestId}`).press('Enter');
     await panel.getByTestId('escalation-dispatch').filter({ hasText: `${unitName['city-gov']}（主办）` }).waitFor({ timeout: 30_000 });
     await panel.getByTestId('escalation-history').getByText('需市政府统筹').waitFor();
+    // The tenant-wide list, newest first, has it on top.
+    await page.getByTestId('escalations').locator('tr.ant-table-row').first().filter({ hasText: number }).filter({ hasText: `${unitName['hrss']} → ${unitName['city-gov']}` }).waitFor({ timeout: 30_000 });
     expect(await page.locator('.ant-alert-error').count()).toBe(0);
 
     const dispatch = await platform.api('dispatch', 'GET', `/v1/dispatches/${requestId}`, token('dispatcher'));
@@ -214,7 +225,7 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
     await page.keyboard.press('Enter');
     await form.getByRole('button', { name: '记录回访' }).click();
 
-    // The judgement panel takes it: 合理差评 (the default), the note, Ctrl+Enter.
+    // revisit lists it as awaiting its judgement; the judgement panel takes it: 合理差评 (the default), the note, Ctrl+Enter.
     const card = page.getByTestId(`judgement-${requestId}`);
     await card.getByText(number).waitFor({ timeout: 30_000 });
     await card.getByText('未解决').waitFor();
@@ -233,7 +244,10 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
     // 重办认定 shows the unit's figures (the reviewer reads unit names from the work orders).
     await open('redo');
     await page.getByTestId('redo-counts').getByRole('row').filter({ hasText: unitName['hrss']! }).filter({ hasText: '100.0%' }).waitFor({ timeout: 30_000 });
-    await page.getByTestId(`judgement-${requestId}`).getByTestId('judgement-outcome').waitFor();
+    // Judged, it no longer waits: revisit's list (which the page shows) does not hold it.
+    const awaiting = await platform.api('revisit', 'GET', '/v1/revisits/awaiting-judgement?limit=200', token('reviewer'));
+    expect((awaiting.body.items as Array<{ requestId: string }>).map((i) => i.requestId)).not.toContain(requestId);
+    expect(await page.getByTestId(`judgement-${requestId}`).count()).toBe(0);
     await screenshotClean('reviewer-redo-counts');
   }, 2 * STEP);
 });

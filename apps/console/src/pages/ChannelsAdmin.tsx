@@ -1,10 +1,10 @@
 // 受理渠道 (tenant admin; supervisors read it): the hotline's intake channels (the code agents
 // enter and requests carry, the name, the kind that revisit rules and rates group by, whether it
 // takes requests), filtered on the server to the enabled ones, and a form to add one, enabled or
-// not (POST /v1/channels). intake has no update of a channel yet: a channel is enabled or disabled
-// when it is added, and its code is never reused.
+// not (POST /v1/channels); a channel is renamed or switched on and off in its row (PATCH
+// /v1/channels/{code}). Its code and kind stay: requests carry the code, revisit rules the kind.
 import { useState } from 'react';
-import { App, Button, Card, Col, Form, Input, Row, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Segmented, Select, Space, Switch, Table, Typography } from 'antd';
 import { CHANNEL_KIND_LABELS, CHANNEL_KINDS, type ChannelKind } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
 import type { ChannelView } from '../api/views';
@@ -31,6 +31,23 @@ export function ChannelsAdmin({ canEdit }: { canEdit: boolean }) {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const list = usePolled(() => unwrap<{ items: ChannelView[] }>(api.intake.GET('/v1/channels', { params: { query: show === 'enabled' ? { enabled: 'true' } : {} } })), [show], 60_000);
+
+  const [changing, setChanging] = useState<string>();
+  const [rowError, setRowError] = useState<unknown>();
+  const change = async (c: ChannelView, patch: { name?: string; enabled?: boolean }) => {
+    setChanging(c.code);
+    setRowError(undefined);
+    try {
+      const saved = await unwrap<ChannelView>(api.intake.PATCH('/v1/channels/{code}', { params: { path: { code: c.code } }, body: patch }));
+      if (patch.enabled !== undefined) void message.success(saved.enabled ? t(`已启用渠道 ${saved.name}`, `Channel ${saved.name} enabled`) : t(`已停用渠道 ${saved.name}：不再受理新的诉求`, `Channel ${saved.name} disabled: it takes no new requests`));
+      else void message.success(t(`渠道已改名为 ${saved.name}`, `Channel renamed ${saved.name}`));
+      list.reload();
+    } catch (err) {
+      setRowError(err);
+    } finally {
+      setChanging(undefined);
+    }
+  };
 
   const create = async (v: ChannelValues) => {
     setBusy(true);
@@ -64,7 +81,7 @@ export function ChannelsAdmin({ canEdit }: { canEdit: boolean }) {
             />
           }
         >
-          <SettingsProblem error={list.error} fields={FIELDS} />
+          <SettingsProblem error={list.error ?? rowError} fields={FIELDS} />
           {!canEdit && <ReadOnlyNote what={['受理渠道', 'the channels']} />}
           <Table<ChannelView>
             rowKey="id"
@@ -76,9 +93,46 @@ export function ChannelsAdmin({ canEdit }: { canEdit: boolean }) {
             locale={{ emptyText: <Typography.Text>{t('没有渠道', 'No channels')}</Typography.Text> }}
             columns={[
               { title: t('代码', 'Code'), dataIndex: 'code' },
-              { title: t('名称', 'Name'), dataIndex: 'name' },
+              {
+                title: t('名称', 'Name'),
+                key: 'name',
+                render: (_: unknown, c) => (
+                  <Typography.Text
+                    editable={
+                      canEdit
+                        ? {
+                            tooltip: t('改名', 'Rename'),
+                            text: c.name,
+                            triggerType: ['icon'],
+                            onChange: (name) => {
+                              if (name.trim() && name.trim() !== c.name) void change(c, { name: name.trim() });
+                            },
+                          }
+                        : false
+                    }
+                  >
+                    {c.name}
+                  </Typography.Text>
+                ),
+              },
               { title: t('类型', 'Kind'), key: 'kind', render: (_: unknown, c) => t.label(CHANNEL_KIND_LABELS[c.kind], c.kind) },
-              { title: t('状态', 'State'), key: 'enabled', render: (_: unknown, c) => (c.enabled ? <Tag color="blue">{t('启用', 'Enabled')}</Tag> : <Tag>{t('停用', 'Disabled')}</Tag>) },
+              {
+                title: t('状态', 'State'),
+                key: 'enabled',
+                render: (_: unknown, c) => (
+                  <Space size="small">
+                    <Switch
+                      size="small"
+                      checked={c.enabled}
+                      disabled={!canEdit}
+                      loading={changing === c.code}
+                      aria-label={t(`启用渠道 ${c.name}`, `Channel ${c.name} enabled`)}
+                      onChange={(enabled) => void change(c, { enabled })}
+                    />
+                    <span data-testid={`channel-state-${c.code}`}>{c.enabled ? t('启用', 'Enabled') : t('停用', 'Disabled')}</span>
+                  </Space>
+                ),
+              },
               { title: t('添加时间', 'Added'), key: 'created', render: (_: unknown, c) => formatTime(c.createdAt, t.lang) },
             ]}
           />
@@ -88,7 +142,7 @@ export function ChannelsAdmin({ canEdit }: { canEdit: boolean }) {
         <Col xs={24} xl={9}>
           <Card title={<PageTitle level={3}>{t('添加渠道', 'Add a channel')}</PageTitle>}>
             <SettingsProblem error={error} fields={FIELDS} conflict={['该渠道代码已被使用', 'This channel code is taken']} />
-            <Typography.Paragraph type="secondary">{t('渠道添加后不能修改或停用，请核对后提交。', 'A channel cannot be changed or disabled once added: check before you add it.')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t('渠道代码和类型添加后不能修改，请核对后提交；名称和启用状态可在列表中修改。', 'A channel’s code and kind cannot change once added: check before you add it. Its name and state change in the list.')}</Typography.Paragraph>
             <Form<ChannelValues> form={form} layout="vertical" initialValues={{ enabled: true }} onFinish={(v) => void create(v)} aria-label={t('添加渠道', 'Add a channel')}>
               <Form.Item name="code" label={t('渠道代码（小写字母、数字、连字符）', 'Code (lowercase letters, digits, dashes)')} htmlFor="channel-code" rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9-]{0,39}$/, message: t('小写字母、数字和连字符，至多 40 个', 'Lowercase letters, digits and dashes, at most 40') }]}>
                 <Input id="channel-code" maxLength={40} />

@@ -1,9 +1,11 @@
 // 重办 judgement (reviewer): a revisit that came back 不满意 or 未解决 waits for the reviewer to
 // judge it — 合理差评 sends the primary order back to its unit for another round (重办), 不合理
 // closes the request with that judgement, 暂不具备解决条件 closes it into a follow-up on a date.
-// The note is required (kept masked). Ctrl+Enter in the note judges.
+// The note is required (kept masked). Ctrl+Enter in the note judges. revisit lists those waiting,
+// longest first (GET /v1/revisits/awaiting-judgement); one judged here keeps its outcome on screen
+// while the page is open, though the list no longer holds it.
 import { type KeyboardEvent, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Pagination, Radio, Select, Space, Typography } from 'antd';
 import {
   EVALUATION_JUDGEMENT_LABELS,
   EVALUATION_JUDGEMENTS,
@@ -16,10 +18,9 @@ import {
   type FollowUpReason,
 } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
-import type { RecordedRevisitView, StaffRequestView } from '../api/views';
+import type { AwaitingJudgementView, Page, RecordedRevisitView } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
-import { type JudgementEntry, markJudged, useAwaitingJudgement } from './redoStore';
 import { formatTime, ProblemAlert } from './shared';
 
 interface JudgementForm {
@@ -36,7 +37,15 @@ const FIELDS: Record<string, [string, string]> = {
   followUpOn: ['跟踪日期', 'Follow-up date'],
 };
 
-function Evaluation({ revisit }: { revisit: RecordedRevisitView }) {
+const PAGE_SIZE = 20;
+
+/** A request waiting for its judgement, and the judgement once a reviewer has taken it here. */
+interface JudgementEntry {
+  item: AwaitingJudgementView;
+  judged?: RecordedRevisitView;
+}
+
+function Evaluation({ revisit }: { revisit: AwaitingJudgementView['evaluation'] }) {
   const t = useT();
   return (
     <>
@@ -46,15 +55,14 @@ function Evaluation({ revisit }: { revisit: RecordedRevisitView }) {
   );
 }
 
-function JudgementCard({ entry, canJudge }: { entry: JudgementEntry; canJudge: boolean }) {
+function JudgementCard({ entry, canJudge, onJudged }: { entry: JudgementEntry; canJudge: boolean; onJudged: (judged: RecordedRevisitView) => void }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<JudgementForm>();
   const judgement = Form.useWatch('judgement', form);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const { revisit, judged } = entry;
-  const request = usePolled(() => unwrap<StaffRequestView>(api.intake.GET('/v1/requests/{id}', { params: { path: { id: revisit.requestId } } })), [revisit.requestId], 600_000);
+  const { item: revisit, judged } = entry;
   const submit = async (v: JudgementForm) => {
     setError(undefined);
     setBusy(true);
@@ -63,7 +71,7 @@ function JudgementCard({ entry, canJudge }: { entry: JudgementEntry; canJudge: b
       const res = await unwrap<{ revisit: RecordedRevisitView }>(
         api.revisit.POST('/v1/revisits/{requestId}/judgement', { params: { path: { requestId: revisit.requestId } }, body: { judgement: v.judgement, note: v.note, ...followUp } }),
       );
-      markJudged(res.revisit);
+      onJudged(res.revisit);
       void message.success(v.judgement === 'reasonable' ? t('已认定合理差评，发回承办单位重办', 'Judged reasonable: sent back for re-handling') : t('已认定，诉求办结', 'Judged: the request closes'));
     } catch (err) {
       setError(err);
@@ -78,11 +86,13 @@ function JudgementCard({ entry, canJudge }: { entry: JudgementEntry; canJudge: b
     }
   };
   return (
-    <Card size="small" data-testid={`judgement-${revisit.requestId}`} title={`${t('诉求', 'Request')} ${request.data?.number ?? revisit.requestId}`}>
+    <Card size="small" data-testid={`judgement-${revisit.requestId}`} title={`${t('诉求', 'Request')} ${revisit.requestNumber ?? revisit.requestId}`}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Descriptions size="small" column={2}>
-          <Descriptions.Item label={t('标题', 'Title')}>{request.data?.title ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('回访评价', 'Evaluation')}><Evaluation revisit={revisit} /></Descriptions.Item>
+          <Descriptions.Item label={t('承办单位', 'Unit')}>{revisit.unit.unitName ?? revisit.unit.unitCode ?? revisit.unit.unitId}</Descriptions.Item>
+          <Descriptions.Item label={t('回访评价', 'Evaluation')}><Evaluation revisit={revisit.evaluation} /></Descriptions.Item>
+          <Descriptions.Item label={t('等待认定自', 'Waiting since')}>{formatTime(revisit.waitingSince, t.lang)}</Descriptions.Item>
+          <Descriptions.Item label={t('此前重办', 'Earlier redos')}>{revisit.redoRounds > 0 ? t(`已重办 ${revisit.redoRounds} 次`, `${revisit.redoRounds} so far`) : t('无', 'None')}</Descriptions.Item>
         </Descriptions>
         {judged ? (
           <Alert
@@ -120,11 +130,24 @@ function JudgementCard({ entry, canJudge }: { entry: JudgementEntry; canJudge: b
   );
 }
 
-/** The evaluations this console saw recorded that await a 重办 judgement; nothing while there are none. */
+/** The evaluations awaiting a 重办 judgement, longest waiting first; nothing while there are none. */
 export function RedoJudgements({ canJudge = true }: { canJudge?: boolean }) {
   const t = useT();
-  const entries = useAwaitingJudgement();
-  if (entries.length === 0) return null;
+  const [page, setPage] = useState(1);
+  // Judged here: kept with their outcome while the page is open (the list drops them).
+  const [judged, setJudged] = useState<ReadonlyMap<string, JudgementEntry>>(new Map());
+  const list = usePolled(
+    () => unwrap<Page<AwaitingJudgementView>>(api.revisit.GET('/v1/revisits/awaiting-judgement', { params: { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } } })),
+    [page],
+  );
+  const waiting = (list.data?.items ?? []).filter((i) => !judged.has(i.requestId)).map((item) => ({ item }));
+  const entries: JudgementEntry[] = [...judged.values(), ...waiting];
+  const onJudged = (item: AwaitingJudgementView) => (outcome: RecordedRevisitView) => {
+    setJudged((m) => new Map(m).set(item.requestId, { item, judged: outcome }));
+    list.reload();
+  };
+  if (entries.length === 0) return list.error ? <ProblemAlert error={list.error} /> : null;
+  const total = list.data?.total ?? 0;
   return (
     <Card
       size="small"
@@ -133,7 +156,9 @@ export function RedoJudgements({ canJudge = true }: { canJudge?: boolean }) {
       title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{t('差评待认定（重办）', 'Evaluations awaiting a redo judgement')}</Typography.Title>}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
-        {entries.map((e) => <JudgementCard key={e.revisit.requestId} entry={e} canJudge={canJudge} />)}
+        <ProblemAlert error={list.error} />
+        {entries.map((e) => <JudgementCard key={e.item.requestId} entry={e} canJudge={canJudge} onJudged={onJudged(e.item)} />)}
+        {total > PAGE_SIZE && <Pagination size="small" current={page} pageSize={PAGE_SIZE} total={total} onChange={setPage} showSizeChanger={false} />}
       </Space>
     </Card>
   );

@@ -1,6 +1,6 @@
-// 重办 (reviewer, supervisor, tenant-admin): the evaluations awaiting a judgement that this
-// console saw recorded (the reviewer judges them), and per unit its evaluations, those sent back
-// for 重办 (合理差评) and 重办率.
+// 重办 (reviewer, supervisor, tenant-admin): the evaluations awaiting a judgement (revisit lists
+// them; the reviewer judges them), and per unit its evaluations, those sent back for 重办
+// (合理差评) and 重办率.
 import { Card, Space, Table, Typography } from 'antd';
 import { api, unwrap } from '../api/client';
 import type { Page, RedoCountView, WorkOrderView } from '../api/views';

@@ -7,10 +7,9 @@ import { Alert, App, Button, Checkbox, Descriptions, Form, Input, Radio, Select,
 import { ASSIGNMENT_ROLE_LABELS, RETURN_REASON_LABELS, URGENCY_LABELS, WORK_ORDER_STATUS_LABELS, type ReturnDecision as Decision } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
 import { Problem } from '../api/problem';
-import type { DispatchView, Page, ReturnPolicyView, WorkOrderView } from '../api/views';
+import type { DispatchView, Page, ReturnListItemView, ReturnPolicyView, WorkOrderView } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
-import type { ReturnRow } from './openRequests';
 import { formatTime, ProblemAlert, useUnits } from './shared';
 
 interface DecisionForm {
@@ -36,7 +35,7 @@ const asReturnProblem = (err: unknown) =>
 export const nextIsDesignated = (dispatch: DispatchView | undefined, policy: ReturnPolicyView | undefined) =>
   dispatch !== undefined && policy !== undefined && dispatch.attempt + 1 >= policy.maxDispatchAttempts;
 
-export function ReturnDecisionPanel({ row, policy, onDone, onClose }: { row: ReturnRow; policy: ReturnPolicyView | undefined; onDone: () => void; onClose: () => void }) {
+export function ReturnDecisionPanel({ row, policy, onDone, onClose }: { row: ReturnListItemView; policy: ReturnPolicyView | undefined; onDone: () => void; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<DecisionForm>();
@@ -46,13 +45,15 @@ export function ReturnDecisionPanel({ row, policy, onDone, onClose }: { row: Ret
   const [busy, setBusy] = useState(false);
   // Accepted already but the re-dispatch failed: a retry re-dispatches only.
   const [accepted, setAccepted] = useState(false);
-  const { request, ret } = row;
-  const dispatch = usePolled(() => unwrap<DispatchView>(api.dispatch.GET('/v1/dispatches/{requestId}', { params: { path: { requestId: request.id } } })), [request.id], 30_000);
-  const orders = usePolled(() => unwrap<Page<WorkOrderView>>(api.handling.GET('/v1/work-orders', { params: { query: { requestId: request.id, limit: 20 } } })), [request.id], 30_000);
+  const ret = row;
+  const { request, requestId } = row;
+  const dispatch = usePolled(() => unwrap<DispatchView>(api.dispatch.GET('/v1/dispatches/{requestId}', { params: { path: { requestId } } })), [requestId], 30_000);
+  const orders = usePolled(() => unwrap<Page<WorkOrderView>>(api.handling.GET('/v1/work-orders', { params: { query: { requestId, limit: 20 } } })), [requestId], 30_000);
   const units = useUnits();
   const order = orders.data?.items.find((o) => o.unitCode === ret.unit.unitCode && o.role === 'primary');
   const excluded = new Set([...(dispatch.data?.excludedUnitIds ?? []), ret.unit.unitId]);
   const options = (units.data?.items ?? []).filter((u) => !excluded.has(u.id)).map((u) => ({ value: u.id, label: u.name }));
+  const suggested = ret.suggestedUnit;
   const designated = nextIsDesignated(dispatch.data, policy);
   const open = ret.status === 'in-review' || accepted;
 
@@ -65,7 +66,7 @@ export function ReturnDecisionPanel({ row, policy, onDone, onClose }: { row: Ret
       if (v.decision === 'accept' && v.primaryUnitId) {
         await unwrap(
           api.dispatch.POST('/v1/dispatch-queue/{requestId}/assign', {
-            params: { path: { requestId: request.id } },
+            params: { path: { requestId } },
             body: { primaryUnitId: v.primaryUnitId, assistingUnitIds: v.assistingUnitIds ?? [], ...(v.firstResponsible ? { firstResponsible: true } : {}) },
           }),
         );
@@ -95,13 +96,16 @@ export function ReturnDecisionPanel({ row, policy, onDone, onClose }: { row: Ret
     >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Descriptions bordered size="small" column={2}>
-          <Descriptions.Item label={t('诉求', 'Request')}>{request.number} · {request.title ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('诉求', 'Request')}>{request.number ?? requestId}</Descriptions.Item>
           <Descriptions.Item label={t('紧急程度 · 分类 · 区域', 'Urgency · category · area')}>
-            {t.label(URGENCY_LABELS[request.urgency], request.urgency)} · {request.categoryCode ?? '—'} · {request.areaCode}
+            {request.urgency ? t.label(URGENCY_LABELS[request.urgency], request.urgency) : '—'} · {request.categoryCode ?? '—'} · {request.areaCode ?? '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('退单单位', 'Returned by')}>{ret.unit.unitName}</Descriptions.Item>
           <Descriptions.Item label={t('退单理由', 'Reason')}>{t.label(RETURN_REASON_LABELS[ret.reasonCode], ret.reasonCode)}</Descriptions.Item>
           <Descriptions.Item label={t('理由和依据', 'Basis')} span={2}><span style={{ whiteSpace: 'pre-wrap' }} data-testid="return-basis">{ret.basis}</span></Descriptions.Item>
+          <Descriptions.Item label={t('建议承办单位', 'Suggested unit')} span={2}>
+            <span data-testid="return-suggested">{suggested ? `${suggested.unitName ?? ''} ${suggested.unitCode ?? ''}`.trim() : '—'}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('退单时间 · 时限', 'Filed · window')}>{formatTime(ret.returnedAt, t.lang)} · {formatTime(ret.windowDueAt, t.lang)}</Descriptions.Item>
           <Descriptions.Item label={t('该单位工单', 'Its order')}>
             {order ? `${t.label(WORK_ORDER_STATUS_LABELS[order.status], order.status)} · ${t('签收时限', 'sign by')} ${formatTime(order.signDueAt, t.lang)}` : '—'}

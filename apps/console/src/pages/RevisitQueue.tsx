@@ -9,7 +9,6 @@ import type { Page, PendingRevisitView } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
 import { RedoJudgements } from './RedoJudgement';
-import { rememberRecorded } from './redoStore';
 import { formatTime, ProblemAlert } from './shared';
 
 type Outcome = Omit<paths['/v1/revisits']['post']['requestBody']['content']['application/json'], 'requestId'>;
@@ -27,8 +26,7 @@ function RevisitForm({ requestId, onDone }: { requestId: string; onDone: () => v
       onFinish={(v) => {
         setError(undefined);
         unwrap(api.revisit.POST('/v1/revisits', { body: { requestId, ...v } })).then(
-          (recorded) => {
-            rememberRecorded(recorded);
+          () => {
             void message.success(t('回访已记录', 'Revisit recorded'));
             onDone();
           },

@@ -1,20 +1,23 @@
 // 承办单位 (tenant admin; supervisors read it): the tenant's handling units as their tree (parent →
 // children), each with its level and the administrative areas it covers, filtered on the server
 // by an area (GET /v1/units?area=…: the units whose jurisdiction covers it), and a form to
-// register a unit (POST /v1/units). dispatch has no update or delete of a unit: a unit's code is
-// in its staff's tokens and in every work order, so the page registers and shows only.
-import { useMemo, useState } from 'react';
+// register a unit (POST /v1/units) or edit one's name, areas and parent (PATCH /v1/units/{id}).
+// A unit is never deleted and its code never changes: the code is in its staff's tokens and in
+// every work order.
+import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { DEFAULT_UNIT_LEVEL, UNIT_LEVEL_LABELS, UNIT_LEVELS, type UnitLevel } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/generated/dispatch';
+import { Problem } from '../api/problem';
 import type { UnitAdminView } from '../api/views';
-import { useT } from '../i18n';
+import { type Translate, useT } from '../i18n';
 import { usePolled } from '../polling';
 import { formatTime } from './shared';
 import { PageTitle, ReadOnlyNote, SettingsProblem, splitList } from './settings-shared';
 
 type RegisterBody = paths['/v1/units']['post']['requestBody']['content']['application/json'];
+type PatchBody = paths['/v1/units/{id}']['patch']['requestBody']['content']['application/json'];
 type UnitRow = UnitAdminView & { children?: UnitRow[] };
 
 const FIELDS: Record<string, [string, string]> = {
@@ -46,6 +49,92 @@ export function unitTree(units: readonly UnitAdminView[]): UnitRow[] {
   return roots;
 }
 
+interface EditValues {
+  name: string;
+  parentId?: string;
+  areas: string;
+}
+
+const FIELD_NAMES: Record<string, keyof EditValues> = { name: 'name', parentId: 'parentId', areaCodes: 'areas' };
+
+/** The server's reason for a refused field, as the admin reads it. */
+function fieldMessage(t: Translate, field: string, message: string): string {
+  if (field === 'parentId' && /cycle|own parent/.test(message)) return t('上级单位不能是本单位或其下级单位（会形成循环）', 'The parent cannot be the unit itself or a unit below it (a cycle)');
+  if (field === 'parentId') return t('上级单位不存在', 'No such parent unit');
+  if (field === 'areaCodes' && /catalog/.test(message)) {
+    const entries = /gives this unit (.+): publish/.exec(message)?.[1] ?? '';
+    return t(`派单目录仍按区域向本单位派发 ${entries}：请先发布不含这些条目的目录`, `The dispatch catalog in force gives this unit ${entries}: publish a catalog without them first`);
+  }
+  if (field === 'areaCodes') return t('区域代码须为 2、4、6、9 或 12 位数字', 'Area codes have 2, 4, 6, 9 or 12 digits');
+  if (field === 'name') return t('请填写单位名称（至多 100 字）', 'Enter the name (at most 100 characters)');
+  return message;
+}
+
+function UnitEdit({ unit, units, onClose, onSaved }: { unit: UnitAdminView; units: readonly UnitAdminView[]; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditValues>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    form.setFieldsValue({ name: unit.name, parentId: unit.parentId ?? undefined, areas: unit.areaCodes.join(', ') });
+  }, [unit, form]);
+
+  const save = async (v: EditValues) => {
+    setBusy(true);
+    setError(undefined);
+    const body: PatchBody = { name: v.name.trim(), areaCodes: splitList(v.areas), parentId: v.parentId ?? null };
+    try {
+      const saved = await unwrap<UnitAdminView>(api.dispatch.PATCH('/v1/units/{id}', { params: { path: { id: unit.id } }, body }));
+      void message.success(t(`已保存承办单位 ${saved.code} ${saved.name}`, `Unit ${saved.code} ${saved.name} saved`));
+      onSaved();
+    } catch (err) {
+      const refused = err instanceof Problem && err.body.status === 400 ? (err.body.errors ?? []) : [];
+      const named = refused.flatMap((e) => {
+        const name = FIELD_NAMES[e.field];
+        return name ? [{ name, errors: [fieldMessage(t, e.field, e.message)] }] : [];
+      });
+      if (named.length > 0) form.setFields(named);
+      else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={<PageTitle level={3}>{t(`编辑承办单位 ${unit.code}`, `Edit unit ${unit.code}`)}</PageTitle>} data-testid="unit-edit">
+      <SettingsProblem error={error} />
+      <Form<EditValues> form={form} layout="vertical" onFinish={(v) => void save(v)} aria-label={t('编辑承办单位', 'Edit a unit')}>
+        <Form.Item name="name" label={t('单位名称', 'Name')} htmlFor="unit-edit-name" rules={[{ required: true, whitespace: true, message: t('请填写单位名称', 'Enter the name') }]}>
+          <Input id="unit-edit-name" maxLength={100} />
+        </Form.Item>
+        <Form.Item name="parentId" label={t('上级单位', 'Parent unit')} htmlFor="unit-edit-parent">
+          <Select
+            id="unit-edit-parent"
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('无（顶级单位）', 'None (a root)')}
+            options={units.filter((u) => u.id !== unit.id).map((u) => ({ value: u.id, label: `${u.name} ${u.code}` }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="areas"
+          label={t('管辖区域代码（逗号分隔）', 'Area codes (comma-separated)')}
+          htmlFor="unit-edit-areas"
+          rules={[{ validator: (_, v: string | undefined) => (splitList(v).length ? Promise.resolve() : Promise.reject(new Error(t('至少填写一个区域代码', 'Enter at least one area code')))) }]}
+        >
+          <Input id="unit-edit-areas" />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>{t('保存修改', 'Save changes')}</Button>
+          <Button onClick={onClose}>{t('取消', 'Cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
+
 export function UnitsAdmin({ canEdit }: { canEdit: boolean }) {
   const t = useT();
   const { message } = App.useApp();
@@ -53,6 +142,7 @@ export function UnitsAdmin({ canEdit }: { canEdit: boolean }) {
   const [area, setArea] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<UnitAdminView>();
   const list = usePolled(() => unwrap<{ items: UnitAdminView[] }>(api.dispatch.GET('/v1/units', { params: { query: area ? { area } : {} } })), [area], 60_000);
   // The parent picker lists every unit, whatever the filter.
   const all = usePolled(() => unwrap<{ items: UnitAdminView[] }>(api.dispatch.GET('/v1/units')), [], 60_000);
@@ -109,12 +199,30 @@ export function UnitsAdmin({ canEdit }: { canEdit: boolean }) {
               { title: t('层级', 'Level'), key: 'level', render: (_: unknown, u) => t.label(UNIT_LEVEL_LABELS[u.level], u.level) },
               { title: t('管辖区域', 'Areas'), key: 'areas', render: (_: unknown, u) => <Space size={[4, 4]} wrap>{u.areaCodes.map((a) => <Tag key={a}>{a}</Tag>)}</Space> },
               { title: t('登记时间', 'Registered'), key: 'created', render: (_: unknown, u) => formatTime(u.createdAt, t.lang) },
+              ...(canEdit
+                ? [{ title: t('操作', 'Actions'), key: 'edit', render: (_: unknown, u: UnitRow) => <Button size="small" aria-label={t(`编辑 ${u.name}`, `Edit ${u.name}`)} onClick={() => setEditing(u)}>{t('编辑', 'Edit')}</Button> }]
+                : []),
             ]}
           />
         </Card>
       </Col>
       {canEdit && (
         <Col xs={24} xl={9}>
+          {editing && (
+            <div style={{ marginBottom: 24 }}>
+              <UnitEdit
+                key={editing.id}
+                unit={editing}
+                units={all.data?.items ?? []}
+                onClose={() => setEditing(undefined)}
+                onSaved={() => {
+                  setEditing(undefined);
+                  list.reload();
+                  all.reload();
+                }}
+              />
+            </div>
+          )}
           <Card title={<PageTitle level={3}>{t('登记承办单位', 'Register a unit')}</PageTitle>}>
             <SettingsProblem error={error} fields={FIELDS} conflict={['该单位代码已被使用', 'This unit code is taken']} />
             <Form<UnitValues> form={form} layout="vertical" initialValues={{ level: DEFAULT_UNIT_LEVEL }} onFinish={(v) => void register(v)} aria-label={t('登记承办单位', 'Register a unit')}>

@@ -3,15 +3,16 @@
 // where each comes from (shipped with the platform, loaded by the province, or by this hotline),
 // the years still missing, a form to load a year of national holidays as the State Council notice
 // sets them (PUT /v1/calendar/years/{year}; also read from a JSON file of that shape), and a month
-// view marking days off on weekdays (休) and working weekend days (班, 调休) as handling counts them.
+// view marking days off on weekdays (休) and working weekend days (班, 调休) as handling counts them
+// (GET /v1/calendar/days), with the holidays' names.
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/generated/handling';
-import type { CalendarSettingsView, CalendarStatusView, YearLoadedView } from '../api/views';
+import type { CalendarDaysView, CalendarSettingsView, CalendarStatusView, YearLoadedView } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
-import { type DayInfo, localDate, monthWorkingDays, weekday } from './calendar-month';
+import { type DayInfo, localDate, monthDays, weekday } from './calendar-month';
 import { formatTime } from './shared';
 import { PageTitle, ReadOnlyNote, SettingsProblem, splitList } from './settings-shared';
 
@@ -225,16 +226,18 @@ const WEEKDAYS: Array<[string, string]> = [['一', 'Mon'], ['二', 'Tue'], ['三
 
 function MonthView({ month, setMonth, timeZone, refresh }: { month: { year: number; month: number }; setMonth: (m: { year: number; month: number }) => void; timeZone: string; refresh: number }) {
   const t = useT();
-  const [days, setDays] = useState<DayInfo[]>();
+  const [view, setView] = useState<CalendarDaysView>();
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     let live = true;
-    setDays(undefined);
-    monthWorkingDays(month.year, month.month, timeZone).then((d) => live && (setDays(d), setError(undefined)), (err: unknown) => live && setError(err));
+    setView(undefined);
+    monthDays(month.year, month.month).then((v) => live && (setView(v), setError(undefined)), (err: unknown) => live && setError(err));
     return () => {
       live = false;
     };
-  }, [month.year, month.month, timeZone, refresh]);
+  }, [month.year, month.month, refresh]);
+  const days = view?.days;
+  const zone = view?.timeZone ?? timeZone;
   const step = (n: number) => {
     const m = month.month - 1 + n;
     setMonth({ year: month.year + Math.floor(m / 12), month: ((m % 12) + 12) % 12 + 1 });
@@ -243,12 +246,16 @@ function MonthView({ month, setMonth, timeZone, refresh }: { month: { year: numb
   const lead = days?.[0] ? (weekday(days[0].date) + 6) % 7 : 0;
   const cells: Array<DayInfo | undefined> = [...Array<undefined>(lead).fill(undefined), ...(days ?? [])];
   const weeks = Array.from({ length: Math.ceil(cells.length / 7) }, (_, i) => cells.slice(i * 7, i * 7 + 7));
-  const today = localDate(new Date(), timeZone);
+  const today = localDate(new Date(), zone);
+  // The holiday's name as the year data gives it (for a make-up day: the holiday it makes up for).
+  const named = (d: DayInfo, title: string) => (d.holidayName ? `${title} · ${d.holidayName}` : title);
   const mark = (d: DayInfo) => {
     const weekend = [0, 6].includes(weekday(d.date));
-    if (!d.working && !weekend) return { tag: t('休', 'Off'), title: t('节假日（休息）', 'Holiday (day off)'), style: { background: '#fff1f0', color: '#a8071a' } };
-    if (d.working && weekend) return { tag: t('班', 'Work'), title: t('调休上班', 'Make-up working day'), style: { background: '#fff7e6', color: '#873800' } };
-    return weekend ? { tag: '', title: t('周末', 'Weekend'), style: { background: '#fafafa', color: 'rgba(0,0,0,0.68)' } } : { tag: '', title: t('工作日', 'Working day'), style: {} };
+    if (d.kind === 'holiday' && !weekend) return { tag: t('休', 'Off'), title: named(d, t('节假日（休息）', 'Holiday (day off)')), style: { background: '#fff1f0', color: '#a8071a' } };
+    if (d.kind === 'adjusted-workday' || (d.working && weekend)) return { tag: t('班', 'Work'), title: named(d, t('调休上班', 'Make-up working day')), style: { background: '#fff7e6', color: '#873800' } };
+    if (!d.working && !weekend) return { tag: t('休', 'Off'), title: named(d, t('休息日', 'Day off')), style: { background: '#fff1f0', color: '#a8071a' } };
+    if (weekend) return { tag: '', title: named(d, t('周末', 'Weekend')), style: { background: '#fafafa', color: 'rgba(0,0,0,0.68)' } };
+    return { tag: '', title: t('工作日', 'Working day'), style: {} };
   };
   return (
     <Card
@@ -263,7 +270,7 @@ function MonthView({ month, setMonth, timeZone, refresh }: { month: { year: numb
       }
     >
       <SettingsProblem error={error} />
-      {days?.some((d) => !d.complete) && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('该月份所在年份没有节假日数据：按周一至周五计算', 'No holiday data for this year: Monday to Friday')} />}
+      {view && !view.hasYearData && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('该月份所在年份没有节假日数据：按周一至周五计算', 'No holiday data for this year: Monday to Friday')} />}
       <table data-testid="calendar-month" style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }}>
         <caption style={{ textAlign: 'left', paddingBottom: 8 }}>
           <Space size="middle">
@@ -285,6 +292,7 @@ function MonthView({ month, setMonth, timeZone, refresh }: { month: { year: numb
                   <td key={j} data-date={d.date} data-working={d.working} title={m.title} style={{ padding: 6, height: 56, verticalAlign: 'top', border: '1px solid #f0f0f0', ...m.style, fontWeight: d.date === today ? 700 : undefined }}>
                     <div>{Number(d.date.slice(8))}</div>
                     {m.tag && <div data-testid={`day-mark-${d.date}`}>{m.tag}<span style={SR_ONLY}>{m.title}</span></div>}
+                    {d.holidayName && d.kind === 'holiday' && <div data-testid={`day-name-${d.date}`} style={{ fontSize: 12 }}>{d.holidayName}</div>}
                   </td>
                 );
               })}
@@ -292,7 +300,7 @@ function MonthView({ month, setMonth, timeZone, refresh }: { month: { year: numb
           ))}
         </tbody>
       </table>
-      {!days && !error && <Typography.Text type="secondary">{t('计算中…', 'Computing…')}</Typography.Text>}
+      {!days && !error && <Typography.Text type="secondary">{t('加载中…', 'Loading…')}</Typography.Text>}
     </Card>
   );
 }
