@@ -16,6 +16,9 @@ import { entities, migrations } from './persistence/schema';
 import { ProvinceController } from './province/province.controller';
 import { RateSettingsController } from './rate-settings/rate-settings.controller';
 import { reportScheduleKeeper } from './reports/report-schedule.worker';
+import { keepingRollupsOf } from './rollups/keeping-rollups';
+import { rollupFolder } from './rollups/rollup-fold.worker';
+import { rollupsCommand } from './rollups/rollups.command';
 import { reportDueTimer } from './reports/report-due.timer';
 import { ReportsController } from './reports/reports.controller';
 import { countEventHandlers } from './tallies/count-event.handler';
@@ -37,7 +40,8 @@ export const analyticsService: ServiceDefinition = {
   migrations,
   controllers: [TalliesController, MetricsController, RateSettingsController, AlertsController, WarningSettingsController, DeliveriesController, ClustersController, ProvinceController, LinkageMetricsController, DispatchQualityController, ReportsController],
   grpc: (ctx) => [analyticsGrpc(ctx)],
-  handlers: [...countEventHandlers, ...lifecycleHandlers, ...linkageHandlers, ...dispatchQualityHandlers, onRequestAcceptedWarnings, onRequestAcceptedClusters],
+  handlers: [...countEventHandlers, ...keepingRollupsOf(lifecycleHandlers), ...linkageHandlers, ...dispatchQualityHandlers, onRequestAcceptedWarnings, onRequestAcceptedClusters],
   timers: [deliverAlertTimer, reportDueTimer],
-  workers: (ctx) => [reportScheduleKeeper(ctx)],
+  workers: (ctx) => [reportScheduleKeeper(ctx), rollupFolder(ctx)],
+  commands: { rollups: rollupsCommand },
 };

@@ -16,6 +16,7 @@ import { EvaluationJudgements1764300005210 } from './1764300005210-evaluation-ju
 import { RequestTerminations1764300005220 } from './1764300005220-request-terminations.migration';
 import { RateIndexes1764300005230 } from './1764300005230-rate-indexes.migration';
 import { Reports1764300005700 } from './1764300005700-reports.migration';
+import { RateRollups1764300005900 } from './1764300005900-rate-rollups.migration';
 
 /** The read model is plain SQL (upserts and aggregates), so there are no entity classes. */
 export const entities = [];
@@ -38,4 +39,5 @@ export const migrations = [
   RequestTerminations1764300005220,
   RateIndexes1764300005230,
   Reports1764300005700,
+  RateRollups1764300005900,
 ];

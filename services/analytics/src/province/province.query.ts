@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { DayRange } from '../common/day-range.schemas';
+import { rollupVolumes } from '../rollups/volumes.query';
 
 export interface CityFigures {
   requests: number;
@@ -19,15 +20,8 @@ const SHANGHAI_DAY = `(raised_at at time zone 'Asia/Shanghai')::date`;
  */
 export async function cityFigures(m: EntityManager, tenantId: string, r: DayRange): Promise<CityFigures> {
   const range = [tenantId, r.from ?? null, r.to ?? null];
-  const [req]: Array<{ n: string }> = await m.query(
-    `select count(*) as n from request_facts where tenant_id = $1 and ($2::date is null or day >= $2) and ($3::date is null or day <= $3)`,
-    range,
-  );
-  const [orders]: Array<{ n: string; overdue: string }> = await m.query(
-    `select count(*) as n, count(*) filter (where sign_overdue or handle_overdue) as overdue from work_order_facts
-      where tenant_id = $1 and ($2::date is null or day >= $2) and ($3::date is null or day <= $3)`,
-    range,
-  );
+  // Requests and orders from the rollups (issue 17): the same counts as the facts give, without reading them.
+  const volumes = await rollupVolumes(m, r);
   const [alerts]: Array<{ surge: string; risk: string }> = await m.query(
     `select count(*) filter (where kind = 'surge') as surge, count(*) filter (where kind = 'risk') as risk from alerts
       where tenant_id = $1 and ($2::date is null or ${SHANGHAI_DAY} >= $2) and ($3::date is null or ${SHANGHAI_DAY} <= $3)`,
@@ -40,9 +34,7 @@ export async function cityFigures(m: EntityManager, tenantId: string, r: DayRang
     range,
   );
   return {
-    requests: Number(req?.n ?? 0),
-    workOrders: Number(orders?.n ?? 0),
-    overdueWorkOrders: Number(orders?.overdue ?? 0),
+    ...volumes,
     surgeAlerts: Number(alerts?.surge ?? 0),
     riskAlerts: Number(alerts?.risk ?? 0),
     hotspots: hotspots.map((h) => ({ categoryCode: h.category_code, areaCode: h.area_code, count: Number(h.count), severity: h.severity })),
