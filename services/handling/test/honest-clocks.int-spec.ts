@@ -201,6 +201,10 @@ describe('honest clocks: where the handling clock starts, pauses, 催办两次 �
 
   it('催办两次仍未办理: an overdue order urged twice is circulated the working day after', async () => {
     await limits('city-k6', { unit: 'working-days', amount: 1 }, minutes(30));
+    // The ladder's own notice (and the circular after it) a week after the due, whatever the time
+    // of day the suite runs: after midnight in Shanghai the default notice (the next working
+    // day's start) would already be due, fire, and schedule its circular before the urges.
+    expect((await sut.as('city-k6', ['tenant-admin'])('PUT', '/v1/urging-policy', { noticeAfterDueWorkingDays: 5, circularAfterNoticeWorkingDays: 5, circularAfterUrges: 2 })).status).toBe(200);
     const [order] = await dispatchAndWait(sut, 'city-k6', dispatched(brief(), [assignment('u-c1')], new Date(Date.now() - 120 * MINUTE).toISOString()), 1);
     await eventually('flagged overdue', async () => (await view('city-k6', order.id)).handleOverdue, 30_000);
     const dispatcher = sut.as('city-k6', ['dispatcher']);
@@ -215,8 +219,8 @@ describe('honest clocks: where the handling clock starts, pauses, 催办两次 �
       const urges = (await supervisor('city-k6')('GET', `/v1/work-orders/${order.id}/urges`)).body.items;
       return urges.some((u: { level: string; copiedToLeader: boolean }) => u.level === 'circular' && u.copiedToLeader);
     }, 30_000);
-    // Turned off, two urges circulate nothing.
-    await sut.as('city-k6', ['tenant-admin'])('PUT', '/v1/urging-policy', { noticeAfterDueWorkingDays: 1, circularAfterNoticeWorkingDays: 5, circularAfterUrges: 0 });
+    // Turned off, two urges circulate nothing (the ladder's notice still a week away).
+    await sut.as('city-k6', ['tenant-admin'])('PUT', '/v1/urging-policy', { noticeAfterDueWorkingDays: 5, circularAfterNoticeWorkingDays: 5, circularAfterUrges: 0 });
     const [quiet] = await dispatchAndWait(sut, 'city-k6', dispatched(brief(), [assignment('u-c2')], new Date(Date.now() - 120 * MINUTE).toISOString()), 1);
     await eventually('flagged overdue', async () => (await view('city-k6', quiet.id)).handleOverdue, 30_000);
     for (const method of ['phone', 'written']) await dispatcher('POST', `/v1/work-orders/${quiet.id}/urges`, { method });
