@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '@hotline/calendar';
 import { ProblemError } from '@hotline/platform';
 import { REQUEST_TYPES, URGENCIES } from '@hotline/vocabulary';
 import { CategoryCode } from '../categories/categories.schemas';
@@ -25,9 +26,10 @@ export const OutcomeBody = z
 export type Outcome = z.infer<typeof OutcomeBody>;
 
 const instant = z.string().datetime({ offset: true }).transform((s) => new Date(s));
+// A real calendar date: 2025-02-30 is refused, never rolled over into March.
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date (YYYY-MM-DD) or an instant (ISO 8601)')
+  .refine(isIsoDate, 'a date (YYYY-MM-DD) or an instant (ISO 8601)')
   .transform((s) => new Date(`${s}T00:00:00Z`));
 
 /** [from, to): instants, or UTC days; default the 30 days before `to` (default now). */
