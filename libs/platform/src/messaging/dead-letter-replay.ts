@@ -92,11 +92,13 @@ function where(scope: DeadLetterScope, q: { consumer?: string; state: DeadLetter
 
 export async function listDeadLetters(ctx: ServiceContext, scope: DeadLetterScope, q: DeadLetterQuery) {
   const w = where(scope, q, 3);
-  const rows: DeadLetterRow[] = await ctx.dataSource.query(
-    `select * from dead_letters ${w.sql} order by id limit $1 offset $2`,
-    [q.limit, q.offset, ...w.params],
-  );
-  const [{ total }] = await ctx.dataSource.query(`select count(*)::int as total from dead_letters ${where(scope, q).sql}`, where(scope, q).params);
+  // One snapshot for the page and its count: a letter recorded between two separate reads would
+  // otherwise be counted but not listed.
+  const { rows, total } = await ctx.dataSource.transaction('REPEATABLE READ', async (m) => {
+    const page: DeadLetterRow[] = await m.query(`select * from dead_letters ${w.sql} order by id limit $1 offset $2`, [q.limit, q.offset, ...w.params]);
+    const [{ total }] = await m.query(`select count(*)::int as total from dead_letters ${where(scope, q).sql}`, where(scope, q).params);
+    return { rows: page, total: total as number };
+  });
   return { items: rows.map(toView), total, limit: q.limit, offset: q.offset };
 }
 
