@@ -264,6 +264,38 @@ describe('intake classification suggestions (real PostgreSQL, NATS and training 
     expect((await sut.as(I, ['agent'])('POST', '/v1/classification/suggestions', { content: '公交车司机态度差' })).body.modelVersion).toBe(1);
     expect((await sut.as('city-cz', ['agent'])('POST', '/v1/classification/suggestions', { content: '公交车司机态度差' })).body.modelVersion).toBeNull();
   }, 180_000);
+
+  it('records the agent choice with the registration that names its suggestion, in the same transaction, once', async () => {
+    const shown = await agent()('POST', '/v1/classification/suggestions', { title: '物业费', content: '物业公司擅自提高物业费。' });
+    expect(shown.status).toBe(200);
+    const contact = {
+      channel: 'phone',
+      requester: { name: '市民', phone: '13800001111' },
+      content: '物业公司擅自提高物业费，业主多次反映无果。',
+      areaCode: '320102',
+      requestType: 'complaint',
+      urgency: 'urgent',
+      categoryCode: '0306',
+      scope: { decision: 'in-scope' },
+      classificationSuggestionId: shown.body.suggestionId,
+    };
+    const registered = await agent()('POST', '/v1/requests', contact);
+    expect(registered.status).toBe(201);
+    // The outcome is there, naming the request: the same choice asked again is answered with it.
+    const outcome = await agent()('POST', `/v1/classification/suggestions/${shown.body.suggestionId}/outcome`, {
+      categoryCode: '0306', requestType: 'complaint', urgency: 'urgent', requestId: registered.body.id,
+    });
+    expect(outcome).toMatchObject({ status: 200, body: { requestId: registered.body.id, urgency: 'urgent', categoryCode: '0306' } });
+
+    // A second registration naming it is refused, naming the field, and registers nothing.
+    const before = await sut.service.context.db.run(T, (m) => m.query(`select count(*)::int as n from requests`));
+    const again = await agent()('POST', '/v1/requests', contact);
+    expect(again).toMatchObject({ status: 400, body: { errors: [{ field: 'classificationSuggestionId' }] } });
+    const unknown = await agent()('POST', '/v1/requests', { ...contact, classificationSuggestionId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.body.errors).toEqual([{ field: 'classificationSuggestionId', message: 'no classification suggestion of this hotline has this id' }]);
+    const after = await sut.service.context.db.run(T, (m) => m.query(`select count(*)::int as n from requests`));
+    expect(after[0].n).toBe(before[0].n);
+  });
 });
 
 describe('dispatch catalog match (real PostgreSQL and NATS)', () => {

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Identity, ProblemError } from '@hotline/platform';
 import { latestTaxonomyVersion } from '../categories/taxonomy.repository';
-import { lockSuggestion, OutcomeRow, recordOutcome, requestExists } from './classification.repository';
+import { lockSuggestion, OutcomeRow, recordOutcome, requestExists, StoredSuggestion } from './classification.repository';
 import type { Outcome } from './classification.schemas';
 import { ClassifierCache } from './classifier-cache';
 import { isRightCategory, pathOf } from './training-plan';
@@ -53,17 +53,27 @@ export async function recordSuggestionOutcome(
   if (!tree.has(input.categoryCode)) throw ProblemError.validation([{ field: 'categoryCode', message: 'not a category of the latest taxonomy' }]);
   if (input.requestId && !(await requestExists(manager, input.requestId)))
     throw ProblemError.validation([{ field: 'requestId', message: 'no request of this hotline has this id' }]);
-  const confirmedPath = pathOf(tree, input.categoryCode);
-  const rank = suggestion.categories.findIndex((c) => isRightCategory(c.code, confirmedPath));
-  const outcome: OutcomeRow = {
-    categoryCode: input.categoryCode,
-    requestType: input.requestType,
-    urgency: input.urgency,
-    requestId: input.requestId ?? null,
-    matchedRank: rank < 0 ? null : rank + 1,
-    at: new Date(),
-    by: who.subject,
-  };
+  const outcome = outcomeOf(suggestion, input, pathOf(tree, input.categoryCode), who.subject, new Date());
   await recordOutcome(manager, suggestionId, outcome);
   return view(outcome);
+}
+
+/** The agent's choice as recorded against a suggestion, with the rank the suggestion gave it. */
+export function outcomeOf(
+  suggestion: StoredSuggestion,
+  choice: { categoryCode: string; requestType: string; urgency: string; requestId?: string | null },
+  confirmedPath: readonly string[],
+  by: string,
+  at: Date,
+): OutcomeRow {
+  const rank = suggestion.categories.findIndex((c) => isRightCategory(c.code, confirmedPath));
+  return {
+    categoryCode: choice.categoryCode,
+    requestType: choice.requestType,
+    urgency: choice.urgency,
+    requestId: choice.requestId ?? null,
+    matchedRank: rank < 0 ? null : rank + 1,
+    at,
+    by,
+  };
 }

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { closingDetail, confidentialByDefault, isDispatched, mergeChanges, registrationChanges } from '@hotline/intake-domain';
 import { Identity, ProblemError, Timers } from '@hotline/platform';
 import { ONLINE_QUEUE_DUE_TIMER, ONLINE_QUEUE_WARNING_TIMER } from '@hotline/vocabulary';
+import { confirmSuggestion } from '../classification/suggestion-at-registration';
 import { insertExternalRefs } from '../duplicates/duplicates.repository';
 import { loadIntakePolicy } from '../intake-policy/intake-policy.repository';
 import { linkAnswerArticles } from '../knowledge/knowledge.repository';
@@ -64,6 +65,8 @@ export async function decideOnlineRequest(
   );
   await insertExternalRefs(manager, request.tenantId, requestId, input.externalRefs ?? []);
   await linkAnswerArticles(manager, request.tenantId, requestId, checked.articles);
+  if (checked.suggestion)
+    await confirmSuggestion(manager, checked.suggestion, input, checked.classification.categoryPath, requestId, agent.subject, now);
   // Registered at submission already: what follows it is the decision's own step, if any.
   const { master } = checked;
   for (const change of (master ? mergeChanges() : registrationChanges(decision)).filter((c) => c.from !== ''))

@@ -23,6 +23,7 @@ export const OnlineDecisionBody = z
     duplicateOf: z.string().uuid().optional(),
     externalRefs: ExternalRefs.optional(),
     answerArticles: CreateRequestBody.shape.answerArticles,
+    classificationSuggestionId: CreateRequestBody.shape.classificationSuggestionId,
   })
   .strict();
 export type OnlineDecision = z.infer<typeof OnlineDecisionBody>;

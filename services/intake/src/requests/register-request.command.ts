@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { confidentialByDefault, toRequester } from '@hotline/intake-domain';
 import { FieldError, Identity } from '@hotline/platform';
+import { confirmSuggestion } from '../classification/suggestion-at-registration';
 import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
 import { linkAnswerArticles } from '../knowledge/knowledge.repository';
 import { recordNewRequest, RegisteredRequest } from './new-request';
@@ -16,6 +17,7 @@ import { checkScopeInputs } from './scope-inputs';
  * the published articles it was given from (`answerArticles`); a repeat of a terminated matter
  * (`terminated-matter`) is answered with that termination's legal route and links to it. A named
  * requester whose 保密 is left unsaid takes the tenant's default for the request type (举报 by default).
+ * The classification suggestion it names (`classificationSuggestionId`) gets the agent's choice as its outcome.
  */
 export async function registerRequest(
   manager: EntityManager,
@@ -30,7 +32,7 @@ export async function registerRequest(
   if (!channelEnabled) errors.push({ field: 'channel', message: `"${input.channel}" is not an enabled channel of this hotline` });
   const checked = await checkScopeInputs(manager, input, now, errors);
   const requester = toRequester(input.requester, confidentialByDefault(policy, input.requestType));
-  const { categoryCode: _code, duplicateOf: _master, answerArticles: _articles, requester: _requester, ...rest } = input;
+  const { categoryCode: _code, duplicateOf: _master, answerArticles: _articles, requester: _requester, classificationSuggestionId: _suggestion, ...rest } = input;
   const registered = await recordNewRequest(
     manager,
     registrar,
@@ -49,5 +51,7 @@ export async function registerRequest(
     now,
   );
   await linkAnswerArticles(manager, agent.tenantId, registered.request.id, checked.articles);
+  if (checked.suggestion)
+    await confirmSuggestion(manager, checked.suggestion, input, checked.classification.categoryPath, registered.request.id, agent.subject, now);
   return registered;
 }

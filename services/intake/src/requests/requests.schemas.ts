@@ -76,6 +76,12 @@ export const CreateRequestBody = z
       .max(10)
       .refine((ids) => new Set(ids).size === ids.length, 'each article once')
       .optional(),
+    /**
+     * The classification suggestion the agent was shown while entering it (POST
+     * /v1/classification/suggestions): the agent's type, urgency and category are recorded against
+     * it in the same transaction, the way POST …/suggestions/{id}/outcome would.
+     */
+    classificationSuggestionId: z.string().uuid().optional(),
   })
   .strict();
 export type CreateRequest = z.infer<typeof CreateRequestBody>;

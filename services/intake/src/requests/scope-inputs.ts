@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import type { ScopeInput } from '@hotline/intake-domain';
 import { FieldError, ProblemError } from '@hotline/platform';
+import type { StoredSuggestion } from '../classification/classification.repository';
+import { suggestionToConfirm } from '../classification/suggestion-at-registration';
 import { masterOfRepeat } from '../duplicates/merge-repeat';
 import { answerArticlesFor } from '../knowledge/answer-articles';
 import { terminatedMatterOf } from '../terminations/terminated-matter';
@@ -12,6 +14,7 @@ export interface ScopeInputs {
   scope: ScopeInput;
   duplicateOf?: string;
   answerArticles?: string[];
+  classificationSuggestionId?: string;
 }
 
 export interface CheckedScopeInputs {
@@ -23,12 +26,15 @@ export interface CheckedScopeInputs {
   /** terminated-matter: the scope as recorded, the termination's legal route as its reason. */
   scope: ScopeInput;
   terminated?: { id: string; number: string };
+  /** The suggestion the agent was shown, locked and without an outcome yet. */
+  suggestion?: StoredSuggestion;
 }
 
 /**
  * The checks every scope decision passes, at registration and on an online submission alike:
  * a category of the latest taxonomy, an open master for a repeat, published articles for a direct
- * answer, an approved termination for a terminated matter. Every failing field in one 400.
+ * answer, an approved termination for a terminated matter, a classification suggestion still
+ * without an outcome. Every failing field in one 400.
  */
 export async function checkScopeInputs(manager: EntityManager, input: ScopeInputs, now: Date, errors: FieldError[] = []): Promise<CheckedScopeInputs> {
   const classification = await classify(manager, input.categoryCode);
@@ -37,6 +43,7 @@ export async function checkScopeInputs(manager: EntityManager, input: ScopeInput
   const master = input.duplicateOf === undefined ? undefined : await masterOfRepeat(manager, input.duplicateOf, decision, errors);
   const articles = input.answerArticles === undefined ? [] : await answerArticlesFor(manager, input.answerArticles, decision, now, errors);
   const terminated = input.scope.terminatedRequestId === undefined ? undefined : await terminatedMatterOf(manager, input.scope.terminatedRequestId, errors);
+  const suggestion = input.classificationSuggestionId === undefined ? undefined : await suggestionToConfirm(manager, input.classificationSuggestionId, errors);
   if (errors.length > 0 || !classification) throw ProblemError.validation(errors);
   return {
     classification,
@@ -44,5 +51,6 @@ export async function checkScopeInputs(manager: EntityManager, input: ScopeInput
     articles,
     scope: terminated ? { decision, reason: terminated.legalRoute } : input.scope,
     terminated: terminated && { id: terminated.id, number: terminated.number },
+    suggestion,
   };
 }
