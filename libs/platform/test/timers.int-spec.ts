@@ -95,6 +95,33 @@ describe('durable timers shared by several workers (real PostgreSQL)', () => {
     ]);
   });
 
+  it('applies a plan of several schedules and cancels as each alone would', async () => {
+    await schedule(3, new Date(Date.now() - 1_000));
+    await dataSource.transaction(async (m) => {
+      await m.query(`update timers set state = 'fired', attempts = 2, fired_at = now(), fired_by = 'A' where key = 'wo-2'`);
+      await Timers.apply(m, {
+        schedule: [
+          { tenantId: 'city-0', kind: 'sign-for-overdue', key: 'wo-0', dueAt: new Date('2030-01-01T00:00:00Z'), payload: { n: 1 } },
+          { tenantId: 'city-2', kind: 'sign-for-overdue', key: 'wo-2', dueAt: new Date('2030-01-02T00:00:00Z') },
+          { tenantId: 'city-1', kind: 'handle-overdue', key: 'wo-9', dueAt: new Date('2030-01-03T00:00:00Z') },
+        ],
+        cancel: [
+          { kind: 'sign-for-overdue', key: 'wo-1' },
+          { kind: 'handle-overdue', key: 'wo-1' },
+        ],
+      });
+      await Timers.apply(m, { schedule: [], cancel: [] });
+    });
+    const rows = await dataSource.query(`select kind, key, state, to_char(due_at at time zone 'UTC', 'YYYY-MM-DD') as due, payload, attempts, fired_by from timers order by key, kind`);
+    expect(rows).toEqual([
+      { kind: 'sign-for-overdue', key: 'wo-0', state: 'pending', due: '2030-01-01', payload: { n: 1 }, attempts: 0, fired_by: null },
+      { kind: 'sign-for-overdue', key: 'wo-1', state: 'cancelled', due: expect.any(String), payload: {}, attempts: 0, fired_by: null },
+      // A fired timer scheduled again is pending once more, as `schedule` makes it.
+      { kind: 'sign-for-overdue', key: 'wo-2', state: 'pending', due: '2030-01-02', payload: {}, attempts: 0, fired_by: null },
+      { kind: 'handle-overdue', key: 'wo-9', state: 'pending', due: '2030-01-03', payload: {}, attempts: 0, fired_by: null },
+    ]);
+  });
+
   it('keeps the next schedule a handler makes of its own key (a recurring job), and fires it when it comes due', async () => {
     await schedule(1, new Date(Date.now() - 1_000));
     let runs = 0;

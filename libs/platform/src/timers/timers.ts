@@ -52,7 +52,48 @@ export const Timers = {
   async cancel(manager: EntityManager, kind: string, key: string): Promise<void> {
     await manager.query(`update timers set state = 'cancelled' where kind = $1 and key = $2 and state = 'pending'`, [kind, key]);
   },
+  /**
+   * Schedules and cancels several timers at once, as `schedule` and `cancel` each would: every
+   * schedule in one statement and every cancel in another (a work order's clocks, warnings and
+   * urging are kept in step after each change; one round trip per timer was most of it, issue 18).
+   * A kind and key may appear once in the plan.
+   */
+  async apply(manager: EntityManager, plan: TimerPlan): Promise<void> {
+    if (plan.schedule.length > 0)
+      await manager.query(
+        `insert into timers (id, tenant_id, kind, key, due_at, payload)
+         select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::jsonb[])
+         on conflict (kind, key) do update
+           set due_at = excluded.due_at, payload = excluded.payload, state = 'pending', attempts = 0, last_error = null,
+               fired_at = null, fired_by = null`,
+        [
+          plan.schedule.map(() => uuidv7()),
+          plan.schedule.map((t) => t.tenantId),
+          plan.schedule.map((t) => t.kind),
+          plan.schedule.map((t) => t.key),
+          plan.schedule.map((t) => t.dueAt),
+          plan.schedule.map((t) => JSON.stringify(t.payload ?? {})),
+        ],
+      );
+    if (plan.cancel.length > 0)
+      await manager.query(
+        `update timers set state = 'cancelled'
+         where state = 'pending' and (kind, key) in (select * from unnest($1::text[], $2::text[]))`,
+        [plan.cancel.map((c) => c.kind), plan.cancel.map((c) => c.key)],
+      );
+  },
 };
+
+/** Timers to schedule (or move) and to cancel, applied together by `Timers.apply`. */
+export interface TimerPlan {
+  schedule: TimerSpec[];
+  cancel: Array<{ kind: string; key: string }>;
+}
+
+/** Both plans in one. */
+export function mergeTimerPlans(...plans: TimerPlan[]): TimerPlan {
+  return { schedule: plans.flatMap((p) => p.schedule), cancel: plans.flatMap((p) => p.cancel) };
+}
 
 export interface TimerWorkerOptions {
   workerId: string;

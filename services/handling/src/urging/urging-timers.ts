@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { handlingDueOf, isClockRunning, isRepeatUrgeCircularDue, repeatUrgeCircularAt, urgeCircularAt, urgeNoticeAt } from '@hotline/handling-domain';
-import { Timers } from '@hotline/platform';
+import { TimerPlan, Timers } from '@hotline/platform';
 import { tenantWorkingCalendar } from '../calendar/calendar.repository';
 import { WorkOrderEntity } from '../work-orders/work-order.entity';
 import { loadUrgingPolicy, urgeCount } from './urging.repository';
@@ -53,7 +53,12 @@ export async function scheduleUrgeCircular(manager: EntityManager, order: WorkOr
 
 /** An order off the ladder (answered, cancelled, reopened) has none of its timers pending. Runs after every change. */
 export async function syncUrgeTimers(manager: EntityManager, order: WorkOrderEntity): Promise<void> {
+  await Timers.apply(manager, urgeTimerPlan(order));
+}
+
+/** The urging timers to cancel, as a plan `syncOverdueTimers` applies with the others (the ladder schedules its own). */
+export function urgeTimerPlan(order: WorkOrderEntity): TimerPlan {
   // Only a breached order ever had ladder timers: the others cost nothing here.
-  if (!order.handleOverdue || onUrgingLadder(order)) return;
-  for (const kind of Object.values(URGE_TIMER_KINDS)) await Timers.cancel(manager, kind, order.id);
+  if (!order.handleOverdue || onUrgingLadder(order)) return { schedule: [], cancel: [] };
+  return { schedule: [], cancel: Object.values(URGE_TIMER_KINDS).map((kind) => ({ kind, key: order.id })) };
 }

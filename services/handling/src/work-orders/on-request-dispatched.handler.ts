@@ -7,6 +7,7 @@ import { tenantWorkingCalendar } from '../calendar/calendar.repository';
 import { loadClockPolicy } from '../clocks/clocks.repository';
 import { notifyNewWorkOrder } from '../notifications/notify-units';
 import { loadTimeLimit } from '../time-limits/time-limits.repository';
+import { loadWarningPolicy } from '../warnings/warnings.repository';
 import { reportProvisionalDues } from './provisional-dues';
 import { WorkOrderEntity } from './work-order.entity';
 import { cancelWorkOrder } from './cancel-work-order';
@@ -33,6 +34,7 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
   const { handlingStartsAt } = await loadClockPolicy(manager);
   const dues = initialDues(calendar, createdAt, limit, (signDueAt) => plannedHandlingStart(handlingStartsAt, createdAt, signDueAt));
   const provisionalDueAt = latestProvisionalDue(dues);
+  const warningPolicy = await loadWarningPolicy(manager);
   for (const assignment of assignments) {
     if (!assignment.unitId) continue;
     const order: WorkOrderEntity = {
@@ -79,7 +81,7 @@ export const onRequestDispatched = onEvent(Events.dispatch.requestDispatched, 'r
       cancelNote: null,
     };
     if (!(await insertIfAbsent(manager, order))) continue;
-    await syncOverdueTimers(manager, order);
+    await syncOverdueTimers(manager, order, { fresh: true, policy: warningPolicy });
     await appendWorkOrderEvent(manager, ctx.outbox, Events.handling.workOrderCreated, order, createdEvent(order));
     await notifyNewWorkOrder(manager, order);
     if (provisionalDueAt)

@@ -14,13 +14,16 @@ const PLAUSIBLE = /^[\w.:-]{1,100}$/;
  */
 export async function rememberUnitCodes(manager: EntityManager, tenantId: string, assignments: readonly dispatchEventsV1.Assignment[], at: Date): Promise<void> {
   const known = assignments.filter((a) => PLAUSIBLE.test(a.unitId) && PLAUSIBLE.test(a.unitCode));
-  for (const a of known)
-    await manager.query(
-      `insert into unit_codes (tenant_id, unit_id, code, seen_at) values ($1, $2, $3, $4)
-       on conflict (tenant_id, unit_id) do update set code = excluded.code, seen_at = excluded.seen_at
-       where unit_codes.seen_at <= excluded.seen_at`,
-      [tenantId, a.unitId, a.unitCode, at],
-    );
+  // One statement for every unit of the dispatch, not one per unit (issue 18: round trips are the cost).
+  const units = [...new Map(known.map((a) => [a.unitId, a.unitCode])).entries()];
+  if (units.length === 0) return;
+  await manager.query(
+    `insert into unit_codes (tenant_id, unit_id, code, seen_at)
+     select $1::text, u.unit_id, u.code, $4::timestamptz from unnest($2::text[], $3::text[]) as u (unit_id, code)
+     on conflict (tenant_id, unit_id) do update set code = excluded.code, seen_at = excluded.seen_at
+     where unit_codes.seen_at <= excluded.seen_at`,
+    [tenantId, units.map(([id]) => id), units.map(([, code]) => code), at],
+  );
 }
 
 /** The code of a unit by its id; null when no dispatch intake applied has named it. */
