@@ -14,6 +14,8 @@ export interface Submission {
   latency: number;
   /** performance.now() at the 201. */
   acceptedAt: number;
+  /** The HTTP status, or 0 when no answer came. */
+  status: number;
 }
 
 /** The demo agent's bearer token the start command minted for the tenant (demo-tokens.json in its state directory). */
@@ -44,9 +46,9 @@ export async function registerContact(intake: string, token: string, i: number):
     }),
   }).catch(() => undefined);
   const acceptedAt = performance.now();
-  if (res?.status !== 201) return { ok: false, latency: acceptedAt - t0, acceptedAt };
+  if (res?.status !== 201) return { ok: false, latency: acceptedAt - t0, acceptedAt, status: res?.status ?? 0 };
   const { number } = (await res.json()) as { number: string };
-  return { ok: true, number, latency: acceptedAt - t0, acceptedAt };
+  return { ok: true, number, latency: acceptedAt - t0, acceptedAt, status: 201 };
 }
 
 /** Records when the first work order of each request number was created (seen on NATS). */

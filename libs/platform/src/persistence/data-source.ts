@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, Logger } from 'typeorm';
 
 export interface DataSourceSettings {
   url: string;
@@ -9,6 +9,14 @@ export interface DataSourceSettings {
   migrations: Function[];
   poolSize?: number;
   applicationName?: string;
+  /** Called with each statement's text as TypeORM sends it (the service's metrics count them). */
+  onStatement?: (sql: string) => void;
+}
+
+/** TypeORM's logger hook, used only to count statements: nothing is logged. */
+function statementCounter(count: (sql: string) => void): Logger {
+  const nothing = () => undefined;
+  return { logQuery: (query) => count(query), logQueryError: nothing, logQuerySlow: nothing, logSchemaBuild: nothing, logMigration: nothing, log: nothing };
 }
 
 /** Entities and migrations are imported classes (no globs), so a compiled service finds them. */
@@ -23,6 +31,7 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     synchronize: false,
     migrationsRun: false,
     logging: false,
+    ...(settings.onStatement ? { logger: statementCounter(settings.onStatement) } : {}),
     // A pool that stays exhausted fails the wait after 10 s (a transient error: 503 with
     // Retry-After, or a redelivery) instead of hanging the caller for ever.
     // Every connection starts in READ COMMITTED whatever the server's default, so a transaction

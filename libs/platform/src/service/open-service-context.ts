@@ -10,7 +10,7 @@ import { ConsumerPlan, planConsumers } from '../messaging/event-handlers';
 import { Outbox } from '../messaging/outbox';
 import { ensureConsumer, ensureStream } from '../messaging/provisioning';
 import { createLogger } from '../observability/logger';
-import { Metrics } from '../observability/metrics';
+import { Metrics, statementKind } from '../observability/metrics';
 import { assertNoPendingMigrations, assertRowSecurityApplies, createDataSource } from '../persistence/data-source';
 import { TenantDirectory } from '../tenancy/tenant-directory';
 import { handlersOf, ServiceDefinition } from './service-definition';
@@ -95,6 +95,7 @@ export async function openServiceContext(def: ServiceDefinition, env: NodeJS.Pro
     migrations: def.migrations,
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: def.name,
+    onStatement: (sql) => metrics.dbStatements.inc({ kind: statementKind(sql) }),
   });
   await timed(logger, 'database connection', () => dataSource.initialize());
   const cleanups: Array<{ name: string; run: () => Promise<unknown> }> = [{ name: 'database pool', run: () => dataSource.destroy() }];
