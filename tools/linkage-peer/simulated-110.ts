@@ -2,7 +2,9 @@
 // hotline.linkage.v1.LinkageService as 12345 (over mutual TLS with its own certificate, 12345's
 // pinned) and calls 12345's, as the real police platform would. What it does with a matter it
 // is offered is its `behaviour`: accept (then report received … closed), decline, or stay silent.
-import { ChannelCredentials, credentials, handleUnaryCall, Metadata, Server, ServerCredentials, ServiceError } from '@grpc/grpc-js';
+// Stability-risk notices (NotifyRisk) it records, acknowledging each revision (签收) when it
+// accepts; `failRiskNotices` makes it refuse the next ones as UNAVAILABLE, as during an outage.
+import { ChannelCredentials, credentials, handleUnaryCall, Metadata, Server, ServerCredentials, ServiceError, status } from '@grpc/grpc-js';
 import type { PeerCertificate } from 'node:tls';
 import { linkageV1 } from '@hotline/contracts';
 
@@ -41,6 +43,12 @@ export class Simulated110 {
   readonly decisions: linkageV1.DecideTransferRequest[] = [];
   readonly reports: linkageV1.ReportTransferStatusRequest[] = [];
   readonly threePartyCalls: linkageV1.RecordThreePartyCallRequest[] = [];
+  /** Risk notices received, by 12345's reference: the newest revision, its receipt, and every call (retries too). */
+  readonly riskNotices = new Map<string, { request: linkageV1.NotifyRiskRequest; receiverRef: string; revisions: number[]; calls: number }>();
+  /** Every NotifyRisk call as it arrived, refused ones included (the retries a test counts). */
+  readonly riskNoticeCalls: linkageV1.NotifyRiskRequest[] = [];
+  /** How many of the next NotifyRisk calls to refuse with UNAVAILABLE (a simulated outage). */
+  failRiskNotices = 0;
   /** Callbacks that failed (they are not retried by the simulation: a test sees them here). */
   readonly failures: string[] = [];
   hotlineAddress: string | undefined;
@@ -78,8 +86,43 @@ export class Simulated110 {
         this.threePartyCalls.push(call.request);
         callback(null, { duplicate: false });
       },
+      notifyRisk: (call, callback) => this.notifyRisk(call.request, callback),
+      // 12345 acknowledges nothing of 110's (it sends no risk notices); answered for completeness.
+      acknowledgeRisk: (_call, callback) => callback(null, { duplicate: false }),
     };
     this.server.addService(linkageV1.LinkageServiceService, implementation);
+  }
+
+  /** A revision is kept once (a retry of it is a duplicate); an accepting peer acknowledges it after its step delay. */
+  private notifyRisk(request: linkageV1.NotifyRiskRequest, callback: (e: Partial<ServiceError> | null, r?: linkageV1.NotifyRiskResponse) => void): void {
+    this.riskNoticeCalls.push(request);
+    if (this.failRiskNotices > 0) {
+      this.failRiskNotices -= 1;
+      callback({ code: status.UNAVAILABLE, details: 'simulated 110 outage' });
+      return;
+    }
+    const ref = request.noticeRef ?? '';
+    const revision = request.revision ?? 1;
+    const known = this.riskNotices.get(ref);
+    if (known) known.calls += 1;
+    if (known && known.revisions.includes(revision)) {
+      callback(null, { receiverRef: known.receiverRef, receivedAt: new Date().toISOString(), duplicate: true });
+      return;
+    }
+    const receiverRef = known?.receiverRef ?? `FX${String(++this.sequence).padStart(8, '0')}`;
+    this.riskNotices.set(ref, { request, receiverRef, revisions: [...(known?.revisions ?? []), revision], calls: known?.calls ?? 1 });
+    callback(null, { receiverRef, receivedAt: new Date().toISOString(), duplicate: false });
+    if (this.behaviour !== 'accept') return;
+    this.track(
+      (async () => {
+        await sleep(this.options.stepMs ?? 20);
+        await this.callback(`acknowledge risk ${ref}#${revision}`, () =>
+          this.call((c) => c.acknowledgeRisk, {
+            noticeRef: ref, revision, receiverRef, acknowledgedBy: '110-0042', acknowledgedAt: new Date().toISOString(), note: '已转辖区派出所关注',
+          }),
+        );
+      })(),
+    );
   }
 
   /** Serves on host:port (0: a free port) with mutual TLS: 12345 must present a certificate of the CA. */

@@ -46,6 +46,8 @@ const ADDED_SINCE: Record<string, string | undefined> = {
   'intake--hl-handling-v1--notifications': only('handling', 'work-order', 'extension-decided'),
   // Retention (issue 13): intake and handling remove identity and free text on revisit's RequestAnonymised.
   'intake--hl-revisit-v1--retention': only('revisit', 'request', 'anonymised'),
+  // Stability-risk alerts handed to 110 (issue 17, ADR 0036): AlertRaised and AlertEscalated, so analytics' whole stream.
+  'intake--hl-analytics-v1--risk-notices': WHOLE_STREAM,
   'handling--hl-revisit-v1--retention': only('revisit', 'request', 'anonymised'),
   'dispatch--hl-revisit-v1--retention': only('revisit', 'request', 'anonymised'),
   // Revisit rules by channel kind (issue 13): revisit learns each channel code's kind.

@@ -107,3 +107,20 @@ export const HANDOFF_OUTCOME_LABELS: Record<HandoffOutcome, Label> = {
 /** How a hand-off reaches its counterpart: recorded and logged only (the call itself is transferred), or a webhook. */
 export const HANDOFF_ADAPTERS = ['log', 'webhook'] as const;
 export type HandoffAdapterKind = (typeof HANDOFF_ADAPTERS)[number];
+
+/**
+ * A stability-risk notice to 110 (issue 17, ADR 0036): pending until 110 answers with its
+ * receipt (sent), then acknowledged when its duty desk takes it in hand (签收); failed when 110
+ * refuses it or the hotline has no 110 peer (kept, and sent again on request). An escalation
+ * of its alert makes it pending again, to send the news.
+ */
+export const LINKAGE_RISK_NOTICE_STATES = ['pending', 'sent', 'acknowledged', 'failed'] as const;
+export type LinkageRiskNoticeState = (typeof LINKAGE_RISK_NOTICE_STATES)[number];
+export const isLinkageRiskNoticeState = oneOf(LINKAGE_RISK_NOTICE_STATES);
+
+export const LINKAGE_RISK_NOTICE_STATE_LABELS: Record<LinkageRiskNoticeState, Label> = {
+  pending: { zh: '待推送', en: 'Pending' },
+  sent: { zh: '已推送110', en: 'Sent to 110' },
+  acknowledged: { zh: '110已签收', en: 'Acknowledged by 110' },
+  failed: { zh: '推送失败', en: 'Failed' },
+};

@@ -81,6 +81,9 @@ export const linkageConfigShape = {
   LINKAGE_CALL_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** How hand-offs reach 119/120/122 and the utility lines (handoff-adapters.ts); `log` for any not named. */
   LINKAGE_HANDOFF_ADAPTERS: handoffAdaptersSchema,
+  /** Stability-risk notices to 110 (risk-notice.timer.ts): the first retry's wait, doubled each time up to the cap; never given up on an outage. */
+  LINKAGE_RISK_NOTICE_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  LINKAGE_RISK_NOTICE_RETRY_MAX_MS: z.coerce.number().int().min(100).max(3_600_000).default(600_000),
 };
 
 export interface LinkageConfig {
@@ -92,6 +95,8 @@ export interface LinkageConfig {
   LINKAGE_DECISION_TIMEOUT_SECONDS: number;
   LINKAGE_CALL_DEADLINE_MS: number;
   LINKAGE_HANDOFF_ADAPTERS: z.infer<typeof handoffAdaptersSchema>;
+  LINKAGE_RISK_NOTICE_RETRY_BASE_MS: number;
+  LINKAGE_RISK_NOTICE_RETRY_MAX_MS: number;
 }
 
 /** The peers of the configuration, by fingerprint and by tenant and counterpart. */

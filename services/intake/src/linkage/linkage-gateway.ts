@@ -14,11 +14,12 @@ import { recordThreePartyCall } from './record-call.command';
 import { receiveTransfer } from './receive-transfer.command';
 import { reportProgress } from './report-progress.command';
 import { PeerRateLimiter } from './rate-limiter';
+import { acknowledgeRiskNotice, IncomingRiskAcknowledgement } from './risk-notice-acknowledge.command';
 import { settleOutgoing } from './settle-transfer.command';
 import type { Registrar } from '../requests/registrar';
 
 /** Why the gateway refused a call before its handler ran (label of hl_linkage_refused_total). */
-type Refusal = 'unpinned-certificate' | 'tenant-not-granted' | 'inactive-tenant' | 'rate-limited';
+type Refusal = 'unpinned-certificate' | 'tenant-not-granted' | 'inactive-tenant' | 'rate-limited' | 'not-served';
 
 class GatewayRefusal extends Error {
   constructor(
@@ -104,6 +105,13 @@ export class LinkageGateway {
           firstAcceptedBy: fromWire.platform(request.firstAcceptedBy),
         });
         return recordThreePartyCall(manager, peer, call);
+      }),
+      // Risk notices go 12345→110 only (ADR 0036): 110 acknowledges them here, and has none to send.
+      acknowledgeRisk: this.method('AcknowledgeRisk', (r: linkageV1.AcknowledgeRiskRequest) => r.noticeRef ?? '', async (request, peer, manager) =>
+        acknowledgeRiskNotice(manager, peer, parse(IncomingRiskAcknowledgement, request)),
+      ),
+      notifyRisk: this.method('NotifyRisk', (r: linkageV1.NotifyRiskRequest) => r.noticeRef ?? '', async () => {
+        throw new GatewayRefusal(status.UNIMPLEMENTED, 'not-served', '12345 takes no risk notices from its peers');
       }),
     };
     this.server.addService(linkageV1.LinkageServiceService, implementation);

@@ -77,6 +77,16 @@ export enum ParticipantRole {
   UNRECOGNIZED = -1,
 }
 
+/** How grave the sender judges a risk (its early warning's severity). */
+export enum RiskLevel {
+  RISK_LEVEL_UNSPECIFIED = 0,
+  RISK_LEVEL_LOW = 1,
+  RISK_LEVEL_MEDIUM = 2,
+  RISK_LEVEL_HIGH = 3,
+  RISK_LEVEL_CRITICAL = 4,
+  UNRECOGNIZED = -1,
+}
+
 /** The caller as the sender may share it: a confidential or anonymous caller is sent empty. */
 export interface CallerContact {
   name: string;
@@ -167,6 +177,84 @@ export interface RecordThreePartyCallRequest {
 
 export interface RecordThreePartyCallResponse {
   duplicate: boolean;
+}
+
+/** One request behind a risk notice, as the sender shows it to staff: never a clear identity. */
+export interface RiskRequest {
+  /** The sender's request number (流水号) and id, to ask the sender about it. */
+  requestNumber?: string | undefined;
+  requestId?:
+    | string
+    | undefined;
+  /** Masked (张**, 138****5678); absent for an anonymous or confidential requester. */
+  caller?:
+    | CallerContact
+    | undefined;
+  /** The request's title and content with personal data (phone, id and card numbers) masked. */
+  title?: string | undefined;
+  content?:
+    | string
+    | undefined;
+  /** RFC 3339 instant the sender received the request. */
+  receivedAt?: string | undefined;
+}
+
+export interface NotifyRiskRequest {
+  /** The sender's reference of the notice: the receiver keeps one notice per reference. */
+  noticeRef?:
+    | string
+    | undefined;
+  /** 1 for the first notice, one more each time the sender has news (the alert escalated). */
+  revision?: number | undefined;
+  level?:
+    | RiskLevel
+    | undefined;
+  /** The sender's risk pattern groups that matched (mass-incident, extreme, …). */
+  riskCategories: string[];
+  /** What raised it: risk (a request's text matched) | surge (many requests in one area). */
+  alertKind?:
+    | string
+    | undefined;
+  /** A line of codes and counts, in Chinese, for the duty desk; no free text of a requester. */
+  summary?: string | undefined;
+  location?: Location | undefined;
+  categoryCode?:
+    | string
+    | undefined;
+  /** How many requests the alert counts (the list below holds the first ones). */
+  requestCount?: number | undefined;
+  requests: RiskRequest[];
+  /** RFC 3339 instants: the alert was raised, and this revision was sent. */
+  raisedAt?: string | undefined;
+  sentAt?: string | undefined;
+}
+
+export interface NotifyRiskResponse {
+  /** The receiver's reference of the notice (e.g. its 警情编号). */
+  receiverRef?: string | undefined;
+  receivedAt?:
+    | string
+    | undefined;
+  /** True when this revision was already received (a retry). */
+  duplicate?: boolean | undefined;
+}
+
+export interface AcknowledgeRiskRequest {
+  /** The sender's reference the acknowledgement is about, and the revision it acknowledges. */
+  noticeRef?: string | undefined;
+  revision?: number | undefined;
+  receiverRef?:
+    | string
+    | undefined;
+  /** An operator's number, and when (RFC 3339). */
+  acknowledgedBy?: string | undefined;
+  acknowledgedAt?: string | undefined;
+  note?: string | undefined;
+}
+
+export interface AcknowledgeRiskResponse {
+  /** True when this revision was already acknowledged. */
+  duplicate?: boolean | undefined;
 }
 
 function createBaseCallerContact(): CallerContact {
@@ -1005,6 +1093,516 @@ export const RecordThreePartyCallResponse: MessageFns<RecordThreePartyCallRespon
   },
 };
 
+function createBaseRiskRequest(): RiskRequest {
+  return {
+    requestNumber: undefined,
+    requestId: undefined,
+    caller: undefined,
+    title: undefined,
+    content: undefined,
+    receivedAt: undefined,
+  };
+}
+
+export const RiskRequest: MessageFns<RiskRequest> = {
+  encode(message: RiskRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestNumber !== undefined) {
+      writer.uint32(10).string(message.requestNumber);
+    }
+    if (message.requestId !== undefined) {
+      writer.uint32(18).string(message.requestId);
+    }
+    if (message.caller !== undefined) {
+      CallerContact.encode(message.caller, writer.uint32(26).fork()).join();
+    }
+    if (message.title !== undefined) {
+      writer.uint32(34).string(message.title);
+    }
+    if (message.content !== undefined) {
+      writer.uint32(42).string(message.content);
+    }
+    if (message.receivedAt !== undefined) {
+      writer.uint32(50).string(message.receivedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RiskRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRiskRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestNumber = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.caller = CallerContact.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.title = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.receivedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseNotifyRiskRequest(): NotifyRiskRequest {
+  return {
+    noticeRef: undefined,
+    revision: undefined,
+    level: undefined,
+    riskCategories: [],
+    alertKind: undefined,
+    summary: undefined,
+    location: undefined,
+    categoryCode: undefined,
+    requestCount: undefined,
+    requests: [],
+    raisedAt: undefined,
+    sentAt: undefined,
+  };
+}
+
+export const NotifyRiskRequest: MessageFns<NotifyRiskRequest> = {
+  encode(message: NotifyRiskRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.noticeRef !== undefined) {
+      writer.uint32(10).string(message.noticeRef);
+    }
+    if (message.revision !== undefined) {
+      writer.uint32(16).int32(message.revision);
+    }
+    if (message.level !== undefined) {
+      writer.uint32(24).int32(message.level);
+    }
+    for (const v of message.riskCategories) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.alertKind !== undefined) {
+      writer.uint32(42).string(message.alertKind);
+    }
+    if (message.summary !== undefined) {
+      writer.uint32(50).string(message.summary);
+    }
+    if (message.location !== undefined) {
+      Location.encode(message.location, writer.uint32(58).fork()).join();
+    }
+    if (message.categoryCode !== undefined) {
+      writer.uint32(66).string(message.categoryCode);
+    }
+    if (message.requestCount !== undefined) {
+      writer.uint32(72).int32(message.requestCount);
+    }
+    for (const v of message.requests) {
+      RiskRequest.encode(v!, writer.uint32(82).fork()).join();
+    }
+    if (message.raisedAt !== undefined) {
+      writer.uint32(90).string(message.raisedAt);
+    }
+    if (message.sentAt !== undefined) {
+      writer.uint32(98).string(message.sentAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NotifyRiskRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNotifyRiskRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.noticeRef = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.revision = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.level = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.riskCategories.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.alertKind = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.summary = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.location = Location.decode(reader, reader.uint32());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.categoryCode = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.requestCount = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.requests.push(RiskRequest.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.raisedAt = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.sentAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseNotifyRiskResponse(): NotifyRiskResponse {
+  return { receiverRef: undefined, receivedAt: undefined, duplicate: undefined };
+}
+
+export const NotifyRiskResponse: MessageFns<NotifyRiskResponse> = {
+  encode(message: NotifyRiskResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.receiverRef !== undefined) {
+      writer.uint32(10).string(message.receiverRef);
+    }
+    if (message.receivedAt !== undefined) {
+      writer.uint32(18).string(message.receivedAt);
+    }
+    if (message.duplicate !== undefined) {
+      writer.uint32(24).bool(message.duplicate);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NotifyRiskResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNotifyRiskResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.receiverRef = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.receivedAt = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.duplicate = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAcknowledgeRiskRequest(): AcknowledgeRiskRequest {
+  return {
+    noticeRef: undefined,
+    revision: undefined,
+    receiverRef: undefined,
+    acknowledgedBy: undefined,
+    acknowledgedAt: undefined,
+    note: undefined,
+  };
+}
+
+export const AcknowledgeRiskRequest: MessageFns<AcknowledgeRiskRequest> = {
+  encode(message: AcknowledgeRiskRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.noticeRef !== undefined) {
+      writer.uint32(10).string(message.noticeRef);
+    }
+    if (message.revision !== undefined) {
+      writer.uint32(16).int32(message.revision);
+    }
+    if (message.receiverRef !== undefined) {
+      writer.uint32(26).string(message.receiverRef);
+    }
+    if (message.acknowledgedBy !== undefined) {
+      writer.uint32(34).string(message.acknowledgedBy);
+    }
+    if (message.acknowledgedAt !== undefined) {
+      writer.uint32(42).string(message.acknowledgedAt);
+    }
+    if (message.note !== undefined) {
+      writer.uint32(50).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AcknowledgeRiskRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAcknowledgeRiskRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.noticeRef = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.revision = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.receiverRef = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.acknowledgedBy = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.acknowledgedAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseAcknowledgeRiskResponse(): AcknowledgeRiskResponse {
+  return { duplicate: undefined };
+}
+
+export const AcknowledgeRiskResponse: MessageFns<AcknowledgeRiskResponse> = {
+  encode(message: AcknowledgeRiskResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.duplicate !== undefined) {
+      writer.uint32(8).bool(message.duplicate);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AcknowledgeRiskResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAcknowledgeRiskResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.duplicate = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
 /**
  * The 12345 ↔ 110 interconnect (国办发〔2022〕12号): order push both ways, accept or decline with
  * a reason, status callbacks and three-party call records. Both platforms serve this same
@@ -1062,6 +1660,32 @@ export const LinkageServiceService = {
       Buffer.from(RecordThreePartyCallResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): RecordThreePartyCallResponse => RecordThreePartyCallResponse.decode(value),
   },
+  /**
+   * 12345 tells 110 of a stability risk (社会稳定风险) its early warning raised on a pattern the
+   * hotline marks for the police. One notice per sender's reference; a higher revision (the alert
+   * escalated) replaces the one before, a retry repeats its revision. Masked identity only.
+   */
+  notifyRisk: {
+    path: "/hotline.linkage.v1.LinkageService/NotifyRisk" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: NotifyRiskRequest): Buffer => Buffer.from(NotifyRiskRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): NotifyRiskRequest => NotifyRiskRequest.decode(value),
+    responseSerialize: (value: NotifyRiskResponse): Buffer => Buffer.from(NotifyRiskResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): NotifyRiskResponse => NotifyRiskResponse.decode(value),
+  },
+  /** The receiver of a risk notice says its duty desk has taken it in hand (签收). */
+  acknowledgeRisk: {
+    path: "/hotline.linkage.v1.LinkageService/AcknowledgeRisk" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AcknowledgeRiskRequest): Buffer =>
+      Buffer.from(AcknowledgeRiskRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AcknowledgeRiskRequest => AcknowledgeRiskRequest.decode(value),
+    responseSerialize: (value: AcknowledgeRiskResponse): Buffer =>
+      Buffer.from(AcknowledgeRiskResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): AcknowledgeRiskResponse => AcknowledgeRiskResponse.decode(value),
+  },
 } as const;
 
 export interface LinkageServiceServer extends UntypedServiceImplementation {
@@ -1073,6 +1697,14 @@ export interface LinkageServiceServer extends UntypedServiceImplementation {
   reportTransferStatus: handleUnaryCall<ReportTransferStatusRequest, ReportTransferStatusResponse>;
   /** Either side records a three-party call (诉求人 + 12345 + 110) and who took the matter first. */
   recordThreePartyCall: handleUnaryCall<RecordThreePartyCallRequest, RecordThreePartyCallResponse>;
+  /**
+   * 12345 tells 110 of a stability risk (社会稳定风险) its early warning raised on a pattern the
+   * hotline marks for the police. One notice per sender's reference; a higher revision (the alert
+   * escalated) replaces the one before, a retry repeats its revision. Masked identity only.
+   */
+  notifyRisk: handleUnaryCall<NotifyRiskRequest, NotifyRiskResponse>;
+  /** The receiver of a risk notice says its duty desk has taken it in hand (签收). */
+  acknowledgeRisk: handleUnaryCall<AcknowledgeRiskRequest, AcknowledgeRiskResponse>;
 }
 
 export interface LinkageServiceClient extends Client {
@@ -1139,6 +1771,42 @@ export interface LinkageServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: RecordThreePartyCallResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * 12345 tells 110 of a stability risk (社会稳定风险) its early warning raised on a pattern the
+   * hotline marks for the police. One notice per sender's reference; a higher revision (the alert
+   * escalated) replaces the one before, a retry repeats its revision. Masked identity only.
+   */
+  notifyRisk(
+    request: NotifyRiskRequest,
+    callback: (error: ServiceError | null, response: NotifyRiskResponse) => void,
+  ): ClientUnaryCall;
+  notifyRisk(
+    request: NotifyRiskRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: NotifyRiskResponse) => void,
+  ): ClientUnaryCall;
+  notifyRisk(
+    request: NotifyRiskRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: NotifyRiskResponse) => void,
+  ): ClientUnaryCall;
+  /** The receiver of a risk notice says its duty desk has taken it in hand (签收). */
+  acknowledgeRisk(
+    request: AcknowledgeRiskRequest,
+    callback: (error: ServiceError | null, response: AcknowledgeRiskResponse) => void,
+  ): ClientUnaryCall;
+  acknowledgeRisk(
+    request: AcknowledgeRiskRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: AcknowledgeRiskResponse) => void,
+  ): ClientUnaryCall;
+  acknowledgeRisk(
+    request: AcknowledgeRiskRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: AcknowledgeRiskResponse) => void,
   ): ClientUnaryCall;
 }
 
