@@ -14,6 +14,10 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   // are marked by durable timers minutes later, in the middle of the run (ADR 0034).
   online_queue: 'the online queue marks the warning and the breach of a waiting submission by the clock',
   timers: 'durable timers fire by the clock (the online queue’s marks among them); what they write is in the tables still checked',
+  // A data-sharing feed the run sets up points at a receiver that is not there: its batch is
+  // retried by the clock, with backoff, for the whole run (ADR 0035 addendum).
+  sharing_push_deliveries: 'a push feed’s batch is retried by the clock (its attempts and next attempt)',
+  sharing_push_attempts: 'a push feed’s attempts are made by the clock',
 };
 
 export interface Fingerprint {

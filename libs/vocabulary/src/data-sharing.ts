@@ -102,6 +102,29 @@ export const RELEASE_KIND_LABELS: Record<ReleaseKind, Label> = {
   feed: { zh: '主动推送', en: 'Pushed as a feed' },
 };
 
+/**
+ * A push feed of an agreement (issue 17, ADR 0035 addendum): pushing (`active`), stopped after a
+ * batch failed every attempt until it is redelivered or replayed (`paused`), or over because its
+ * agreement is no longer active or valid (`ended`).
+ */
+export const SHARING_PUSH_STATES = ['active', 'paused', 'ended'] as const;
+export type SharingPushState = (typeof SHARING_PUSH_STATES)[number];
+export const SHARING_PUSH_STATE_LABELS: Record<SharingPushState, Label> = {
+  active: { zh: '推送中', en: 'Pushing' },
+  paused: { zh: '已暂停（投递失败）', en: 'Paused (delivery failed)' },
+  ended: { zh: '已结束', en: 'Ended' },
+};
+
+/** One pushed batch: waiting for (another) attempt, delivered (a 2xx), failed every attempt, or cancelled (replayed past, cleared, agreement ended). */
+export const SHARING_PUSH_DELIVERY_STATES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
+export type SharingPushDeliveryState = (typeof SHARING_PUSH_DELIVERY_STATES)[number];
+export const SHARING_PUSH_DELIVERY_STATE_LABELS: Record<SharingPushDeliveryState, Label> = {
+  pending: { zh: '待投递', en: 'Pending' },
+  delivered: { zh: '已送达', en: 'Delivered' },
+  failed: { zh: '投递失败', en: 'Failed' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+};
+
 /** A sharing agreement's life: proposed, active once a second person approved it, refused, or revoked (also when superseded). */
 export const SHARING_AGREEMENT_STATES = ['proposed', 'active', 'refused', 'revoked'] as const;
 export type SharingAgreementState = (typeof SHARING_AGREEMENT_STATES)[number];

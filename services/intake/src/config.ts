@@ -4,6 +4,7 @@ import { DEFAULT_DUPLICATE_POLICY, DEFAULT_LOOKUP_LOCKOUT, LookupLockoutPolicy }
 import { notificationConfigShape, piiConfigShape } from '@hotline/platform';
 import { linkageConfigShape } from './linkage/linkage-config';
 import { classificationConfigShape } from './classification/classification-config';
+import { sharingPushConfigShape } from './sharing/push-config';
 
 /**
  * intake's own variables, validated together with the platform's: the keys of personal data,
@@ -19,6 +20,8 @@ export const intakeConfigSchema = z.object({
   ...notificationConfigShape,
   // Classification suggestions and the periodic training of each tenant's model (CLASSIFICATION_*, docs/classification.md).
   ...classificationConfigShape,
+  // The pushed data-sharing feeds: timeout, retries, interval, concurrency (SHARING_PUSH_*, ADR 0035 addendum).
+  ...sharingPushConfigShape,
   /** Wrong 提取码 a request number takes within the window before its public lookup locks. */
   PUBLIC_LOOKUP_MAX_WRONG_CODES: z.coerce.number().int().min(1).max(100).default(DEFAULT_LOOKUP_LOCKOUT.maxWrongCodes),
   /** The sliding window of the lockout, in minutes; a lock lasts until the oldest counted code leaves it. */

@@ -20,6 +20,9 @@ import { IntakePolicyController } from './intake-policy/intake-policy.controller
 import { KnowledgeController } from './knowledge/knowledge.controller';
 import { LinkageController } from './linkage/linkage.controller';
 import { linkageHandlers, linkageTimers } from './linkage/linkage.handlers';
+import { riskNoticeHandlers } from './linkage/risk-notice.handlers';
+import { riskNoticeTimers } from './linkage/risk-notice.timer';
+import { RiskNoticesController } from './linkage/risk-notices.controller';
 import { onExtensionDecidedNotify } from './notifications/on-extension-decided.handler';
 import { intakeNotificationWorkers } from './notifications/notifications.worker';
 import { LinkageSettings } from './linkage/linkage-settings';
@@ -33,6 +36,8 @@ import { Registrar } from './requests/registrar';
 import { RequestNumbers } from './requests/request-numbers';
 import { RequestsController } from './requests/requests.controller';
 import { SharingController } from './sharing/sharing.controller';
+import { SharingPushController } from './sharing/push.controller';
+import { sharingPushWorkers } from './sharing/push-delivery.worker';
 import { tenantsCommand } from './tenants/tenants.command';
 import { TenantsController } from './tenants/tenants.controller';
 import { TerminationsController } from './terminations/terminations.controller';
@@ -60,8 +65,8 @@ export const intakeService: ServiceDefinition = {
   configSchema: intakeConfigSchema,
   entities,
   migrations,
-  controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController, ContactController, CallReferencesController, DuplicatesController, LinkageController, KnowledgeController, TransfersController, RequestAttachmentsController,
-    NotificationsController, TerminationsController, IntakePolicyController, OnlineQueueController, CallRecordsController, CallbacksController, ClassificationController, SharingController],
+  controllers: [TenantsController, ChannelsController, CategoriesController, RequestsController, PublicRequestsController, PiiAccessLogController, ContactController, CallReferencesController, DuplicatesController, LinkageController, RiskNoticesController, KnowledgeController, TransfersController, RequestAttachmentsController,
+    NotificationsController, TerminationsController, IntakePolicyController, OnlineQueueController, CallRecordsController, CallbacksController, ClassificationController, SharingController, SharingPushController],
   providers: (ctx) => {
     const cipher = PiiCipher.fromConfig(ctx.serviceConfig);
     const registrar = new Registrar(ctx.outbox, cipher, new RequestNumbers(ctx.config.DATABASE_URL));
@@ -81,8 +86,10 @@ export const intakeService: ServiceDefinition = {
   grpc: (ctx) => [intakeGrpc(ctx)],
   // intake--hl-handling-v1--notifications: WorkOrderExtensionDecided only, for the requester's notice of the new due.
   // intake--hl-revisit-v1--retention: RequestAnonymised only (issue 13: identity and free text removed after retention).
-  handlers: [...timelineHandlers, ...linkageHandlers, onExtensionDecidedNotify, onRequestAnonymised],
-  timers: [...linkageTimers, ...onlineQueueTimers, ...callTimers],
-  workers: intakeNotificationWorkers,
+  // intake--hl-analytics-v1--risk-notices: AlertRaised and AlertEscalated, for stability-risk notices to 110 (ADR 0036).
+  handlers: [...timelineHandlers, ...linkageHandlers, ...riskNoticeHandlers, onExtensionDecidedNotify, onRequestAnonymised],
+  timers: [...linkageTimers, ...riskNoticeTimers, ...onlineQueueTimers, ...callTimers],
+  // The notification relay, and the push feeds of data sharing (their timers leased by their own worker: its POSTs run outside any transaction).
+  workers: (ctx) => [...intakeNotificationWorkers(ctx), ...sharingPushWorkers(ctx)],
   commands: { tenants: tenantsCommand, pii: piiCommand(PII_COLUMNS) },
 };

@@ -27,6 +27,8 @@ import { CallRecords1764300005550 } from './1764300005550-call-records.migration
 import { OnlineQueue1764300005600 } from './1764300005600-online-queue.migration';
 import { KnowledgeSearchTokens1764300005610 } from './1764300005610-knowledge-search-tokens.migration';
 import { DataSharing1764300005800 } from './1764300005800-data-sharing.migration';
+import { LinkageRiskNotices1764300006100 } from './1764300006100-linkage-risk-notices.migration';
+import { SharingPush1764300006200 } from './1764300006200-sharing-push.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -56,6 +58,8 @@ export const migrations = [
   OnlineQueue1764300005600,
   KnowledgeSearchTokens1764300005610,
   DataSharing1764300005800,
+  LinkageRiskNotices1764300006100,
+  SharingPush1764300006200,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`): the requester's identity and the clear free text. */
@@ -78,4 +82,7 @@ export const PII_COLUMNS: PiiColumns[] = [
   // The caller's number of each call record and callback item (issue 14, docs/calls.md).
   { table: 'call_records', key: 'id', columns: ['caller_number_enc'] },
   { table: 'callbacks', key: 'id', columns: ['caller_number_enc'] },
+  // A push feed's signing secret, and each pushed batch's body until it is over (ADR 0035 addendum).
+  { table: 'sharing_push_subscriptions', key: 'agreement_id', columns: ['secret_enc'] },
+  { table: 'sharing_push_deliveries', key: 'id', columns: ['body_enc'] },
 ];

@@ -53,10 +53,11 @@ export async function insertAgreement(manager: EntityManager, a: SharingAgreemen
   );
 }
 
-/** Agreement `id`, locked when `lock`; null for an unknown or malformed id. */
-export async function findAgreement(manager: EntityManager, id: string, lock = false): Promise<SharingAgreement | null> {
+/** Agreement `id`, locked when `lock` (`share`: kept from a revocation meanwhile, as a release does); null for an unknown or malformed id. */
+export async function findAgreement(manager: EntityManager, id: string, lock: boolean | 'share' = false): Promise<SharingAgreement | null> {
   if (!isUuid(id)) return null;
-  const [row]: SharingAgreement[] = await manager.query(`select ${COLUMNS} from sharing_agreements where id = $1 ${lock ? 'for update' : ''}`, [id]);
+  const clause = lock === 'share' ? 'for share' : lock ? 'for update' : '';
+  const [row]: SharingAgreement[] = await manager.query(`select ${COLUMNS} from sharing_agreements where id = $1 ${clause}`, [id]);
   return row ?? null;
 }
 

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Identity, ProblemError } from '@hotline/platform';
 import { maskPersonalData } from '@hotline/privacy';
 import { activeAgreementOf, decideAgreement, findAgreement, revokeAgreement, SharingAgreement } from './agreements.repository';
+import { endFeed } from './push-delivery.commands';
 
 const twoPersonRule = (detail: string) => new ProblemError(403, 'two_person_rule', 'Two-person rule', detail);
 const decided = (a: SharingAgreement) => new ProblemError(409, 'agreement_decided', 'Agreement decided', `the agreement is ${a.state}`);
@@ -24,8 +25,11 @@ export async function approveAgreement(manager: EntityManager, who: Identity, id
   const agreement = await lockProposed(manager, who, id);
   if (agreement.validUntil.getTime() <= now.getTime()) throw ProblemError.conflict(`the agreement expired at ${agreement.validUntil.toISOString()}; propose a new one`);
   const previous = await activeAgreementOf(manager, agreement.departmentCode, 'update');
-  if (previous)
+  if (previous) {
     await revokeAgreement(manager, previous.id, { revokedBy: who.subject, revokedAt: now, revokeReason: `superseded by agreement ${agreement.id}`, supersededBy: agreement.id });
+    // Its push feed ends with it; the new terms get a feed (and a secret) of their own.
+    await endFeed(manager, previous.id, `the agreement was superseded by ${agreement.id}`, now);
+  }
   const decision = { state: 'active' as const, decidedBy: who.subject, decidedAt: now, decisionNote: note === undefined ? null : maskPersonalData(note) };
   await decideAgreement(manager, agreement.id, decision).catch((err: { code?: string }) => {
     // Two approvals for one department at once: the one-active index lets only the first through.
@@ -53,5 +57,7 @@ export async function revokeAgreementCommand(manager: EntityManager, who: Identi
   if (agreement.state !== 'proposed' && agreement.state !== 'active') throw decided(agreement);
   const revocation = { revokedBy: who.subject, revokedAt: now, revokeReason: maskPersonalData(reason), supersededBy: null };
   await revokeAgreement(manager, agreement.id, revocation);
+  // At once: the batch being pushed is cancelled, and nothing more is.
+  await endFeed(manager, agreement.id, 'the agreement was revoked', now);
   return { ...agreement, ...revocation, state: 'revoked' };
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { needsIdentity, releaseRecord, releaseRefusal } from '@hotline/intake-domain';
+import { FieldRule, needsIdentity, releaseRecord, releaseRefusal } from '@hotline/intake-domain';
 import { Identity, PiiCipher, ProblemError, uuidv7 } from '@hotline/platform';
-import { DATA_SHARING_ACCESS_PURPOSE } from '@hotline/vocabulary';
+import { DATA_SHARING_ACCESS_PURPOSE, type ReleaseKind } from '@hotline/vocabulary';
 import { recordPiiAccess } from '../pii-access/pii-access-log';
 import { maskedFreeText } from '../requests/free-text';
 import type { RequestEntity } from '../requests/request.entity';
@@ -36,20 +36,65 @@ async function agreementFor(manager: EntityManager, who: Identity, now: Date): P
 
 /**
  * A department pulls the requests its agreement covers (谁使用谁负责: only what it agreed to,
- * for the purpose it stated): each with only the agreed fields, masked as agreed. In the same
- * transaction the release is logged (agreement, department, who, when, the requests, the
- * fields), and every personal field given in clear is recorded in the access log like any other
- * clear read, under the purpose `data-sharing`. The identity is opened in memory only when a
- * personal field is released, and never for a confidential (保密) request.
+ * for the purpose it stated): each with only the agreed fields, masked as agreed, released and
+ * logged by `releaseUnder` — the one release path the push feed takes too.
  */
 export async function releaseRequests(manager: EntityManager, cipher: PiiCipher, who: Identity, query: ReleaseRequest, now: Date = new Date()) {
   const agreement = await agreementFor(manager, who, now);
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const since = query.since === undefined ? undefined : new Date(query.since);
-  const rows = await releasableRequests(manager, agreement, after, since, query.limit);
-  const timeZone = await timeZoneOf(manager, who.tenantId);
-  const withIdentity = needsIdentity(agreement.fields);
+  const release = await releaseUnder(manager, cipher, who, agreement, { cursor: query.cursor ?? null, since }, query.limit, 'pull', now);
+  return {
+    releaseId: release.releaseId,
+    agreementId: agreement.id,
+    departmentCode: agreement.departmentCode,
+    releasedAt: now.toISOString(),
+    fields: release.fields,
+    items: release.items,
+    next: release.next,
+  };
+}
+
+/** Where a release starts: after a previous release's `next`, or at requests received from `since`; neither, from the agreement's start. */
+export interface ReleaseStart {
+  cursor: string | null;
+  since?: Date;
+}
+
+/** What one release gave: its log entry's id (null for an empty push, which is not logged), the fields, the items, the cursor after them. */
+export interface Release {
+  releaseId: string | null;
+  fields: FieldRule[];
+  items: Array<Record<string, string | null>>;
+  requestIds: string[];
+  next: string | null;
+}
+
+/**
+ * The release path (pull and push alike): the next requests `agreement` covers from `start`
+ * (its validity, request types, categories and areas), each with only the agreed fields masked
+ * as agreed. In the caller's transaction the release is logged (agreement, department, kind,
+ * recipient, when, the requests, the fields, the cursors), and every personal field given in
+ * clear is recorded in the access log like any other clear read, under the purpose
+ * `data-sharing`. The identity is opened in memory only when a personal field is released, and
+ * never for a confidential (保密) request. A pull is logged even when it finds nothing; a push
+ * that finds nothing releases nothing and is not (it looks again every interval).
+ */
+export async function releaseUnder(
+  manager: EntityManager,
+  cipher: PiiCipher,
+  recipient: Identity,
+  agreement: SharingAgreement,
+  start: ReleaseStart,
+  limit: number,
+  kind: ReleaseKind,
+  now: Date,
+): Promise<Release> {
+  const after = start.cursor === null ? undefined : decodeCursor(start.cursor);
+  const rows = await releasableRequests(manager, agreement, after, start.since, limit);
   const released = agreement.fields.filter((r) => r.masking !== 'drop');
+  if (rows.length === 0 && kind === 'feed') return { releaseId: null, fields: released, items: [], requestIds: [], next: start.cursor };
+  const timeZone = await timeZoneOf(manager, recipient.tenantId);
+  const withIdentity = needsIdentity(agreement.fields);
 
   const items: Array<Record<string, string | null>> = [];
   for (const row of rows) {
@@ -58,7 +103,7 @@ export async function releaseRequests(manager: EntityManager, cipher: PiiCipher,
     const record = releaseRecord(shareable(row), identity, agreement.fields, timeZone);
     items.push({ ref: refOf(agreement.id, row.id), ...record.fields });
     if (record.disclosed.length > 0)
-      await recordPiiAccess(manager, who, {
+      await recordPiiAccess(manager, recipient, {
         requestId: row.id,
         fields: record.disclosed,
         purpose: DATA_SHARING_ACCESS_PURPOSE,
@@ -67,31 +112,24 @@ export async function releaseRequests(manager: EntityManager, cipher: PiiCipher,
       });
   }
   const last = rows[rows.length - 1];
-  const next = last ? encodeCursor({ at: new Date(last.receivedAt), id: last.id }) : (query.cursor ?? null);
+  const next = last ? encodeCursor({ at: new Date(last.receivedAt), id: last.id }) : start.cursor;
   const releaseId = uuidv7();
+  const requestIds = rows.map((r) => r.id);
   await insertRelease(manager, {
     id: releaseId,
-    tenantId: who.tenantId,
+    tenantId: recipient.tenantId,
     agreementId: agreement.id,
     departmentCode: agreement.departmentCode,
-    kind: 'pull',
-    subject: who.subject,
+    kind,
+    subject: recipient.subject,
     releasedAt: now,
     itemCount: items.length,
-    requestIds: rows.map((r) => r.id),
+    requestIds,
     fields: released.map((r) => r.field),
-    cursorAfter: query.cursor ?? (since ? since.toISOString() : null),
+    cursorAfter: start.cursor ?? (start.since ? start.since.toISOString() : null),
     cursorNext: next,
   });
-  return {
-    releaseId,
-    agreementId: agreement.id,
-    departmentCode: agreement.departmentCode,
-    releasedAt: now.toISOString(),
-    fields: released,
-    items,
-    next,
-  };
+  return { releaseId, fields: released, items, requestIds, next };
 }
 
 function shareable(row: ReleasableRow) {
