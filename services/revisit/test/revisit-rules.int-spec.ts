@@ -105,11 +105,12 @@ describe('revisit: sampling, attempts, windows, judgement and the closing rule',
     expect(recorded.map((e) => [e.payload.resolution, e.payload.satisfaction, e.payload.resolved])).toEqual([
       ['unresolved', 'basically-satisfied', false], ['resolved', 'satisfied', true],
     ]);
-    // 重办 per unit: each unit's evaluations and those sent back.
+    // 重办 per unit: evaluated requests and those sent back at least once (重办率, as analytics
+    // counts it), and the rounds: the redone request was evaluated twice.
     const counts = (await sut.as('city-j', ['supervisor'])('GET', '/v1/revisits/redo-counts')).body.items;
     expect(counts).toEqual(expect.arrayContaining([
-      { unitId: `unit-of-${redo.workOrderId}`, evaluations: 2, redos: 1, redoRate: 0.5 },
-      { unitId: `unit-of-${unreasonable.workOrderId}`, evaluations: 1, redos: 0, redoRate: 0 },
+      { unitId: `unit-of-${redo.workOrderId}`, evaluatedRequests: 1, redoneRequests: 1, evaluations: 2, redoRounds: 1, redoRate: 1 },
+      { unitId: `unit-of-${unreasonable.workOrderId}`, evaluatedRequests: 1, redoneRequests: 0, evaluations: 1, redoRounds: 0, redoRate: 0 },
     ]));
   });
 

@@ -85,7 +85,11 @@ export class RevisitsController {
     });
   }
 
-  /** 重办 per unit: evaluations of its answers, those sent back (合理差评) and 重办率 (null without evaluations). */
+  /**
+   * 重办 per unit: its evaluated requests, those sent back for 重办 (合理差评) at least once, and
+   * 重办率 = redone / evaluated requests, as analytics defines it (null without evaluations); the
+   * evaluation and redo rounds beside them.
+   */
   @Get('redo-counts')
   @Roles('supervisor', 'tenant-admin', 'reviewer')
   async redoCounts(@CurrentIdentity() who: Identity) {

@@ -1,3 +1,4 @@
+import type { RedoCounts } from './revisits.repository';
 import { RequestProgressEntity } from './request-progress.entity';
 import { RevisitEntity } from './revisit.entity';
 
@@ -36,6 +37,6 @@ export function toRevisitView(r: RevisitEntity) {
 }
 
 /** A unit's 重办 figures; the rate beside its denominator (有效参评), null when there is none. */
-export function toRedoCountView(r: { unitId: string; evaluations: number; redos: number }) {
-  return { unitId: r.unitId, evaluations: r.evaluations, redos: r.redos, redoRate: r.evaluations > 0 ? r.redos / r.evaluations : null };
+export function toRedoCountView(r: RedoCounts) {
+  return { ...r, redoRate: r.evaluatedRequests > 0 ? r.redoneRequests / r.evaluatedRequests : null };
 }
