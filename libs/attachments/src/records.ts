@@ -27,6 +27,12 @@ export interface AttachmentRecord {
   scanResult: AttachmentScanResult;
   uploadedBy: string;
   uploadedAt: Date;
+  /**
+   * When retention erased the file (ADR 0033): its bytes are deleted from the store (by the
+   * erasure worker, erasure.ts) and it is never served again; size, digest, types and times stay
+   * for the archive and the audit. Null while the file is kept.
+   */
+  erasedAt: Date | null;
 }
 
 export interface AttachmentOwner {
@@ -35,7 +41,7 @@ export interface AttachmentOwner {
 }
 
 const COLUMNS = `id, tenant_id, owner_kind, owner_id, filename, declared_content_type, content_type, size_bytes, sha256, storage_key,
-  scan_result, uploaded_by, uploaded_at`;
+  scan_result, uploaded_by, uploaded_at, erased_at`;
 
 function fromRow(r: Record<string, unknown>): AttachmentRecord {
   return {
@@ -52,10 +58,11 @@ function fromRow(r: Record<string, unknown>): AttachmentRecord {
     scanResult: r['scan_result'] as AttachmentScanResult,
     uploadedBy: String(r['uploaded_by']),
     uploadedAt: new Date(r['uploaded_at'] as string),
+    erasedAt: r['erased_at'] ? new Date(r['erased_at'] as string) : null,
   };
 }
 
-/** What the API shows of an attachment (never its storage key). */
+/** What the API shows of an attachment (never its storage key); an erased one with `erasedAt`, its name the anonymised marker. */
 export function toAttachmentView(a: AttachmentRecord) {
   return {
     id: a.id,
@@ -69,6 +76,7 @@ export function toAttachmentView(a: AttachmentRecord) {
     scanResult: a.scanResult,
     uploadedBy: a.uploadedBy,
     uploadedAt: a.uploadedAt.toISOString(),
+    erasedAt: a.erasedAt?.toISOString() ?? null,
   };
 }
 
@@ -133,12 +141,13 @@ export async function addAttachment(manager: EntityManager, attachments: Attachm
     scanResult: accepted.scanResult,
     uploadedBy: who.subject,
     uploadedAt: new Date(),
+    erasedAt: null,
   };
   await attachments.storage.put(record.storageKey, accepted.bytes, record.contentType);
   try {
-    await manager.query(`insert into attachments (${COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, [
+    await manager.query(`insert into attachments (${COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`, [
       record.id, record.tenantId, record.ownerKind, record.ownerId, record.filename, record.declaredContentType, record.contentType,
-      record.size, record.sha256, record.storageKey, record.scanResult, record.uploadedBy, record.uploadedAt,
+      record.size, record.sha256, record.storageKey, record.scanResult, record.uploadedBy, record.uploadedAt, record.erasedAt,
     ]);
   } catch (err) {
     await attachments.storage.delete(record.storageKey).catch(() => undefined);
@@ -147,10 +156,17 @@ export async function addAttachment(manager: EntityManager, attachments: Attachm
   return record;
 }
 
-/** An attachment of the owner with its bytes (checked against their digest); a 404 for any id the owner does not have. */
+/**
+ * An attachment of the owner with its bytes (checked against their digest); a 404 for any id the
+ * owner does not have, a 410 `attachment_erased` for one retention erased (its bytes are gone or
+ * going: never served, even while the store still holds them).
+ */
 export async function readAttachment(manager: EntityManager, attachments: Attachments, owner: AttachmentOwner, id: string) {
   const record = await findAttachment(manager, owner, id);
   if (!record) throw ProblemError.notFound(`attachment ${id}`);
+  if (record.erasedAt)
+    throw new ProblemError(410, 'attachment_erased', 'Attachment erased',
+      `attachment ${id} was erased on ${record.erasedAt.toISOString()} at the end of its request's retention period; only its size, digest and times are kept`);
   return { record, bytes: await attachments.read(record.storageKey, record.sha256) };
 }
 

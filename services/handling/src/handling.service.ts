@@ -1,4 +1,4 @@
-import { ATTACHMENT_CEILING_BYTES, Attachments } from '@hotline/attachments';
+import { ATTACHMENT_CEILING_BYTES, attachmentErasureWorkers, Attachments } from '@hotline/attachments';
 import { NotificationsController, PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
 import { ApprovalsController } from './approvals/approvals.controller';
 import { AttachmentsController } from './attachments/attachments.controller';
@@ -61,6 +61,7 @@ export const handlingService: ServiceDefinition = {
   handlers: [onRequestDispatched, onAnswerReviewed, onRequestClosed, onEvaluationJudged, onReturnDecided, onRequestAnonymised],
   timers: [...overdueTimers, ...warningTimers, ...urgeLadderTimers, supervisionReplyDueTimer, pauseLimitTimer],
   // Units are told of a new order, an urge (the leader copied on the notice) and a breach (ADR 0029).
-  workers: handlingNotificationWorkers,
+  // The notification relay, and the erasure of attachment bytes after retention (ADR 0033: leased timers, deletes outside any transaction).
+  workers: (ctx) => [...handlingNotificationWorkers(ctx), ...attachmentErasureWorkers(ctx, 'handling')],
   commands: { pii: piiCommand(PII_COLUMNS) },
 };

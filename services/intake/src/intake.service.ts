@@ -1,4 +1,4 @@
-import { ATTACHMENT_CEILING_BYTES, Attachments } from '@hotline/attachments';
+import { ATTACHMENT_CEILING_BYTES, attachmentErasureWorkers, Attachments } from '@hotline/attachments';
 import { NotificationsController, PiiCipher, piiCommand, ServiceDefinition } from '@hotline/platform';
 import { RequestAttachmentsController } from './attachments/attachments.controller';
 import { CategoriesController } from './categories/categories.controller';
@@ -90,6 +90,7 @@ export const intakeService: ServiceDefinition = {
   handlers: [...timelineHandlers, ...linkageHandlers, ...riskNoticeHandlers, onExtensionDecidedNotify, onRequestAnonymised],
   timers: [...linkageTimers, ...riskNoticeTimers, ...onlineQueueTimers, ...callTimers],
   // The notification relay, and the push feeds of data sharing (their timers leased by their own worker: its POSTs run outside any transaction).
-  workers: (ctx) => [...intakeNotificationWorkers(ctx), ...sharingPushWorkers(ctx)],
+  // And the erasure of attachment bytes after retention (ADR 0033; its timers leased too: a store's delete runs outside any transaction).
+  workers: (ctx) => [...intakeNotificationWorkers(ctx), ...sharingPushWorkers(ctx), ...attachmentErasureWorkers(ctx, 'intake')],
   commands: { tenants: tenantsCommand, pii: piiCommand(PII_COLUMNS) },
 };

@@ -91,7 +91,7 @@ export class AttachmentsController {
   }
 
   @Get('work-orders/:id/attachments/:attachmentId')
-  @ApiOperation({ summary: "Download a work order's attachment, for a stated purpose (audited)" })
+  @ApiOperation({ summary: "Download a work order's attachment, for a stated purpose (audited); 410 attachment_erased once retention erased it" })
   @ApiProduces(...ATTACHMENT_CONTENT_TYPES)
   @ApiZodQuery(ClearReadQuery)
   @Roles(...WORK_ORDER_READERS)
@@ -115,7 +115,7 @@ export class AttachmentsController {
   }
 
   @Get('supervision-orders/:id/attachments/:attachmentId')
-  @ApiOperation({ summary: "Download a 督办 order's attachment, for a stated purpose (audited)" })
+  @ApiOperation({ summary: "Download a 督办 order's attachment, for a stated purpose (audited); 410 attachment_erased once retention erased it" })
   @ApiProduces(...ATTACHMENT_CONTENT_TYPES)
   @ApiZodQuery(ClearReadQuery)
   @Roles(...WORK_ORDER_READERS)

@@ -29,6 +29,7 @@ import { CircularAfterUrges1764300004610 } from './1764300004610-circular-after-
 import { ImportantOrdersSignOff1764300004620 } from './1764300004620-important-orders-sign-off.migration';
 import { Attachments1764300004650 } from './1764300004650-attachments.migration';
 import { AnonymisedWorkOrders1764300005370 } from './1764300005370-anonymised-work-orders.migration';
+import { AttachmentErasure1764300006610 } from './1764300006610-attachment-erasure.migration';
 
 export const entities = [TenantCalendarEntity, ProvinceHolidayYearEntity, TenantHolidayYearEntity, TimeLimitEntity, WorkOrderEntity,
   WorkOrderExtensionEntity, ExtensionPolicyEntity, WarningPolicyEntity, UrgingPolicyEntity, SignOffPolicyEntity,
@@ -56,6 +57,7 @@ export const migrations = [
   ImportantOrdersSignOff1764300004620,
   Attachments1764300004650,
   AnonymisedWorkOrders1764300005370,
+  AttachmentErasure1764300006610,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`). */

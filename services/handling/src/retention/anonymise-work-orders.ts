@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { AttachmentOwner, eraseAttachmentsOf } from '@hotline/attachments';
 import { ANONYMISED_MARKER } from '@hotline/vocabulary';
 import { anonymisedColumn, anonymisedBriefKey } from '@hotline/platform';
 
@@ -7,12 +8,12 @@ const removed = (column: string) => anonymisedColumn(column, '$2');
 const briefText = (key: string) => anonymisedBriefKey(key, '$2');
 
 export interface AnonymiseWorkOrders {
+  tenantId: string;
   requestId: string;
   at: Date;
   identity: boolean;
   freeText: boolean;
 }
-
 
 /**
  * handling's copies of a request whose retention period ended, in the caller's tenant
@@ -20,8 +21,11 @@ export interface AnonymiseWorkOrders {
  * title and content (free text); and, as free text, the answers with their basis and contact
  * record (masked and encrypted), answer drafts and their return notes, extension reasons, basis
  * and decisions, urge notes, pause notes, 督办 instructions, replies and closing notes, and the
- * file names of the orders' attachments. Units, roles, statuses, dues and the access log stay.
- * Returns how many work orders it found; anonymising twice changes nothing.
+ * file names of the orders' attachments. Either scope erases the attachments of the work orders
+ * and of their 督办 orders (photos and letters are identity and content at once, and cannot be
+ * masked): marked erased here, their bytes deleted from the store by the erasure timers outside
+ * this transaction. Units, roles, statuses, dues, the attachments' size and digest, and the
+ * access log stay. Returns how many work orders it found; anonymising twice changes nothing.
  */
 export async function anonymiseWorkOrders(manager: EntityManager, a: AnonymiseWorkOrders): Promise<number> {
   const orders: Array<{ id: string }> = await manager.query(`select id from work_orders where request_id = $1 order by id for update`, [a.requestId]);
@@ -69,6 +73,14 @@ export async function anonymiseWorkOrders(manager: EntityManager, a: AnonymiseWo
           or (owner_kind = 'supervision-order' and owner_id in (select id from supervision_orders where work_order_id = any($1::uuid[])))`,
       [ids, m],
     );
+  }
+  if (a.identity || a.freeText) {
+    const supervisions: Array<{ id: string }> = await manager.query(`select id from supervision_orders where work_order_id = any($1::uuid[])`, [ids]);
+    const owners: AttachmentOwner[] = [
+      ...ids.map((id) => ({ kind: 'work-order' as const, id })),
+      ...supervisions.map((s) => ({ kind: 'supervision-order' as const, id: s.id })),
+    ];
+    await eraseAttachmentsOf(manager, a.tenantId, owners, a.at);
   }
   await manager.query(`update work_orders set anonymised_at = coalesce(anonymised_at, $2) where id = any($1::uuid[])`, [ids, a.at]);
   return ids.length;

@@ -66,7 +66,7 @@ export class RequestAttachmentsController {
   }
 
   @Get('requests/:id/attachments/:attachmentId')
-  @ApiOperation({ summary: 'Download an attachment, for a stated purpose (audited): served as the type its bytes showed, as a download' })
+  @ApiOperation({ summary: 'Download an attachment, for a stated purpose (audited): served as the type its bytes showed, as a download; 410 attachment_erased once retention erased it' })
   @ApiProduces(...ATTACHMENT_CONTENT_TYPES)
   @ApiZodQuery(ClearReadQuery)
   @Roles(...REQUEST_ATTACHMENT_READERS)

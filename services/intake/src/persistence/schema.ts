@@ -29,6 +29,7 @@ import { KnowledgeSearchTokens1764300005610 } from './1764300005610-knowledge-se
 import { DataSharing1764300005800 } from './1764300005800-data-sharing.migration';
 import { LinkageRiskNotices1764300006100 } from './1764300006100-linkage-risk-notices.migration';
 import { SharingPush1764300006200 } from './1764300006200-sharing-push.migration';
+import { AttachmentErasure1764300006600 } from './1764300006600-attachment-erasure.migration';
 
 export const entities = [ChannelEntity, CategoryEntity, RequestEntity, TimelineEntryEntity];
 /** In order of application; never reorder or edit an applied one, add a new one. */
@@ -60,6 +61,7 @@ export const migrations = [
   DataSharing1764300005800,
   LinkageRiskNotices1764300006100,
   SharingPush1764300006200,
+  AttachmentErasure1764300006600,
 ];
 
 /** Every encrypted column, for the key rotation (`main.js pii rotate`): the requester's identity and the clear free text. */

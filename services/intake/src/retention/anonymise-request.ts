@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { eraseAttachmentsOf } from '@hotline/attachments';
 import { ANONYMISED_MARKER } from '@hotline/vocabulary';
 import { anonymisedColumn } from '@hotline/platform';
 
@@ -21,8 +22,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * them, are empty too), the keyed match hashes of phone and address, and the requester's address
  * and masked form in notifications to them. Free text: the title, content and intake's outcome
  * detail (masked and encrypted), the duplicate search's text, attachments' file names, the
- * transfers' reasons, notes and brief, and the 110 linkage's notes. The number, codes, times,
- * statuses and the access log stay. Anonymising twice changes nothing; a request intake does not
+ * transfers' reasons, notes and brief, and the 110 linkage's notes. Either scope erases the
+ * request's attachments (a photo, a letter, a call recording is both identity and content, and
+ * cannot be masked): marked erased here, their bytes deleted from the store by the erasure
+ * timers outside this transaction. The number, codes, times, statuses, the attachments' size and
+ * digest, and the access log stay. Anonymising twice changes nothing; a request intake does not
  * hold (another hotline's id) is nothing to do.
  */
 export async function anonymiseRequest(manager: EntityManager, a: AnonymiseRequest): Promise<boolean> {
@@ -43,6 +47,7 @@ export async function anonymiseRequest(manager: EntityManager, a: AnonymiseReque
       [a.requestId, m],
     );
   }
+  if (a.identity || a.freeText) await eraseAttachmentsOf(manager, a.tenantId, [{ kind: 'request', id: a.requestId }], a.at);
   if (a.freeText) {
     await manager.query(
       `update requests set title = ${removed('title')}, content = ${removed('content')}, outcome_detail = ${removed('outcome_detail')},

@@ -5,7 +5,8 @@ import { anonymiseRequest } from './anonymise-request';
 /**
  * intake--hl-revisit-v1--retention: revisit's retention run ended a closed request's period
  * (RequestAnonymised): intake removes the requester's identity and the free text it holds, as the
- * tenant's policy says (an event without the scope removes both). Idempotent through the inbox,
+ * tenant's policy says (an event without the scope removes both), and erases its attachments
+ * (their bytes deleted by the erasure timers once this commits). Idempotent through the inbox,
  * and harmless if redelivered past it.
  */
 export const onRequestAnonymised = onEvent(Events.revisit.requestAnonymised, 'retention', async (event, manager) => {

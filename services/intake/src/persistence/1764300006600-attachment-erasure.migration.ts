@@ -1,0 +1,19 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Retention (ADR 0033): a request's attachments are erased with the rest of its personal data.
+ * `erased_at` says when; the row keeps its size, digest, types and times for the archive and the
+ * audit, its bytes are deleted from the store by the erasure timers (`attachment-erasure`).
+ */
+export class AttachmentErasure1764300006600 implements MigrationInterface {
+  name = 'AttachmentErasure1764300006600';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`alter table attachments add column erased_at timestamptz`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    // Erased bytes stay erased; only the instant goes.
+    await q.query(`alter table attachments drop column erased_at`);
+  }
+}
