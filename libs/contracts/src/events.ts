@@ -7,6 +7,9 @@
 // A namespace (tests, parallel environments on one NATS) prefixes subjects and streams: `<ns>.hl.…`, `<NS>_HL_…`.
 import { isTenantCode, SERVICE_NAMES, ServiceName, TENANT_CODE_PATTERN } from '@hotline/vocabulary';
 import {
+  CallbackResolved,
+  CallOutcomeChanged,
+  CallRecorded,
   ChannelConfigured,
   RequestAccepted,
   RequestClosedAtIntake,
@@ -109,6 +112,10 @@ export const Events = {
     ),
     requestMerged: event('intake', 'request', 'merged', 'hotline.intake.v1.RequestMerged', RequestMerged),
     requestTerminated: event('intake', 'request', 'terminated', 'hotline.intake.v1.RequestTerminated', RequestTerminated),
+    // Calls from the telephony and their callback items (docs/calls.md): nothing about the caller.
+    callRecorded: event('intake', 'call', 'recorded', 'hotline.intake.v1.CallRecorded', CallRecorded),
+    callOutcomeChanged: event('intake', 'call', 'outcome-changed', 'hotline.intake.v1.CallOutcomeChanged', CallOutcomeChanged),
+    callbackResolved: event('intake', 'callback', 'resolved', 'hotline.intake.v1.CallbackResolved', CallbackResolved),
     // The 110 interconnect is served by intake (ARCHITECTURE §3): its events are on intake's stream.
     linkageTransferOffered: event('intake', 'linkage-transfer', 'offered', 'hotline.linkage.v1.TransferOffered', TransferOffered),
     linkageTransferDecided: event('intake', 'linkage-transfer', 'decided', 'hotline.linkage.v1.TransferDecided', TransferDecided),

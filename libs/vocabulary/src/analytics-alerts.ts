@@ -23,6 +23,18 @@ export function severityRank(severity: AlertSeverity): number {
   return ALERT_SEVERITIES.indexOf(severity);
 }
 
+/**
+ * Where an alert stands with the hotline: open, or acknowledged by a supervisor (who takes it
+ * on). A surge that rises in severity after its acknowledgement reopens it.
+ */
+export const ALERT_STATES = ['open', 'acknowledged'] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+export const isAlertState = oneOf(ALERT_STATES);
+export const ALERT_STATE_LABELS: Record<AlertState, Label> = {
+  open: { zh: '待处理', en: 'Open' },
+  acknowledged: { zh: '已确认', en: 'Acknowledged' },
+};
+
 /** Risk and public-opinion (舆情) pattern groups; a tenant adds its own under `custom`. */
 export const RISK_CATEGORIES = ['mass-incident', 'extreme', 'work-safety', 'media', 'escalation', 'custom'] as const;
 export type RiskCategory = (typeof RISK_CATEGORIES)[number];

@@ -1,8 +1,10 @@
 // The shared vocabulary (ADR 0009): every code, status, role and clock unit the services
 // exchange is defined here once. Pure TypeScript, no dependencies; labels are zh-CN and en.
 export * from './analytics-alerts';
+export * from './analytics-rates';
 export * from './analytics-reports';
 export * from './areas';
+export * from './call-rates';
 export * from './attachments';
 export * from './categories';
 export * from './handling-clocks';

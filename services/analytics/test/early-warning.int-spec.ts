@@ -6,6 +6,7 @@ import { eventually, queryAsTenant } from '@hotline/testing';
 import { analyticsService } from '../src/analytics.service';
 import { SIGNATURE_HEADER, verifyWebhook } from '../src/deliveries/webhook-signature';
 import { BoardMessage, boardMessages, briefOf } from './support/board-replay';
+import { analyticsDrained } from './support/drained';
 
 const HOUR = 3_600_000;
 const REPLAY = 'city-replay';
@@ -193,6 +194,8 @@ describe('early warning: surges, risk patterns and signed webhook delivery (real
 
     it('shows the province operator every city’s aggregates, and a 404 on a city’s alert', async () => {
       const province = sut.as('province-32', ['province-operator']);
+      // The volumes are the read model's (its own consumer), not early warning's: wait for it to have read the replay.
+      await analyticsDrained(sut);
       const overview = await province('GET', '/v1/province/overview');
       expect(overview.status).toBe(200);
       const byCity = new Map((overview.body.items as Array<{ tenant: string }>).map((i) => [i.tenant, i]));

@@ -229,7 +229,7 @@ describe('reports (real PostgreSQL and NATS)', () => {
     }
     const sections = sectionsOf(parseCsv((await raw(TENANT, `/v1/reports/${daily.id}.csv`)).bytes.toString('utf8').slice(1)));
     expect([...sections.keys()]).toEqual([
-      'report', 'volumes', 'byType', 'byChannel', 'byStatus', 'rates', 'oversight', 'units', 'rankingOnTimeCompletion', 'rankingSatisfaction',
+      'report', 'volumes', 'byType', 'byChannel', 'byStatus', 'rates', 'oversight', 'calls', 'units', 'rankingOnTimeCompletion', 'rankingSatisfaction',
       'topCategories', 'topAreas', 'alerts', 'clusters', 'comparison',
     ]);
     expect(sections.get('rates')!.header).toEqual(['指标', '名称', '分子', '分母', '比率']);

@@ -6,9 +6,9 @@ export async function listAlerts(db: TenantDb, tenantId: string, q: ListAlertsQu
   const rows = await db.read(tenantId, (m) =>
     m.query(
       `select ${ALERT_COLUMNS} from alerts
-        where tenant_id = $1 and ($2::text is null or kind = $2) and ($3::text is null or severity = $3)
+        where tenant_id = $1 and ($2::text is null or kind = $2) and ($3::text is null or severity = $3) and ($6::text is null or state = $6)
         order by raised_at desc, alert_id desc limit $4 offset $5`,
-      [tenantId, q.kind ?? null, q.severity ?? null, q.limit, q.offset],
+      [tenantId, q.kind ?? null, q.severity ?? null, q.limit, q.offset, q.state ?? null],
     ),
   );
   return rows.map(toAlertRecord);

@@ -3,7 +3,7 @@ import { deliverableAt, HotspotSettings } from '@hotline/analytics-domain';
 import { DEFAULT_TIME_ZONE } from '@hotline/calendar';
 import { Events } from '@hotline/contracts';
 import { Outbox } from '@hotline/platform';
-import { AlertSeverity } from '@hotline/vocabulary';
+import { AlertSeverity, severityRank } from '@hotline/vocabulary';
 import { scheduleDeliveries } from '../deliveries/deliveries.repository';
 import { AlertRecord, insertAlert, updateAlert } from './alerts.repository';
 import { alertMessage, toAlertView } from './alerts.views';
@@ -22,7 +22,10 @@ export async function raiseAlert(m: EntityManager, outbox: Outbox, tenantId: str
 
 /**
  * A running alert updated with its newest count: stored; announced and delivered again only
- * when its severity rose, so a surge is reported once and escalations, not every request.
+ * when its severity rose, so a surge is reported once and escalations, not every request. An
+ * acknowledged alert stays acknowledged through updates at the severity it was acknowledged
+ * at (the supervisor took that on); a rise above it reopens the alert, its acknowledgement kept
+ * for the record.
  */
 export async function updateRunningAlert(
   m: EntityManager,
@@ -32,11 +35,18 @@ export async function updateRunningAlert(
   previousSeverity: AlertSeverity,
   quiet: QuietHours,
 ): Promise<void> {
-  await updateAlert(m, tenantId, alert);
+  await updateAlert(m, tenantId, reopenedIfOutgrown(alert));
   if (alert.severity === previousSeverity) return;
   await outbox.append(m, {
     event: Events.analytics.alertEscalated, tenantId, aggregateType: 'alert', aggregateId: alert.alertId,
     payload: { alert: alertMessage(alert), previousSeverity },
   });
   await scheduleDeliveries(m, tenantId, alert, 'alert.escalated', { alert: toAlertView(alert), previousSeverity }, deliveryTime(alert.severity, quiet));
+}
+
+/** The alert reopened at its update when its severity rose above the one it was acknowledged at; as it is otherwise. */
+export function reopenedIfOutgrown(alert: AlertRecord): AlertRecord {
+  const ack = alert.acknowledgement;
+  if (alert.state !== 'acknowledged' || !ack || severityRank(alert.severity) <= severityRank(ack.severity)) return alert;
+  return { ...alert, state: 'open', reopenedAt: alert.updatedAt };
 }

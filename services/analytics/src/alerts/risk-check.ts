@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { HotspotSettings, matchRisk, RiskPattern } from '@hotline/analytics-domain';
 import { Outbox, uuidv7 } from '@hotline/platform';
+import { NEW_ALERT } from './alerts.repository';
 import { raiseAlert } from './raise-alert.command';
 
 export interface ScreenedRequest {
@@ -20,5 +21,6 @@ export async function checkRisk(m: EntityManager, outbox: Outbox, tenantId: stri
     alertId: uuidv7(), kind: 'risk', severity: match.severity, categoryCode: r.categoryCode, areaCode: r.areaCode, count: 1,
     expected: 0, threshold: 0, baselineSource: null, windowStart: r.receivedAt, windowEnd: r.receivedAt, requestIds: [r.requestId],
     riskCodes: match.codes, riskCategories: match.categories, stabilityRisk: match.stabilityRisk, raisedAt: r.receivedAt, updatedAt: r.receivedAt,
+    ...NEW_ALERT,
   }, quiet);
 }

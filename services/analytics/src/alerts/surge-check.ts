@@ -4,7 +4,7 @@ import { addDays } from '@hotline/calendar';
 import { Outbox, uuidv7 } from '@hotline/platform';
 import { counterShard } from '../common/counter-shard';
 import { severityRank } from '@hotline/vocabulary';
-import { ALERT_REQUEST_IDS_KEPT, openSurgeAlert } from './alerts.repository';
+import { ALERT_REQUEST_IDS_KEPT, NEW_ALERT, openSurgeAlert } from './alerts.repository';
 import { raiseAlert, updateRunningAlert } from './raise-alert.command';
 
 const HOUR_MS = 3_600_000;
@@ -95,6 +95,6 @@ export async function checkSurge(m: EntityManager, outbox: Outbox, tenantId: str
   await raiseAlert(m, outbox, tenantId, {
     alertId: uuidv7(), kind: 'surge', severity, categoryCode: r.categoryCode, areaCode: r.areaCode, count: inWindow, ...figures,
     windowStart, windowEnd: r.receivedAt, requestIds: ids.map((i) => i.request_id), riskCodes: [], riskCategories: [], stabilityRisk: false,
-    raisedAt: r.receivedAt,
+    raisedAt: r.receivedAt, ...NEW_ALERT,
   }, s);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '@hotline/calendar';
 
-/** A local day (Asia/Shanghai), a real calendar date: 2025-02-30 is refused with a 400, never cast by SQL. */
+/** A local day of the tenant (its time zone, ADR 0038), a real calendar date: 2025-02-30 is refused with a 400, never cast by SQL. */
 export const Day = z.string().refine(isIsoDate, 'a date YYYY-MM-DD');
 
 /** Inclusive bounds of local days (YYYY-MM-DD); a missing bound is unbounded. */

@@ -6,7 +6,7 @@ import { DispatchQualityQuery, DispatchQualityQueryShape } from './dispatch-qual
 import { dispatchQualityView } from './dispatch-quality.views';
 
 const DESCRIPTION =
-  'Dispatch attempts made within from..to (inclusive local days, Asia/Shanghai), from dispatch\'s RequestDispatched, ' +
+  'Dispatch attempts made within from..to (inclusive local days in the tenant’s time zone, Asia/Shanghai until known), from dispatch\'s RequestDispatched, ' +
   'ReturnFiled and ReturnDecided; a return counts with the attempt it returned. total = the tenant; units = one row per ' +
   'primary (主办) unit. attempts = dispatches received; redispatches = attempts after the first by a dispatcher (改派); ' +
   'designated = attempts designated (指定办理) after the tenant\'s maximum; escalations = attempts that took the request up ' +

@@ -13,7 +13,7 @@ export interface DispatchAttemptFact {
   mode: DispatchMode;
   designated: boolean;
   dispatchedAt: Date;
-  /** The local day (Asia/Shanghai) of the dispatch, which the figures filter on. */
+  /** The local day of the dispatch in the tenant's time zone (Asia/Shanghai until known), which the figures filter on. */
   day: string;
 }
 
@@ -34,7 +34,7 @@ const textOrNull = (value: string | undefined): string | null => (value ? value 
 const attemptOf = (value: number | undefined): number => (value && value > 0 ? value : 1);
 
 /** RequestDispatched: the attempt and its primary (主办) unit; a dispatch naming no primary unit is not counted. */
-export function dispatchAttemptOf(e: dispatchEventsV1.RequestDispatched, publishedAt: Date): DispatchAttemptFact | null {
+export function dispatchAttemptOf(e: dispatchEventsV1.RequestDispatched, publishedAt: Date, timeZone?: string): DispatchAttemptFact | null {
   const primary = e.assignments.find((a) => a.role === 'primary') ?? e.assignments[0];
   const requestId = e.request?.requestId;
   if (!primary?.unitId || !requestId) return null;
@@ -50,7 +50,7 @@ export function dispatchAttemptOf(e: dispatchEventsV1.RequestDispatched, publish
     mode: isDispatchMode(e.mode) ? e.mode : 'catalog',
     designated: e.designated === true,
     dispatchedAt,
-    day: receiptDay(dispatchedAt.toISOString()) as string,
+    day: receiptDay(dispatchedAt.toISOString(), timeZone) as string,
   };
 }
 

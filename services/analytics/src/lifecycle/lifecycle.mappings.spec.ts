@@ -42,7 +42,7 @@ describe('lifecycle event mappings', () => {
   it('keeps the request\'s attributes and never its requester', () => {
     const attributes = requestAttributesOf(brief());
     expect(attributes).toEqual({
-      requestId: 'r1', receivedAt: new Date('2025-03-03T17:30:00Z'), day: '2025-03-04', requestType: 'complaint', urgency: 'urgent',
+      requestId: 'r1', number: 'n', receivedAt: new Date('2025-03-03T17:30:00Z'), day: '2025-03-04', requestType: 'complaint', urgency: 'urgent',
       categoryCode: '030603', areaCode: '3201', channel: 'phone', anonymous: false,
     });
     expect(JSON.stringify(attributes)).not.toMatch(/张|5678/);

@@ -66,8 +66,10 @@ export function statusChangeOf(e: intakeEventsV1.RequestStatusChanged, published
 /** A request's attributes, from the brief intake publishes; requester identity is never kept. */
 export interface RequestAttributes {
   requestId: string;
+  /** The number (流水号) intake gave it: what a drill-down lists it by. */
+  number: string | null;
   receivedAt: Date | null;
-  /** Local receipt day (Asia/Shanghai). */
+  /** Local receipt day in the tenant's time zone (tenant_settings; Asia/Shanghai until known). */
   day: string | null;
   requestType: RequestType | null;
   urgency: Urgency | null;
@@ -78,11 +80,12 @@ export interface RequestAttributes {
   anonymous: boolean;
 }
 
-export function requestAttributesOf(brief: commonV1.RequestBrief | undefined): RequestAttributes {
+export function requestAttributesOf(brief: commonV1.RequestBrief | undefined, timeZone?: string): RequestAttributes {
   if (!brief?.requestId) throw new UnusableEventError('request.request_id is empty');
-  const day = receiptDay(brief.receivedAt);
+  const day = receiptDay(brief.receivedAt, timeZone);
   return {
     requestId: brief.requestId,
+    number: textOrNull(brief.number),
     receivedAt: day ? instantOrNull(brief.receivedAt) : null,
     day,
     requestType: brief.requestType ? toRequestType(brief.requestType) : null,
@@ -142,6 +145,7 @@ export interface WorkOrderCreation {
 export function workOrderCreatedOf(
   e: handlingEventsV1.WorkOrderCreated,
   publishedAt: Date,
+  timeZone?: string,
 ): { ref: WorkOrderRef; creation: WorkOrderCreation } {
   return {
     ref: workOrderRef({ ...e, requestId: e.request?.requestId }),
@@ -150,7 +154,7 @@ export function workOrderCreatedOf(
       unitName: textOrNull(e.unitName),
       categoryCode: textOrNull(e.request?.categoryCode),
       areaCode: e.request?.areaCode ? canonicalArea(e.request.areaCode) : null,
-      day: receiptDay(e.request?.receivedAt),
+      day: receiptDay(e.request?.receivedAt, timeZone),
       createdAt: instant(e.createdAt, publishedAt),
       signDueAt: instantOrNull(e.signDueAt),
       handleDueAt: instantOrNull(e.handleDueAt),

@@ -26,9 +26,10 @@ export async function setStatus(m: EntityManager, tenantId: string, change: Stat
 export async function recordAttributes(m: EntityManager, tenantId: string, a: RequestAttributes): Promise<void> {
   await m.query(
     `insert into request_facts
-       (tenant_id, request_id, received_at, day, request_type, urgency, category_code, area_code, channel, anonymous)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       (tenant_id, request_id, received_at, day, request_type, urgency, category_code, area_code, channel, anonymous, request_number)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      on conflict (tenant_id, request_id) do update set
+       request_number = coalesce(excluded.request_number, request_facts.request_number),
        received_at = coalesce(excluded.received_at, request_facts.received_at),
        day = coalesce(excluded.day, request_facts.day),
        request_type = coalesce(excluded.request_type, request_facts.request_type),
@@ -37,7 +38,7 @@ export async function recordAttributes(m: EntityManager, tenantId: string, a: Re
        area_code = coalesce(excluded.area_code, request_facts.area_code),
        channel = coalesce(excluded.channel, request_facts.channel),
        anonymous = excluded.anonymous`,
-    [tenantId, a.requestId, a.receivedAt, a.day, a.requestType, a.urgency, a.categoryCode, a.areaCode, a.channel, a.anonymous],
+    [tenantId, a.requestId, a.receivedAt, a.day, a.requestType, a.urgency, a.categoryCode, a.areaCode, a.channel, a.anonymous, a.number],
   );
 }
 

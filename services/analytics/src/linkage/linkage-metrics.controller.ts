@@ -6,8 +6,8 @@ import { LinkageTransfersQuery, LinkageTransfersQueryShape } from './linkage-tra
 import { linkageTransfersView } from './linkage-transfers.views';
 
 const DESCRIPTION =
-  'Transfers of the 12345↔110 interconnect and the other counterparts offered within from..to (inclusive local days, ' +
-  'Asia/Shanghai), from intake\'s TransferOffered and TransferDecided. directions = one row per direction (outgoing: ' +
+  'Transfers of the 12345↔110 interconnect and the other counterparts offered within from..to (inclusive local days in the ' +
+  'tenant’s time zone, Asia/Shanghai until known), from intake\'s TransferOffered and TransferDecided. directions = one row per direction (outgoing: ' +
   '12345 → counterpart; incoming: counterpart → 12345, accepted at once); items = one row per direction × counterpart × ' +
   'method. pending = offered and not yet decided; decided = accepted + declined + expired (no answer in time); ' +
   'acceptanceRate = accepted / decided, null when nothing is decided, rounded to 4 decimals; secondsToAcceptance = ' +

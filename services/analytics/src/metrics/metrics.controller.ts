@@ -8,7 +8,7 @@ import { ratesView, statusesView } from './metrics.views';
 import { statusFigures } from './statuses.query';
 
 const STATUSES_DESCRIPTION =
-  'Requests received within from..to (inclusive local days, Asia/Shanghai) by their current status, as intake last ' +
+  'Requests received within from..to (inclusive local days in the tenant’s time zone, Asia/Shanghai until known) by their current status, as intake last ' +
   'published it (RequestStatusChanged): items = every request status in lifecycle order with its count, zeros included; ' +
   'total = sum of counts; directAnswers = requests among them answered directly at intake (直接办理), which are closed ' +
   '(or archived later) like any other closed request; terminated = requests among them terminated (诉求终结), whatever ' +

@@ -17,6 +17,10 @@ import { RequestTerminations1764300005220 } from './1764300005220-request-termin
 import { RateIndexes1764300005230 } from './1764300005230-rate-indexes.migration';
 import { Reports1764300005700 } from './1764300005700-reports.migration';
 import { RateRollups1764300005900 } from './1764300005900-rate-rollups.migration';
+import { CallFigures1764300006500 } from './1764300006500-call-figures.migration';
+import { TenantTimeZones1764300006510 } from './1764300006510-tenant-time-zones.migration';
+import { RequestNumbers1764300006300 } from './1764300006300-request-numbers.migration';
+import { AlertAcknowledgements1764300006310 } from './1764300006310-alert-acknowledgements.migration';
 
 /** The read model is plain SQL (upserts and aggregates), so there are no entity classes. */
 export const entities = [];
@@ -40,4 +44,8 @@ export const migrations = [
   RateIndexes1764300005230,
   Reports1764300005700,
   RateRollups1764300005900,
+  RequestNumbers1764300006300,
+  AlertAcknowledgements1764300006310,
+  CallFigures1764300006500,
+  TenantTimeZones1764300006510,
 ];

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodQuery, CurrentIdentity, Identity, ProblemError, Roles, TenantDb, TenantDirectory, validate } from '@hotline/platform';
 import { isWithinArea } from '@hotline/vocabulary';
-import { CityFigures, cityFigures } from './province.query';
+import { CityFigures, cityFigures, provinceRates } from './province.query';
 import { ProvinceOverviewQuery, ProvinceOverviewQueryShape } from './province.schemas';
 
 @ApiTags('province')
@@ -16,12 +16,17 @@ export class ProvinceController {
 
   @Get('overview')
   @ApiOperation({
-    summary: 'Aggregates of every city of the province (volumes, overdue orders, alerts, largest hotspots)',
+    summary: 'Aggregates of every city of the province (volumes, overdue orders, alerts, largest hotspots, the three rates)',
     description:
       'For the province operator: per city (the cities of the directory within the province’s region, or all when the ' +
       'province has none) the requests received, work orders and overdue ones, surge and risk alerts raised within ' +
-      'from..to (local days), and the five largest surges by category × area. Counts only: a city’s requests stay the ' +
-      'city’s (every single-request view answers 404 to the province).',
+      'from..to (local days), the five largest surges by category × area, and the three rates of the requests received ' +
+      '(rates: responseRate over responseDenominator with signedOnTime, resolutionRate over revisits with ' +
+      'resolutionNumerator, satisfactionRate over validEvaluations with satisfactionNumerator; null when the denominator ' +
+      'is 0), computed with the city’s own rate settings (rateBasis) as its dashboard shows them. totals.rates: the sums ' +
+      'of the cities’ numerators over the sums of their denominators; totals.sameRateBasis: false when the cities count ' +
+      'with different settings (weights or exclusions), so the province figure mixes them. Counts only: a city’s ' +
+      'requests stay the city’s (every single-request view answers 404 to the province).',
   })
   @ApiZodQuery(ProvinceOverviewQueryShape)
   @Roles('province-operator')
@@ -37,7 +42,11 @@ export class ProvinceController {
     return {
       from: q.from ?? null,
       to: q.to ?? null,
-      totals: { requests: total('requests'), workOrders: total('workOrders'), overdueWorkOrders: total('overdueWorkOrders'), surgeAlerts: total('surgeAlerts'), riskAlerts: total('riskAlerts') },
+      totals: {
+        requests: total('requests'), workOrders: total('workOrders'), overdueWorkOrders: total('overdueWorkOrders'), surgeAlerts: total('surgeAlerts'), riskAlerts: total('riskAlerts'),
+        rates: provinceRates(items.map((i) => i.rates)),
+        sameRateBasis: new Set(items.map(({ rateBasis: b }) => JSON.stringify([b.basicallySatisfiedWeight, b.partlyResolvedWeight, b.excludeTerminated, b.excludeUnreasonableEvaluations]))).size <= 1,
+      },
       items,
     };
   }

@@ -17,11 +17,12 @@ import {
   UNKNOWN_KEY,
 } from '@hotline/analytics-domain';
 import type { TenantDb } from '@hotline/platform';
-import { CHANNEL_KIND_LABELS, isChannelKind, isRequestType, REQUEST_TYPE_LABELS, ReportGenerator } from '@hotline/vocabulary';
+import { callRate, CHANNEL_KIND_LABELS, isChannelKind, isRequestType, REQUEST_TYPE_LABELS, ReportGenerator } from '@hotline/vocabulary';
+import { callFigures, QueueCallFigures } from '../calls/call-figures.query';
 import { rateFigures } from '../metrics/rates.query';
 import { statusFigures } from '../metrics/statuses.query';
 import { alertsRaised, clustersOfPeriod, Days, overdueByUnit, requestVolumes, topKeys } from './report-facts.repository';
-import { ComparisonLine, RateFigure, ReportSnapshot, SNAPSHOT_FORMAT, SpanView, UnitLine } from './report-snapshot';
+import { CallLine, CallRateFigure, ComparisonLine, RateFigure, ReportSnapshot, SNAPSHOT_FORMAT, SpanView, UnitLine } from './report-snapshot';
 
 export interface ReportInput {
   tenant: { id: string; name: string; timeZone: string };
@@ -49,6 +50,28 @@ const RATES: Array<{ code: string; label: string; of: (r: RateRow) => Omit<RateF
   { code: 'urge', label: '催办率', of: (r) => figure(r.urged, r.workOrders, r.urgeRate) },
 ];
 
+const callFigure = (r: { value: number | null; numerator: number; denominator: number }): CallRateFigure => figure(r.numerator, r.denominator, r.value);
+
+/** A queue's (or the total's) 话务 line, rates with what they are made of. */
+function callLine(f: QueueCallFigures): CallLine {
+  return {
+    calls: f.calls,
+    offered: f.offered,
+    answered: f.answered,
+    answeredInTime: f.answeredInTime,
+    abandoned: f.abandoned,
+    shortAbandoned: f.shortAbandoned,
+    shortExcluded: f.shortExcluded,
+    nonRequest: f.nonRequest,
+    callbacksDue: f.callbacksDue,
+    callbacksDone: f.callbacksDone,
+    answerRate: callFigure(f.answerRate),
+    timelyAnswerRate: callFigure(f.timelyAnswerRate),
+    abandonRate: callFigure(f.abandonRate),
+    callbackRate: callFigure(callRate(f.callbacksDone, f.callbacksDue)),
+  };
+}
+
 /** The one rate row of the whole period (grouped by its day, week or month), zeros when nothing was received. */
 async function periodRow(db: TenantDb, tenantId: string, span: PeriodSpan, now: Date): Promise<{ basis: RateBasis; row: RateRow }> {
   const groupBy = PERIOD_GROUPING[span.period];
@@ -60,8 +83,9 @@ async function periodRow(db: TenantDb, tenantId: string, span: PeriodSpan, now: 
 /**
  * Every figure of a report, from analytics' own tables only: the volumes of the requests
  * received in the period, the rates as /v1/metrics/rates computes them (the tenant's settings,
- * orders judged at `now`), the units ranked, the hotspots, and the same figures of the previous
- * period beside them. Run it inside one transaction (TenantDb.ambient) so each read joins it.
+ * orders judged at `now`), the units ranked, the hotspots, the phone service (话务: 人工接通率 and
+ * 人工应答及时率 per queue, as intake's rates define them, from its call events), and the same
+ * figures of the previous period beside them. Run it inside one transaction (TenantDb.ambient) so each read joins it.
  */
 export async function computeReport(db: TenantDb, m: EntityManager, input: ReportInput): Promise<ReportSnapshot> {
   const { tenant, span, now } = input;
@@ -77,6 +101,8 @@ export async function computeReport(db: TenantDb, m: EntityManager, input: Repor
   const overdue = await overdueByUnit(m, days, basis.excludeTerminated);
   const previousOverdue = await overdueByUnit(m, daysOf(previous), basis.excludeTerminated);
   const units = (await rateFigures(db, tenant.id, { groupBy: 'unit', ...days, limit: 1, offset: 0 }, now)).rows.filter((r) => r.key !== UNKNOWN_KEY);
+  const calls = await callFigures(m, days);
+  const previousCalls = (await callFigures(m, daysOf(previous))).total;
 
   const total = (rows: typeof overdue) => ({
     signOverdue: rows.reduce((s, r) => s + r.signOverdue, 0),
@@ -110,6 +136,9 @@ export async function computeReport(db: TenantDb, m: EntityManager, input: Repor
     line('urged', '被催办工单', row.urged, before.urged),
     line('overdue', '超期工单', total(overdue).overdue, total(previousOverdue).overdue),
     ...RATES.map((r) => line(r.code, r.label, r.of(row).rate, r.of(before).rate)),
+    line('callsOffered', '来电呼入', calls.total.offered, previousCalls.offered),
+    line('answerRate', '人工接通率', calls.total.answerRate.value, previousCalls.answerRate.value),
+    line('timelyAnswerRate', '人工应答及时率', calls.total.timelyAnswerRate.value, previousCalls.timelyAnswerRate.value),
   ];
 
   return {
@@ -152,5 +181,6 @@ export async function computeReport(db: TenantDb, m: EntityManager, input: Repor
       clusters: await clustersOfPeriod(m, startsAt, endsAt),
     },
     comparison: { previous: spanView(previous), items: comparison },
+    calls: { queues: calls.queues.map((q) => ({ queue: q.queue, ...callLine(q) })), total: callLine(calls.total) },
   };
 }

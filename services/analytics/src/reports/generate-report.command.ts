@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_TIME_ZONE } from '@hotline/calendar';
 import type { PeriodSpan } from '@hotline/analytics-domain';
 import type { TenantDb, TenantDirectory } from '@hotline/platform';
 import type { ReportGenerator } from '@hotline/vocabulary';
+import { tenantTimeZone } from '../tenant-settings/tenant-time-zones';
 import { computeReport } from './compute-report';
 import { insertReport, lockPeriod, ReportRecord, scheduledReportExists } from './reports.repository';
 
@@ -15,10 +15,20 @@ export interface GenerateReport {
   now?: Date;
 }
 
-/** The tenant's name and time zone as the directory knows them (the defaults when it does not). */
-export async function tenantOf(tenants: TenantDirectory, tenantId: string, m?: EntityManager): Promise<{ id: string; name: string; timeZone: string }> {
+/**
+ * The tenant's name as the directory knows it (its code when it does not), and the time zone
+ * its days are counted in (tenant_settings, ADR 0038): a report's periods are the days its
+ * figures are bucketed by. `m` is a transaction of the tenant's, else one is opened.
+ */
+export async function tenantOf(
+  db: TenantDb,
+  tenants: TenantDirectory,
+  tenantId: string,
+  m?: EntityManager,
+): Promise<{ id: string; name: string; timeZone: string }> {
   const known = await tenants.find(tenantId, m);
-  return { id: tenantId, name: known?.name ?? tenantId, timeZone: known?.timeZone || DEFAULT_TIME_ZONE };
+  const timeZone = m ? await tenantTimeZone(m, tenantId) : await db.read(tenantId, (tm) => tenantTimeZone(tm, tenantId));
+  return { id: tenantId, name: known?.name ?? tenantId, timeZone };
 }
 
 /**
@@ -27,9 +37,9 @@ export async function tenantOf(tenants: TenantDirectory, tenantId: string, m?: E
  * there already, nothing is computed and undefined comes back.
  */
 export async function generateReport(db: TenantDb, tenants: TenantDirectory, g: GenerateReport): Promise<ReportRecord | undefined> {
-  const tenant = await tenantOf(tenants, g.tenantId);
   return db.ambient(g.tenantId, async (m) => {
     await lockPeriod(m, g.tenantId, g.span);
+    const tenant = await tenantOf(db, tenants, g.tenantId, m);
     if (g.generator === 'schedule' && (await scheduledReportExists(m, g.tenantId, g.span))) return undefined;
     const now = g.now ?? new Date();
     const snapshot = await computeReport(db, m, {

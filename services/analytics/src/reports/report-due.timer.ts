@@ -16,7 +16,7 @@ export const reportDueTimer = onTimer(REPORT_DUE_TIMER, async (timer, manager, c
   if (!isReportPeriod(period) || !isIsoDate(start)) throw new Error(`report timer ${timer.key} has no usable period (${String(period)} ${String(start)})`);
   const span = periodOf(period, start);
   const delayMinutes = reportDelayMinutes(ctx.serviceConfig);
-  const tenant = await tenantOf(ctx.tenants, timer.tenantId);
+  const tenant = await tenantOf(ctx.db, ctx.tenants, timer.tenantId, manager);
   await scheduleOnce(manager, reportTimer(timer.tenantId, nextPeriod(span), tenant.timeZone, delayMinutes));
   await generateReport(ctx.db, ctx.tenants, {
     tenantId: timer.tenantId, span, generator: 'schedule', generatedBy: systemActor('analytics'), delayMinutes,

@@ -53,7 +53,18 @@ function lead(s: ReportSnapshot): string {
     `本期共受理诉求 ${s.volumes.received} 件，已办结 ${s.volumes.closed} 件，其中直接办理 ${s.volumes.directAnswers} 件；` +
     `诉求终结 ${s.volumes.terminated} 件，并单 ${s.volumes.merged} 件。派发工单 ${s.oversight.workOrders} 件，` +
     `被催办 ${s.oversight.urged} 件，超期 ${s.oversight.overdue} 件。${rate('response')}，${rate('resolution')}，${rate('satisfaction')}，` +
-    `${rate('onTimeCompletion')}。`
+    `${rate('onTimeCompletion')}。${callLead(s)}`
+  );
+}
+
+/** The phone service in one sentence, each rate with its numerator and denominator; nothing for a report without 话务 (format 1). */
+function callLead(s: ReportSnapshot): string {
+  const t = s.calls?.total;
+  if (!t) return '';
+  const rate = (label: string, f: { rate: number | null; numerator: number; denominator: number }) => `${label}${percent(f.rate)}（${f.numerator}/${f.denominator}）`;
+  return (
+    `来电呼入 ${t.offered} 通，人工接听 ${t.answered} 通，${rate('人工接通率', t.answerRate)}，${rate('人工应答及时率', t.timelyAnswerRate)}；` +
+    `应回拨 ${t.callbacksDue} 通，已回拨 ${t.callbacksDone} 通。`
   );
 }
 
@@ -74,7 +85,7 @@ export function reportPrintPage(record: ReportRecord, s: ReportSnapshot, section
 <p class="subtitle">${escapeHtml(subtitle)}</p>
 <p class="lead">${escapeHtml(lead(s))}</p>
 ${sections.map(table).join('\n')}
-<footer>${escapeHtml(`生成时间 ${s.generatedAt}（${s.timeZone}）；比率按本热线的考核口径计算，分子分母并列；诉求按受理日期统计，工单按其诉求的受理日期统计。`)}</footer>
+<footer>${escapeHtml(`生成时间 ${s.generatedAt}（${s.timeZone}）；比率按本热线的考核口径计算，分子分母并列；日期为本热线时区的日期，诉求按受理日期统计，工单按其诉求的受理日期统计，来电按进入队列的日期统计。`)}</footer>
 </body>
 </html>
 `;

@@ -1,4 +1,5 @@
 import type { BackgroundWorker, ServiceContext } from '@hotline/platform';
+import { tenantTimeZone } from '../tenant-settings/tenant-time-zones';
 import { ensureReportTimers, reportDelayMinutes } from './report-schedule';
 
 /** How often the tenants' report timers are checked: a new tenant's first timers come within it. */
@@ -15,7 +16,8 @@ export async function keepReportSchedules(ctx: ServiceContext, now: Date = new D
   let scheduled = 0;
   for (const tenant of await ctx.tenants.list()) {
     if (tenant.status !== 'active') continue;
-    scheduled += await ctx.db.run(tenant.code, (m) => ensureReportTimers(m, tenant.code, tenant.timeZone, delayMinutes, now));
+    // The zone the tenant's days are counted in (tenant_settings), so a period ends where its figures do.
+    scheduled += await ctx.db.run(tenant.code, async (m) => ensureReportTimers(m, tenant.code, await tenantTimeZone(m, tenant.code), delayMinutes, now));
   }
   return scheduled;
 }

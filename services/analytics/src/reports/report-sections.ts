@@ -8,7 +8,7 @@ import {
   REQUEST_STATUS_LABELS,
 } from '@hotline/vocabulary';
 import type { ReportRecord } from './reports.repository';
-import type { ReportSnapshot } from './report-snapshot';
+import type { CallLine, ReportSnapshot } from './report-snapshot';
 
 /** A fraction shown as a percentage on the page, written as the fraction itself in the CSV. */
 export interface RateCell {
@@ -17,7 +17,32 @@ export interface RateCell {
 export type Cell = string | number | null | RateCell;
 
 const r = (rate: number | null): RateCell => ({ rate });
-const RATE_CODES = new Set(['response', 'onTimeAnswer', 'resolution', 'satisfaction', 'onTimeCompletion', 'revisit', 'redo', 'urge']);
+const RATE_CODES = new Set(['response', 'onTimeAnswer', 'resolution', 'satisfaction', 'onTimeCompletion', 'revisit', 'redo', 'urge', 'answerRate', 'timelyAnswerRate']);
+
+/** What the 话务 section shows of a queue, in its columns' order: counts, then each rate beside its numerator and denominator. */
+const callCells = (c: CallLine): Cell[] => [
+  c.calls, c.offered, c.answered, c.answeredInTime, c.abandoned, c.shortAbandoned, c.shortExcluded, c.nonRequest,
+  c.answerRate.numerator, c.answerRate.denominator, r(c.answerRate.rate),
+  c.timelyAnswerRate.numerator, c.timelyAnswerRate.denominator, r(c.timelyAnswerRate.rate),
+  c.callbacksDue, c.callbacksDone, r(c.callbackRate.rate),
+];
+
+/** The 话务 section: one row per queue and a total; none for a report issued before it existed (format 1). */
+function callSections(s: ReportSnapshot): ReportSection[] {
+  if (!s.calls) return [];
+  return [
+    {
+      code: 'calls',
+      title: '话务（人工接通率、人工应答及时率，按来电进入队列的日期）',
+      columns: [
+        '队列', '进入队列来电', '来电呼入总量', '人工接听', '及时应答', '呼损', '短时呼损', '不计入呼入的短时呼损', '无效来电',
+        '人工接通率分子', '人工接通率分母', '人工接通率', '人工应答及时率分子', '人工应答及时率分母', '人工应答及时率',
+        '应回拨', '已回拨', '漏接回拨率',
+      ],
+      rows: [...s.calls.queues.map((q) => [q.queue, ...callCells(q)]), ['合计', ...callCells(s.calls.total)]],
+    },
+  ];
+}
 
 /** One table of a report, as the CSV and the printable page both lay it out. */
 export interface ReportSection {
@@ -107,6 +132,7 @@ export function reportSections(record: ReportRecord, s: ReportSnapshot): ReportS
         ['overdue', '超期工单（合计）', s.oversight.overdue],
       ],
     },
+    ...callSections(s),
     {
       code: 'units',
       title: '承办单位',

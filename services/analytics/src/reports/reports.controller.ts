@@ -18,8 +18,10 @@ const CONTENTS =
   'tenant’s time zone: requests received (by type, channel and current status; closed, direct answers, terminated, merged), ' +
   'the rates of /v1/metrics/rates for the period each with its numerator and denominator (the tenant’s rate settings as ' +
   'basis), urged and overdue orders, every unit with its rates and two rankings (on-time completion, satisfaction), the ' +
-  'top categories and areas, alerts raised and clusters of the period, and each headline figure beside the previous period’s. ' +
-  'Requests count by receipt day, their orders with them. A report is a stored snapshot: it stays what it was when issued; ' +
+  'top categories and areas, alerts raised and clusters of the period, the phone service (话务: per queue 人工接通率 and ' +
+  '人工应答及时率 with their numerators and denominators, non-request calls, callbacks due and done, from intake’s call events), ' +
+  'and each headline figure beside the previous period’s. ' +
+  'Requests count by receipt day, their orders with them, calls by the day they entered the queue (all in the tenant’s time zone). A report is a stored snapshot: it stays what it was when issued; ' +
   'generating the period again makes a new version, and the earlier one is `superseded`.';
 
 @ApiTags('reports')
@@ -39,7 +41,7 @@ export class ReportsController {
   async generate(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(GenerateReportBody, body);
     const span = periodOf(input.period, input.date);
-    const { timeZone } = await tenantOf(this.ctx.tenants, who.tenantId);
+    const { timeZone } = await tenantOf(this.db, this.ctx.tenants, who.tenantId);
     if (span.start > localDateOf(new Date(), timeZone))
       throw ProblemError.validation([{ field: 'date', message: 'the period has not begun yet in the tenant’s time zone' }]);
     const record = await generateReport(this.db, this.ctx.tenants, {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { Events } from '@hotline/contracts';
 import type { EventHandlerDefinition } from '@hotline/platform';
 import type { RequestStatus } from '@hotline/vocabulary';
+import { holdTenantDays } from '../tenant-settings/tenant-time-zones';
 import { appendDelta, contributionOf, refreshOpenFacts, RollupSubject } from './rollups.repository';
 
 interface LifecyclePayload {
@@ -61,6 +62,8 @@ export function keepingRollups<T>(handler: EventHandlerDefinition<T>): EventHand
     ...handler,
     async handle(event, manager, ctx) {
       if (!(await mayChangeRollups(manager, event.type, event.payload as LifecyclePayload))) return handler.handle(event, manager, ctx);
+      // Rollups are keyed by local day: a change of the tenant's time zone (which rebuilds them) waits, or is waited for.
+      await holdTenantDays(manager, event.tenantId);
       const subjects = await subjectsOf(manager, event.tenantId, event.payload as LifecyclePayload);
       const before = [];
       for (const s of subjects) before.push(await contributionOf(manager, s));

@@ -1,3 +1,5 @@
+import { callWaitSeconds, isShortAbandonWait } from '@hotline/vocabulary';
+
 /**
  * A tenant's thresholds for its call rates and callback queue (PUT /v1/call-policy). Each
  * default names its source; where domain.md has no figure the default is ours and says so.
@@ -46,14 +48,12 @@ export const CALL_POLICY_SOURCES: Record<keyof CallPolicy, string> = {
   callbackMaxAttempts: 'platform default [I]',
 };
 
-/** Seconds from entering the queue to the answer, or to the hang-up of an abandoned call. */
-export function waitSeconds(offeredAt: Date, until: Date): number {
-  return (until.getTime() - offeredAt.getTime()) / 1000;
-}
+/** Seconds from entering the queue to the answer, or to the hang-up of an abandoned call (the vocabulary's, shared with analytics). */
+export const waitSeconds = callWaitSeconds;
 
 /** An abandoned call whose caller hung up within the short-abandon threshold. */
 export function isShortAbandon(call: { offeredAt: Date; endedAt: Date }, policy: Pick<CallPolicy, 'shortAbandonSeconds'>): boolean {
-  return waitSeconds(call.offeredAt, call.endedAt) <= policy.shortAbandonSeconds;
+  return isShortAbandonWait(callWaitSeconds(call.offeredAt, call.endedAt), policy.shortAbandonSeconds);
 }
 
 /** Whether an abandoned call makes (or joins) a callback item: a number to call, and not a short abandon unless the tenant wants those too. */

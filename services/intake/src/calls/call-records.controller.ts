@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, PiiCipher, ProblemError, Roles, TenantDb, validate } from '@hotline/platform';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, PiiCipher, ProblemError, Roles, TenantDb, validate } from '@hotline/platform';
 import { RequesterMatchKeys } from '../duplicates/requester-match-keys';
 import { loadCallPolicy, saveCallPolicy } from './call-policy.repository';
 import { callRatesReport } from './call-rates.query';
@@ -23,6 +23,7 @@ export class CallRecordsController {
     private readonly db: TenantDb,
     private readonly cipher: PiiCipher,
     private readonly keys: RequesterMatchKeys,
+    private readonly outbox: Outbox,
   ) {}
 
   @Post('call-records')
@@ -35,7 +36,7 @@ export class CallRecordsController {
   @Roles('telephony')
   async record(@CurrentIdentity() who: Identity, @Body() body: unknown) {
     const input = validate(CallRecordBody, body);
-    const { record, created } = await this.db.run(who.tenantId, (m) => recordCall(m, this.cipher, this.keys, who, input));
+    const { record, created } = await this.db.run(who.tenantId, (m) => recordCall(m, this.outbox, this.cipher, this.keys, who, input));
     return { ...toCallRecordView(this.cipher, record), alreadyRecorded: !created };
   }
 
@@ -68,7 +69,7 @@ export class CallRecordsController {
   async outcome(@CurrentIdentity() who: Identity, @Param('callId') callId: string, @Body() body: unknown) {
     const id = validate(CallIdParam, callId, 'callId');
     const input = validate(MarkOutcomeBody, body);
-    return toCallRecordView(this.cipher, await this.db.run(who.tenantId, (m) => markCallOutcome(m, who, id, input)));
+    return toCallRecordView(this.cipher, await this.db.run(who.tenantId, (m) => markCallOutcome(m, this.outbox, who, id, input)));
   }
 
   @Get('call-policy')

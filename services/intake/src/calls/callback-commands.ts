@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { Identity, ProblemError, Timers, uuidv7 } from '@hotline/platform';
+import { Identity, Outbox, ProblemError, Timers, uuidv7 } from '@hotline/platform';
 import { maskPersonalData } from '@hotline/privacy';
 import { OPEN_CALLBACK_STATES } from '@hotline/vocabulary';
+import { announceCallbackResolved } from './call-events';
 import { loadCallPolicy } from './call-policy.repository';
 import { requestIdOfNumber } from './call-records.repository';
 import { CALLBACK_OVERDUE_TIMER } from './callback-overdue.timer';
@@ -52,8 +53,16 @@ export async function claimCallbackCommand(manager: EntityManager, who: Identity
  * item (with the request registered in the call, if any), an invalid number closes it
  * unreachable, no answer or busy puts it back in the queue until the tenant's attempts are used
  * up (then unreachable). The overdue clock keeps running meanwhile: it is the caller's wait.
+ * A closure is announced (CallbackResolved).
  */
-export async function recordCallbackResult(manager: EntityManager, who: Identity, id: string, input: CallbackResultInput, now: Date = new Date()): Promise<Callback> {
+export async function recordCallbackResult(
+  manager: EntityManager,
+  outbox: Outbox,
+  who: Identity,
+  id: string,
+  input: CallbackResultInput,
+  now: Date = new Date(),
+): Promise<Callback> {
   const c = await openCallback(manager, id);
   requireOwnClaim(c, who);
   if (input.requestNumber !== undefined && !(await requestIdOfNumber(manager, input.requestNumber)))
@@ -77,13 +86,20 @@ export async function recordCallbackResult(manager: EntityManager, who: Identity
     await closeCallback(manager, id, { state, at: now, by: who.subject, attempts, result: input.result, requestNumber: input.requestNumber ?? null });
     await Timers.cancel(manager, CALLBACK_OVERDUE_TIMER, id);
   }
-  return reloaded(manager, id);
+  const after = await reloaded(manager, id);
+  if (!retry) await announceCallbackResolved(manager, outbox, after);
+  return after;
 }
 
-/** A supervisor closes an open item that needs no callback (e.g. the caller was reached otherwise); the reason is logged masked. */
-export async function cancelCallback(manager: EntityManager, who: Identity, id: string, reason: string, now: Date = new Date()): Promise<Callback> {
+/**
+ * A supervisor closes an open item that needs no callback (e.g. the caller was reached otherwise);
+ * the reason is logged masked, and stays in intake: CallbackResolved says only `cancelled`.
+ */
+export async function cancelCallback(manager: EntityManager, outbox: Outbox, who: Identity, id: string, reason: string, now: Date = new Date()): Promise<Callback> {
   await openCallback(manager, id);
   await closeCallback(manager, id, { state: 'cancelled', at: now, by: who.subject, note: maskPersonalData(reason) });
   await Timers.cancel(manager, CALLBACK_OVERDUE_TIMER, id);
-  return reloaded(manager, id);
+  const after = await reloaded(manager, id);
+  await announceCallbackResolved(manager, outbox, after);
+  return after;
 }

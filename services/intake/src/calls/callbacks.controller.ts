@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, PiiCipher, ProblemError, Roles, TenantDb, validate } from '@hotline/platform';
+import { ApiZodBody, ApiZodQuery, CurrentIdentity, Identity, Outbox, PiiCipher, ProblemError, Roles, TenantDb, validate } from '@hotline/platform';
 import { ResolveCallReferenceBody } from '../contact/contact.schemas';
 import { HeaderCarrier, refuseStoredReplay } from '../contact/stored-replay';
 import { cancelCallback, claimCallbackCommand, recordCallbackResult } from './callback-commands';
@@ -22,6 +22,7 @@ export class CallbacksController {
   constructor(
     private readonly db: TenantDb,
     private readonly cipher: PiiCipher,
+    private readonly outbox: Outbox,
   ) {}
 
   @Get('callbacks')
@@ -64,7 +65,7 @@ export class CallbacksController {
   async result(@CurrentIdentity() who: Identity, @Param('id') id: string, @Body() body: unknown) {
     const callbackId = validate(CallbackIdParam, id, 'id');
     const input = validate(CallbackResultBody, body);
-    return toCallbackView(this.cipher, await this.db.run(who.tenantId, (m) => recordCallbackResult(m, who, callbackId, input)));
+    return toCallbackView(this.cipher, await this.db.run(who.tenantId, (m) => recordCallbackResult(m, this.outbox, who, callbackId, input)));
   }
 
   @Post('callbacks/:id/cancel')
@@ -75,7 +76,7 @@ export class CallbacksController {
   async cancel(@CurrentIdentity() who: Identity, @Param('id') id: string, @Body() body: unknown) {
     const callbackId = validate(CallbackIdParam, id, 'id');
     const { reason } = validate(CancelCallbackBody, body);
-    return toCallbackView(this.cipher, await this.db.run(who.tenantId, (m) => cancelCallback(m, who, callbackId, reason)));
+    return toCallbackView(this.cipher, await this.db.run(who.tenantId, (m) => cancelCallback(m, this.outbox, who, callbackId, reason)));
   }
 
   @Post('callbacks/:id/call-reference')

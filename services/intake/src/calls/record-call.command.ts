@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Identity, PiiCipher, ProblemError, Timers, uuidv7 } from '@hotline/platform';
+import { Identity, Outbox, PiiCipher, ProblemError, Timers, uuidv7 } from '@hotline/platform';
 import type { RequesterMatchKeys } from '../duplicates/requester-match-keys';
-import { wantsCallback } from './call-policy';
+import { announceCallbackResolved, announceCallRecorded, CallbackLink } from './call-events';
+import { CallPolicy, wantsCallback } from './call-policy';
 import { loadCallPolicy } from './call-policy.repository';
 import { answeredSince, CallRecord, findCallRecord, insertCallRecord, linkCallback, requestIdOfNumber } from './call-records.repository';
 import { closeCallback, lockOpenCallbackOf, openOrJoinCallback } from './callbacks.repository';
@@ -22,10 +23,13 @@ export interface RecordedCall {
  * In the same transaction an abandoned call (with a number, not a short abandon unless the
  * tenant says so) opens the caller's callback item or joins their open one, and an answered call
  * closes the caller's open item (caller-returned). The number is stored encrypted, beside its
- * keyed hash, which is what every match uses.
+ * keyed hash, which is what every match uses. A new record is announced (CallRecorded, with the
+ * policy's thresholds it counts under, and CallbackResolved for an item it closed); a retry
+ * announces nothing.
  */
 export async function recordCall(
   manager: EntityManager,
+  outbox: Outbox,
   cipher: PiiCipher,
   keys: RequesterMatchKeys,
   who: Identity,
@@ -66,22 +70,25 @@ export async function recordCall(
     const raced = await sameCallOrConflict(manager, input.callId, contentHash);
     if (raced) return { record: raced, created: false };
   }
-  record.callbackId = await callbackOf(manager, record, now);
+  const policy = await loadCallPolicy(manager);
+  const callback = await callbackOf(manager, outbox, record, policy, now);
+  record.callbackId = callback?.id ?? null;
   if (record.callbackId) await linkCallback(manager, record.id, record.callbackId);
+  await announceCallRecorded(manager, outbox, record, policy, callback);
   return { record, created: true };
 }
 
 /** The item an abandon opened or joined, or the one an answer closed; null when none. */
-async function callbackOf(manager: EntityManager, call: CallRecord, now: Date): Promise<string | null> {
+async function callbackOf(manager: EntityManager, outbox: Outbox, call: CallRecord, policy: CallPolicy, now: Date): Promise<CallbackLink | null> {
   if (!call.callerKey || !call.callerNumberEnc) return null;
   if (call.answeredAt) {
     const open = await lockOpenCallbackOf(manager, call.callerKey, call.answeredAt);
     if (!open) return null;
     await closeCallback(manager, open.id, { state: 'caller-returned', at: now, by: 'system:intake', byCallId: call.callId });
     await Timers.cancel(manager, CALLBACK_OVERDUE_TIMER, open.id);
-    return open.id;
+    await announceCallbackResolved(manager, outbox, { ...open, state: 'caller-returned', closedAt: now, closedBy: 'system:intake', closedByCallId: call.callId });
+    return { id: open.id, opened: false, dueAt: open.dueAt };
   }
-  const policy = await loadCallPolicy(manager);
   if (!wantsCallback({ offeredAt: call.offeredAt, endedAt: call.endedAt, hasCallerNumber: true }, policy)) return null;
   // Reported late: the caller got through since, so there is nobody left to call back.
   if (await answeredSince(manager, call.callerKey, call.endedAt)) return null;
@@ -98,7 +105,7 @@ async function callbackOf(manager: EntityManager, call: CallRecord, now: Date): 
     now,
   });
   if (created) await Timers.schedule(manager, { tenantId: call.tenantId, kind: CALLBACK_OVERDUE_TIMER, key: callback.id, dueAt, payload: { callbackId: callback.id } });
-  return callback.id;
+  return { id: callback.id, opened: created, dueAt: callback.dueAt };
 }
 
 async function sameCallOrConflict(manager: EntityManager, callId: string, contentHash: string): Promise<CallRecord | undefined> {

@@ -176,6 +176,74 @@ export interface RequestTerminated {
   terminatedAt: string;
 }
 
+/**
+ * Emitted on hl.intake.v1.<tenant>.call.recorded when intake records a call that entered an
+ * agent queue (POST /v1/call-records), once per call id: a retry of the same report publishes
+ * nothing. Nothing about the caller: no number, masked or hashed, and no agent. The thresholds
+ * are the tenant's call policy when the call was recorded, so a consumer counts the call as
+ * intake's rates did then (docs/calls.md, ADR 0038).
+ */
+export interface CallRecorded {
+  callId: string;
+  queue: string;
+  /** RFC 3339: when the call entered the queue (its local day is the day it counts on). */
+  offeredAt: string;
+  /** Empty for an abandoned call. */
+  answeredAt: string;
+  endedAt: string;
+  /** vocabulary CALL_OUTCOMES, as the telephony reported it. */
+  outcome: string;
+  /**
+   * The call policy in force: 人工应答及时率's threshold, the short-abandon threshold, and
+   * whether short abandons count as offered calls.
+   */
+  answerTimelySeconds: number;
+  shortAbandonSeconds: number;
+  shortAbandonsCounted: boolean;
+  /** The callback item (漏接回拨) this call opened, joined or closed; empty when none. */
+  callbackId: string;
+  /** True when this abandon opened the item (a new caller to call back). */
+  callbackOpened: boolean;
+  /** RFC 3339: the opened item's due; empty unless callback_opened. */
+  callbackDueAt: string;
+  recordedAt: string;
+}
+
+/**
+ * Emitted on hl.intake.v1.<tenant>.call.outcome-changed when an agent marks (or corrects) what
+ * an answered call was. The latest mark (marked_at) is the call's outcome.
+ */
+export interface CallOutcomeChanged {
+  callId: string;
+  /** vocabulary MARKABLE_CALL_OUTCOMES */
+  outcome: string;
+  /** The request it became or was about, for request and existing-request; empty otherwise. */
+  requestId: string;
+  markedAt: string;
+  /** Subject of the agent who marked it. */
+  markedBy: string;
+}
+
+/**
+ * Emitted on hl.intake.v1.<tenant>.callback.resolved when a callback item closes: the caller
+ * reached, unreachable, called again and answered (caller-returned), or cancelled. Codes and
+ * instants only: the number stays encrypted in intake.
+ */
+export interface CallbackResolved {
+  callbackId: string;
+  /** The queue of the abandon that opened it. */
+  queue: string;
+  /** vocabulary CALLBACK_STATES: reached | unreachable | caller-returned | cancelled */
+  state: string;
+  /** RFC 3339: the first abandon (the item counts on its local day), the due, the closure. */
+  firstAbandonedAt: string;
+  dueAt: string;
+  closedAt: string;
+  attempts: number;
+  abandonedCalls: number;
+  firstCallId: string;
+}
+
 function createBaseChannelConfigured(): ChannelConfigured {
   return { channel: undefined };
 }
@@ -1266,6 +1334,432 @@ export const RequestTerminated: MessageFns<RequestTerminated> = {
             }
 
             message.terminatedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCallRecorded(): CallRecorded {
+  return {
+    callId: "",
+    queue: "",
+    offeredAt: "",
+    answeredAt: "",
+    endedAt: "",
+    outcome: "",
+    answerTimelySeconds: 0,
+    shortAbandonSeconds: 0,
+    shortAbandonsCounted: false,
+    callbackId: "",
+    callbackOpened: false,
+    callbackDueAt: "",
+    recordedAt: "",
+  };
+}
+
+export const CallRecorded: MessageFns<CallRecorded> = {
+  encode(message: CallRecorded, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.callId !== "") {
+      writer.uint32(10).string(message.callId);
+    }
+    if (message.queue !== "") {
+      writer.uint32(18).string(message.queue);
+    }
+    if (message.offeredAt !== "") {
+      writer.uint32(26).string(message.offeredAt);
+    }
+    if (message.answeredAt !== "") {
+      writer.uint32(34).string(message.answeredAt);
+    }
+    if (message.endedAt !== "") {
+      writer.uint32(42).string(message.endedAt);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(50).string(message.outcome);
+    }
+    if (message.answerTimelySeconds !== 0) {
+      writer.uint32(56).int32(message.answerTimelySeconds);
+    }
+    if (message.shortAbandonSeconds !== 0) {
+      writer.uint32(64).int32(message.shortAbandonSeconds);
+    }
+    if (message.shortAbandonsCounted !== false) {
+      writer.uint32(72).bool(message.shortAbandonsCounted);
+    }
+    if (message.callbackId !== "") {
+      writer.uint32(82).string(message.callbackId);
+    }
+    if (message.callbackOpened !== false) {
+      writer.uint32(88).bool(message.callbackOpened);
+    }
+    if (message.callbackDueAt !== "") {
+      writer.uint32(98).string(message.callbackDueAt);
+    }
+    if (message.recordedAt !== "") {
+      writer.uint32(106).string(message.recordedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CallRecorded {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCallRecorded();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.callId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.queue = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.offeredAt = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.answeredAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.endedAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.answerTimelySeconds = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.shortAbandonSeconds = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.shortAbandonsCounted = reader.bool();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.callbackId = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.callbackOpened = reader.bool();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.callbackDueAt = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.recordedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCallOutcomeChanged(): CallOutcomeChanged {
+  return { callId: "", outcome: "", requestId: "", markedAt: "", markedBy: "" };
+}
+
+export const CallOutcomeChanged: MessageFns<CallOutcomeChanged> = {
+  encode(message: CallOutcomeChanged, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.callId !== "") {
+      writer.uint32(10).string(message.callId);
+    }
+    if (message.outcome !== "") {
+      writer.uint32(18).string(message.outcome);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(26).string(message.requestId);
+    }
+    if (message.markedAt !== "") {
+      writer.uint32(34).string(message.markedAt);
+    }
+    if (message.markedBy !== "") {
+      writer.uint32(42).string(message.markedBy);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CallOutcomeChanged {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCallOutcomeChanged();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.callId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.outcome = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.markedAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.markedBy = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+};
+
+function createBaseCallbackResolved(): CallbackResolved {
+  return {
+    callbackId: "",
+    queue: "",
+    state: "",
+    firstAbandonedAt: "",
+    dueAt: "",
+    closedAt: "",
+    attempts: 0,
+    abandonedCalls: 0,
+    firstCallId: "",
+  };
+}
+
+export const CallbackResolved: MessageFns<CallbackResolved> = {
+  encode(message: CallbackResolved, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.callbackId !== "") {
+      writer.uint32(10).string(message.callbackId);
+    }
+    if (message.queue !== "") {
+      writer.uint32(18).string(message.queue);
+    }
+    if (message.state !== "") {
+      writer.uint32(26).string(message.state);
+    }
+    if (message.firstAbandonedAt !== "") {
+      writer.uint32(34).string(message.firstAbandonedAt);
+    }
+    if (message.dueAt !== "") {
+      writer.uint32(42).string(message.dueAt);
+    }
+    if (message.closedAt !== "") {
+      writer.uint32(50).string(message.closedAt);
+    }
+    if (message.attempts !== 0) {
+      writer.uint32(56).int32(message.attempts);
+    }
+    if (message.abandonedCalls !== 0) {
+      writer.uint32(64).int32(message.abandonedCalls);
+    }
+    if (message.firstCallId !== "") {
+      writer.uint32(74).string(message.firstCallId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CallbackResolved {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCallbackResolved();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.callbackId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.queue = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.state = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.firstAbandonedAt = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.dueAt = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.closedAt = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.attempts = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.abandonedCalls = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.firstCallId = reader.string();
             continue;
           }
         }
