@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { decideDispatch, RequestPlace } from '@hotline/dispatch-domain';
+import { catalogUnitsTakingWork } from '../units/unit-activity';
 import { unitDirectory } from '../units/units.query';
 import { catalogInForceFor } from './catalog-in-force.query';
 import type { CatalogMatch } from './catalog-match.schemas';
@@ -39,14 +40,18 @@ export async function matchCatalog(manager: EntityManager, query: CatalogMatch):
   if (decision.kind === 'queue')
     return { ...base, matched: false, entry: null, primary: null, assisting: [], reason: catalog ? decision.reason : 'no published dispatch catalog' };
   const e = decision.entry;
-  const units = await unitDirectory(manager, [e.primaryUnitId, ...e.assistingUnitIds]);
+  // As automatic dispatch would: a deactivated primary queues it, a deactivated assisting unit is left out.
+  const taking = await catalogUnitsTakingWork(manager, e);
+  if (taking.kind === 'queue') return { ...base, matched: false, entry: null, primary: null, assisting: [], reason: taking.reason };
+  const assistingUnitIds = taking.units.assistingUnitIds;
+  const units = await unitDirectory(manager, [e.primaryUnitId, ...assistingUnitIds]);
   const ref = (id: string): UnitRef => ({ id, code: units.get(id)?.code ?? null, name: units.get(id)?.name ?? null });
   return {
     ...base,
     matched: true,
     entry: { categoryCode: e.categoryCode, areaCode: e.areaCode, territorial: e.territorial ?? false, firstResponsible: e.firstResponsible ?? false },
     primary: ref(e.primaryUnitId),
-    assisting: e.assistingUnitIds.map(ref),
+    assisting: assistingUnitIds.map(ref),
     reason: null,
   };
 }

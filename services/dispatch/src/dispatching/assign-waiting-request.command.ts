@@ -5,6 +5,7 @@ import { catalogInForceFor } from '../catalog/catalog-in-force.query';
 import { settleOnDispatch } from '../negotiation/negotiation-record';
 import { stopQueueClock } from '../queue-clock/queue-clock';
 import { loadReturnPolicy } from '../returns/return-policy.query';
+import { choiceFields, refuseInactiveUnits } from '../units/unit-activity';
 import { unitDirectory } from '../units/units.query';
 import { DispatchEntity } from './dispatch.entities';
 import { dispatchRequest } from './dispatch-request';
@@ -16,7 +17,8 @@ import { Assign } from './dispatching.schemas';
  * item. A request waiting after an accepted return is re-dispatched (改派): never to a unit
  * whose return was accepted, one attempt more, designated (指定办理) at the tenant's maximum.
  * A street/township unit may take it only when the catalog entry for its category and area
- * marks the duty territorial (属地): no push-down of a department's duty (66号文).
+ * marks the duty territorial (属地): no push-down of a department's duty (66号文). A deactivated
+ * unit takes no new work (409 naming it).
  */
 export async function assignWaitingRequest(
   manager: EntityManager,
@@ -39,6 +41,7 @@ export async function assignWaitingRequest(
     ...pushDownIssues(input, directory, territorial),
   ];
   if (issues.length > 0) throw ProblemError.validation(issues);
+  await refuseInactiveUnits(manager, choiceFields(input));
   const redispatch = previous
     ? { previous, designated: isDesignatedAttempt(previous.attempt + 1, (await loadReturnPolicy(manager)).maxDispatchAttempts) }
     : undefined;

@@ -5,6 +5,7 @@ import { maskPersonalData } from '@hotline/privacy';
 import { DispatchEntity } from '../dispatching/dispatch.entities';
 import { dispatchRequest } from '../dispatching/dispatch-request';
 import { findDispatch, findWaiting, lockRequest } from '../dispatching/dispatching.repository';
+import { refuseInactiveUnits } from '../units/unit-activity';
 import { listUnits } from '../units/units.query';
 import { EscalationEntity } from './escalation.entity';
 import { Escalate } from './escalation.schemas';
@@ -39,6 +40,8 @@ export async function escalateRequest(
   if (choice.kind === 'invalid') throw ProblemError.validation(choice.issues);
   if (choice.kind === 'refused')
     throw new ProblemError(409, 'no_coordinating_unit', 'No coordinating unit', `no district government or city office stands above ${from.code} for area ${current.brief.areaCode}`);
+  // The coordinating unit takes new work; a deactivated one is refused, whether named or found above.
+  await refuseInactiveUnits(manager, [{ field: 'toUnitId', unitId: choice.target.id }]);
   const assistingUnitIds = current.assignments.filter((a) => a.role === 'assisting' && a.unitId !== choice.target.id).map((a) => a.unitId);
   const dispatch = await dispatchRequest(manager, outbox, who.tenantId, current.brief, {
     mode: 'escalated',

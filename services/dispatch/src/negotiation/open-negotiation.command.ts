@@ -3,6 +3,7 @@ import { Identity, Outbox, ProblemError, Timers, uuidv7 } from '@hotline/platfor
 import { maskPersonalData } from '@hotline/privacy';
 import { DEFAULT_NEGOTIATION_HOURS } from '@hotline/vocabulary';
 import { findWaiting, lockRequest } from '../dispatching/dispatching.repository';
+import { refuseInactiveUnits } from '../units/unit-activity';
 import { unitDirectory } from '../units/units.query';
 import { NegotiationEntity } from './negotiation.entities';
 import { NEGOTIATION_DUE_TIMER } from './negotiation-record';
@@ -24,6 +25,8 @@ export async function openNegotiation(manager: EntityManager, outbox: Outbox, wh
   const directory = await unitDirectory(manager, input.candidateUnitIds);
   const unknown = input.candidateUnitIds.flatMap((id, i) => (directory.has(id) ? [] : [{ field: `candidateUnitIds.${i}`, message: 'no such unit of this hotline' }]));
   if (unknown.length > 0) throw ProblemError.validation(unknown);
+  // A deactivated unit would never be given the lead: it is no candidate either.
+  await refuseInactiveUnits(manager, input.candidateUnitIds.map((unitId, i) => ({ field: `candidateUnitIds.${i}`, unitId })));
   const openedAt = new Date();
   const negotiation: NegotiationEntity = {
     id: uuidv7(),

@@ -17,6 +17,7 @@ import { Negotiations1764300004140 } from './1764300004140-negotiations.migratio
 import { FirstResponsibility1764300004150 } from './1764300004150-first-responsibility.migration';
 import { ReturnSuggestedUnit1764300006000 } from './1764300006000-return-suggested-unit.migration';
 import { EscalationsByTime1764300006010 } from './1764300006010-escalations-by-time.migration';
+import { UnitActive1764300006400 } from './1764300006400-unit-active.migration';
 import { NegotiationEntity, NegotiationResponseEntity } from '../negotiation/negotiation.entities';
 import { EscalationEntity } from '../escalation/escalation.entity';
 import { DispatchQueuePolicyEntity } from '../queue-clock/queue-policy.entity';
@@ -40,4 +41,5 @@ export const migrations = [
   FirstResponsibility1764300004150,
   ReturnSuggestedUnit1764300006000,
   EscalationsByTime1764300006010,
+  UnitActive1764300006400,
 ];

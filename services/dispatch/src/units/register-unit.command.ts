@@ -12,7 +12,7 @@ export async function registerUnit(manager: EntityManager, outbox: Outbox, tenan
   if (input.parentId && !(await unitExists(manager, input.parentId)))
     throw ProblemError.validation([{ field: 'parentId', message: 'no such handling unit' }]);
   if (await unitCodeTaken(manager, input.code)) throw ProblemError.conflict(`handling unit code "${input.code}" already exists`);
-  const unit = await insertUnit(manager, { id: uuidv7(), tenantId, ...input, parentId: input.parentId ?? null });
+  const unit = await insertUnit(manager, { id: uuidv7(), tenantId, ...input, parentId: input.parentId ?? null, active: true });
   await outbox.append(manager, {
     event: Events.dispatch.unitRegistered,
     tenantId,

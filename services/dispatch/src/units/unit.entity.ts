@@ -28,6 +28,10 @@ export class UnitEntity {
   @Column({ type: 'text', default: 'department' })
   level!: UnitLevel;
 
+  /** False once deactivated: no new work (catalog, dispatcher, negotiation, escalation); its open orders go on. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -26,7 +26,7 @@ export class UnitsController {
     return toUnitView(unit);
   }
 
-  /** Renames a unit, changes its areas or moves it under another parent; UnitChanged announces it. */
+  /** Renames a unit, changes its areas, moves it under another parent, deactivates or reactivates it; UnitChanged announces it. */
   @Patch(':id')
   @ApiZodBody(UpdateUnitBody)
   @Roles('tenant-admin')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldErrors } from '@hotline/platform';
-import { ListUnitsQuery, ListUnitsRequest, RegisterUnitBody } from './units.schemas';
+import { ListUnitsQuery, ListUnitsRequest, RegisterUnitBody, UpdateUnitBody } from './units.schemas';
 
 const fieldsOf = (result: z.SafeParseReturnType<unknown, unknown>) => (result.success ? [] : fieldErrors(result.error).map((e) => e.field));
 
@@ -32,5 +32,12 @@ describe('units schemas', () => {
     expect(fieldsOf(ListUnitsQuery.safeParse({ areas: '32' }))).toEqual(['(body)']);
     expect(ListUnitsRequest.parse({ areaCode: '' })).toEqual({ areaCode: '' });
     expect(fieldsOf(ListUnitsRequest.safeParse({ areaCode: 'a b' }))).toEqual(['areaCode']);
+  });
+
+  it('deactivates and reactivates with a boolean, and never registers a deactivated unit', () => {
+    expect(UpdateUnitBody.parse({ active: false })).toEqual({ active: false });
+    expect(UpdateUnitBody.parse({ active: true, name: ' 玄武区 ' })).toEqual({ active: true, name: '玄武区' });
+    expect(fieldsOf(UpdateUnitBody.safeParse({ active: 'no' }))).toEqual(['active']);
+    expect(fieldsOf(RegisterUnitBody.safeParse({ ...unit, active: false }))).toEqual(['(body)']);
   });
 });

@@ -23,13 +23,15 @@ export type RegisterUnit = z.infer<typeof RegisterUnitBody>;
 
 /**
  * `PATCH /v1/units/{id}`: rename, change the areas of jurisdiction, move under another parent
- * (null: make it a root). The code stays (staff tokens carry it), so does the level.
+ * (null: make it a root), deactivate (`active: false`: no new work, its open orders go on) or
+ * reactivate it. The code stays (staff tokens carry it), so does the level.
  */
 export const UpdateUnitBody = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
     areaCodes: z.array(AreaCode).min(1).max(50).transform(distinctAreas).optional(),
     parentId: z.string().uuid().nullable().optional(),
+    active: z.boolean().optional(),
   })
   .strict();
 export type UpdateUnit = z.infer<typeof UpdateUnitBody>;

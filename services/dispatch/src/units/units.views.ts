@@ -2,7 +2,7 @@ import type { dispatchV1 } from '@hotline/contracts';
 import type { UnitCard } from '@hotline/dispatch-domain';
 import { UnitEntity } from './unit.entity';
 
-/** The unit as the contracts carry it (gRPC and UnitRegistered): an empty parentId for a root. */
+/** The unit as the contracts carry it (gRPC, UnitRegistered, UnitChanged): an empty parentId for a root. */
 export function toUnitMessage(u: UnitEntity): dispatchV1.HandlingUnit {
   return {
     id: u.id,
@@ -11,6 +11,7 @@ export function toUnitMessage(u: UnitEntity): dispatchV1.HandlingUnit {
     parentId: u.parentId ?? '',
     areaCodes: u.areaCodes,
     createdAt: u.createdAt.toISOString(),
+    active: u.active,
   };
 }
 

@@ -8,7 +8,7 @@ import { findUnits } from './units.repository';
 import { UpdateUnit } from './units.schemas';
 import { toUnitMessage } from './units.views';
 
-type ChangedField = 'name' | 'areaCodes' | 'parentId';
+type ChangedField = 'name' | 'areaCodes' | 'parentId' | 'active';
 
 /** Why the new parent cannot be: itself, unknown, or one of its own descendants (a cycle). */
 function parentIssue(unit: UnitEntity, parentId: string | null, byId: ReadonlyMap<string, UnitEntity>): FieldError | null {
@@ -32,8 +32,11 @@ async function areaIssue(manager: EntityManager, unit: UnitEntity, areaCodes: re
 }
 
 /**
- * `PATCH /v1/units/{id}`: renames a unit, changes its areas of jurisdiction or moves it under
- * another parent (or to the root), and announces it with UnitChanged in the same transaction.
+ * `PATCH /v1/units/{id}`: renames a unit, changes its areas of jurisdiction, moves it under
+ * another parent (or to the root), deactivates or reactivates it, and announces it with
+ * UnitChanged in the same transaction. Deactivation touches no dispatch: the unit's open orders
+ * go on, and the catalog entries naming it send new requests to the dispatcher until the catalog
+ * names another unit (unit-activity.ts).
  * Refused with a 400 naming the field: a parent that is unknown, the unit itself or below it;
  * areas that no longer cover an area-bound entry of the catalog in force. A change that changes
  * nothing publishes nothing. The tree is locked for the tenant so two moves cannot make a cycle
@@ -49,11 +52,13 @@ export async function updateUnit(manager: EntityManager, outbox: Outbox, who: Id
     name: input.name ?? unit.name,
     areaCodes: input.areaCodes ?? unit.areaCodes,
     parentId: input.parentId === undefined ? unit.parentId : input.parentId,
+    active: input.active ?? unit.active,
   };
   const changed: ChangedField[] = [
     ...(next.name !== unit.name ? (['name'] as const) : []),
     ...(next.areaCodes.join() !== unit.areaCodes.join() ? (['areaCodes'] as const) : []),
     ...(next.parentId !== unit.parentId ? (['parentId'] as const) : []),
+    ...(next.active !== unit.active ? (['active'] as const) : []),
   ];
   if (changed.length === 0) return unit;
   const issues = [
@@ -61,7 +66,7 @@ export async function updateUnit(manager: EntityManager, outbox: Outbox, who: Id
     changed.includes('areaCodes') ? await areaIssue(manager, unit, next.areaCodes) : null,
   ].filter((i): i is FieldError => i !== null);
   if (issues.length > 0) throw ProblemError.validation(issues);
-  await manager.getRepository(UnitEntity).update({ id }, { name: next.name, areaCodes: next.areaCodes, parentId: next.parentId });
+  await manager.getRepository(UnitEntity).update({ id }, { name: next.name, areaCodes: next.areaCodes, parentId: next.parentId, active: next.active });
   await outbox.append(manager, {
     event: Events.dispatch.unitChanged,
     tenantId: who.tenantId,

@@ -20,13 +20,14 @@ export interface UnitRegistered {
 
 /**
  * Emitted on subject hl.dispatch.v1.<tenant>.unit.changed when a tenant-admin renames a unit,
- * changes its areas of jurisdiction or moves it under another parent: the unit as it is now.
+ * changes its areas of jurisdiction, moves it under another parent, or deactivates or
+ * reactivates it: the unit as it is now.
  */
 export interface UnitChanged {
   unit?:
     | HandlingUnit
     | undefined;
-  /** The fields that changed, as the REST API names them: name | areaCodes | parentId. */
+  /** The fields that changed, as the REST API names them: name | areaCodes | parentId | active. */
   changedFields: string[];
   changedBy: string;
   changedAt: string;

@@ -32,6 +32,11 @@ export interface HandlingUnit {
   parentId: string;
   areaCodes: string[];
   createdAt: string;
+  /**
+   * False once a tenant-admin deactivated it: it takes no new work, its open orders go on.
+   * Unset (a producer before this field) reads as active.
+   */
+  active?: boolean | undefined;
 }
 
 export interface ListUnitsRequest {
@@ -44,7 +49,7 @@ export interface ListUnitsResponse {
 }
 
 function createBaseHandlingUnit(): HandlingUnit {
-  return { id: "", code: "", name: "", parentId: "", areaCodes: [], createdAt: "" };
+  return { id: "", code: "", name: "", parentId: "", areaCodes: [], createdAt: "", active: undefined };
 }
 
 export const HandlingUnit: MessageFns<HandlingUnit> = {
@@ -66,6 +71,9 @@ export const HandlingUnit: MessageFns<HandlingUnit> = {
     }
     if (message.createdAt !== "") {
       writer.uint32(50).string(message.createdAt);
+    }
+    if (message.active !== undefined) {
+      writer.uint32(56).bool(message.active);
     }
     return writer;
   },
@@ -129,6 +137,14 @@ export const HandlingUnit: MessageFns<HandlingUnit> = {
             }
 
             message.createdAt = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.active = reader.bool();
             continue;
           }
         }
