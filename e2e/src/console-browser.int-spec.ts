@@ -8,26 +8,26 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { eventually } from '@hotline/testing';
-import { LocalPlatform, ROOT } from './support/platform';
-import { type AxeFinding, capture, launchChromium, SCREENSHOTS, signIn } from './console/browser';
+import { type LocalPlatform, ROOT } from './support/platform';
+import { type AxeFinding, captureClean, DESKTOP, PHONE, SCREENSHOTS } from './console/browser';
+import { consoleSuite, DEMO_TENANT as TENANT } from './console/harness';
 
 const run = promisify(execFile);
-const TENANT = 'city-3201';
 const STEP = 90_000;
 
 describe('web console (apps/console) in Chromium', () => {
   let platform: LocalPlatform;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let consoleUrl: string;
+  const { token, signIn, open, requestIdOf, orderOf, registerRequest } = consoleSuite({ ready: (s) => ({ platform, browser, page, consoleUrl } = s) });
   const findings: Record<string, AxeFinding[]> = {};
+  /** A screenshot once every dropdown is closed (a list caught mid-animation stays in the page for axe); its findings are judged by the last test. */
   const shot = async (name: string, on: Page = page) => {
-    findings[name] = await capture(on, name);
+    findings[name] = await captureClean(on, name);
   };
-  const token = (key: string) => platform.tokens()[TENANT]![key]!;
   /** The assisting units of a request give their input through the API, so the lead can answer in the page. */
   const giveAssistingInput = async (requestId: string) => {
     const assisting = await eventually('the assisting orders', async () => {
@@ -45,23 +45,15 @@ describe('web console (apps/console) in Chromium', () => {
     }
   };
 
-  beforeAll(async () => {
-    // The console as `npm start` builds it (when its sources changed), before the platform starts.
-    await run(process.execPath, ['apps/console/scripts/build.mjs', '--if-stale'], { cwd: ROOT });
-    // Started like LocalPlatform.start(), with the whole of this hook's time to become ready:
-    // the browser suite shares two cores with the other suites.
-    platform = LocalPlatform.launch();
-    await platform.waitForOutput(/\[start\] platform ready/);
-    consoleUrl = platform.output.match(/ console {4}(http:\/\/\S+)/)![1]!;
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-  }, 420_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.destroy();
-  }, 60_000);
+  /** A public complaint of the housing catalog entry, taken in scope, and its housing order once dispatched. */
+  const housingOrder = async (title: string, content: string, requester?: { name: string; phone: string }) => {
+    const submitted = await platform.submitOnlineInScope(TENANT, token('agent'), {
+      ...(requester ? { requester } : {}), title, content, areaCode: '320104', requestType: 'complaint', categoryCode: '030603',
+    });
+    expect(submitted.status).toBe(201);
+    const { requestId } = submitted;
+    return { requestId, orderId: await orderOf(requestId, 'housing'), number: submitted.body.number as string };
+  };
 
   it('serves the console and every service API on one origin, with a content security policy', async () => {
     const index = await fetch(`${consoleUrl}/`);
@@ -90,7 +82,7 @@ describe('web console (apps/console) in Chromium', () => {
     await page.goto(`${consoleUrl}/#/`);
     await page.locator('#signin-role').waitFor();
     await shot('sign-in');
-    await signIn(page, consoleUrl, TENANT, '话务员');
+    await signIn('话务员');
     await page.locator('#desk-phone').waitFor();
     // Keyboard first: the phone number has the focus, Tab walks the call, Ctrl+Enter registers.
     await page.keyboard.type('13912345678');
@@ -111,13 +103,12 @@ describe('web console (apps/console) in Chromium', () => {
     await page.getByRole('cell', { name: registered }).waitFor();
     await shot('agent-desk');
 
-    const requests = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
-    const requestId = requests.body.items.find((r: { number: string }) => r.number === registered).id as string;
+    const requestId = await requestIdOf(registered);
 
     // 物业管理: the district assists; it gives its input (协办意见) first, so housing can answer (ADR 0026).
     await giveAssistingInput(requestId);
 
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
+    await signIn('承办单位操作员 · housing');
     const link = page.getByRole('link', { name: registered });
     await link.waitFor({ timeout: 30_000 });
     await shot('unit-portal');
@@ -132,7 +123,7 @@ describe('web console (apps/console) in Chromium', () => {
     await page.getByTestId('order-status').filter({ hasText: '已答复' }).waitFor();
     const orderId = page.url().split('/').pop()!;
 
-    await signIn(page, consoleUrl, TENANT, '复核员');
+    await signIn('复核员');
     await page.getByRole('link', { name: '复核' }).click();
     const row = page.locator('tr.ant-table-row', { hasText: '已安排物业更换楼道灯' });
     await row.waitFor({ timeout: 30_000 });
@@ -149,21 +140,21 @@ describe('web console (apps/console) in Chromium', () => {
     await page.getByTestId(`revisit-${requestId}`).getByRole('button', { name: '记录回访' }).click();
     await pending.waitFor({ state: 'detached' });
 
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await page.getByRole('link', { name: '监督看板' }).click();
     const housing = (await rates()).find((r) => r.label.includes('住房'))!;
     await page.getByTestId(`satisfaction-${housing.key}`).filter({ hasText: new RegExp(`/${housingBefore + 1}\\)`) }).waitFor({ timeout: 30_000 });
     await shot('supervisor-dashboard');
 
     // The order's own unit sees it; another unit is told it does not exist.
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · env');
-    await page.evaluate(`location.hash = '#/unit/${orderId}'`); // same document: the session stays
+    await signIn('承办单位操作员 · env');
+    await open(`unit/${orderId}`); // same document: the session stays
     await page.getByText('没有找到这张工单，或它不属于本单位').waitFor();
     await shot('unit-other-order-refused');
   }, 5 * STEP);
 
   it('lets the public submit a request on a phone and follow it by number and 提取码', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const phone = await browser.newContext(PHONE);
     const p = await phone.newPage();
     try {
       await p.goto(`${consoleUrl}/#/public/${TENANT}`);
@@ -198,7 +189,7 @@ describe('web console (apps/console) in Chromium', () => {
       csv,
       ['category_code,area_code,primary_unit,assisting_units', '03,*,housing,', '0306,*,housing,district', '0307,320102,district,', '04,*,env,', '08,*,hrss,', '0801,320104,hrss,housing', ''].join('\n'),
     );
-    await signIn(page, consoleUrl, TENANT, '热线管理员');
+    await signIn('热线管理员');
     await page.getByRole('link', { name: '派单目录' }).click();
     await page.getByTestId('catalog-version').filter({ hasText: `第 ${before} 版` }).waitFor();
     await page.locator('input[type=file]').setInputFiles(csv);
@@ -213,29 +204,16 @@ describe('web console (apps/console) in Chromium', () => {
   }, STEP);
 
   it('shows the dispatcher queue and the province registry', async () => {
-    await signIn(page, consoleUrl, TENANT, '派单员');
+    await signIn('派单员');
     await page.getByText('人工派单队列').waitFor();
     await shot('dispatcher-queue');
-    await signIn(page, consoleUrl, 'province-32', '省级运营');
+    await signIn('省级运营', 'province-32');
     await page.getByRole('cell', { name: 'city-3202' }).waitFor();
     await shot('province-registry');
   }, STEP);
 
   it("shows the unit the hotline's urge and 督办 order on its order page, and takes the unit's reply by keyboard", async () => {
-    const submitted = await platform.submitOnlineInScope(TENANT, token('agent'), {
-      requester: { name: '赵六', phone: '13600003333' }, title: '小区电梯停运', content: '3 号楼电梯停运三天，物业未处理。', areaCode: '320104',
-      requestType: 'complaint', categoryCode: '030603',
-    });
-    expect(submitted.status).toBe(201);
-    const listed = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
-    const requestId = (listed.body.items as Array<{ id: string; number: string }>).find((r) => r.number === submitted.body.number)!.id;
-    let orderId = '';
-    for (let i = 0; i < 60 && !orderId; i++) {
-      const orders = await platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor'));
-      orderId = (orders.body.items as Array<{ id: string; unitCode: string }>).find((o) => o.unitCode === 'housing')?.id ?? '';
-      if (!orderId) await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    expect(orderId).not.toBe('');
+    const { orderId } = await housingOrder('小区电梯停运', '3 号楼电梯停运三天，物业未处理。', { name: '赵六', phone: '13600003333' });
     const urged = await platform.api('handling', 'POST', `/v1/work-orders/${orderId}/urges`, token('supervisor'), { method: 'phone', note: '请尽快安排维修' });
     expect(urged.status).toBe(201);
     const opened = await platform.api('handling', 'POST', '/v1/supervision-orders', token('supervisor'), {
@@ -243,8 +221,8 @@ describe('web console (apps/console) in Chromium', () => {
     });
     expect(opened.status).toBe(201);
 
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
-    await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+    await signIn('承办单位操作员 · housing');
+    await open(`unit/${orderId}`);
     await page.getByTestId('order-urges').getByText('请尽快安排维修').waitFor({ timeout: 30_000 });
     await page.getByTestId('order-supervisions').getByText('市领导批示：请三日内查明原因并答复').waitFor();
     // Keyboard: type the reply, Tab to the button, Enter.
@@ -259,21 +237,11 @@ describe('web console (apps/console) in Chromium', () => {
   }, 2 * STEP);
 
   it("stops the unit's handling clock on an approved pause and runs it again on the unit's word", async () => {
-    const submitted = await platform.submitOnlineInScope(TENANT, token('agent'), {
-      requester: { name: '钱七', phone: '13600004444' }, title: '小区路灯不亮', content: '5 号楼前路灯一周不亮，需诉求人确认具体位置。', areaCode: '320104',
-      requestType: 'complaint', categoryCode: '030603',
-    });
-    expect(submitted.status).toBe(201);
-    const listed = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
-    const requestId = (listed.body.items as Array<{ id: string; number: string }>).find((r) => r.number === submitted.body.number)!.id;
-    const orderId = await eventually('the housing order', async () => {
-      const orders = await platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor'));
-      return (orders.body.items as Array<{ id: string; unitCode: string }>).find((o) => o.unitCode === 'housing')?.id;
-    });
+    const { orderId } = await housingOrder('小区路灯不亮', '5 号楼前路灯一周不亮，需诉求人确认具体位置。', { name: '钱七', phone: '13600004444' });
     expect((await platform.api('handling', 'POST', `/v1/work-orders/${orderId}/sign`, token('unit-operator:housing'))).status).toBe(200);
 
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
-    await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+    await signIn('承办单位操作员 · housing');
+    await open(`unit/${orderId}`);
     await page.getByTestId('order-clock').waitFor({ timeout: 30_000 });
     await page.locator('#pause-reason').click();
     await page.getByText('等待诉求人补充材料或确认', { exact: true }).click();
@@ -297,23 +265,11 @@ describe('web console (apps/console) in Chromium', () => {
     const admin = token('tenant-admin');
     expect((await platform.api('handling', 'PUT', '/v1/sign-off-policy', admin, { required: true })).status).toBe(200);
     try {
-      const submitted = await platform.submitOnlineInScope(TENANT, token('agent'), {
-        title: '小区路灯不亮', content: '7 号楼前路灯坏了两周。', areaCode: '320104', requestType: 'complaint', categoryCode: '030603',
-      });
-      expect(submitted.status).toBe(201);
-      const listed = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
-      const requestId = (listed.body.items as Array<{ id: string; number: string }>).find((r) => r.number === submitted.body.number)!.id;
-      let orderId = '';
-      for (let i = 0; i < 60 && !orderId; i++) {
-        const orders = await platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor'));
-        orderId = (orders.body.items as Array<{ id: string; unitCode: string }>).find((o) => o.unitCode === 'housing')?.id ?? '';
-        if (!orderId) await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-      expect(orderId).not.toBe('');
+      const { requestId, orderId } = await housingOrder('小区路灯不亮', '7 号楼前路灯坏了两周。');
       await giveAssistingInput(requestId);
 
-      await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
-      await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+      await signIn('承办单位操作员 · housing');
+      await open(`unit/${orderId}`);
       await page.getByRole('button', { name: '签收' }).click();
       await page.getByTestId('order-status').filter({ hasText: '办理中' }).waitFor();
       await page.locator('#answer-text').fill('已安排物业更换路灯');
@@ -323,8 +279,8 @@ describe('web console (apps/console) in Chromium', () => {
       await page.getByTestId('answer-draft').getByText('答复待负责人审签').waitFor();
       expect((await platform.api('handling', 'GET', `/v1/work-orders/${orderId}`, token('supervisor'))).body.status).toBe('in-progress');
 
-      await signIn(page, consoleUrl, TENANT, '承办单位负责人 · housing');
-      await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+      await signIn('承办单位负责人 · housing');
+      await open(`unit/${orderId}`);
       await page.getByTestId('answer-draft').getByText('已安排物业更换路灯').waitFor({ timeout: 30_000 });
       await shot('unit-order-sign-off');
       await page.getByRole('button', { name: '审签通过' }).click();
@@ -353,13 +309,12 @@ describe('web console (apps/console) in Chromium', () => {
       requestType: 'help',
     }, '13'); // 政风行风: no catalog entry, so it waits in the manual queue as an uncategorised one did
     expect(submitted.status).toBe(201);
-    const listed = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
-    const requestId = (listed.body.items as Array<{ id: string; number: string }>).find((r) => r.number === submitted.body.number)!.id;
+    const { requestId } = submitted;
     // The agent offers it to 110 (一键转接); npm start's simulated 110 accepts it two seconds later.
     const offer = await platform.api('intake', 'POST', `/v1/requests/${requestId}/linkage-transfers`, token('agent'), { counterpart: '110', method: 'one-key-transfer' });
     expect(offer.status).toBe(201);
 
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await page.getByRole('link', { name: '监督看板' }).click();
     await page.getByTestId(cell).filter({ hasText: new RegExp(`\\(${before + 1}/\\d+\\)`) }).waitFor({ timeout: 60_000 });
     expect(await acceptedSoFar()).toBe(before + 1);
@@ -392,14 +347,12 @@ describe('web console (apps/console) in Chromium', () => {
     };
     const before = await returnsOfHrss();
     // A complaint the demo catalog gives to hrss (08), returned by hrss and the return accepted.
-    const created = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
-      channel: 'phone', requester: { name: '赵六', phone: '13600003333' }, title: '失业金申领进度查询不到', content: '三月提交的失业金申领至今查询不到进度',
-      areaCode: '320104', requestType: 'complaint', urgency: 'urgent', categoryCode: '080101', scope: { decision: 'in-scope' },
+    const created = await registerRequest({
+      requester: { name: '赵六', phone: '13600003333' }, title: '失业金申领进度查询不到', content: '三月提交的失业金申领至今查询不到进度', areaCode: '320104', urgency: 'urgent', categoryCode: '080101',
     });
-    expect(created.status).toBe(201);
     let filed: { status: number; body: { id: string } } = { status: 0, body: { id: '' } };
     for (let i = 0; i < 60 && filed.status !== 201; i++) {
-      filed = await platform.api('dispatch', 'POST', `/v1/dispatches/${created.body.id}/returns`, token('unit-operator:hrss'), {
+      filed = await platform.api('dispatch', 'POST', `/v1/dispatches/${created.id}/returns`, token('unit-operator:hrss'), {
         reasonCode: 'not-our-duty', basis: '失业保险金由社保经办机构按《失业保险条例》办理',
       });
       if (filed.status !== 201) await new Promise((resolve) => setTimeout(resolve, 500));
@@ -407,14 +360,14 @@ describe('web console (apps/console) in Chromium', () => {
     expect(filed.status).toBe(201);
     expect((await platform.api('dispatch', 'POST', `/v1/returns/${filed.body.id}/decision`, token('dispatcher'), { decision: 'accept', note: '属社保经办机构' })).status).toBe(200);
 
-    await signIn(page, consoleUrl, TENANT, '派单员');
-    const row = page.getByRole('row').filter({ hasText: created.body.number });
+    await signIn('派单员');
+    const row = page.getByRole('row').filter({ hasText: created.number });
     await row.waitFor();
     // Urgent: 20 minutes by default, shown as its due beside the urgency.
     await row.getByText('紧急').waitFor();
     expect(await row.locator('td').last().innerText()).toMatch(/\d{2}:\d{2}/);
 
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await page.getByRole('link', { name: '监督看板' }).click();
     await page.getByTestId('return-rate-hrss').filter({ hasText: new RegExp(`\\(${before + 1}/\\d+\\)`) }).waitFor({ timeout: 60_000 });
     await page.getByTestId('dispatch-accuracy').waitFor();
@@ -424,14 +377,13 @@ describe('web console (apps/console) in Chromium', () => {
   }, 2 * STEP);
 
   it('negotiates the lead unit: the dispatcher opens it on a queued request, housing takes the lead and env assists in the unit portal, and it is dispatched', async () => {
-    const created = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
-      channel: 'phone', requester: { name: '钱七', phone: '13500004444' }, title: '小区门口占道经营无人管', content: '小区门口长期占道经营，多个部门互相推诿',
-      areaCode: '320104', requestType: 'complaint', urgency: 'normal', categoryCode: '130101', scope: { decision: 'in-scope' }, // 政风行风: no catalog entry
+    const created = await registerRequest({
+      requester: { name: '钱七', phone: '13500004444' }, title: '小区门口占道经营无人管', content: '小区门口长期占道经营，多个部门互相推诿', areaCode: '320104',
+      categoryCode: '130101', // 政风行风: no catalog entry
     });
-    expect(created.status).toBe(201);
-    const number = created.body.number as string;
+    const { number } = created;
 
-    await signIn(page, consoleUrl, TENANT, '派单员');
+    await signIn('派单员');
     const row = page.getByRole('row').filter({ hasText: number });
     await row.waitFor({ timeout: 30_000 });
     await row.getByRole('button', { name: /展开|Expand/ }).click();
@@ -447,7 +399,7 @@ describe('web console (apps/console) in Chromium', () => {
     await shot('dispatcher-negotiation');
 
     const answer = async (unit: string, stance: string, note: string) => {
-      await signIn(page, consoleUrl, TENANT, `承办单位操作员 · ${unit}`);
+      await signIn(`承办单位操作员 · ${unit}`);
       const invitation = page.getByTestId(`unit-negotiation-${number}`);
       await invitation.waitFor({ timeout: 30_000 });
       await invitation.getByRole('combobox', { name: '本单位意见' }).click();
@@ -463,15 +415,13 @@ describe('web console (apps/console) in Chromium', () => {
 
     // Every candidate answered and one leads: dispatch settles it and dispatches.
     const dispatched = await eventually('dispatched by the negotiation', async () => {
-      const requests = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
-      const id = (requests.body.items as Array<{ id: string; number: string }>).find((r) => r.number === number)?.id;
-      const res = id ? await platform.api('dispatch', 'GET', `/v1/dispatches/${id}`, token('dispatcher')) : undefined;
-      return res?.status === 200 ? res.body : undefined;
+      const res = await platform.api('dispatch', 'GET', `/v1/dispatches/${created.id}`, token('dispatcher'));
+      return res.status === 200 ? res.body : undefined;
     });
     expect(dispatched.assignments.map((a: { unitCode: string; role: string }) => `${a.unitCode}:${a.role}`)).toEqual(['housing:primary', 'env:assisting']);
     // The negotiation is on the request's timeline: opened, then settled (steps without a status).
     const notes = await eventually('the negotiation on the timeline', async () => {
-      const res = await platform.api('intake', 'GET', `/v1/requests/${created.body.id}`, token('agent'));
+      const res = await platform.api('intake', 'GET', `/v1/requests/${created.id}`, token('agent'));
       const all = (res.body.timeline as Array<{ note: string }>).map((t) => t.note);
       return all.some((n) => n.startsWith('negotiation settled (agreed)')) ? all : undefined;
     });
@@ -479,7 +429,7 @@ describe('web console (apps/console) in Chromium', () => {
 
     // 协办: env gives its input into housing's order; housing sees it before it answers (ADR 0026).
     const openOrder = async (unit: string) => {
-      await signIn(page, consoleUrl, TENANT, `承办单位操作员 · ${unit}`);
+      await signIn(`承办单位操作员 · ${unit}`);
       const link = page.getByRole('link', { name: number });
       await link.waitFor({ timeout: 30_000 });
       await link.click();
@@ -495,7 +445,7 @@ describe('web console (apps/console) in Chromium', () => {
     await page.locator('#answer-contact').fill('由主办单位联系诉求人');
     await page.getByRole('button', { name: '提交协办意见' }).click();
     await page.getByTestId('order-status').filter({ hasText: '已提交协办意见' }).waitFor();
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
+    await signIn('承办单位操作员 · housing');
     await page.getByRole('link', { name: number }).click();
     const inputs = page.getByRole('region', { name: '协办单位意见' });
     await inputs.getByText('已对油烟噪声开展执法检查，责令整改').waitFor();
@@ -504,14 +454,12 @@ describe('web console (apps/console) in Chromium', () => {
   }, 3 * STEP);
 
   it('transfers a queued request to another city: Nanjing offers it from its queue, Wuxi accepts it into its own', async () => {
-    const created = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
-      channel: 'phone', requester: { name: '周九', phone: '13600006666' }, title: '无锡某窗口推诿', content: '在无锡市锡山区办事被推诿',
-      areaCode: '320104', requestType: 'complaint', urgency: 'normal', categoryCode: '130101', scope: { decision: 'in-scope' },
+    const created = await registerRequest({
+      requester: { name: '周九', phone: '13600006666' }, title: '无锡某窗口推诿', content: '在无锡市锡山区办事被推诿', areaCode: '320104', categoryCode: '130101',
     });
-    expect(created.status).toBe(201);
-    const number = created.body.number as string;
+    const { number } = created;
 
-    await signIn(page, consoleUrl, TENANT, '派单员');
+    await signIn('派单员');
     const row = page.getByRole('row').filter({ hasText: number });
     await row.waitFor({ timeout: 30_000 });
     await row.getByRole('button', { name: /展开|Expand/ }).click();
@@ -522,7 +470,7 @@ describe('web console (apps/console) in Chromium', () => {
     await page.getByRole('button', { name: '转办', exact: true }).click();
     await page.getByText('已转办，待对方接收').waitFor();
 
-    await signIn(page, consoleUrl, 'city-3202', '派单员');
+    await signIn('派单员', 'city-3202');
     const offer = page.getByTestId(`incoming-transfer-${number}`);
     await offer.waitFor({ timeout: 30_000 });
     await shot('dispatcher-incoming-transfer');
@@ -530,32 +478,17 @@ describe('web console (apps/console) in Chromium', () => {
     await offer.waitFor({ state: 'detached' });
     // In Wuxi's queue now, under the same number; out of Nanjing's, transferred.
     await page.getByRole('row').filter({ hasText: number }).waitFor({ timeout: 30_000 });
-    const nanjing = await platform.api('intake', 'GET', `/v1/requests/${created.body.id}`, token('agent'));
+    const nanjing = await platform.api('intake', 'GET', `/v1/requests/${created.id}`, token('agent'));
     expect(nanjing.body).toMatchObject({ status: 'transferred', transferredTo: 'city-3202' });
   }, 2 * STEP);
 
-  /** A public complaint of the housing catalog entry, and its housing order once dispatched. */
-  const housingOrder = async (requester: { name: string; phone: string }, title: string, content: string) => {
-    const submitted = await platform.submitOnlineInScope(TENANT, token('agent'), {
-      requester, title, content, areaCode: '320104', requestType: 'complaint', categoryCode: '030603',
-    });
-    expect(submitted.status).toBe(201);
-    const listed = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
-    const requestId = (listed.body.items as Array<{ id: string; number: string }>).find((r) => r.number === submitted.body.number)!.id;
-    const orderId = await eventually('the housing order', async () => {
-      const orders = await platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor'));
-      return (orders.body.items as Array<{ id: string; unitCode: string }>).find((o) => o.unitCode === 'housing')?.id;
-    });
-    return { requestId, orderId, number: submitted.body.number as string };
-  };
-
   it("lets a supervisor approve a unit's extension request and refuse its pause by keyboard, and the unit sees both decisions", async () => {
-    const { orderId, number } = await housingOrder({ name: '吴十', phone: '13600008888' }, '老旧小区外墙脱落', '2 号楼外墙瓷砖脱落，需鉴定后维修。');
+    const { orderId, number } = await housingOrder('老旧小区外墙脱落', '2 号楼外墙瓷砖脱落，需鉴定后维修。', { name: '吴十', phone: '13600008888' });
     expect((await platform.api('handling', 'POST', `/v1/work-orders/${orderId}/sign`, token('unit-operator:housing'))).status).toBe(200);
 
     // The unit asks for three more working days and for its clock to stop, in its portal.
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
-    await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+    await signIn('承办单位操作员 · housing');
+    await open(`unit/${orderId}`);
     await page.locator('#extension-days').waitFor({ timeout: 30_000 });
     await page.locator('#extension-days').fill('3');
     await page.locator('#extension-reason').fill('外墙需第三方安全鉴定');
@@ -572,7 +505,7 @@ describe('web console (apps/console) in Chromium', () => {
       handlingDueAt: string; extensions: Array<{ proposedDueAt: string }>;
     };
 
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await page.getByRole('link', { name: '延期暂停审批' }).click();
     const rows = page.getByTestId('approvals').getByRole('row').filter({ hasText: number });
     const extension = rows.filter({ hasText: '延期申请' });
@@ -606,8 +539,8 @@ describe('web console (apps/console) in Chromium', () => {
     expect(decided.handlingDueAt).not.toBe(asked.handlingDueAt);
 
     // The unit sees both decisions, with the hotline's notes, and the due moved.
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
-    await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+    await signIn('承办单位操作员 · housing');
+    await open(`unit/${orderId}`);
     await page.getByTestId('order-extensions').getByText('已批准').waitFor({ timeout: 30_000 });
     await page.getByTestId('order-extensions').getByText('同意延期三个工作日').waitFor();
     await page.getByTestId('order-pauses').getByText('不予暂停').waitFor();
@@ -616,7 +549,7 @@ describe('web console (apps/console) in Chromium', () => {
   }, 2 * STEP);
 
   it("lets a unit operator download the request's files and upload and download its own, every download recorded", async () => {
-    const { requestId, orderId } = await housingOrder({ name: '郑十一', phone: '13600009999' }, '楼道堆放杂物', '1 单元楼道堆满杂物，存在消防隐患。');
+    const { requestId, orderId } = await housingOrder('楼道堆放杂物', '1 单元楼道堆满杂物，存在消防隐患。', { name: '郑十一', phone: '13600009999' });
     // The agent attached the requester's photo (intake: agents and supervisors add to a request).
     const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
     const attached = await fetch(`${platform.url('intake')}/v1/requests/${requestId}/attachments?filename=${encodeURIComponent('楼道照片.png')}`, {
@@ -624,8 +557,8 @@ describe('web console (apps/console) in Chromium', () => {
     });
     expect(attached.status).toBe(201);
 
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
-    await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+    await signIn('承办单位操作员 · housing');
+    await open(`unit/${orderId}`);
     // The primary unit reads the request's files once intake knows its code from the dispatch.
     const requestFile = page.getByTestId('request-attachments').getByRole('row').filter({ hasText: '楼道照片.png' });
     await requestFile.waitFor({ timeout: 30_000 });
@@ -660,7 +593,7 @@ describe('web console (apps/console) in Chromium', () => {
   }, 2 * STEP);
 
   it("reveals the requester's phone to the unit for a stated purpose (audited), shows the reveals left and the refusal at the cap, and issues a call reference", async () => {
-    const { requestId, orderId } = await housingOrder({ name: '王十二', phone: '13600007777' }, '小区路灯损坏', '8 号楼路灯损坏，需联系诉求人确认位置。');
+    const { requestId, orderId } = await housingOrder('小区路灯损坏', '8 号楼路灯损坏，需联系诉求人确认位置。', { name: '王十二', phone: '13600007777' });
     const operator = token('unit-operator:housing');
     const contactOf = async () => (await platform.api('intake', 'GET', `/v1/requests/${requestId}/contact`, operator)).body as { phone: string; reveal: { possible: boolean; remainingToday: number } };
     // Once intake knows the unit's code from the dispatch, the unit sees the masked contact.
@@ -670,8 +603,8 @@ describe('web console (apps/console) in Chromium', () => {
     });
     expect(before.phone).toBe('136****7777');
 
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · housing');
-    await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+    await signIn('承办单位操作员 · housing');
+    await open(`unit/${orderId}`);
     await page.getByTestId('contact-phone').filter({ hasText: '136****7777' }).waitFor({ timeout: 30_000 });
     await page.getByTestId('contact-remaining').filter({ hasText: String(before.reveal.remainingToday) }).waitFor();
     await page.locator('#contact-purpose').click();
@@ -697,9 +630,9 @@ describe('web console (apps/console) in Chromium', () => {
     const policy = (await platform.api('intake', 'GET', '/v1/contact-policy', admin)).body as { dailyRevealsPerUser: number };
     try {
       // Away to the list and back: the page forgets the phone it showed.
-      await page.evaluate(`location.hash = '#/unit'`);
+      await open(`unit`);
       await page.getByText('本单位工单').waitFor();
-      await page.evaluate(`location.hash = '#/unit/${orderId}'`);
+      await open(`unit/${orderId}`);
       const left = before.reveal.remainingToday - 1;
       await page.getByTestId('contact-remaining').filter({ hasText: String(left) }).waitFor({ timeout: 30_000 });
       expect((await platform.api('intake', 'PUT', '/v1/contact-policy', admin, { dailyRevealsPerUser: policy.dailyRevealsPerUser - left })).status).toBe(200);
@@ -719,14 +652,10 @@ describe('web console (apps/console) in Chromium', () => {
   }, 2 * STEP);
 
   it('terminates a request on two persons\' word: the agent proposes it on the desk, the proposer may not approve their own, the supervisor approves it by keyboard', async () => {
-    const register = async (title: string) => {
-      const res = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
-        channel: 'phone', requester: { name: '郑十一', phone: '13700009999', confidential: false }, title, content: '要求小区门口禁止一切车辆通行，已答复过仍反复来电。',
-        areaCode: '320104', requestType: 'complaint', urgency: 'normal', categoryCode: '030603', scope: { decision: 'in-scope' },
+    const register = (title: string) =>
+      registerRequest({
+        requester: { name: '郑十一', phone: '13700009999', confidential: false }, title, content: '要求小区门口禁止一切车辆通行，已答复过仍反复来电。', areaCode: '320104', categoryCode: '030603',
       });
-      expect(res.status).toBe(201);
-      return res.body as { id: string; number: string; accessCode: string };
-    };
     const earlier = await register('小区门口禁行（首次）');
     const repeated = await register('小区门口禁行（重复）');
     const own = await register('小区门口禁行（督办员提议）');
@@ -735,7 +664,7 @@ describe('web console (apps/console) in Chromium', () => {
       reasonCode: 'unreasonable-demand', legalRoute: '可依法向区人民政府申请行政复议',
     })).status).toBe(201);
 
-    await signIn(page, consoleUrl, TENANT, '话务员');
+    await signIn('话务员');
     const row = page.locator('tr.ant-table-row', { hasText: repeated.number });
     await row.waitFor({ timeout: 30_000 });
     await row.getByRole('button', { name: '提议终结' }).click();
@@ -750,7 +679,7 @@ describe('web console (apps/console) in Chromium', () => {
     await form.getByRole('button', { name: '提议终结' }).click();
     await form.getByText('终结待审批').waitFor();
 
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await page.getByRole('link', { name: '诉求终结' }).click();
     const rows = page.getByTestId('terminations').getByRole('row');
     const proposal = rows.filter({ hasText: repeated.number });
@@ -773,7 +702,7 @@ describe('web console (apps/console) in Chromium', () => {
     expect(history.body.items).toEqual([expect.objectContaining({ state: 'approved', reasonCode: 'repeated-no-new-facts', evidenceRequestNumbers: [earlier.number] })]);
 
     // The requester's lookup shows the 已终结 step (the request may be archived right after).
-    const lookup = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const lookup = await browser.newContext(PHONE);
     const p = await lookup.newPage();
     try {
       await p.goto(`${consoleUrl}/#/public/${TENANT}`);
@@ -791,7 +720,7 @@ describe('web console (apps/console) in Chromium', () => {
   }, 2 * STEP);
 
   it('has no serious accessibility violations on any page it showed, and records the agent desk first load', async () => {
-    const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const fresh = await browser.newContext(DESKTOP);
     const p = await fresh.newPage();
     try {
       await p.goto(`${consoleUrl}/#/`);

@@ -3,16 +3,12 @@
 // stream namespace, so this suite runs beside console-browser.int-spec.ts): 回访规则, 统计口径,
 // 数据保留 and 持续跟踪. Each test does the page's action by keyboard where it can, checks what
 // the service then holds, screenshots the page into docs/console/ and runs axe-core on it.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eventually } from '@hotline/testing';
-import { LocalPlatform, ROOT } from '../support/platform';
-import { capture, launchChromium, signIn } from './browser';
+import type { LocalPlatform } from '../support/platform';
+import { consoleSuite, DEMO_TENANT as TENANT } from './harness';
 
-const run = promisify(execFile);
-const TENANT = 'city-3201';
 const STEP = 90_000;
 
 /** A civil date in Shanghai (the demo tenant's zone), `days` from today. */
@@ -20,42 +16,11 @@ const shanghaiDate = (days = 0) => new Intl.DateTimeFormat('sv-SE', { timeZone: 
 
 describe('console pages of issue 16: revisit rules, rate settings, retention, follow-ups', () => {
   let platform: LocalPlatform;
-  let browser: Browser;
   let page: Page;
-  let consoleUrl: string;
-  const token = (key: string) => platform.tokens()[TENANT]![key]!;
-  /** Opens a page by its hash in the same document (the session stays); the menu may fold these pages away. */
-  const open = (route: string) => page.evaluate(`location.hash = '#/${route}'`);
-  /** Picks an Ant Design select's option by keyboard: focus, type the label, Enter. */
-  const choose = async (selector: string, label: string) => {
-    await page.locator(selector).click();
-    await page.keyboard.type(label);
-    await page.locator(`.ant-select-item-option-active[title="${label}"]`).waitFor();
-    await page.keyboard.press('Enter');
-  };
-  const screenshotClean = async (name: string) => {
-    // Every dropdown closed (hidden, not mid-animation) before the picture and the accessibility check.
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await capture(page, name)).toEqual([]);
-  };
-
-  beforeAll(async () => {
-    await run(process.execPath, ['apps/console/scripts/build.mjs', '--if-stale'], { cwd: ROOT });
-    platform = LocalPlatform.launch();
-    await platform.waitForOutput(/\[start\] platform ready/);
-    consoleUrl = platform.output.match(/ console {4}(http:\/\/\S+)/)![1]!;
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-  }, 420_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.destroy();
-  }, 60_000);
+  const { token, signIn, open, choose, chooseFirst, screenshotClean, orderOf, answerAndPass } = consoleSuite({ ready: (s) => ({ platform, page } = s) });
 
   it('回访规则: the admin saves a complaint rule for web channels and sees it apply to complaints by web', async () => {
-    await signIn(page, consoleUrl, TENANT, '热线管理员');
+    await signIn('热线管理员');
     await open('sampling-rules');
     const rules = page.getByTestId('sampling-rules');
     // The demo seeds a rule for every type (30 %) and one for complaints (100 %, 48 h).
@@ -94,7 +59,7 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
   }, STEP);
 
   it('统计口径: the admin saves how the rates are computed, the rates report it, the supervisor reads it', async () => {
-    await signIn(page, consoleUrl, TENANT, '热线管理员');
+    await signIn('热线管理员');
     await open('rate-settings');
     await page.getByTestId('rate-settings-source').filter({ hasText: '平台默认口径' }).waitFor({ timeout: 30_000 });
     await page.locator('#rate-basically-satisfied').fill('0.5');
@@ -115,7 +80,7 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
     await screenshotClean('admin-rate-settings');
 
     // The supervisor reads the settings; only the admin may change them.
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await open('rate-settings');
     await page.getByTestId('rate-settings-source').filter({ hasText: '本热线口径' }).waitFor({ timeout: 30_000 });
     expect(await page.locator('#rate-basically-satisfied').inputValue()).toBe('0.50');
@@ -124,7 +89,7 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
   }, STEP);
 
   it('数据保留: the admin saves the retention policy, runs it now and exports a day of the archive', async () => {
-    await signIn(page, consoleUrl, TENANT, '热线管理员');
+    await signIn('热线管理员');
     await open('retention');
     await page.getByTestId('retention-policy-source').filter({ hasText: '平台默认' }).waitFor({ timeout: 30_000 });
     await page.locator('#retention-years').fill('30');
@@ -179,23 +144,9 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
     expect(created.status).toBe(201);
     const requestId = created.body.id as string;
     const number = created.body.number as string;
-    const orderId = await eventually('the hrss order', async () => {
-      const orders = await platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor'));
-      return (orders.body.items as Array<{ id: string; unitCode: string }>).find((o) => o.unitCode === 'hrss')?.id;
-    });
-    const operator = token('unit-operator:hrss');
-    expect((await platform.api('handling', 'POST', `/v1/work-orders/${orderId}/sign`, operator)).status).toBe(200);
-    expect((await platform.api('handling', 'POST', `/v1/work-orders/${orderId}/answer`, operator, {
+    const orderId = await orderOf(requestId, 'hrss');
+    await answerAndPass({ requestId, orderId, unitCode: 'hrss' }, {
       answer: '补贴资金待明年财政预算安排后发放。', basis: '《既有住宅增设电梯补贴办法》', contactRecord: '电话联系诉求人，告知资金安排',
-    })).status).toBe(200);
-    const review = await eventually('the review', async () => {
-      const res = await platform.api('revisit', 'GET', '/v1/reviews?status=pending&limit=200', token('reviewer'));
-      return (res.body.items as Array<{ id: string; workOrderId: string }>).find((r) => r.workOrderId === orderId);
-    });
-    expect((await platform.api('revisit', 'POST', `/v1/reviews/${review.id}/decision`, token('reviewer'), { passed: true })).status).toBe(200);
-    await eventually('awaiting its revisit', async () => {
-      const res = await platform.api('revisit', 'GET', '/v1/revisits/pending?limit=200', token('agent'));
-      return (res.body.items as Array<{ requestId: string }>).some((r) => r.requestId === requestId) || undefined;
     });
     const firstDate = shanghaiDate(7);
     const made = await platform.api('revisit', 'POST', '/v1/follow-ups', token('reviewer'), {
@@ -209,7 +160,7 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
     });
 
     // The unit reports its progress before the date.
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · hrss');
+    await signIn('承办单位操作员 · hrss');
     await open('follow-ups');
     const row = page.getByTestId('follow-ups').getByRole('row').filter({ hasText: number });
     await row.waitFor({ timeout: 30_000 });
@@ -221,7 +172,7 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
     await page.getByTestId(`follow-up-state-${followUpId}`).filter({ hasText: '待热线回访' }).waitFor();
 
     // The reviewer revisits: partly resolved, followed up again in a month (keyboard: Tab through, Enter).
-    await signIn(page, consoleUrl, TENANT, '复核员');
+    await signIn('复核员');
     await open('follow-ups');
     await choose('[aria-label="按跟踪状态筛选"]', '待热线回访');
     const reported = page.getByTestId('follow-ups').getByRole('row').filter({ hasText: number });
@@ -246,21 +197,13 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
   }, 3 * STEP);
 
   describe('settings pages of issue 16: taxonomy, units, time limits, calendar, channels, transfer lists, knowledge base', () => {
-    /** Picks the first option a select offers for what is typed (the labels here are long). */
-    const chooseFirst = async (selector: string, text: string) => {
-      await page.locator(selector).click();
-      await page.keyboard.type(text);
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').waitFor();
-      await page.keyboard.press('Enter');
-    };
-
     it('分类体系: the admin opens the tree level by level, exports it, and publishes a CSV that retires a code a request carries', async () => {
       const created = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
         channel: 'phone', requester: { name: '周九', phone: '13700006666' }, title: '科技服务平台无法登录', content: '市科技服务平台登录后一直报错',
         areaCode: '320104', requestType: 'help', urgency: 'normal', categoryCode: '010103', scope: { decision: 'in-scope' },
       });
       expect(created.status).toBe(201);
-      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await signIn('热线管理员');
       await open('taxonomy');
       const tree = page.getByTestId('taxonomy-tree');
       await tree.getByText('01 科教文体').waitFor({ timeout: 30_000 });
@@ -294,8 +237,8 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
       await screenshotClean('admin-taxonomy');
     }, STEP);
 
-    it('承办单位: the admin registers a unit under the city, sees it in the tree, is told a code is taken, and filters by area', async () => {
-      await signIn(page, consoleUrl, TENANT, '热线管理员');
+    it('承办单位: the admin registers a unit under the city, sees it in the tree, is told a code is taken, deactivates and reactivates it, and filters by area', async () => {
+      await signIn('热线管理员');
       await open('units');
       const units = page.getByTestId('units');
       await units.getByText('南京市人民政府').waitFor({ timeout: 30_000 });
@@ -335,6 +278,28 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
       const edited = (await platform.api('dispatch', 'GET', '/v1/units', token('tenant-admin'))).body.items as Array<{ code: string; name: string; parentId: string | null; areaCodes: string[] }>;
       expect(edited.find((u) => u.code === 'metro')).toMatchObject({ name: '南京地铁集团有限公司', areaCodes: ['320102', '320104', '320106'] });
       expect(edited.find((u) => u.code === 'city-gov')?.parentId).toBeNull();
+
+      // Deactivated after a confirmation (PATCH active: false: no new work, its open orders go on),
+      // then reactivated the same way; both before the screenshot, which stops the dialogs' animations.
+      const dialog = page.getByRole('dialog');
+      const activeOf = async (code: string) =>
+        ((await platform.api('dispatch', 'GET', '/v1/units', token('tenant-admin'))).body.items as Array<{ code: string; active: boolean }>).find((u) => u.code === code)?.active;
+      await units.getByRole('button', { name: '停用 南京地铁集团有限公司' }).click();
+      await dialog.locator('.ant-modal-confirm-title', { hasText: '停用 南京地铁集团有限公司？' }).waitFor();
+      await dialog.getByText('已有工单照常办理').waitFor();
+      await dialog.getByRole('button', { name: '停用' }).click();
+      await page.getByTestId('unit-state-metro').filter({ hasText: '已停用' }).waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await activeOf('metro')).toBe(false);
+      expect(await activeOf('city-gov')).toBe(true);
+      await units.getByRole('button', { name: '启用 南京地铁集团有限公司' }).click();
+      await dialog.locator('.ant-modal-confirm-title', { hasText: '启用 南京地铁集团有限公司？' }).waitFor();
+      await dialog.getByRole('button', { name: '启用' }).click();
+      await page.getByTestId('unit-state-metro').filter({ hasText: /^启用$/ }).waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await activeOf('metro')).toBe(true);
+      // The one error shown is still the taken code's, in the register form: neither change failed.
+      expect(await page.locator('.ant-alert-error').allInnerTexts()).toEqual([expect.stringContaining('该单位代码已被使用')]);
       await screenshotClean('admin-units');
 
       // Filtered on the server: metro does not cover 320105.
@@ -345,7 +310,7 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
     }, STEP);
 
     it('办理时限: the admin changes a complaint’s handling limit and its counting, puts a pair back to the default, and saves the table', async () => {
-      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await signIn('热线管理员');
       await open('time-limits');
       await page.getByTestId('limit-source-complaint-normal').waitFor({ timeout: 30_000 });
       await page.locator('#limit-complaint-normal-handle-amount').fill('12');
@@ -369,7 +334,7 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
     it('工作日历: the admin loads 2027, the year the calendar lacks; the month view shows its New Year holiday and make-up Saturday', async () => {
       const before = await platform.api('handling', 'GET', '/v1/calendar/status', token('tenant-admin'));
       expect(before.body.missingYears).toContain(2027);
-      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await signIn('热线管理员');
       await open('calendar');
       await page.getByTestId('calendar-years').getByRole('row').filter({ hasText: '2026' }).waitFor({ timeout: 30_000 });
       await page.locator('#year-year').fill('2027');
@@ -398,7 +363,7 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
     }, STEP);
 
     it('受理渠道: the admin adds an enabled and a disabled channel; the enabled filter is the server’s', async () => {
-      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await signIn('热线管理员');
       await open('channels');
       const channels = page.getByTestId('channels');
       await channels.getByRole('row').filter({ hasText: '网上诉求平台' }).waitFor({ timeout: 30_000 });
@@ -435,7 +400,7 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
     }, STEP);
 
     it('转办清单: the admin adds a 12345→110 item and saves the outgoing list whole', async () => {
-      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await signIn('热线管理员');
       await open('transfer-lists');
       await page.getByTestId('transfer-list').waitFor({ timeout: 30_000 });
       const before = await platform.api('intake', 'GET', '/v1/linkage/transfer-list?direction=outgoing', token('tenant-admin'));
@@ -458,7 +423,7 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
 
     it('知识库: the supervisor writes an article and may not approve it (403 in either language); the reviewer publishes it and finds it', async () => {
       const title = '居住证办理需要哪些材料';
-      await signIn(page, consoleUrl, TENANT, '督办员');
+      await signIn('督办员');
       await open('knowledge');
       await page.getByRole('tab', { name: '撰写' }).click();
       await page.locator('#kb-category').fill('公安/户籍管理');
@@ -481,7 +446,7 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
       const written = (inReview.body.items as Array<{ articleId: string; title: string }>).find((v) => v.title === title)!;
       expect(written).toMatchObject({ version: 1, status: 'in-review', submittedBy: `${TENANT}:supervisor` });
 
-      await signIn(page, consoleUrl, TENANT, '复核员');
+      await signIn('复核员');
       await open('knowledge');
       await page.getByRole('tab', { name: '审核' }).click();
       const queued = page.getByTestId('kb-review-queue').getByRole('row').filter({ hasText: title });
@@ -509,7 +474,7 @@ describe('console pages of issue 16: revisit rules, rate settings, retention, fo
         '城乡建设/物业管理,电梯维保投诉渠道,可向市场监管部门投诉。,南京市市场监督管理局,未知类型,,电梯,2026-01-01,',
         '交通运输/公共交通,公交卡挂失办理,持身份证到公交卡服务网点办理挂失。,南京市交通运输局,日常咨询类,,"公交卡,挂失",2026-01-01,',
       ].join('\n');
-      await signIn(page, consoleUrl, TENANT, '热线管理员');
+      await signIn('热线管理员');
       await open('knowledge');
       await page.getByRole('tab', { name: '导入' }).click();
       await page.locator('input[type=file]').setInputFiles({ name: 'kb-import.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });

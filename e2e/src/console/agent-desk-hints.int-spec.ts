@@ -6,15 +6,11 @@
 // the same phone to merge into; the tenant's 保密 default follows the type. Each case is done by
 // keyboard, checked in what the services then hold, screenshotted into docs/console/ and run
 // through axe-core.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eventually } from '@hotline/testing';
-import { LocalPlatform, ROOT } from '../support/platform';
-import { capture, launchChromium, signIn } from './browser';
+import type { LocalPlatform } from '../support/platform';
+import { consoleSuite } from './harness';
 
-const run = promisify(execFile);
-const TENANT = 'city-3201';
 const AREA = '320104';
 const STEP = 90_000;
 
@@ -33,26 +29,23 @@ interface RequestRead {
 
 describe('agent desk hints: category suggestions, catalog units, knowledge, duplicates, 保密 default', () => {
   let platform: LocalPlatform;
-  let browser: Browser;
   let page: Page;
-  let consoleUrl: string;
-  const token = (key: string) => platform.tokens()[TENANT]![key]!;
+  const { token, signIn, choose, screenshotClean, requestIdOf, registerRequest } = consoleSuite({
+    ready: async (s) => {
+      ({ platform, page } = s);
+      // The demo's first model trains in the background after the start (about 8 s on this machine).
+      await eventually('an active classification model', async () => {
+        const models = await platform.api('intake', 'GET', '/v1/classification/models', s.token('supervisor'));
+        return models.body.activeVersion !== null || undefined;
+      }, 180_000);
+    },
+    timeout: 600_000,
+  });
   const hints = () => page.getByTestId('desk-hints');
 
-  /** Picks an Ant Design select's option by keyboard: focus, type the label, Enter. */
-  const choose = async (selector: string, label: string) => {
-    await page.locator(selector).click();
-    await page.keyboard.type(label);
-    await page.locator(`.ant-select-item-option-active[title="${label}"]`).waitFor();
-    await page.keyboard.press('Enter');
-  };
-  const screenshotClean = async (name: string) => {
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await capture(page, name)).toEqual([]);
-  };
   /** A fresh desk: who calls, from where, and what they say, typed as an agent types it. */
   const startCall = async (phone: string, name: string, content: string) => {
-    await signIn(page, consoleUrl, TENANT, '话务员');
+    await signIn('话务员');
     await page.locator('#desk-phone').waitFor();
     await page.keyboard.type(phone);
     await page.keyboard.press('Tab');
@@ -66,9 +59,7 @@ describe('agent desk hints: category suggestions, catalog units, knowledge, dupl
     await page.keyboard.press('Control+Enter');
     const number = (await page.getByTestId('registered-number').innerText()).split(/:\s*/).pop()!.trim();
     expect(number).toMatch(/^3201-\d{8}-\d{6}$/);
-    const list = await platform.api('intake', 'GET', '/v1/requests?limit=50', token('agent'));
-    const id = (list.body.items as Array<{ id: string; number: string }>).find((r) => r.number === number)!.id;
-    return (await platform.api('intake', 'GET', `/v1/requests/${id}`, token('agent'))).body as RequestRead;
+    return (await platform.api('intake', 'GET', `/v1/requests/${await requestIdOf(number)}`, token('agent'))).body as RequestRead;
   };
   /** Alt+1 once a category is suggested: category, and type and urgency where cued; the catalog is then asked about it. */
   const applyFirstSuggestion = async () => {
@@ -76,26 +67,6 @@ describe('agent desk hints: category suggestions, catalog units, knowledge, dupl
     await page.keyboard.press('Alt+1');
     await hints().getByTestId('catalog-units').filter({ hasText: /主办|目录未匹配/ }).filter({ hasNotText: '（建议）' }).waitFor();
   };
-
-  beforeAll(async () => {
-    await run(process.execPath, ['apps/console/scripts/build.mjs', '--if-stale'], { cwd: ROOT });
-    platform = LocalPlatform.launch();
-    await platform.waitForOutput(/\[start\] platform ready/);
-    consoleUrl = platform.output.match(/ console {4}(http:\/\/\S+)/)![1]!;
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    // The demo's first model trains in the background after the start (about 8 s on this machine).
-    await eventually('an active classification model', async () => {
-      const models = await platform.api('intake', 'GET', '/v1/classification/models', token('supervisor'));
-      return models.body.activeVersion !== null || undefined;
-    }, 180_000);
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.destroy();
-  }, 60_000);
 
   it('suggests the category of a housing complaint with the words behind it; Alt+1 applies it, the catalog names housing, and the choice is recorded', async () => {
     await startCall('13811112222', '王五', '小区开发商延期交房，房屋质量问题严重，墙体开裂，业主投诉多次无人处理，要求住建部门督促开发商整改');
@@ -166,12 +137,9 @@ describe('agent desk hints: category suggestions, catalog units, knowledge, dupl
 
   it('finds the first request of the same phone as a duplicate candidate on a second call; 并单 merges the repeat into it', async () => {
     const phone = '13955556666';
-    const first = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
-      channel: 'phone', requester: { name: '钱七', phone, confidential: false }, title: '地下车库积水', content: '小区地下车库积水严重，车辆无法进出',
-      areaCode: AREA, requestType: 'complaint', urgency: 'normal', categoryCode: '03', scope: { decision: 'in-scope' },
+    const master = await registerRequest({
+      requester: { name: '钱七', phone, confidential: false }, title: '地下车库积水', content: '小区地下车库积水严重，车辆无法进出', areaCode: AREA, categoryCode: '03',
     });
-    expect(first.status).toBe(201);
-    const master = first.body as { id: string; number: string };
 
     await startCall(phone, '钱七', '地下车库又积水了，上次反映的还没有处理');
     const candidate = hints().getByTestId(`duplicate-${master.number}`);
@@ -195,14 +163,8 @@ describe('agent desk hints: category suggestions, catalog units, knowledge, dupl
   it('shows a terminated matter of the same phone with its legal route; taking it answers the call as a terminated matter', async () => {
     const phone = '13977778888';
     const legalRoute = '对处理结果不服的，可依法向区人民政府申请行政复议';
-    const enter = async (title: string) => {
-      const res = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
-        channel: 'phone', requester: { name: '周九', phone, confidential: false }, title, content: '要求拆除小区门口的公交站台，已答复过仍反复来电',
-        areaCode: AREA, requestType: 'complaint', urgency: 'normal', categoryCode: '03', scope: { decision: 'in-scope' },
-      });
-      expect(res.status).toBe(201);
-      return res.body as { id: string; number: string };
-    };
+    const enter = (title: string) =>
+      registerRequest({ requester: { name: '周九', phone, confidential: false }, title, content: '要求拆除小区门口的公交站台，已答复过仍反复来电', areaCode: AREA, categoryCode: '03' });
     const earlier = await enter('拆除公交站台（首次）');
     const repeated = await enter('拆除公交站台（重复）');
     const proposed = await platform.api('intake', 'POST', `/v1/requests/${repeated.id}/terminations`, token('agent'), {

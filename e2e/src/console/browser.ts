@@ -1,10 +1,11 @@
 // Browser support for the console suites: Debian's Chromium driven by playwright-core (no
 // browser download), sign-in through the local demo page, screenshots into docs/console/ and an
-// axe-core accessibility check of each page.
+// axe-core accessibility check of each page, and the keyboard's way through the pages' selects.
+// harness.ts builds a suite's platform, browser and page from these.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { ROOT } from '../support/platform';
 
 export const SCREENSHOTS = join(ROOT, 'docs/console');
@@ -61,4 +62,43 @@ export async function capture(page: Page, name: string): Promise<AxeFinding[]> {
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   return seriousViolations(page);
+}
+
+/** The desktop an agent works at, and a citizen's phone (the public pages). */
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' };
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+
+/** An Ant Design select's open list (a closed one is hidden once its leaving animation is done). */
+export const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+
+/** Opens a console page by its hash in the same document (the session, held in memory, stays); the menu may fold the page away. */
+export function openRoute(page: Page, route: string): Promise<unknown> {
+  return page.evaluate(`location.hash = '#/${route}'`);
+}
+
+/**
+ * Picks an Ant Design select's option by keyboard: focus, type the label, Enter; then waits for
+ * the list to close, so the next select (or a screenshot) does not meet it mid-animation. Only
+ * the open list is looked in: a closed select keeps its (hidden) list in the page.
+ */
+export async function chooseOption(page: Page, selector: string, label: string): Promise<void> {
+  await page.locator(selector).click();
+  await page.keyboard.type(label);
+  await page.locator(`${OPEN_DROPDOWN} .ant-select-item-option-active[title="${label}"]`).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(OPEN_DROPDOWN).first().waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** Picks the first option a select offers for what is typed (where the labels are long). */
+export async function chooseFirstOption(page: Page, selector: string, text: string): Promise<void> {
+  await page.locator(selector).click();
+  await page.keyboard.type(text);
+  await page.locator(`${OPEN_DROPDOWN} .ant-select-item-option-active`).waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** capture(), once every dropdown is closed (the picture and the accessibility check see the page at rest). */
+export async function captureClean(page: Page, name: string): Promise<AxeFinding[]> {
+  await page.locator(OPEN_DROPDOWN).first().waitFor({ state: 'detached', timeout: 10_000 });
+  return capture(page, name);
 }

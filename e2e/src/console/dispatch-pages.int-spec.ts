@@ -4,38 +4,26 @@
 // note), 提级统筹, and the reviewer's 重办 judgement of a revisit that came back unresolved. Each
 // test acts by keyboard where it can, checks what the services then hold, screenshots the page
 // into docs/console/ and runs axe-core on it.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eventually } from '@hotline/testing';
-import { LocalPlatform, ROOT } from '../support/platform';
-import { capture, launchChromium, signIn } from './browser';
+import type { LocalPlatform } from '../support/platform';
+import { consoleSuite, DEMO_TENANT as TENANT } from './harness';
 
-const run = promisify(execFile);
-const TENANT = 'city-3201';
 const STEP = 120_000;
 
 type Order = { id: string; unitId: string; unitCode: string; role: string; status: string; cancelReason: string | null; reworkCount: number; reworkDueAt: string | null };
 
 describe('console pages of issue 16: returns, dispute review, escalation, 重办', () => {
   let platform: LocalPlatform;
-  let browser: Browser;
   let page: Page;
-  let consoleUrl: string;
   let unitName: Record<string, string>;
-  const token = (key: string) => platform.tokens()[TENANT]![key]!;
-  const open = (route: string) => page.evaluate(`location.hash = '#/${route}'`);
-  /** Picks an Ant Design select's option by keyboard: focus, type the label, Enter. */
-  const choose = async (selector: string, label: string) => {
-    await page.locator(selector).click();
-    await page.keyboard.type(label);
-    await page.locator(`.ant-select-item-option-active[title="${label}"]`).waitFor();
-    await page.keyboard.press('Enter');
-  };
-  const screenshotClean = async (name: string) => {
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await capture(page, name)).toEqual([]);
-  };
+  const { token, signIn, open, choose, screenshotClean, registerRequest, answerAndPass } = consoleSuite({
+    ready: async (s) => {
+      ({ platform, page } = s);
+      const units = await platform.api('dispatch', 'GET', '/v1/units', s.token('dispatcher'));
+      unitName = Object.fromEntries((units.body.items as Array<{ code: string; name: string }>).map((u) => [u.code, u.name]));
+    },
+  });
 
   const ordersOf = (requestId: string) =>
     platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor')).then((r) => r.body.items as Order[]);
@@ -46,38 +34,17 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
 
   /** A complaint the catalog gives to hrss (08), with hrss's primary order once handling has it. */
   async function complaintForHrss(title: string) {
-    const created = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
-      channel: 'phone', requester: { name: '王五', phone: '13900002222' }, title, content: `${title}，请尽快处理`,
-      areaCode: '320104', requestType: 'complaint', urgency: 'normal', categoryCode: '080101', scope: { decision: 'in-scope' },
-    });
-    expect(created.status).toBe(201);
-    const requestId = created.body.id as string;
+    const created = await registerRequest({ requester: { name: '王五', phone: '13900002222' }, title, content: `${title}，请尽快处理`, areaCode: '320104', categoryCode: '080101' });
+    const requestId = created.id;
     const order = await orderWhere('the hrss order', requestId, (o) => o.unitCode === 'hrss' && o.role === 'primary');
-    return { requestId, number: created.body.number as string, order };
+    return { requestId, number: created.number, order };
   }
-
-  beforeAll(async () => {
-    await run(process.execPath, ['apps/console/scripts/build.mjs', '--if-stale'], { cwd: ROOT });
-    platform = LocalPlatform.launch();
-    await platform.waitForOutput(/\[start\] platform ready/);
-    consoleUrl = platform.output.match(/ console {4}(http:\/\/\S+)/)![1]!;
-    const units = await platform.api('dispatch', 'GET', '/v1/units', token('dispatcher'));
-    unitName = Object.fromEntries((units.body.items as Array<{ code: string; name: string }>).map((u) => [u.code, u.name]));
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-  }, 420_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.destroy();
-  }, 60_000);
 
   it('退单 and 退单审核: the unit returns its order, the dispatcher accepts it and re-dispatches it to another unit', async () => {
     const { requestId, number, order } = await complaintForHrss('养老保险转移接续办不了');
 
     // The unit files the return from its order page.
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · hrss');
+    await signIn('承办单位操作员 · hrss');
     await open(`unit/${order.id}`);
     await page.getByRole('button', { name: '申请退单' }).click();
     await choose('#return-reason', '不属于本单位职责范围');
@@ -93,7 +60,7 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
 
     // The dispatcher finds it in 退单审核 with the unit's reason, opens it by keyboard and accepts
     // it with a re-dispatch to env.
-    await signIn(page, consoleUrl, TENANT, '派单员');
+    await signIn('派单员');
     await open('returns');
     await page.getByTestId('return-policy').getByText('派单次日起 1 个工作日').waitFor({ timeout: 30_000 });
     const row = page.getByTestId('returns').locator('tr.ant-table-row').filter({ hasText: number });
@@ -120,7 +87,7 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
     expect(dispatch.body).toMatchObject({ attempt: 2, mode: 'manual', assignments: [{ unitCode: 'env', role: 'primary' }] });
 
     // The unit's order page now says the return was accepted.
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · hrss');
+    await signIn('承办单位操作员 · hrss');
     await open(`unit/${order.id}`);
     await page.getByTestId('return-accepted').waitFor({ timeout: 30_000 });
   }, STEP);
@@ -132,7 +99,7 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
     });
     expect(filed.status).toBe(201);
 
-    await signIn(page, consoleUrl, TENANT, '派单员');
+    await signIn('派单员');
     await open('returns');
     const row = page.getByTestId('returns').locator('tr.ant-table-row').filter({ hasText: number });
     await row.filter({ hasText: '属地不符' }).waitFor({ timeout: 60_000 });
@@ -159,7 +126,7 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
     await screenshotClean('dispatcher-returns-decided');
 
     // The unit reads its own return back: the rejection and its note reach its order page.
-    await signIn(page, consoleUrl, TENANT, '承办单位操作员 · hrss');
+    await signIn('承办单位操作员 · hrss');
     await open(`unit/${order.id}`);
     await page.getByTestId('return-rejected').waitFor({ timeout: 30_000 });
     await page.getByTestId('return-decision-note').filter({ hasText: '养老金核定属本局权责清单事项' }).waitFor();
@@ -169,7 +136,7 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
   it('提级统筹: the dispatcher escalates a hard case; the city government becomes its designated primary unit', async () => {
     const { requestId, number, order } = await complaintForHrss('养老保险跨省转移涉及多部门');
 
-    await signIn(page, consoleUrl, TENANT, '派单员');
+    await signIn('派单员');
     await open('escalations');
     const row = page.getByTestId('escalation-requests').locator('tr.ant-table-row').filter({ hasText: number });
     await row.waitFor({ timeout: 30_000 });
@@ -197,23 +164,12 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
 
   it('重办: the reviewer records an unresolved revisit and judges it reasonable; the unit’s order is reopened', async () => {
     const { requestId, number, order } = await complaintForHrss('社保补缴未到账');
-    const operator = token('unit-operator:hrss');
-    expect((await platform.api('handling', 'POST', `/v1/work-orders/${order.id}/sign`, operator)).status).toBe(200);
-    expect((await platform.api('handling', 'POST', `/v1/work-orders/${order.id}/answer`, operator, {
+    await answerAndPass({ requestId, orderId: order.id, unitCode: 'hrss' }, {
       answer: '已转交社保经办机构核查。', basis: '《社会保险法》第六十三条', contactRecord: '电话联系诉求人，告知办理进度',
-    })).status).toBe(200);
-    const review = await eventually('the review', async () => {
-      const res = await platform.api('revisit', 'GET', '/v1/reviews?status=pending&limit=200', token('reviewer'));
-      return (res.body.items as Array<{ id: string; workOrderId: string }>).find((r) => r.workOrderId === order.id);
-    });
-    expect((await platform.api('revisit', 'POST', `/v1/reviews/${review.id}/decision`, token('reviewer'), { passed: true })).status).toBe(200);
-    await eventually('awaiting its revisit', async () => {
-      const res = await platform.api('revisit', 'GET', '/v1/revisits/pending?limit=200', token('reviewer'));
-      return (res.body.items as Array<{ requestId: string }>).some((r) => r.requestId === requestId) || undefined;
     });
 
     // The revisit comes back unresolved and dissatisfied (keyboard in the select: ↓ to 不满意).
-    await signIn(page, consoleUrl, TENANT, '复核员');
+    await signIn('复核员');
     await open('revisits');
     const form = page.getByTestId(`revisit-${requestId}`);
     await form.waitFor({ timeout: 30_000 });
@@ -239,7 +195,7 @@ describe('console pages of issue 16: returns, dispute review, escalation, 重办
     const reopened = await orderWhere('the order reopened', requestId, (o) => o.id === order.id && o.status === 'in-progress' && o.reworkCount === 1);
     expect(reopened.reworkDueAt).not.toBeNull();
     const counts = await platform.api('revisit', 'GET', '/v1/revisits/redo-counts', token('reviewer'));
-    expect(counts.body.items).toContainEqual({ unitId: order.unitId, evaluations: 1, redos: 1, redoRate: 1 });
+    expect(counts.body.items).toContainEqual({ unitId: order.unitId, evaluatedRequests: 1, redoneRequests: 1, evaluations: 1, redoRounds: 1, redoRate: 1 });
 
     // 重办认定 shows the unit's figures (the reviewer reads unit names from the work orders).
     await open('redo');

@@ -3,15 +3,11 @@
 // databases, ports and stream namespace, so this suite runs beside the other console suites):
 // 网上诉求, 漏接回拨, 话务统计 and 受理设置. Each test does the page's work by keyboard, checks what
 // the service then holds, screenshots the page into docs/console/ and runs axe-core on it.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eventually } from '@hotline/testing';
-import { LocalPlatform, ROOT } from '../support/platform';
-import { capture, launchChromium, signIn } from './browser';
+import type { LocalPlatform } from '../support/platform';
+import { consoleSuite, DEMO_TENANT as TENANT } from './harness';
 
-const run = promisify(execFile);
-const TENANT = 'city-3201';
 const STEP = 90_000;
 /** The short online limit the admin sets, so the clock's colours show within the test. */
 const LIMIT_S = 30;
@@ -26,17 +22,9 @@ const shanghaiDay = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: '
 
 describe('console pages of issue 14: online queue, callbacks, call rates, intake settings', () => {
   let platform: LocalPlatform;
-  let browser: Browser;
   let page: Page;
-  let consoleUrl: string;
-  const token = (key: string) => platform.tokens()[TENANT]![key]!;
-  /** Opens a page by its hash in the same document (the session stays); the menu may fold these pages away. */
-  const open = (route: string) => page.evaluate(`location.hash = '#/${route}'`);
-  const screenshotClean = async (name: string) => {
-    // Every dropdown closed (hidden, not mid-animation) before the picture and the accessibility check.
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await capture(page, name)).toEqual([]);
-  };
+  // The agents' browsers are in the hotline's zone: the pages' "today" is the tenant's day.
+  const { token, signIn, open, screenshotClean } = consoleSuite({ context: { timezoneId: 'Asia/Shanghai' }, ready: (s) => ({ platform, page } = s) });
   /** Walks the list with ↓ from its first row until the row `key` has the focus (the keyboard's way down a queue). */
   const arrowTo = async (key: string) => {
     await page.locator('tbody tr[data-row-key][tabindex="0"]').first().focus();
@@ -58,25 +46,9 @@ describe('console pages of issue 14: online queue, callbacks, call rates, intake
     return { number, requestId: item.requestId };
   };
 
-  beforeAll(async () => {
-    await run(process.execPath, ['apps/console/scripts/build.mjs', '--if-stale'], { cwd: ROOT });
-    platform = LocalPlatform.launch();
-    await platform.waitForOutput(/\[start\] platform ready/);
-    consoleUrl = platform.output.match(/ console {4}(http:\/\/\S+)/)![1]!;
-    browser = await launchChromium();
-    // The agents' browsers are in the hotline's zone: the pages' "today" is the tenant's day.
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-  }, 420_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.destroy();
-  }, 60_000);
-
   it('网上诉求: the agent decides a submission in scope by keyboard; with a short limit the clocks turn yellow and red', async () => {
     // The admin shortens the online response limit in 受理设置 (Enter in a field saves).
-    await signIn(page, consoleUrl, TENANT, '热线管理员');
+    await signIn('热线管理员');
     await open('intake-settings');
     await page.getByTestId('intake-policy-source').filter({ hasText: '平台默认' }).waitFor({ timeout: 30_000 });
     await page.waitForFunction(`document.querySelector('#intake-response-seconds')?.value === '180'`);
@@ -89,7 +61,7 @@ describe('console pages of issue 14: online queue, callbacks, call rates, intake
 
     // A citizen's submission waits in the agent's queue with its clock.
     const first = await submitOnline('小区路灯不亮', '3 号楼前路灯坏了一个月，晚上看不见路。');
-    await signIn(page, consoleUrl, TENANT, '话务员');
+    await signIn('话务员');
     await open('online-queue');
     const row = page.getByTestId('online-queue').locator(`tr[data-row-key="${first.requestId}"]`);
     await row.waitFor({ timeout: 30_000 });
@@ -153,7 +125,7 @@ describe('console pages of issue 14: online queue, callbacks, call rates, intake
       })).status).toBe(200);
 
     // The supervisor reads the day's 按时响应率 over the same figures as the API.
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await open('online-queue');
     const stats = await eventually('today\'s figures', async () => {
       const res = await platform.api('intake', 'GET', `/v1/online-queue/stats?from=${encodeURIComponent(new Date(`${shanghaiDay(new Date())}T00:00:00+08:00`).toISOString())}`, token('supervisor'));
@@ -182,7 +154,7 @@ describe('console pages of issue 14: online queue, callbacks, call rates, intake
     expect(callbackId).toEqual(expect.any(String));
 
     // The agent: ↓ to the caller's row, Enter opens it, Enter claims, Enter dials through the platform.
-    await signIn(page, consoleUrl, TENANT, '话务员');
+    await signIn('话务员');
     await open('callbacks');
     const row = page.getByTestId('callbacks').locator(`tr[data-row-key="${callbackId}"]`);
     await row.waitFor({ timeout: 30_000 });
@@ -218,7 +190,7 @@ describe('console pages of issue 14: online queue, callbacks, call rates, intake
 
     // 话务统计: the day of the calls for their queue, 1 answered of 2 offered, answered in 8 s.
     const day = shanghaiDay(new Date(now - 180_000));
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await open('call-rates');
     await page.locator('#call-rates-queue').fill(QUEUE);
     await page.locator('#call-rates-queue').press('Enter');
@@ -233,7 +205,7 @@ describe('console pages of issue 14: online queue, callbacks, call rates, intake
   }, 2 * STEP);
 
   it('受理设置: the admin saves the call thresholds; both settings then show the hotline as their source', async () => {
-    await signIn(page, consoleUrl, TENANT, '热线管理员');
+    await signIn('热线管理员');
     await open('intake-settings');
     await page.getByTestId('call-policy-source').filter({ hasText: '平台默认' }).waitFor({ timeout: 30_000 });
     await page.getByTestId('intake-policy-source').filter({ hasText: '本热线设置' }).waitFor();

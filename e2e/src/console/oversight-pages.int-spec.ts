@@ -4,18 +4,14 @@
 // 数据共享, 省级汇总, and the reworked 延期暂停审批 and 回访规则 removal. Each test does the page's
 // action, checks what the service then holds, screenshots the page into docs/console/ and runs
 // axe-core on it.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { signLocalToken } from '@hotline/platform';
 import { eventually } from '@hotline/testing';
-import { LocalPlatform, ROOT } from '../support/platform';
-import { capture, launchChromium, signIn } from './browser';
+import type { LocalPlatform } from '../support/platform';
+import { consoleSuite, DEMO_TENANT as TENANT } from './harness';
 
-const run = promisify(execFile);
-const TENANT = 'city-3201';
 const STEP = 120_000;
 
 /** A civil date in Shanghai (the demo tenant's zone), `days` from today. */
@@ -23,56 +19,14 @@ const shanghaiDate = (days = 0) => new Intl.DateTimeFormat('sv-SE', { timeZone: 
 
 describe('console oversight pages: alerts, clusters, supervision, reports, data sharing, province, approvals', () => {
   let platform: LocalPlatform;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let consoleUrl: string;
-  const token = (key: string) => platform.tokens()[TENANT]![key]!;
-  const open = (route: string) => page.evaluate(`location.hash = '#/${route}'`);
-  /** Picks an Ant Design select's option by keyboard: focus, type the label, Enter. */
-  const choose = async (selector: string, label: string) => {
-    await page.locator(selector).click();
-    await page.keyboard.type(label);
-    // The open list only: a closed select keeps its (hidden) list in the page.
-    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active[title="${label}"]`).waitFor();
-    await page.keyboard.press('Enter');
-    // Closed (its leaving animation done) before the next select opens.
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached', timeout: 10_000 });
-  };
-  const screenshotClean = async (name: string) => {
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await capture(page, name)).toEqual([]);
-  };
-  /** A request registered at the agent's desk through the API: its id and number. */
-  const register = async (body: Record<string, unknown>) => {
-    const res = await platform.api('intake', 'POST', '/v1/requests', token('agent'), {
-      channel: 'phone', requestType: 'complaint', urgency: 'normal', scope: { decision: 'in-scope' }, ...body,
-    });
-    expect(res.status).toBe(201);
-    return { id: res.body.id as string, number: res.body.number as string };
-  };
-  const housingOrder = (requestId: string) =>
-    eventually('the housing order', async () => {
-      const orders = await platform.api('handling', 'GET', `/v1/work-orders?requestId=${requestId}`, token('supervisor'));
-      return (orders.body.items as Array<{ id: string; unitCode: string }>).find((o) => o.unitCode === 'housing')?.id;
-    });
+  const { token, signIn, open, choose, screenshotClean, orderOf, registerRequest: register } = consoleSuite({
+    context: { timezoneId: 'Asia/Shanghai', acceptDownloads: true },
+    ready: (s) => ({ platform, context, page } = s),
+  });
   /** Expands a table row (Ant Design's expand button of the row). */
   const expand = (row: ReturnType<Page['locator']>) => row.locator('.ant-table-row-expand-icon').click();
-
-  beforeAll(async () => {
-    await run(process.execPath, ['apps/console/scripts/build.mjs', '--if-stale'], { cwd: ROOT });
-    platform = LocalPlatform.launch();
-    await platform.waitForOutput(/\[start\] platform ready/);
-    consoleUrl = platform.output.match(/ console {4}(http:\/\/\S+)/)![1]!;
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    page = await context.newPage();
-  }, 420_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.destroy();
-  }, 60_000);
 
   it('预警: a request with a risk keyword raises an alert the supervisor drills into; the admin edits the warning settings', async () => {
     const risky = await register({
@@ -85,7 +39,7 @@ describe('console oversight pages: alerts, clusters, supervision, reports, data 
     }, 60_000);
     expect(alert).toMatchObject({ severity: 'high', riskCategories: ['work-safety'] });
 
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await open('alerts');
     await choose('[aria-label="按预警类型筛选"]', '风险与舆情预警');
     const row = page.getByTestId('alerts').locator(`tr[data-row-key="${alert.alertId}"]`);
@@ -102,7 +56,7 @@ describe('console oversight pages: alerts, clusters, supervision, reports, data 
     expect(await page.locator('.ant-alert-error').count()).toBe(0);
     await screenshotClean('supervisor-alerts');
 
-    await signIn(page, consoleUrl, TENANT, '热线管理员');
+    await signIn('热线管理员');
     await open('alerts');
     await page.getByTestId('hotspot-source').filter({ hasText: '平台默认' }).waitFor({ timeout: 30_000 });
     await page.locator('#hotspot-minCount').fill('6');
@@ -157,7 +111,7 @@ describe('console oversight pages: alerts, clusters, supervision, reports, data 
     }, 60_000);
     expect(cluster.requesters).toBe(3);
 
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await open('clusters');
     const row = page.getByTestId('clusters').locator(`tr[data-row-key="${cluster.clusterId}"]`);
     await row.waitFor({ timeout: 30_000 });
@@ -175,9 +129,9 @@ describe('console oversight pages: alerts, clusters, supervision, reports, data 
       requester: { name: '周三', phone: '13600003333' }, title: '老旧小区屋面漏水', content: '5 号楼顶层屋面漏水半年，物业不处理',
       areaCode: '320104', categoryCode: '030603',
     });
-    const orderId = await housingOrder(request.id);
+    const orderId = await orderOf(request.id, 'housing');
 
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await open(`supervision/request/${request.id}`);
     await page.getByTestId('supervision-request').getByText(`诉求 ${request.number} 的工单`).waitFor({ timeout: 30_000 });
     await choose(`#supervise-${orderId}-source`, '长时间无明显进展');
@@ -209,7 +163,7 @@ describe('console oversight pages: alerts, clusters, supervision, reports, data 
   }, STEP);
 
   it("报告: the supervisor generates today's daily report, reads its sections, downloads the CSV and opens the printable page", async () => {
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await open('reports');
     await page.getByRole('button', { name: '立即生成' }).click();
     const detail = page.getByTestId('report-detail');
@@ -244,7 +198,7 @@ describe('console oversight pages: alerts, clusters, supervision, reports, data 
   }, STEP);
 
   it('数据共享: the admin proposes an agreement, may not approve it (two-person rule), the supervisor approves, a pull is logged', async () => {
-    await signIn(page, consoleUrl, TENANT, '热线管理员');
+    await signIn('热线管理员');
     await open('sharing');
     await page.locator('#sharing-departmentCode').fill('env-bureau');
     await page.locator('#sharing-departmentName').fill('市生态环境局');
@@ -282,7 +236,7 @@ describe('console oversight pages: alerts, clusters, supervision, reports, data 
     await detail.getByRole('alert').filter({ hasText: 'Two-person rule: someone other than the proposer decides' }).waitFor();
     await page.getByText('中文', { exact: true }).click();
 
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await open('sharing');
     const proposed = page.getByTestId('sharing-agreements').locator(`tr[data-row-key="${agreement.id}"]`);
     await proposed.waitFor({ timeout: 30_000 });
@@ -317,13 +271,13 @@ describe('console oversight pages: alerts, clusters, supervision, reports, data 
     // The page's default period: the last 30 local days.
     const range = `from=${shanghaiDate(-29)}&to=${shanghaiDate()}`;
     const figures = await eventually('the city counts', async () => {
-      const res = await platform.api('analytics', 'GET', `/v1/province/overview?${range}`, platform.tokens()['province-32']!['province-operator']!);
+      const res = await platform.api('analytics', 'GET', `/v1/province/overview?${range}`, token('province-operator', 'province-32'));
       expect(res.status).toBe(200);
       const city = (res.body.items as Array<{ tenant: string; requests: number; riskAlerts: number }>).find((c) => c.tenant === TENANT);
       return city && city.requests >= 5 && city.riskAlerts >= 1 ? res.body : undefined;
     });
     const city = (figures.items as Array<{ tenant: string; requests: number }>).find((c) => c.tenant === TENANT)!;
-    await signIn(page, consoleUrl, 'province-32', '省级运营');
+    await signIn('省级运营', 'province-32');
     await open('province-overview');
     await page.getByTestId(`province-requests-${TENANT}`).waitFor({ timeout: 30_000 });
     await page.getByTestId(`province-requests-${TENANT}`).filter({ hasText: new RegExp(`^${city.requests}$`) }).waitFor();
@@ -333,7 +287,7 @@ describe('console oversight pages: alerts, clusters, supervision, reports, data 
     expect(await page.locator('main a[href*="request"]').count()).toBe(0);
     // A single city alert stays the city's: 404 to the province.
     const alerts = await platform.api('analytics', 'GET', '/v1/alerts?limit=1', token('supervisor'));
-    const oneAlert = await platform.api('analytics', 'GET', `/v1/alerts/${alerts.body.items[0].alertId}`, platform.tokens()['province-32']!['province-operator']!);
+    const oneAlert = await platform.api('analytics', 'GET', `/v1/alerts/${alerts.body.items[0].alertId}`, token('province-operator', 'province-32'));
     expect(oneAlert.status).toBe(404);
     expect(await page.locator('.ant-alert-error').count()).toBe(0);
     await screenshotClean('province-overview');
@@ -343,14 +297,14 @@ describe('console oversight pages: alerts, clusters, supervision, reports, data 
     const request = await register({
       requester: { name: '郑六', phone: '13600006666' }, title: '小区外墙脱落', content: '3 号楼外墙瓷砖脱落，需鉴定后维修', areaCode: '320104', categoryCode: '030603',
     });
-    const orderId = await housingOrder(request.id);
+    const orderId = await orderOf(request.id, 'housing');
     expect((await platform.api('handling', 'POST', `/v1/work-orders/${orderId}/sign`, token('unit-operator:housing'))).status).toBe(200);
     const asked = await platform.api('handling', 'POST', `/v1/work-orders/${orderId}/extensions`, token('unit-operator:housing'), {
       extraWorkingDays: 3, reason: '外墙需第三方安全鉴定', basis: '《房屋安全鉴定办法》',
     });
     expect(asked.status).toBe(201);
 
-    await signIn(page, consoleUrl, TENANT, '督办员');
+    await signIn('督办员');
     await open('approvals');
     const rows = page.getByTestId('approvals').getByRole('row').filter({ hasText: request.number });
     await rows.filter({ hasText: '延期申请' }).waitFor({ timeout: 30_000 });
@@ -378,7 +332,7 @@ describe('console oversight pages: alerts, clusters, supervision, reports, data 
       samplePercent: 40, windowHours: 24, maxAttempts: 2, methods: ['phone'], anonymous: 'skip', defaultEvaluation: null,
     });
     expect(put.status).toBe(200);
-    await signIn(page, consoleUrl, TENANT, '热线管理员');
+    await signIn('热线管理员');
     await open('sampling-rules');
     const rules = page.getByTestId('sampling-rules');
     const webRule = rules.getByRole('row').filter({ hasText: '网站' }).filter({ hasText: '40%' });
