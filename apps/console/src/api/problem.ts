@@ -36,6 +36,8 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   unsupported_attachment_type: { zh: '文件类型不被接受，或文件内容与其类型不符', en: 'This type of file is not taken, or its content is not what its type says' },
   too_many_attachments: { zh: '附件数量已达上限', en: 'No more attachments can be added' },
   attachment_infected: { zh: '病毒扫描未通过，文件未保存', en: 'The virus scan found malware; the file was not stored' },
+  // Retention (ADR 0033): the file was erased with the request's personal data.
+  attachment_erased: { zh: '该附件已按保存期限删除', en: "This attachment was erased at the end of its request's retention period" },
   // Requester contact (ADR 0030).
   reveal_limit_reached: { zh: '今日查看号码次数已用完，可通过平台外呼联系诉求人', en: "Today's phone reveals are used up; call the requester through the platform instead" },
   anonymous_requester: { zh: '匿名诉求，无联系方式', en: 'Anonymous request: nobody to call' },
@@ -55,6 +57,7 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   return_already_decided: { zh: '该退单已由其他人员审核，请刷新后查看', en: 'Someone has decided this return already; refresh to see it' },
   waiting_for_dispatch: { zh: '该诉求在人工派单队列等待派单，请在队列中派单', en: 'This request waits in the manual queue: dispatch it from there' },
   no_coordinating_unit: { zh: '主办单位之上没有可统筹的区县政府或市级单位', en: 'No district government or city office stands above the primary unit' },
+  unit_inactive: { zh: '所选单位已停用，不再接收新的工单，请选择其他单位', en: 'A chosen unit is deactivated and takes no new work: choose another' },
   // Knowledge base (知识库): four eyes on every version, one version in review at a time.
   own_version: { zh: '不能审核自己撰写的版本，须由其他审核人审核', en: 'You wrote this version: another reviewer decides it' },
   not_in_review: { zh: '该版本已审核，请刷新后查看', en: 'This version has been decided already; refresh to see it' },

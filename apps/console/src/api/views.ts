@@ -264,6 +264,41 @@ export interface RatesView extends Page<RatesRow> {
   groupBy: 'unit' | 'category' | 'day';
 }
 
+/**
+ * analytics GET /v1/metrics/rates/requests: the facts behind one cell of a rate (hand-added
+ * with the endpoint; the client is to be regenerated from the running services). `figures` are
+ * the cell's numerator, denominator and rate as the rates row shows them.
+ */
+export interface RateFactView {
+  requestId: string | null;
+  /** 流水号; null for a request stored before analytics kept numbers. */
+  requestNumber: string | null;
+  receivedAt: string | null;
+  day: string | null;
+  /** The work order (响应率 only). */
+  workOrderId: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  categoryCode: string | null;
+  areaCode: string | null;
+  result: CodeOf<'RATE_FACT_RESULTS'> | null;
+  /** In the denominator. */
+  counted: boolean;
+  /** Its share of the numerator: 1, the tenant's weight of a partial one, or 0. */
+  weight: number;
+  excludedBecause: CodeOf<'RATE_EXCLUSION_REASONS'> | null;
+}
+export interface RateRequestsView extends Page<RateFactView> {
+  rate: CodeOf<'DRILL_DOWN_RATES'>;
+  outcome: CodeOf<'DRILL_DOWN_OUTCOMES'>;
+  unit: string | null;
+  category: string | null;
+  area: string | null;
+  from: string | null;
+  to: string | null;
+  figures: { numerator: number; denominator: number; rate: number | null; numeratorFacts: number; excluded: number };
+}
+
 /** Interconnect transfers of one direction, or of one direction × counterpart × method. */
 export interface LinkageFigures {
   direction: LinkageDirection;
@@ -341,6 +376,8 @@ export interface UnitView {
   name: string;
   parentId: string | null;
   areaCodes: string[];
+  /** False once deactivated: it takes no new work (dispatch refuses it as a target, 409 unit_inactive); its open orders go on. */
+  active: boolean;
 }
 
 export interface CatalogView {
@@ -475,6 +512,8 @@ export interface AttachmentView {
   scanResult: AttachmentScanResult;
   uploadedBy: string;
   uploadedAt: string;
+  /** When retention erased the file (ADR 0033): its bytes are gone and a download answers 410; null while kept. */
+  erasedAt: string | null;
 }
 
 /** A service's attachment limits for this hotline (GET /v1/attachment-policy). */
@@ -764,6 +803,10 @@ export interface AlertView {
   stabilityRisk: boolean;
   raisedAt: string;
   updatedAt: string;
+  /** open, or acknowledged by a supervisor; a rise in severity reopens it (reopenedAt), its acknowledgement kept. */
+  state: CodeOf<'ALERT_STATES'>;
+  acknowledgement: { at: string; by: string; severity: CodeOf<'ALERT_SEVERITIES'>; note: string | null } | null;
+  reopenedAt: string | null;
 }
 
 /** analytics GET /v1/alert-deliveries: one webhook delivery of an alert. */
@@ -951,11 +994,28 @@ export interface ProvinceCityFigures {
   surgeAlerts: number;
   riskAlerts: number;
   hotspots: Array<{ categoryCode: string | null; areaCode: string | null; count: number; severity: string }>;
+  /** The city's 三率 with what each counts, under its own rate settings (rateBasis). */
+  rates: ProvinceRates;
+  rateBasis: { basicallySatisfiedWeight: number; partlyResolvedWeight: number; excludeTerminated: boolean; excludeUnreasonableEvaluations: boolean; isDefault: boolean };
+}
+export interface ProvinceRates {
+  responseRate: number | null;
+  signedOnTime: number;
+  responseDenominator: number;
+  resolutionRate: number | null;
+  resolutionNumerator: number;
+  revisits: number;
+  satisfactionRate: number | null;
+  satisfactionNumerator: number;
+  validEvaluations: number;
 }
 export interface ProvinceOverviewView {
   from: string | null;
   to: string | null;
-  totals: Pick<ProvinceCityFigures, 'requests' | 'workOrders' | 'overdueWorkOrders' | 'surgeAlerts' | 'riskAlerts'>;
+  totals: Pick<ProvinceCityFigures, 'requests' | 'workOrders' | 'overdueWorkOrders' | 'surgeAlerts' | 'riskAlerts' | 'rates'> & {
+    /** False when the cities count with different rate settings: the province's rates mix them. */
+    sameRateBasis: boolean;
+  };
   items: ProvinceCityFigures[];
 }
 
@@ -1215,10 +1275,12 @@ export interface AwaitingJudgementView {
   redoRounds: number;
 }
 
-/** GET /v1/revisits/redo-counts item: 重办率 = redos / evaluations (null without evaluations). */
+/** GET /v1/revisits/redo-counts item: 重办率 = redoneRequests / evaluatedRequests, as analytics counts it (null without evaluations). */
 export interface RedoCountView {
   unitId: string;
+  evaluatedRequests: number;
+  redoneRequests: number;
   evaluations: number;
-  redos: number;
+  redoRounds: number;
   redoRate: number | null;
 }

@@ -4,28 +4,18 @@
 // Alt+1/2/3, Alt+K, Alt+D or a click. Below it the tenant's newest requests (online submissions
 // among them) with how long each has waited.
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Cascader, Checkbox, Col, Form, Input, type InputRef, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import {
-  REQUEST_STATUSES,
-  REQUEST_STATUS_LABELS,
-  REQUEST_TYPE_LABELS,
-  REQUEST_TYPES,
-  SCOPE_DECISION_LABELS,
-  SCOPE_DECISIONS,
-  URGENCIES,
-  URGENCY_LABELS,
-  isClosedStatus,
-  type RequestStatus,
-  type RequestType,
-} from '@hotline/vocabulary';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, type InputRef, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { REQUEST_STATUSES, REQUEST_STATUS_LABELS, isClosedStatus, type RequestStatus, type RequestType } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/generated/intake';
-import type { CategoryView, IntakePolicyView, KnowledgeArticleView, KnowledgeHitView, Page, RegisteredRequestView, RequestView, TerminatedMatchView } from '../api/views';
+import type { IntakePolicyView, KnowledgeArticleView, KnowledgeHitView, Page, RegisteredRequestView, RequestView, TerminatedMatchView } from '../api/views';
 import { useT } from '../i18n';
+import { categoriesUnder, type CategoryOption, loadPath, optionLabels } from './categoryOptions';
 import { type DeskDraft, MIN_CONTENT_CHARS, useCatalogHint, useClassificationHint, useDuplicateHint, useKnowledgeHint } from './desk-hints';
 import { type DuplicateCandidate, DeskHints } from './DeskHints';
 import { usePolled } from '../polling';
 import type { Session } from '../session/session';
+import { ClassificationFields, MAX_ANSWER_CHARS, scopeBody, ScopeDecisionFields } from './ScopeDecisionFields';
 import { formatTime, ProblemAlert, StatusTag, useUnits } from './shared';
 import { ProposeTermination } from './Terminations';
 
@@ -50,43 +40,6 @@ interface FormValues {
   duplicateOf?: { id: string; number: string };
   answerArticles?: Array<{ articleId: string; title: string }>;
   terminated?: { id: string; number: string; legalRoute: string };
-}
-
-/** A direct answer holds at most what a request's answer may (requests.schemas.ts: 4,000 characters). */
-const MAX_ANSWER_CHARS = 4000;
-
-interface CategoryOption {
-  value: string;
-  label: string;
-  isLeaf: boolean;
-  children?: CategoryOption[];
-}
-
-async function categoriesUnder(parent?: string): Promise<CategoryOption[]> {
-  const page = await unwrap<{ items: CategoryView[] }>(api.intake.GET('/v1/categories', { params: { query: parent ? { parent, limit: 200 } : { level: 1, limit: 200 } } }));
-  return page.items.map((c) => ({ value: c.code, label: `${c.code} ${c.name}`, isLeaf: c.level >= 3 }));
-}
-
-/** Loads the cascader's options down a path (level 1 first), so a category set from a hint shows its names. */
-async function loadPath(options: CategoryOption[], codes: readonly string[]): Promise<void> {
-  let level = options;
-  for (const code of codes.slice(0, -1)) {
-    const option = level.find((o) => o.value === code);
-    if (!option) return;
-    option.children ??= await categoriesUnder(code);
-    level = option.children;
-  }
-}
-
-function optionLabels(options: CategoryOption[], codes: readonly string[]): string {
-  let level: CategoryOption[] | undefined = options;
-  return codes
-    .map((code) => {
-      const option: CategoryOption | undefined = level?.find((o) => o.value === code);
-      level = option?.children;
-      return option?.label ?? code;
-    })
-    .join(' / ');
 }
 
 const FIELD_LABELS: Record<string, [string, string]> = {
@@ -220,17 +173,6 @@ export function AgentDesk({ session }: { session: Session }) {
   const answerTerminated = (m: TerminatedMatchView) =>
     form.setFieldsValue({ decision: 'terminated-matter', terminated: { id: m.requestId, number: m.number, legalRoute: m.termination.legalRoute }, duplicateOf: undefined, answerArticles: undefined });
 
-  const recordOutcome = async (suggestionId: string, requestId: string, body: NewRequest) => {
-    try {
-      await unwrap(api.intake.POST('/v1/classification/suggestions/{id}/outcome', {
-        params: { path: { id: suggestionId } },
-        body: { requestId, categoryCode: body.categoryCode, requestType: body.requestType, urgency: body.urgency },
-      }));
-    } catch {
-      setNotice(t('分类建议的采纳情况未能记录', 'Whether the suggestion was taken could not be recorded'));
-    }
-  };
-
   const submit = async (v: FormValues) => {
     setSubmitting(true);
     setSubmitError(undefined);
@@ -249,17 +191,15 @@ export function AgentDesk({ session }: { session: Session }) {
       enterpriseRelated: v.enterpriseRelated ?? false,
       ...(v.decision === 'in-scope' && v.duplicateOf ? { duplicateOf: v.duplicateOf.id } : {}),
       ...(v.decision === 'direct-answer' && v.answerArticles?.length ? { answerArticles: v.answerArticles.map((a) => a.articleId) } : {}),
-      scope:
-        v.decision === 'terminated-matter'
-          ? { decision: v.decision, ...(v.terminated ? { terminatedRequestId: v.terminated.id } : {}) }
-          : { decision: v.decision, ...(v.answer ? { answer: v.answer } : {}), ...(v.reason ? { reason: v.reason } : {}) },
+      scope: scopeBody(v, v.terminated?.id),
+      // The suggestion shown gets the agent's choice as its outcome, in the registration itself.
+      ...(suggestionId ? { classificationSuggestionId: suggestionId } : {}),
     };
     try {
       const created = await unwrap<RegisteredRequestView>(api.intake.POST('/v1/requests', { body }));
       setRegistered(created.number);
       setTerminatedAfter(v.decision === 'terminated-matter' ? [] : (created.terminatedMatches ?? []));
       void message.success(t(`已登记 ${created.number}`, `Registered ${created.number}`));
-      if (suggestionId) void recordOutcome(suggestionId, created.id, body);
       clearDesk();
       list.reload();
     } catch (err) {
@@ -342,40 +282,7 @@ export function AgentDesk({ session }: { session: Session }) {
                     </Form.Item>
                   </Col>
                 </Row>
-                <Row gutter={16}>
-                  <Col span={6}>
-                    <Form.Item name="requestType" label={t('诉求类型', 'Type')} htmlFor="desk-type">
-                      <Select id="desk-type" showSearch optionFilterProp="label" options={REQUEST_TYPES.map((v) => ({ value: v, label: t.label(REQUEST_TYPE_LABELS[v], v) }))} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={6}>
-                    <Form.Item name="urgency" label={t('紧急程度', 'Urgency')} htmlFor="desk-urgency">
-                      <Select id="desk-urgency" options={URGENCIES.map((v) => ({ value: v, label: t.label(URGENCY_LABELS[v], v) }))} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={6}>
-                    <Form.Item name="category" label={t('诉求分类', 'Category')} htmlFor="desk-category" rules={[{ required: true, message: t('请选择分类', 'Choose a category') }]}>
-                      <Cascader<CategoryOption>
-                        id="desk-category"
-                        showSearch
-                        options={categories}
-                        loadData={(selected) => {
-                          const target = selected.at(-1);
-                          if (!target) return;
-                          void categoriesUnder(target.value).then((children) => {
-                            target.children = children;
-                            setCategories((c) => [...c]);
-                          });
-                        }}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={6}>
-                    <Form.Item name="areaCode" label={t('区域', 'Area')} htmlFor="desk-area" rules={[{ required: true, message: t('请选择区域', 'Choose an area') }]}>
-                      <Select id="desk-area" showSearch options={areas.map((a) => ({ value: a, label: a }))} />
-                    </Form.Item>
-                  </Col>
-                </Row>
+                <ClassificationFields idPrefix="desk" categories={categories} setCategories={setCategories} areas={areas} span={6} />
                 <Row gutter={16}>
                   <Col span={18}>
                     <Form.Item name="title" label={t('标题', 'Title')} htmlFor="desk-title">
@@ -391,49 +298,32 @@ export function AgentDesk({ session }: { session: Session }) {
                 <Form.Item name="content" label={t('诉求内容', 'Content')} rules={[{ required: true, message: t('请记录诉求内容', 'Record what was asked') }]} htmlFor="desk-content">
                   <Input.TextArea id="desk-content" rows={3} maxLength={4000} />
                 </Form.Item>
-                <Row gutter={16}>
-                  <Col span={8}>
-                    <Form.Item name="decision" label={t('受理判定', 'Scope decision')} htmlFor="desk-decision">
-                      <Select id="desk-decision" options={SCOPE_DECISIONS.map((v) => ({ value: v, label: t.label(SCOPE_DECISION_LABELS[v], v) }))} />
+                <ScopeDecisionFields idPrefix="desk" decision={decision} rows={2} inline>
+                  {decision === 'in-scope' && duplicateOf && (
+                    <Form.Item label={t('并单', 'Merge into')}>
+                      <Tag closable color="blue" data-testid="desk-merge" onClose={() => form.setFieldValue('duplicateOf', undefined)}>
+                        {t(`并入 ${duplicateOf.number}（不再派单）`, `Into ${duplicateOf.number} (not dispatched)`)}
+                      </Tag>
                     </Form.Item>
-                  </Col>
-                  <Col span={16}>
-                    {decision === 'in-scope' && duplicateOf && (
-                      <Form.Item label={t('并单', 'Merge into')}>
-                        <Tag closable color="blue" data-testid="desk-merge" onClose={() => form.setFieldValue('duplicateOf', undefined)}>
-                          {t(`并入 ${duplicateOf.number}（不再派单）`, `Into ${duplicateOf.number} (not dispatched)`)}
-                        </Tag>
-                      </Form.Item>
-                    )}
-                    {decision === 'direct-answer' && answerArticles?.length ? (
-                      <Typography.Paragraph data-testid="desk-answer-articles" style={{ marginBottom: 4 }}>
-                        {t('答复依据', 'Answered from')}：
-                        {answerArticles.map((a) => (
-                          <Tag key={a.articleId} closable color="blue" onClose={() => form.setFieldValue('answerArticles', undefined)}>{a.title}</Tag>
-                        ))}
-                      </Typography.Paragraph>
-                    ) : null}
-                    {decision === 'terminated-matter' && (
-                      <Form.Item label={t('已终结的诉求', 'Terminated request')}>
-                        {terminated ? (
-                          <Typography.Text data-testid="desk-terminated">{terminated.number} · {t('告知途径', 'Legal route')}：{terminated.legalRoute}</Typography.Text>
-                        ) : (
-                          <Typography.Text type="secondary">{t('在“来电提示”的重复诉求中选择已终结的诉求', 'Choose the terminated request among the hints')}</Typography.Text>
-                        )}
-                      </Form.Item>
-                    )}
-                    {decision === 'direct-answer' && (
-                      <Form.Item name="answer" label={t('直接答复', 'Direct answer')} rules={[{ required: true, message: t('请填写答复', 'Enter the answer') }]} htmlFor="desk-answer">
-                        <Input.TextArea id="desk-answer" rows={2} />
-                      </Form.Item>
-                    )}
-                    {decision && decision !== 'in-scope' && decision !== 'direct-answer' && decision !== 'terminated-matter' && (
-                      <Form.Item name="reason" label={t('不受理理由', 'Reason')} rules={[{ required: true, message: t('请填写理由', 'Enter the reason') }]} htmlFor="desk-reason">
-                        <Input.TextArea id="desk-reason" rows={2} />
-                      </Form.Item>
-                    )}
-                  </Col>
-                </Row>
+                  )}
+                  {decision === 'direct-answer' && answerArticles?.length ? (
+                    <Typography.Paragraph data-testid="desk-answer-articles" style={{ marginBottom: 4 }}>
+                      {t('答复依据', 'Answered from')}：
+                      {answerArticles.map((a) => (
+                        <Tag key={a.articleId} closable color="blue" onClose={() => form.setFieldValue('answerArticles', undefined)}>{a.title}</Tag>
+                      ))}
+                    </Typography.Paragraph>
+                  ) : null}
+                  {decision === 'terminated-matter' && (
+                    <Form.Item label={t('已终结的诉求', 'Terminated request')}>
+                      {terminated ? (
+                        <Typography.Text data-testid="desk-terminated">{terminated.number} · {t('告知途径', 'Legal route')}：{terminated.legalRoute}</Typography.Text>
+                      ) : (
+                        <Typography.Text type="secondary">{t('在“来电提示”的重复诉求中选择已终结的诉求', 'Choose the terminated request among the hints')}</Typography.Text>
+                      )}
+                    </Form.Item>
+                  )}
+                </ScopeDecisionFields>
                 <Button type="primary" htmlType="submit" loading={submitting}>
                   {t('登记 (Ctrl+Enter)', 'Register (Ctrl+Enter)')}
                 </Button>

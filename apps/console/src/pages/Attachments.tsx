@@ -85,11 +85,17 @@ function AttachmentTable({ testId, items, loading, onDownload }: { testId: strin
         {
           title: '',
           key: 'download',
-          render: (_: unknown, a) => (
-            <Button size="small" aria-label={t(`下载 ${a.filename}`, `Download ${a.filename}`)} onClick={() => onDownload(a)}>
-              {t('下载', 'Download')}
-            </Button>
-          ),
+          // Erased by retention (ADR 0033): the row stays, the bytes are gone.
+          render: (_: unknown, a) =>
+            a.erasedAt ? (
+              <Typography.Text type="secondary" data-erased={a.erasedAt}>
+                {t(`已按留存期限删除（${formatTime(a.erasedAt, t.lang)}）`, `Erased under retention (${formatTime(a.erasedAt, t.lang)})`)}
+              </Typography.Text>
+            ) : (
+              <Button size="small" aria-label={t(`下载 ${a.filename}`, `Download ${a.filename}`)} onClick={() => onDownload(a)}>
+                {t('下载', 'Download')}
+              </Button>
+            ),
         },
       ]}
     />

@@ -47,7 +47,7 @@ function Assign({ requestId, onDone }: { requestId: string; onDone: () => void }
   // 首接负责: unchecked leaves it to the catalog entry for the request.
   const [firstResponsible, setFirstResponsible] = useState(false);
   const [error, setError] = useState<unknown>();
-  const options = (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
+  const options = (units.data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));
   return (
     <Space wrap>
       <ProblemAlert error={error} fields={{ primaryUnitId: ['主办单位', 'Primary unit'], assistingUnitIds: ['协办单位', 'Assisting units'] }} />

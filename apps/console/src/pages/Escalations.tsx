@@ -31,7 +31,7 @@ function EscalationPanel({ request, onClose, onDone }: { request: StaffRequestVi
   const history = usePolled(() => unwrap<{ items: EscalationView[] }>(api.dispatch.GET('/v1/dispatches/{requestId}/escalations', { params: { path: { requestId: request.id } } })), [request.id], 30_000);
   const units = useUnits();
   const byId = new Map(((units.data?.items ?? []) as UnitAdminView[]).map((u) => [u.id, u]));
-  const coordinating = [...byId.values()].filter((u) => COORDINATING_UNIT_LEVELS.includes(u.level) && !(dispatch.data?.excludedUnitIds ?? []).includes(u.id));
+  const coordinating = [...byId.values()].filter((u) => u.active && COORDINATING_UNIT_LEVELS.includes(u.level) && !(dispatch.data?.excludedUnitIds ?? []).includes(u.id));
   const name = (id: string) => byId.get(id)?.name ?? id;
   const submit = async (v: { reason: string; toUnitId?: string }) => {
     setError(undefined);

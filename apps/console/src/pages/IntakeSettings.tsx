@@ -2,22 +2,18 @@
 // warning, the request types whose requester is 保密 by default) and its call policy (docs/calls.md:
 // the thresholds of the phone rates and the callback clock), each saved whole, each saying whether
 // it is the hotline's own or the platform default and where each default comes from.
-import { useEffect, useState } from 'react';
-import { App, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Space, Typography } from 'antd';
 import { REQUEST_TYPE_LABELS, REQUEST_TYPES } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/generated/intake';
 import type { CallPolicyValues, CallPolicyView, IntakePolicyView } from '../api/views';
 import { type Translate, useT } from '../i18n';
-import { usePolled } from '../polling';
-import { formatTime, ProblemAlert } from './shared';
+import { PageTitle, SourceTag, useSettingsForm } from './settings-shared';
+import { ProblemAlert } from './shared';
 import { SwitchField } from './SwitchField';
 
 type IntakeBody = paths['/v1/intake-policy']['put']['requestBody']['content']['application/json'];
 type CallBody = paths['/v1/call-policy']['put']['requestBody']['content']['application/json'];
-
-/** Settings change rarely and are edited here: read again each minute. */
-const REFRESH_MS = 60_000;
 
 const INTAKE_FIELDS: Record<string, [string, string]> = {
   onlineResponseSeconds: ['网上诉求响应时限', 'Online response limit'],
@@ -40,53 +36,26 @@ const INTAKE_DEFAULT_SOURCES = (t: Translate) => ({
   confidentialTypes: t('举报：举报人身份曾经网上举报泄露给被举报方（domain.md §14）；GB/T 33358 仅要求依申请保密，可设为空', 'Report: a reporter’s identity once reached the reported party (domain.md §14); GB/T 33358 asks 保密 only on request, so it may be empty'),
 });
 
-function SourceTag({ source, updatedAt, testId }: { source: 'tenant' | 'default'; updatedAt: string | null; testId: string }) {
-  const t = useT();
-  return (
-    <span data-testid={testId}>
-      {source === 'tenant' ? <Tag color="blue">{t('本热线设置', "This hotline's own")}</Tag> : <Tag>{t('平台默认', 'Platform default')}</Tag>}
-      {updatedAt ? <Typography.Text type="secondary">{t('更新于', 'Updated')} {formatTime(updatedAt, t.lang)}</Typography.Text> : null}
-    </span>
-  );
-}
-
 function IntakePolicyCard() {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<IntakeBody>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const policy = usePolled(() => unwrap<IntakePolicyView>(api.intake.GET('/v1/intake-policy')), [], REFRESH_MS);
-  const p = policy.data;
-  useEffect(() => {
-    // A refresh never overwrites what the admin is typing.
-    if (p && !form.isFieldsTouched()) form.setFieldsValue(p);
-  }, [p, form]);
+  const { form, settings, problem, busy, save, revert } = useSettingsForm<IntakePolicyView, IntakeBody>({
+    read: () => unwrap<IntakePolicyView>(api.intake.GET('/v1/intake-policy')),
+    write: (v) =>
+      unwrap<IntakePolicyView>(api.intake.PUT('/v1/intake-policy', {
+        body: { onlineResponseSeconds: v.onlineResponseSeconds, onlineWarningSeconds: v.onlineWarningSeconds, confidentialTypes: v.confidentialTypes ?? [] },
+      })),
+    toForm: (p) => p,
+    savedMessage: () => ['受理设置已保存：此后提交的网上诉求按新时限计时', 'Saved: online submissions from now on run on the new limit'],
+  });
+  const p = settings.data;
   const sources = INTAKE_DEFAULT_SOURCES(t);
-
-  const save = async (v: IntakeBody) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body: IntakeBody = { onlineResponseSeconds: v.onlineResponseSeconds, onlineWarningSeconds: v.onlineWarningSeconds, confidentialTypes: v.confidentialTypes ?? [] };
-      const saved = await unwrap<IntakePolicyView>(api.intake.PUT('/v1/intake-policy', { body }));
-      form.resetFields();
-      form.setFieldsValue(saved);
-      void message.success(t('受理设置已保存：此后提交的网上诉求按新时限计时', 'Saved: online submissions from now on run on the new limit'));
-      policy.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Card
-      title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('网上诉求与保密', 'Online submissions and confidentiality')}</Typography.Title>}
-      extra={p && <SourceTag source={p.source} updatedAt={p.updatedAt} testId="intake-policy-source" />}
+      title={<PageTitle>{t('网上诉求与保密', 'Online submissions and confidentiality')}</PageTitle>}
+      extra={p && <SourceTag own={p.source === 'tenant'} updatedAt={p.updatedAt} testId="intake-policy-source" />}
     >
-      <ProblemAlert error={error ?? policy.error} fields={INTAKE_FIELDS} />
+      <ProblemAlert error={problem} fields={INTAKE_FIELDS} />
       <Form<IntakeBody> form={form} layout="vertical" disabled={!p} onFinish={(v) => void save(v)} aria-label={t('网上诉求与保密', 'Online submissions and confidentiality')}>
         <Space wrap align="start">
           <Form.Item
@@ -124,7 +93,7 @@ function IntakePolicyCard() {
         <Typography.Paragraph type="secondary">{t('已在排队的网上诉求保持提交时的时限。', 'Submissions already waiting keep the clock they started with.')}</Typography.Paragraph>
         <Space>
           <Button type="primary" htmlType="submit" loading={busy}>{t('保存受理设置', 'Save intake settings')}</Button>
-          <Button onClick={() => { form.resetFields(); if (p) form.setFieldsValue(p); }}>{t('还原', 'Revert')}</Button>
+          <Button onClick={revert}>{t('还原', 'Revert')}</Button>
         </Space>
       </Form>
     </Card>
@@ -133,15 +102,23 @@ function IntakePolicyCard() {
 
 function CallPolicyCard() {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<CallBody>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const policy = usePolled(() => unwrap<CallPolicyView>(api.intake.GET('/v1/call-policy')), [], REFRESH_MS);
-  const p = policy.data;
-  useEffect(() => {
-    if (p && !form.isFieldsTouched()) form.setFieldsValue(p);
-  }, [p, form]);
+  const { form, settings, problem, busy, save, revert } = useSettingsForm<CallPolicyView, CallBody>({
+    read: () => unwrap<CallPolicyView>(api.intake.GET('/v1/call-policy')),
+    write: (v) =>
+      unwrap<CallPolicyView>(api.intake.PUT('/v1/call-policy', {
+        body: {
+          answerTimelySeconds: v.answerTimelySeconds,
+          shortAbandonSeconds: v.shortAbandonSeconds,
+          shortAbandonsCounted: v.shortAbandonsCounted,
+          callbackShortAbandons: v.callbackShortAbandons,
+          callbackDueMinutes: v.callbackDueMinutes,
+          callbackMaxAttempts: v.callbackMaxAttempts,
+        },
+      })),
+    toForm: (p) => p,
+    savedMessage: () => ['话务口径已保存：话务统计按新阈值重新计算', 'Saved: the call rates are recounted with the new thresholds'],
+  });
+  const p = settings.data;
   /** "默认 15 · GB/T 33358-2016 …": the default of a field and its source as the service states it. */
   const byDefault = (field: keyof CallPolicyValues, unit = '') => {
     if (!p) return undefined;
@@ -150,29 +127,6 @@ function CallPolicyCard() {
     return `${t('默认', 'Default')} ${shown} · ${p.defaults.sources[field]}`;
   };
 
-  const save = async (v: CallBody) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body: CallBody = {
-        answerTimelySeconds: v.answerTimelySeconds,
-        shortAbandonSeconds: v.shortAbandonSeconds,
-        shortAbandonsCounted: v.shortAbandonsCounted,
-        callbackShortAbandons: v.callbackShortAbandons,
-        callbackDueMinutes: v.callbackDueMinutes,
-        callbackMaxAttempts: v.callbackMaxAttempts,
-      };
-      const saved = await unwrap<CallPolicyView>(api.intake.PUT('/v1/call-policy', { body }));
-      form.resetFields();
-      form.setFieldsValue(saved);
-      void message.success(t('话务口径已保存：话务统计按新阈值重新计算', 'Saved: the call rates are recounted with the new thresholds'));
-      policy.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   const number = (name: keyof CallBody, id: string, label: string, min: number, max: number, unit: string) => (
     <Form.Item name={name} label={label} htmlFor={id} extra={byDefault(name, unit)} rules={[{ required: true, message: t(`请填写 ${min} 到 ${max}`, `Enter ${min} to ${max}`) }]}>
       <InputNumber id={id} min={min} max={max} precision={0} style={{ width: 160 }} />
@@ -181,10 +135,10 @@ function CallPolicyCard() {
 
   return (
     <Card
-      title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('话务口径与漏接回拨', 'Call thresholds and callbacks')}</Typography.Title>}
-      extra={p && <SourceTag source={p.source} updatedAt={p.updatedAt} testId="call-policy-source" />}
+      title={<PageTitle>{t('话务口径与漏接回拨', 'Call thresholds and callbacks')}</PageTitle>}
+      extra={p && <SourceTag own={p.source === 'tenant'} updatedAt={p.updatedAt} testId="call-policy-source" />}
     >
-      <ProblemAlert error={error ?? policy.error} fields={CALL_FIELDS} />
+      <ProblemAlert error={problem} fields={CALL_FIELDS} />
       <Form<CallBody> form={form} layout="vertical" disabled={!p} onFinish={(v) => void save(v)} aria-label={t('话务口径与漏接回拨', 'Call thresholds and callbacks')}>
         {number('answerTimelySeconds', 'call-answer-timely', t('及时应答阈值（秒，人工应答及时率）', 'Timely answer within (seconds)'), 1, 600, t(' 秒', ' s'))}
         {number('shortAbandonSeconds', 'call-short-abandon', t('短时呼损阈值（秒）', 'Short abandon within (seconds)'), 0, 60, t(' 秒', ' s'))}
@@ -196,7 +150,7 @@ function CallPolicyCard() {
         {number('callbackMaxAttempts', 'call-callback-attempts', t('最多回拨次数（无人接听、占线）', 'Attempts at most (no answer, busy)'), 1, 10, '')}
         <Space>
           <Button type="primary" htmlType="submit" loading={busy}>{t('保存话务口径', 'Save call thresholds')}</Button>
-          <Button onClick={() => { form.resetFields(); if (p) form.setFieldsValue(p); }}>{t('还原', 'Revert')}</Button>
+          <Button onClick={revert}>{t('还原', 'Revert')}</Button>
         </Space>
       </Form>
     </Card>

@@ -32,7 +32,7 @@ export function NegotiationPanel({ requestId, negotiation, onDone }: { requestId
   const [primary, setPrimary] = useState<string>();
   const [error, setError] = useState<unknown>();
   const name = (id: string) => negotiation?.candidates.find((c) => c.unitId === id)?.unitName ?? units.data?.items.find((u) => u.id === id)?.name ?? id;
-  const options = (ids?: string[]) => (units.data?.items ?? []).filter((u) => !ids || ids.includes(u.id)).map((u) => ({ value: u.id, label: u.name }));
+  const options = (ids?: string[]) => (units.data?.items ?? []).filter((u) => (!ids || ids.includes(u.id)) && u.active).map((u) => ({ value: u.id, label: u.name }));
   if (!negotiation)
     return (
       <Space wrap>

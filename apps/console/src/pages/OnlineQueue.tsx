@@ -4,16 +4,13 @@
 // Enter opens the decision form with the citizen's own type, area and category as the start,
 // Ctrl+Enter decides, Esc goes back to the list. Supervisors also see the day's 按时响应率.
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Cascader, Col, Descriptions, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import {
   ONLINE_QUEUE_STATE_LABELS,
   ONLINE_QUEUE_STATES,
   REQUEST_TYPE_LABELS,
-  REQUEST_TYPES,
   SCOPE_DECISION_LABELS,
   SCOPE_DECISIONS,
-  URGENCIES,
-  URGENCY_LABELS,
   type OnlineQueueState,
 } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
@@ -26,6 +23,7 @@ import type { Session } from '../session/session';
 import { categoriesUnder, type CategoryOption, loadPathTo } from './categoryOptions';
 import { Countdown, useNow } from './Countdown';
 import { useRowCursor } from './rowCursor';
+import { ClassificationFields, scopeBody, ScopeDecisionFields } from './ScopeDecisionFields';
 import { formatTime, ProblemAlert, useUnits } from './shared';
 import { SwitchField } from './SwitchField';
 
@@ -139,7 +137,7 @@ function DecisionForm({ item, policy, onDecided, onStale, onClose }: {
       urgency: v.urgency,
       categoryCode: v.category?.at(-1) ?? '',
       ...(v.areaCode ? { areaCode: v.areaCode } : {}),
-      scope: { decision: v.decision, ...(v.decision === 'direct-answer' ? { answer: v.answer } : {}), ...(v.decision !== 'in-scope' && v.decision !== 'direct-answer' ? { reason: v.reason } : {}) },
+      scope: scopeBody(v),
       ...(item.anonymous ? {} : { confidential: v.confidential }),
       enterpriseRelated: v.enterpriseRelated,
     };
@@ -186,53 +184,8 @@ function DecisionForm({ item, policy, onDecided, onStale, onClose }: {
         initialValues={{ requestType: item.requestType, urgency: 'normal', areaCode: item.areaCode, decision: 'in-scope', confidential: confidentialDefault(item.requestType), enterpriseRelated: item.enterpriseRelated }}
         aria-label={t(`受理判定 ${item.number}`, `Decide ${item.number}`)}
       >
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="requestType" label={t('诉求类型', 'Type')} htmlFor="online-type">
-              <Select id="online-type" showSearch optionFilterProp="label" options={REQUEST_TYPES.map((v) => ({ value: v, label: t.label(REQUEST_TYPE_LABELS[v], v) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="urgency" label={t('紧急程度', 'Urgency')} htmlFor="online-urgency">
-              <Select id="online-urgency" options={URGENCIES.map((v) => ({ value: v, label: t.label(URGENCY_LABELS[v], v) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="category" label={t('诉求分类', 'Category')} htmlFor="online-category" rules={[{ required: true, message: t('请选择分类', 'Choose a category') }]}>
-              <Cascader<CategoryOption>
-                id="online-category"
-                showSearch
-                options={categories}
-                loadData={(selected) => {
-                  const target = selected.at(-1);
-                  if (!target) return;
-                  void categoriesUnder(target.value).then((children) => {
-                    target.children = children;
-                    setCategories((c) => [...c]);
-                  });
-                }}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="areaCode" label={t('区域', 'Area')} htmlFor="online-area" rules={[{ required: true, message: t('请选择区域', 'Choose an area') }]}>
-              <Select id="online-area" showSearch options={areas.map((a) => ({ value: a, label: a }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="decision" label={t('受理判定', 'Scope decision')} htmlFor="online-decision-kind">
-          <Select id="online-decision-kind" options={DECISIONS.map((v) => ({ value: v, label: t.label(SCOPE_DECISION_LABELS[v], v) }))} />
-        </Form.Item>
-        {decision === 'direct-answer' && (
-          <Form.Item name="answer" label={t('直接答复', 'Direct answer')} htmlFor="online-answer" rules={[{ required: true, whitespace: true, message: t('请填写答复', 'Enter the answer') }]}>
-            <Input.TextArea id="online-answer" rows={3} maxLength={4000} />
-          </Form.Item>
-        )}
-        {decision && decision !== 'in-scope' && decision !== 'direct-answer' && (
-          <Form.Item name="reason" label={t('不受理理由', 'Reason')} htmlFor="online-reason" rules={[{ required: true, whitespace: true, message: t('请填写理由', 'Enter the reason') }]}>
-            <Input.TextArea id="online-reason" rows={3} maxLength={2000} />
-          </Form.Item>
-        )}
+        <ClassificationFields idPrefix="online" categories={categories} setCategories={setCategories} areas={areas} span={12} gutter={12} />
+        <ScopeDecisionFields idPrefix="online" decision={decision} decisions={DECISIONS} />
         <Row gutter={12}>
           <Col span={12}>
             {item.anonymous ? (

@@ -2,15 +2,14 @@
 // one 基本满意 counts for in 满意率, what one 部分解决 counts for in 解决率, and whether terminated
 // requests and evaluations judged unreasonable are left out. No official formula exists
 // (domain.md §9.3), so each choice is the tenant's and every rates answer reports it as `basis`.
-import { useEffect, useState } from 'react';
-import { App, Button, Card, Descriptions, Form, InputNumber, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, InputNumber, Space } from 'antd';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/generated/analytics';
 import type { RateSettingsView } from '../api/views';
 import { useT } from '../i18n';
-import { usePolled } from '../polling';
 import type { Session } from '../session/session';
-import { formatTime, ProblemAlert } from './shared';
+import { PageTitle, ReadOnlyNote, SourceTag, useSettingsForm } from './settings-shared';
+import { ProblemAlert } from './shared';
 import { SwitchField } from './SwitchField';
 
 type RateBody = paths['/v1/rate-settings']['put']['requestBody']['content']['application/json'];
@@ -22,62 +21,30 @@ const FIELDS: Record<string, [string, string]> = {
   excludeUnreasonableEvaluations: ['剔除不合理差评', 'Leave out evaluations judged unreasonable'],
 };
 
-/** Settings change rarely and are edited here: read again each minute, not every few seconds. */
-const REFRESH_MS = 60_000;
-
 export function RateSettings({ session }: { session: Session }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<RateBody>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   // Only the tenant admin sets them (the service refuses anyone else); supervisors read them.
   const canEdit = session.roles.includes('tenant-admin');
-  const settings = usePolled(() => unwrap<RateSettingsView>(api.analytics.GET('/v1/rate-settings')), [], REFRESH_MS);
+  const { form, settings, problem, busy, save, revert } = useSettingsForm<RateSettingsView, RateBody>({
+    read: () => unwrap<RateSettingsView>(api.analytics.GET('/v1/rate-settings')),
+    write: (v) =>
+      unwrap<RateSettingsView>(api.analytics.PUT('/v1/rate-settings', {
+        body: { basicallySatisfiedWeight: v.basicallySatisfiedWeight, partlyResolvedWeight: v.partlyResolvedWeight, excludeTerminated: v.excludeTerminated, excludeUnreasonableEvaluations: v.excludeUnreasonableEvaluations },
+      })),
+    toForm: (s) => s,
+    savedMessage: () => ['统计口径已保存，此后的统计按新口径计算', 'Saved: the rates are computed this way from now on'],
+  });
   const s = settings.data;
-  useEffect(() => {
-    // A refresh never overwrites what the admin is typing.
-    if (s && !form.isFieldsTouched()) form.setFieldsValue(s);
-  }, [s, form]);
   const w2 = Form.useWatch('basicallySatisfiedWeight', form) ?? s?.basicallySatisfiedWeight ?? 1;
   const wp = Form.useWatch('partlyResolvedWeight', form) ?? s?.partlyResolvedWeight ?? 0;
 
-  const save = async (v: RateBody) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body: RateBody = {
-        basicallySatisfiedWeight: v.basicallySatisfiedWeight,
-        partlyResolvedWeight: v.partlyResolvedWeight,
-        excludeTerminated: v.excludeTerminated,
-        excludeUnreasonableEvaluations: v.excludeUnreasonableEvaluations,
-      };
-      const saved = await unwrap<RateSettingsView>(api.analytics.PUT('/v1/rate-settings', { body }));
-      form.resetFields();
-      form.setFieldsValue(saved);
-      void message.success(t('统计口径已保存，此后的统计按新口径计算', 'Saved: the rates are computed this way from now on'));
-      settings.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Card
-      title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('统计口径', 'Rate settings')}</Typography.Title>}
-      extra={
-        s && (
-          <span data-testid="rate-settings-source">
-            {s.isDefault ? <Tag>{t('平台默认口径', 'Platform defaults')}</Tag> : <Tag color="blue">{t('本热线口径', "This hotline's settings")}</Tag>}
-            {s.updatedAt ? <Typography.Text type="secondary">{t('更新于', 'Updated')} {formatTime(s.updatedAt, t.lang)}</Typography.Text> : null}
-          </span>
-        )
-      }
+      title={<PageTitle>{t('统计口径', 'Rate settings')}</PageTitle>}
+      extra={s && <SourceTag testId="rate-settings-source" own={!s.isDefault} ownLabel={['本热线口径', "This hotline's settings"]} defaultLabel={['平台默认口径', 'Platform defaults']} updatedAt={s.updatedAt} />}
     >
-      <ProblemAlert error={error ?? settings.error} fields={FIELDS} />
-      {!canEdit && <Typography.Paragraph type="secondary">{t('统计口径由热线管理员设置，此处仅供查看。', 'The tenant administrator sets these; shown here to read.')}</Typography.Paragraph>}
+      <ProblemAlert error={problem} fields={FIELDS} />
+      {!canEdit && <ReadOnlyNote what={['统计口径', 'these settings']} />}
       <Form<RateBody> form={form} layout="vertical" disabled={!canEdit || !s} onFinish={(v) => void save(v)} aria-label={t('统计口径', 'Rate settings')} style={{ maxWidth: 720 }}>
         <Form.Item
           name="basicallySatisfiedWeight"
@@ -114,14 +81,7 @@ export function RateSettings({ session }: { session: Session }) {
         {canEdit && (
           <Space>
             <Button type="primary" htmlType="submit" loading={busy}>{t('保存统计口径', 'Save rate settings')}</Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                if (s) form.setFieldsValue(s);
-              }}
-            >
-              {t('还原', 'Revert')}
-            </Button>
+            <Button onClick={revert}>{t('还原', 'Revert')}</Button>
           </Space>
         )}
       </Form>

@@ -3,7 +3,7 @@
 // RequestAnonymised, intake and handling), the runs so far (daily, or started here), and the
 // records office's export of a period of the archive (JSON lines: header, one line per link,
 // trailer — a file without its trailer was cut short).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Progress, Space, Table, Tag, Typography } from 'antd';
 import {
   RETENTION_DEFAULTS,
@@ -21,6 +21,7 @@ import type { RetentionPolicyView, RetentionRunView } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
 import type { Session } from '../session/session';
+import { PageTitle, SourceTag, useSettingsForm } from './settings-shared';
 import { formatTime, ProblemAlert } from './shared';
 import { SwitchField } from './SwitchField';
 
@@ -55,46 +56,31 @@ const localToday = () => {
 
 function PolicyCard() {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<PolicyValues>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const policy = usePolled(() => unwrap<RetentionPolicyView>(api.revisit.GET('/v1/retention-policy')), [], 60_000);
+  const { form, settings: policy, problem, busy, save } = useSettingsForm<RetentionPolicyView, PolicyValues>({
+    read: () => unwrap<RetentionPolicyView>(api.revisit.GET('/v1/retention-policy')),
+    write: (v) =>
+      unwrap<RetentionPolicyView>(api.revisit.PUT('/v1/retention-policy', { body: { closedRequestYears: v.closedRequestYears, anonymiseIdentity: v.anonymiseIdentity, anonymiseFreeText: v.anonymiseFreeText } })),
+    toForm: (p) => ({ closedRequestYears: p.closedRequestYears, anonymiseIdentity: p.anonymiseIdentity, anonymiseFreeText: p.anonymiseFreeText }),
+    savedMessage: (saved) => [`保留策略已保存：办结后 ${saved?.closedRequestYears} 年，下次执行时生效`, `Policy saved: ${saved?.closedRequestYears} years after closure, applied by the next run`],
+  });
   const p = policy.data;
-  useEffect(() => {
-    // A refresh never overwrites what the admin is typing.
-    if (p && !form.isFieldsTouched()) form.setFieldsValue({ closedRequestYears: p.closedRequestYears, anonymiseIdentity: p.anonymiseIdentity, anonymiseFreeText: p.anonymiseFreeText });
-  }, [p, form]);
-  const save = async (v: PolicyValues) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const saved = await unwrap<RetentionPolicyView>(
-        api.revisit.PUT('/v1/retention-policy', { body: { closedRequestYears: v.closedRequestYears, anonymiseIdentity: v.anonymiseIdentity, anonymiseFreeText: v.anonymiseFreeText } }),
-      );
-      form.resetFields();
-      form.setFieldsValue({ closedRequestYears: saved.closedRequestYears, anonymiseIdentity: saved.anonymiseIdentity, anonymiseFreeText: saved.anonymiseFreeText });
-      void message.success(t(`保留策略已保存：办结后 ${saved.closedRequestYears} 年，下次执行时生效`, `Policy saved: ${saved.closedRequestYears} years after closure, applied by the next run`));
-      policy.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Card
-      title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('数据保留策略', 'Retention policy')}</Typography.Title>}
+      title={<PageTitle>{t('数据保留策略', 'Retention policy')}</PageTitle>}
       extra={
         p && (
-          <span data-testid="retention-policy-source">
-            {p.configured ? <Tag color="blue">{t('本热线策略', "This hotline's policy")}</Tag> : <Tag>{t(`平台默认（${RETENTION_DEFAULTS.closedRequestYears} 年）`, `Platform default (${RETENTION_DEFAULTS.closedRequestYears} years)`)}</Tag>}
-            {p.updatedAt ? <Typography.Text type="secondary">{formatTime(p.updatedAt, t.lang)} · {p.updatedBy}</Typography.Text> : null}
-          </span>
+          <SourceTag
+            testId="retention-policy-source"
+            own={p.configured}
+            ownLabel={['本热线策略', "This hotline's policy"]}
+            defaultLabel={[`平台默认（${RETENTION_DEFAULTS.closedRequestYears} 年）`, `Platform default (${RETENTION_DEFAULTS.closedRequestYears} years)`]}
+            updatedAt={p.updatedAt}
+            updatedBy={p.updatedBy}
+          />
         )
       }
     >
-      <ProblemAlert error={error ?? policy.error} fields={FIELDS} />
+      <ProblemAlert error={problem} fields={FIELDS} />
       <Typography.Paragraph type="secondary">
         {t(
           '诉求办结满保留年限后，保留任务将其中选定的内容替换为“〔已匿名化〕”；归档哈希链保持可校验。已匿名化的记录不因修改策略而恢复。',

@@ -52,7 +52,7 @@ export function ReturnDecisionPanel({ row, policy, onDone, onClose }: { row: Ret
   const units = useUnits();
   const order = orders.data?.items.find((o) => o.unitCode === ret.unit.unitCode && o.role === 'primary');
   const excluded = new Set([...(dispatch.data?.excludedUnitIds ?? []), ret.unit.unitId]);
-  const options = (units.data?.items ?? []).filter((u) => !excluded.has(u.id)).map((u) => ({ value: u.id, label: u.name }));
+  const options = (units.data?.items ?? []).filter((u) => !excluded.has(u.id) && u.active).map((u) => ({ value: u.id, label: u.name }));
   const suggested = ret.suggestedUnit;
   const designated = nextIsDesignated(dispatch.data, policy);
   const open = ret.status === 'in-review' || accepted;

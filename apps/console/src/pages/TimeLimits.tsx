@@ -8,7 +8,7 @@
 // handling returns the source of each row, not the default's values: the national defaults are
 // repeated here from libs/handling-domain defaultTimeLimit (docs/lifecycle.md "Time limits").
 import { useEffect, useState } from 'react';
-import { App, Button, Card, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, InputNumber, Select, Space, Table, Typography } from 'antd';
 import {
   CLOCK_UNIT_LABELS,
   CLOCK_UNITS,
@@ -25,7 +25,7 @@ import { api, unwrap } from '../api/client';
 import type { ClockRuleView, TimeLimitsView } from '../api/views';
 import { type Translate, useT } from '../i18n';
 import { usePolled } from '../polling';
-import { PageTitle, ReadOnlyNote, SettingsProblem } from './settings-shared';
+import { PageTitle, ReadOnlyNote, SettingsProblem, SourceTag } from './settings-shared';
 
 type Row = TimeLimitsView['items'][number];
 type Clock = 'signFor' | 'handling';
@@ -180,7 +180,7 @@ export function TimeLimits({ canEdit }: { canEdit: boolean }) {
               const isDefault = sameRule(d.signFor, r.signFor) && sameRule(d.handling, r.handling);
               return (
                 <Space direction="vertical" size={0} data-testid={`limit-source-${r.requestType}-${r.urgency}`}>
-                  {r.source === 'tenant' ? <Tag color="blue">{t('本热线设置', "This hotline's own")}</Tag> : <Tag>{t('国家默认', 'National default')}</Tag>}
+                  <SourceTag own={r.source === 'tenant'} defaultLabel={['国家默认', 'National default']} />
                   {!isDefault && <Typography.Text type="secondary">{t('默认', 'Default')}: {ruleText(t, d.signFor)} / {ruleText(t, d.handling)}</Typography.Text>}
                 </Space>
               );

@@ -3,7 +3,9 @@
 // by an area (GET /v1/units?area=…: the units whose jurisdiction covers it), and a form to
 // register a unit (POST /v1/units) or edit one's name, areas and parent (PATCH /v1/units/{id}).
 // A unit is never deleted and its code never changes: the code is in its staff's tokens and in
-// every work order.
+// every work order. It is deactivated instead (PATCH active: false, after a confirmation): it
+// takes no new work — the catalog's requests for it wait for a dispatcher, and no one may choose
+// it — while its open orders go on; it can be reactivated the same way.
 import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { DEFAULT_UNIT_LEVEL, UNIT_LEVEL_LABELS, UNIT_LEVELS, type UnitLevel } from '@hotline/vocabulary';
@@ -14,7 +16,7 @@ import type { UnitAdminView } from '../api/views';
 import { type Translate, useT } from '../i18n';
 import { usePolled } from '../polling';
 import { formatTime } from './shared';
-import { PageTitle, ReadOnlyNote, SettingsProblem, splitList } from './settings-shared';
+import { PageTitle, ReadOnlyNote, SettingsProblem, splitList, WARNING_TAG } from './settings-shared';
 
 type RegisterBody = paths['/v1/units']['post']['requestBody']['content']['application/json'];
 type PatchBody = paths['/v1/units/{id}']['patch']['requestBody']['content']['application/json'];
@@ -135,9 +137,19 @@ function UnitEdit({ unit, units, onClose, onSaved }: { unit: UnitAdminView; unit
   );
 }
 
+/** 启用 or 已停用 (dark text on its background: Ant Design's coloured tags fall short of 4.5:1). */
+function UnitState({ unit }: { unit: UnitAdminView }) {
+  const t = useT();
+  return (
+    <span data-testid={`unit-state-${unit.code}`}>
+      {unit.active ? <Tag>{t('启用', 'Active')}</Tag> : <Tag style={WARNING_TAG}>{t('已停用', 'Deactivated')}</Tag>}
+    </span>
+  );
+}
+
 export function UnitsAdmin({ canEdit }: { canEdit: boolean }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<UnitValues>();
   const [area, setArea] = useState<string>();
   const [error, setError] = useState<unknown>();
@@ -147,6 +159,34 @@ export function UnitsAdmin({ canEdit }: { canEdit: boolean }) {
   // The parent picker lists every unit, whatever the filter.
   const all = usePolled(() => unwrap<{ items: UnitAdminView[] }>(api.dispatch.GET('/v1/units')), [], 60_000);
   const tree = useMemo(() => unitTree(list.data?.items ?? []), [list.data]);
+  const [actionError, setActionError] = useState<unknown>();
+
+  /** Deactivates or reactivates a unit once the admin confirms what that does. */
+  const setActive = (u: UnitAdminView, active: boolean) =>
+    modal.confirm({
+      title: active ? t(`启用 ${u.name}？`, `Reactivate ${u.name}?`) : t(`停用 ${u.name}？`, `Deactivate ${u.name}?`),
+      content: active
+        ? t('启用后，派单目录和派单员可再向该单位派发新工单。', 'The catalog and the dispatchers may then give it new work again.')
+        : t(
+            '停用后该单位不再接收新工单：派单目录以其为主办的诉求转人工派单，以其为协办的不再派给它，派单员、协商和提级统筹都不能再选择它；已有工单照常办理。可随时重新启用。',
+            'It then takes no new work: requests the catalog gives it as primary wait for a dispatcher, as assisting go without it, and no dispatcher, negotiation or escalation may choose it; its open orders go on. It can be reactivated at any time.',
+          ),
+      okText: active ? t('启用', 'Reactivate') : t('停用', 'Deactivate'),
+      okButtonProps: active ? {} : { danger: true },
+      cancelText: t('取消', 'Cancel'),
+      onOk: async () => {
+        setActionError(undefined);
+        try {
+          const body: PatchBody = { active };
+          const saved = await unwrap<UnitAdminView>(api.dispatch.PATCH('/v1/units/{id}', { params: { path: { id: u.id } }, body }));
+          void message.success(active ? t(`已启用 ${saved.name}`, `${saved.name} reactivated`) : t(`已停用 ${saved.name}`, `${saved.name} deactivated`));
+          list.reload();
+          all.reload();
+        } catch (err) {
+          setActionError(err);
+        }
+      },
+    });
 
   const register = async (v: UnitValues) => {
     setBusy(true);
@@ -181,7 +221,7 @@ export function UnitsAdmin({ canEdit }: { canEdit: boolean }) {
             />
           }
         >
-          <SettingsProblem error={list.error} fields={FIELDS} />
+          <SettingsProblem error={list.error ?? actionError} fields={FIELDS} />
           {!canEdit && <ReadOnlyNote what={['承办单位', 'the units']} />}
           {area && <Typography.Paragraph type="secondary">{t(`管辖范围覆盖 ${area} 的单位`, `Units whose jurisdiction covers ${area}`)}</Typography.Paragraph>}
           <Table<UnitRow>
@@ -197,10 +237,26 @@ export function UnitsAdmin({ canEdit }: { canEdit: boolean }) {
             columns={[
               { title: t('单位', 'Unit'), key: 'unit', render: (_: unknown, u) => <span><Typography.Text strong>{u.name}</Typography.Text> <Typography.Text type="secondary">{u.code}</Typography.Text></span> },
               { title: t('层级', 'Level'), key: 'level', render: (_: unknown, u) => t.label(UNIT_LEVEL_LABELS[u.level], u.level) },
+              { title: t('状态', 'State'), key: 'state', render: (_: unknown, u) => <UnitState unit={u} /> },
               { title: t('管辖区域', 'Areas'), key: 'areas', render: (_: unknown, u) => <Space size={[4, 4]} wrap>{u.areaCodes.map((a) => <Tag key={a}>{a}</Tag>)}</Space> },
               { title: t('登记时间', 'Registered'), key: 'created', render: (_: unknown, u) => formatTime(u.createdAt, t.lang) },
               ...(canEdit
-                ? [{ title: t('操作', 'Actions'), key: 'edit', render: (_: unknown, u: UnitRow) => <Button size="small" aria-label={t(`编辑 ${u.name}`, `Edit ${u.name}`)} onClick={() => setEditing(u)}>{t('编辑', 'Edit')}</Button> }]
+                ? [
+                    {
+                      title: t('操作', 'Actions'),
+                      key: 'edit',
+                      render: (_: unknown, u: UnitRow) => (
+                        <Space size={4}>
+                          <Button size="small" aria-label={t(`编辑 ${u.name}`, `Edit ${u.name}`)} onClick={() => setEditing(u)}>{t('编辑', 'Edit')}</Button>
+                          {u.active ? (
+                            <Button size="small" danger aria-label={t(`停用 ${u.name}`, `Deactivate ${u.name}`)} onClick={() => setActive(u, false)}>{t('停用', 'Deactivate')}</Button>
+                          ) : (
+                            <Button size="small" aria-label={t(`启用 ${u.name}`, `Reactivate ${u.name}`)} onClick={() => setActive(u, true)}>{t('启用', 'Reactivate')}</Button>
+                          )}
+                        </Space>
+                      ),
+                    },
+                  ]
                 : []),
             ]}
           />

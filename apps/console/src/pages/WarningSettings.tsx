@@ -2,14 +2,13 @@
 // /v1/hotspot-settings, every field at once) and its risk and 舆情 keyword lists
 // (/v1/risk-patterns, the whole list replaces the documented defaults). The tenant admin edits
 // them; a supervisor reads them with every field disabled.
-import { useEffect, useState } from 'react';
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { ALERT_SEVERITIES, ALERT_SEVERITY_LABELS, RISK_CATEGORIES, RISK_CATEGORY_LABELS } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/generated/analytics';
 import type { HotspotSettingsView, RiskPatternView } from '../api/views';
 import { useT } from '../i18n';
-import { usePolled } from '../polling';
+import { PageTitle, SourceTag, splitList, useSettingsForm } from './settings-shared';
 import { ProblemAlert } from './shared';
 
 type HotspotBody = paths['/v1/hotspot-settings']['put']['requestBody']['content']['application/json'];
@@ -34,36 +33,21 @@ interface HotspotValues extends Omit<HotspotBody, 'extraHolidays' | 'quietFrom' 
   extraHolidays?: string;
 }
 
-const splitList = (text: string | undefined) => (text ?? '').split(/[\s,，、;；]+/).filter(Boolean);
-
 function HotspotCard({ editable }: { editable: boolean }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<HotspotValues>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const settings = usePolled(() => unwrap<HotspotSettingsView>(api.analytics.GET('/v1/hotspot-settings')), [], 600_000);
-  useEffect(() => {
-    const s = settings.data;
-    if (s) form.setFieldsValue({ ...s, quietFrom: s.quietFrom ?? '', quietTo: s.quietTo ?? '', extraHolidays: s.extraHolidays.join(', ') });
-  }, [settings.data, form]);
-  const save = async (v: HotspotValues) => {
-    setBusy(true);
-    setError(undefined);
-    const body: HotspotBody = {
-      windowHours: v.windowHours, baselineDays: v.baselineDays, seasonalDays: v.seasonalDays, minCount: v.minCount, pValue: v.pValue, minExpectedPerDay: v.minExpectedPerDay,
-      quietFrom: v.quietFrom?.trim() || null, quietTo: v.quietTo?.trim() || null, extraHolidays: splitList(v.extraHolidays),
-    };
-    try {
-      await unwrap(api.analytics.PUT('/v1/hotspot-settings', { body }));
-      void message.success(t('已保存热点预警设置', 'Surge settings saved'));
-      settings.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { form, settings, problem, busy, save } = useSettingsForm<HotspotSettingsView, HotspotValues>({
+    read: () => unwrap<HotspotSettingsView>(api.analytics.GET('/v1/hotspot-settings')),
+    write: (v) => {
+      const body: HotspotBody = {
+        windowHours: v.windowHours, baselineDays: v.baselineDays, seasonalDays: v.seasonalDays, minCount: v.minCount, pValue: v.pValue, minExpectedPerDay: v.minExpectedPerDay,
+        quietFrom: v.quietFrom?.trim() || null, quietTo: v.quietTo?.trim() || null, extraHolidays: splitList(v.extraHolidays),
+      };
+      return unwrap<HotspotSettingsView>(api.analytics.PUT('/v1/hotspot-settings', { body }));
+    },
+    toForm: (s) => ({ ...s, quietFrom: s.quietFrom ?? '', quietTo: s.quietTo ?? '', extraHolidays: s.extraHolidays.join(', ') }),
+    savedMessage: () => ['已保存热点预警设置', 'Surge settings saved'],
+    refreshMs: 600_000,
+  });
   const num = (name: keyof HotspotValues, zh: string, en: string, props: { min: number; max: number; step?: number; precision?: number }) => (
     <Form.Item name={name} label={t(zh, en)} htmlFor={`hotspot-${name}`} rules={[{ required: true, message: t(`请填写${zh}`, `Enter the ${en.toLowerCase()}`) }]}>
       <InputNumber id={`hotspot-${name}`} style={{ width: 140 }} {...props} />
@@ -71,10 +55,10 @@ function HotspotCard({ editable }: { editable: boolean }) {
   );
   return (
     <Card
-      title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{t('热点激增预警设置', 'Surge thresholds and quiet hours')}</Typography.Title>}
-      extra={settings.data && <span data-testid="hotspot-source">{settings.data.isDefault ? <Tag>{t('平台默认', 'Platform defaults')}</Tag> : <Tag color="blue">{t('本热线设置', "This hotline's settings")}</Tag>}</span>}
+      title={<PageTitle level={3}>{t('热点激增预警设置', 'Surge thresholds and quiet hours')}</PageTitle>}
+      extra={settings.data && <SourceTag testId="hotspot-source" own={!settings.data.isDefault} />}
     >
-      <ProblemAlert error={error ?? settings.error} fields={HOTSPOT_FIELDS} />
+      <ProblemAlert error={problem} fields={HOTSPOT_FIELDS} />
       <Form<HotspotValues> form={form} layout="vertical" disabled={!editable} onFinish={(v) => void save(v)} aria-label={t('热点激增预警设置', 'Surge settings')}>
         <Space wrap>
           {num('windowHours', '统计窗口（小时）', 'Window (hours)', { min: 1, max: 336, precision: 0 })}
@@ -113,34 +97,28 @@ interface PatternValues {
   terms: string;
 }
 
+/** GET and PUT /v1/risk-patterns: the whole list, and whether it is the documented defaults. */
+interface RiskPatternsView {
+  patterns: RiskPatternView[];
+  isDefault: boolean;
+}
+
 const PATTERN_FIELDS: Record<string, [string, string]> = { patterns: ['关键词规则', 'Patterns'] };
 
 function RiskPatternsCard({ editable }: { editable: boolean }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ patterns: PatternValues[] }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const patterns = usePolled(() => unwrap<{ patterns: RiskPatternView[]; isDefault: boolean }>(api.analytics.GET('/v1/risk-patterns')), [], 600_000);
-  useEffect(() => {
-    if (patterns.data) form.setFieldsValue({ patterns: patterns.data.patterns.map((p) => ({ ...p, terms: p.terms.join('\n') })) });
-  }, [patterns.data, form]);
-  const save = async ({ patterns: list }: { patterns: PatternValues[] }) => {
-    setBusy(true);
-    setError(undefined);
-    const body: PatternsBody = {
-      patterns: (list ?? []).map((p) => ({ code: p.code.trim(), category: p.category, severity: p.severity, stabilityRisk: p.stabilityRisk, terms: p.terms.split(/[\n、]+/).map((x) => x.trim()).filter(Boolean) })),
-    };
-    try {
-      await unwrap(api.analytics.PUT('/v1/risk-patterns', { body }));
-      void message.success(t('已保存风险关键词', 'Risk keywords saved'));
-      patterns.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { form, settings: patterns, problem, busy, save } = useSettingsForm<RiskPatternsView, { patterns: PatternValues[] }>({
+    read: () => unwrap<RiskPatternsView>(api.analytics.GET('/v1/risk-patterns')),
+    write: ({ patterns: list }) => {
+      const body: PatternsBody = {
+        patterns: (list ?? []).map((p) => ({ code: p.code.trim(), category: p.category, severity: p.severity, stabilityRisk: p.stabilityRisk, terms: p.terms.split(/[\n、]+/).map((x) => x.trim()).filter(Boolean) })),
+      };
+      return unwrap<RiskPatternsView>(api.analytics.PUT('/v1/risk-patterns', { body }));
+    },
+    toForm: (s) => ({ patterns: s.patterns.map((p) => ({ ...p, terms: p.terms.join('\n') })) }),
+    savedMessage: () => ['已保存风险关键词', 'Risk keywords saved'],
+    refreshMs: 600_000,
+  });
   // A 400 names e.g. patterns.2.terms.0: shown as the pattern's position.
   const fieldLabel = (f: string): [string, string] => {
     const m = /^patterns\.(\d+)/.exec(f);
@@ -149,10 +127,10 @@ function RiskPatternsCard({ editable }: { editable: boolean }) {
   const problemFields = new Proxy(PATTERN_FIELDS, { get: (_, f: string) => fieldLabel(f) });
   return (
     <Card
-      title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{t('风险与舆情关键词', 'Risk and public-opinion keywords')}</Typography.Title>}
-      extra={patterns.data && <span data-testid="risk-patterns-source">{patterns.data.isDefault ? <Tag>{t('平台默认', 'Platform defaults')}</Tag> : <Tag color="blue">{t('本热线设置', "This hotline's settings")}</Tag>}</span>}
+      title={<PageTitle level={3}>{t('风险与舆情关键词', 'Risk and public-opinion keywords')}</PageTitle>}
+      extra={patterns.data && <SourceTag testId="risk-patterns-source" own={!patterns.data.isDefault} />}
     >
-      <ProblemAlert error={error ?? patterns.error} fields={problemFields} />
+      <ProblemAlert error={problem} fields={problemFields} />
       <Typography.Paragraph type="secondary">
         {t('诉求标题或内容含任一关键词即发出预警；“燃气+泄漏”表示各部分须同时出现。每行一个关键词。', 'A request whose title or content holds any term raises an alert; "gas+leak" needs every part. One term a line.')}
       </Typography.Paragraph>
@@ -198,7 +176,7 @@ function RiskPatternsCard({ editable }: { editable: boolean }) {
 export function WarningSettings({ editable }: { editable: boolean }) {
   const t = useT();
   return (
-    <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('预警设置', 'Warning settings')}</Typography.Title>}>
+    <Card title={<PageTitle>{t('预警设置', 'Warning settings')}</PageTitle>}>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         {!editable && <Typography.Text type="secondary">{t('仅热线管理员可修改预警设置。', 'Only the tenant admin changes these settings.')}</Typography.Text>}
         <HotspotCard editable={editable} />

@@ -14,7 +14,7 @@ import { useT } from '../i18n';
 import { usePolled } from '../polling';
 import { type DayInfo, localDate, monthDays, weekday } from './calendar-month';
 import { formatTime } from './shared';
-import { PageTitle, ReadOnlyNote, SettingsProblem, splitList } from './settings-shared';
+import { PageTitle, ReadOnlyNote, SettingsProblem, SourceTag, splitList, useSettingsForm } from './settings-shared';
 
 type YearBody = paths['/v1/calendar/years/{year}']['put']['requestBody']['content']['application/json'];
 
@@ -50,33 +50,18 @@ function yearFields(): Record<string, [string, string]> {
 
 function SettingsCard({ canEdit, onSaved }: { canEdit: boolean; onSaved: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ timeZone: string; extraHolidays: string; extraWorkingDays: string }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const settings = usePolled(() => unwrap<CalendarSettingsView>(api.handling.GET('/v1/calendar')), [], 60_000);
+  const { form, settings, problem, busy, save } = useSettingsForm<CalendarSettingsView, { timeZone: string; extraHolidays?: string; extraWorkingDays?: string }>({
+    read: () => unwrap<CalendarSettingsView>(api.handling.GET('/v1/calendar')),
+    write: (v) =>
+      unwrap<CalendarSettingsView>(api.handling.PUT('/v1/calendar', { body: { timeZone: v.timeZone.trim(), extraHolidays: splitList(v.extraHolidays), extraWorkingDays: splitList(v.extraWorkingDays) } })),
+    toForm: (s) => ({ timeZone: s.timeZone, extraHolidays: s.extraHolidays.join(', '), extraWorkingDays: s.extraWorkingDays.join(', ') }),
+    savedMessage: () => ['工作日历已保存：未到期的时限按新日历计算', 'Calendar saved'],
+    onSaved,
+  });
   const s = settings.data;
-  useEffect(() => {
-    if (s && !form.isFieldsTouched()) form.setFieldsValue({ timeZone: s.timeZone, extraHolidays: s.extraHolidays.join(', '), extraWorkingDays: s.extraWorkingDays.join(', ') });
-  }, [s, form]);
-  const save = async (v: { timeZone: string; extraHolidays?: string; extraWorkingDays?: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await unwrap(api.handling.PUT('/v1/calendar', { body: { timeZone: v.timeZone.trim(), extraHolidays: splitList(v.extraHolidays), extraWorkingDays: splitList(v.extraWorkingDays) } }));
-      form.resetFields();
-      settings.reload();
-      onSaved();
-      void message.success(t('工作日历已保存：未到期的时限按新日历计算', 'Calendar saved'));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Card title={<PageTitle>{t('工作日历', 'Working calendar')}</PageTitle>} extra={s && (s.updatedAt ? <Tag color="blue">{t('本热线设置', "This hotline's own")}</Tag> : <Tag>{t('国家日历', 'National calendar')}</Tag>)}>
-      <SettingsProblem error={error ?? settings.error} fields={SETTINGS_FIELDS} />
+    <Card title={<PageTitle>{t('工作日历', 'Working calendar')}</PageTitle>} extra={s && <SourceTag own={s.updatedAt !== null} defaultLabel={['国家日历', 'National calendar']} />}>
+      <SettingsProblem error={problem} fields={SETTINGS_FIELDS} />
       {!canEdit && <ReadOnlyNote what={['工作日历', 'the calendar']} />}
       <Form form={form} layout="vertical" disabled={!canEdit || !s} onFinish={(v) => void save(v)} aria-label={t('工作日历', 'Working calendar')}>
         <Form.Item name="timeZone" label={t('时区（IANA，如 Asia/Shanghai）', 'Time zone (IANA, e.g. Asia/Shanghai)')} htmlFor="calendar-zone" rules={[{ required: true, whitespace: true, message: t('请填写时区', 'Enter the zone') }]}>

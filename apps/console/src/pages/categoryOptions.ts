@@ -1,7 +1,6 @@
 // The tenant's categories as a cascader loads them, level by level (as on the agent desk), and
 // the path to a category the citizen picked, so the decision form can start from the hint.
-import { api, unwrap } from '../api/client';
-import type { CategoryView } from '../api/views';
+import { allCategories } from './shared';
 
 export interface CategoryOption {
   value: string;
@@ -10,8 +9,9 @@ export interface CategoryOption {
   children?: CategoryOption[];
 }
 
+/** The first level, or the children of `parent`: all of them, however many pages they take. */
 export async function categoriesUnder(parent?: string): Promise<CategoryOption[]> {
-  const page = await unwrap<{ items: CategoryView[] }>(api.intake.GET('/v1/categories', { params: { query: parent ? { parent, limit: 200 } : { level: 1, limit: 200 } } }));
+  const page = await allCategories(parent ? { parent } : { level: 1 });
   return page.items.map((c) => ({ value: c.code, label: `${c.code} ${c.name}`, isLeaf: c.level >= 3 }));
 }
 
@@ -32,4 +32,27 @@ export async function loadPathTo(roots: CategoryOption[], code: string): Promise
     next.children ??= await categoriesUnder(next.value);
     level = next.children;
   }
+}
+
+/** Loads the options down a path of codes (level 1 first), so a category set from a hint shows its names. */
+export async function loadPath(options: CategoryOption[], codes: readonly string[]): Promise<void> {
+  let level = options;
+  for (const code of codes.slice(0, -1)) {
+    const option = level.find((o) => o.value === code);
+    if (!option) return;
+    option.children ??= await categoriesUnder(code);
+    level = option.children;
+  }
+}
+
+/** The labels of a path of codes as loaded ("03 城乡建设 / 0306 …"); a code not loaded shows as itself. */
+export function optionLabels(options: CategoryOption[], codes: readonly string[]): string {
+  let level: CategoryOption[] | undefined = options;
+  return codes
+    .map((code) => {
+      const option: CategoryOption | undefined = level?.find((o) => o.value === code);
+      level = option?.children;
+      return option?.label ?? code;
+    })
+    .join(' / ');
 }

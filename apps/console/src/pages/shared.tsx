@@ -4,7 +4,7 @@ import { Alert, Badge, Tag } from 'antd';
 import { REQUEST_STATUS_LABELS, type RequestStatus } from '@hotline/vocabulary';
 import { api, unwrap } from '../api/client';
 import { problemMessage } from '../api/problem';
-import type { CategoryView, Page, UnitView } from '../api/views';
+import type { CategoryPageView, CategoryView, Page, UnitView } from '../api/views';
 import { useT } from '../i18n';
 import { usePolled } from '../polling';
 
@@ -40,8 +40,28 @@ export function ProblemAlert({ error, fields = {} }: { error: unknown; fields?: 
   return <Alert role="alert" type="error" showIcon title={problemMessage(error, t.lang, fieldLabel)} style={{ marginBottom: 16 }} />;
 }
 
+/** The most intake answers in one page of categories. */
+const CATEGORY_PAGE = 200;
+
+/**
+ * Every category of the latest taxonomy version (of a level, or under a parent, when `filter`
+ * says so), read a page at a time: a tenant on the full DB44 taxonomy has hundreds (up to 3,000).
+ * The pages after the first name the first one's version, so a taxonomy published in between
+ * does not mix two versions.
+ */
+export async function allCategories(filter: { level?: number; parent?: string } = {}): Promise<{ version: number; items: CategoryView[] }> {
+  const first = await unwrap<CategoryPageView>(api.intake.GET('/v1/categories', { params: { query: { ...filter, limit: CATEGORY_PAGE } } }));
+  const items = [...first.items];
+  while (items.length < first.total) {
+    const next = await unwrap<CategoryPageView>(api.intake.GET('/v1/categories', { params: { query: { ...filter, version: first.version, limit: CATEGORY_PAGE, offset: items.length } } }));
+    if (next.items.length === 0) break;
+    items.push(...next.items);
+  }
+  return { version: first.version, items };
+}
+
 export function useCategories() {
-  return usePolled(() => unwrap<{ version: number; items: CategoryView[] }>(api.intake.GET('/v1/categories')), [], 600_000);
+  return usePolled(() => allCategories(), [], 600_000);
 }
 
 export function useUnits() {

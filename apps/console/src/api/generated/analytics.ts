@@ -149,7 +149,7 @@ export interface paths {
         };
         /**
          * Early-warning alerts, newest first
-         * @description surge: a category × area over its baseline in the tenant’s window; risk: a request matching the risk and 舆情 patterns.
+         * @description surge: a category × area over its baseline in the tenant’s window; risk: a request matching the risk and 舆情 patterns. state: open, or acknowledged by a supervisor (POST …/acknowledge); a surge that rises in severity after its acknowledgement is open again (reopenedAt), its acknowledgement kept.
          */
         get: operations["AlertsController_list"];
         put?: never;
@@ -174,6 +174,26 @@ export interface paths {
         get: operations["AlertsController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{alertId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an alert (a supervisor takes it on)
+         * @description Records who acknowledged the alert, when, at which severity, and the optional note (at most 500 characters; phone, id and card numbers in it are masked), and answers the alert, state acknowledged. Acknowledging an acknowledged alert changes nothing (the first acknowledgement stands). Further requests of a running surge keep it acknowledged while its severity stays at the acknowledged one; a rise reopens it (state open, reopenedAt), to be acknowledged anew. No event is published and webhooks carry no acknowledgement: it is the hotline’s own bookkeeping.
+         */
+        post: operations["AlertsController_acknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -324,7 +344,7 @@ export interface paths {
         };
         /**
          * Returns, re-dispatches, designations and dispatch accuracy, per unit and for the tenant
-         * @description Dispatch attempts made within from..to (inclusive local days, Asia/Shanghai), from dispatch's RequestDispatched, ReturnFiled and ReturnDecided; a return counts with the attempt it returned. total = the tenant; units = one row per primary (主办) unit. attempts = dispatches received; redispatches = attempts after the first by a dispatcher (改派); designated = attempts designated (指定办理) after the tenant's maximum; escalations = attempts that took the request up to a coordinating unit (提级统筹, mode escalated); returnsFiled = returnsAccepted + returnsRejected + returnsInReview; returnRate (退单率) = returnsFiled / attempts; acceptedReturnRate = returnsAccepted / attempts; dispatchAccuracy (派单准确率) = first dispatches whose return was not accepted / first dispatches, also by mode (catalog, manual). Rates are null when the denominator is 0, rounded to 4 decimals.
+         * @description Dispatch attempts made within from..to (inclusive local days in the tenant’s time zone, Asia/Shanghai until known), from dispatch's RequestDispatched, ReturnFiled and ReturnDecided; a return counts with the attempt it returned. total = the tenant; units = one row per primary (主办) unit. attempts = dispatches received; redispatches = attempts after the first by a dispatcher (改派); designated = attempts designated (指定办理) after the tenant's maximum; escalations = attempts that took the request up to a coordinating unit (提级统筹, mode escalated); returnsFiled = returnsAccepted + returnsRejected + returnsInReview; returnRate (退单率) = returnsFiled / attempts; acceptedReturnRate = returnsAccepted / attempts; dispatchAccuracy (派单准确率) = first dispatches whose return was not accepted / first dispatches, also by mode (catalog, manual). Rates are null when the denominator is 0, rounded to 4 decimals.
          */
         get: operations["DispatchQualityController_dispatchQuality"];
         put?: never;
@@ -344,7 +364,7 @@ export interface paths {
         };
         /**
          * Interconnect transfers by direction, counterpart, method and outcome, with the time to acceptance
-         * @description Transfers of the 12345↔110 interconnect and the other counterparts offered within from..to (inclusive local days, Asia/Shanghai), from intake's TransferOffered and TransferDecided. directions = one row per direction (outgoing: 12345 → counterpart; incoming: counterpart → 12345, accepted at once); items = one row per direction × counterpart × method. pending = offered and not yet decided; decided = accepted + declined + expired (no answer in time); acceptanceRate = accepted / decided, null when nothing is decided, rounded to 4 decimals; secondsToAcceptance = p50, p90 and max of the seconds from offer to acceptance over the accepted ones (null when none); declineReasons = the declined ones by reason code, most frequent first.
+         * @description Transfers of the 12345↔110 interconnect and the other counterparts offered within from..to (inclusive local days in the tenant’s time zone, Asia/Shanghai until known), from intake's TransferOffered and TransferDecided. directions = one row per direction (outgoing: 12345 → counterpart; incoming: counterpart → 12345, accepted at once); items = one row per direction × counterpart × method. pending = offered and not yet decided; decided = accepted + declined + expired (no answer in time); acceptanceRate = accepted / decided, null when nothing is decided, rounded to 4 decimals; secondsToAcceptance = p50, p90 and max of the seconds from offer to acceptance over the accepted ones (null when none); declineReasons = the declined ones by reason code, most frequent first.
          */
         get: operations["LinkageMetricsController_linkageTransfers"];
         put?: never;
@@ -375,6 +395,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/metrics/rates/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The requests behind one cell of a rate (response, resolution, satisfaction)
+         * @description The facts behind one cell of /v1/metrics/rates (drill-down), counted from the same facts and the tenant’s rate settings as the rate: rate=response lists work orders (a request with two orders is listed twice), resolution and satisfaction each request’s latest revisit. A cell is the unit, category and area given (each optional; (unknown) for facts without one), of requests received within from..to (inclusive local days; a day, week or month cell is its days). outcome=denominator lists what the denominator counts (responseDenominator, revisits, validEvaluations), numerator what the numerator counts (signed on time; 解决 and, at a weight above 0, 部分解决; 满意 and, at a weight above 0, 基本满意), excluded the cell’s facts the denominator leaves out with why (excludedBecause: terminated, not-due-yet, cancelled-before-due, skipped, unrated, unreasonable). figures: numerator (weighted, as the rate row’s), denominator, rate, numeratorFacts, excluded. Each item: request id and number (流水号; null for a request stored before numbers were kept), receipt, work order (response only), unit, category, area, result (sign-for result, resolution or satisfaction, unrated, skipped), counted (in the denominator), weight (its share of the numerator) and excludedBecause; receipt order, paged by limit/offset with total. No requester data.
+         */
+        get: operations["RateRequestsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/metrics/stages": {
         parameters: {
             query?: never;
@@ -385,7 +425,7 @@ export interface paths {
         /**
          * Requests by current status (former name of /v1/metrics/statuses)
          * @deprecated
-         * @description Requests received within from..to (inclusive local days, Asia/Shanghai) by their current status, as intake last published it (RequestStatusChanged): items = every request status in lifecycle order with its count, zeros included; total = sum of counts; directAnswers = requests among them answered directly at intake (直接办理), which are closed (or archived later) like any other closed request; terminated = requests among them terminated (诉求终结), whatever their status since (a terminated request is archived later), and terminationReasons = every termination reason of the vocabulary with its count (a termination whose RequestTerminated has not arrived yet is in terminated only). Requests whose first status has not reached analytics are not counted.
+         * @description Requests received within from..to (inclusive local days in the tenant’s time zone, Asia/Shanghai until known) by their current status, as intake last published it (RequestStatusChanged): items = every request status in lifecycle order with its count, zeros included; total = sum of counts; directAnswers = requests among them answered directly at intake (直接办理), which are closed (or archived later) like any other closed request; terminated = requests among them terminated (诉求终结), whatever their status since (a terminated request is archived later), and terminationReasons = every termination reason of the vocabulary with its count (a termination whose RequestTerminated has not arrived yet is in terminated only). Requests whose first status has not reached analytics are not counted.
          */
         get: operations["MetricsController_stages"];
         put?: never;
@@ -405,7 +445,7 @@ export interface paths {
         };
         /**
          * Requests by current status
-         * @description Requests received within from..to (inclusive local days, Asia/Shanghai) by their current status, as intake last published it (RequestStatusChanged): items = every request status in lifecycle order with its count, zeros included; total = sum of counts; directAnswers = requests among them answered directly at intake (直接办理), which are closed (or archived later) like any other closed request; terminated = requests among them terminated (诉求终结), whatever their status since (a terminated request is archived later), and terminationReasons = every termination reason of the vocabulary with its count (a termination whose RequestTerminated has not arrived yet is in terminated only). Requests whose first status has not reached analytics are not counted.
+         * @description Requests received within from..to (inclusive local days in the tenant’s time zone, Asia/Shanghai until known) by their current status, as intake last published it (RequestStatusChanged): items = every request status in lifecycle order with its count, zeros included; total = sum of counts; directAnswers = requests among them answered directly at intake (直接办理), which are closed (or archived later) like any other closed request; terminated = requests among them terminated (诉求终结), whatever their status since (a terminated request is archived later), and terminationReasons = every termination reason of the vocabulary with its count (a termination whose RequestTerminated has not arrived yet is in terminated only). Requests whose first status has not reached analytics are not counted.
          */
         get: operations["MetricsController_statuses"];
         put?: never;
@@ -424,8 +464,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Aggregates of every city of the province (volumes, overdue orders, alerts, largest hotspots)
-         * @description For the province operator: per city (the cities of the directory within the province’s region, or all when the province has none) the requests received, work orders and overdue ones, surge and risk alerts raised within from..to (local days), and the five largest surges by category × area. Counts only: a city’s requests stay the city’s (every single-request view answers 404 to the province).
+         * Aggregates of every city of the province (volumes, overdue orders, alerts, largest hotspots, the three rates)
+         * @description For the province operator: per city (the cities of the directory within the province’s region, or all when the province has none) the requests received, work orders and overdue ones, surge and risk alerts raised within from..to (local days), the five largest surges by category × area, and the three rates of the requests received (rates: responseRate over responseDenominator with signedOnTime, resolutionRate over revisits with resolutionNumerator, satisfactionRate over validEvaluations with satisfactionNumerator; null when the denominator is 0), computed with the city’s own rate settings (rateBasis) as its dashboard shows them. totals.rates: the sums of the cities’ numerators over the sums of their denominators; totals.sameRateBasis: false when the cities count with different settings (weights or exclusions), so the province figure mixes them. Counts only: a city’s requests stay the city’s (every single-request view answers 404 to the province).
          */
         get: operations["ProvinceController_overview"];
         put?: never;
@@ -472,7 +512,7 @@ export interface paths {
         put?: never;
         /**
          * Generate a report of a period now (a new version)
-         * @description A report (日报/周报/月报) of the tenant, for a local day, an ISO week (Monday to Sunday) or a calendar month in the tenant’s time zone: requests received (by type, channel and current status; closed, direct answers, terminated, merged), the rates of /v1/metrics/rates for the period each with its numerator and denominator (the tenant’s rate settings as basis), urged and overdue orders, every unit with its rates and two rankings (on-time completion, satisfaction), the top categories and areas, alerts raised and clusters of the period, and each headline figure beside the previous period’s. Requests count by receipt day, their orders with them. A report is a stored snapshot: it stays what it was when issued; generating the period again makes a new version, and the earlier one is `superseded`.
+         * @description A report (日报/周报/月报) of the tenant, for a local day, an ISO week (Monday to Sunday) or a calendar month in the tenant’s time zone: requests received (by type, channel and current status; closed, direct answers, terminated, merged), the rates of /v1/metrics/rates for the period each with its numerator and denominator (the tenant’s rate settings as basis), urged and overdue orders, every unit with its rates and two rankings (on-time completion, satisfaction), the top categories and areas, alerts raised and clusters of the period, the phone service (话务: per queue 人工接通率 and 人工应答及时率 with their numerators and denominators, non-request calls, callbacks due and done, from intake’s call events), and each headline figure beside the previous period’s. Requests count by receipt day, their orders with them, calls by the day they entered the queue (all in the tenant’s time zone). A report is a stored snapshot: it stays what it was when issued; generating the period again makes a new version, and the earlier one is `superseded`.
          */
         post: operations["ReportsController_generate"];
         delete?: never;
@@ -716,6 +756,7 @@ export interface operations {
                 limit?: (number | string) & number;
                 offset?: (number | string) & number;
                 severity?: unknown | ("low" | "medium" | "high" | "critical");
+                state?: unknown | ("open" | "acknowledged");
             };
             header?: never;
             path?: never;
@@ -741,6 +782,32 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the supervisor does about it (personal data in it is masked) */
+                    note?: string;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -972,6 +1039,33 @@ export interface operations {
                 limit?: (number | string) & number;
                 offset?: (number | string) & number;
                 to?: unknown | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RateRequestsController_list: {
+        parameters: {
+            query: {
+                area?: unknown | string;
+                category?: unknown | string;
+                from?: unknown | string;
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                outcome?: "numerator" | "denominator" | "excluded";
+                rate: "response" | "resolution" | "satisfaction";
+                to?: unknown | string;
+                unit?: unknown | string;
             };
             header?: never;
             path?: never;

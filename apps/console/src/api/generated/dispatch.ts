@@ -1162,6 +1162,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    active?: boolean;
                     areaCodes?: string[];
                     name?: string;
                     /** Format: uuid */

@@ -354,7 +354,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a 督办 order's attachment, for a stated purpose (audited) */
+        /** Download a 督办 order's attachment, for a stated purpose (audited); 410 attachment_erased once retention erased it */
         get: operations["AttachmentsController_downloadOfSupervision"];
         put?: never;
         post?: never;
@@ -567,7 +567,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a work order's attachment, for a stated purpose (audited) */
+        /** Download a work order's attachment, for a stated purpose (audited); 410 attachment_erased once retention erased it */
         get: operations["AttachmentsController_downloadOfWorkOrder"];
         put?: never;
         post?: never;

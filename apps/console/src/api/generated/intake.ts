@@ -693,6 +693,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/linkage/risk-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stability-risk notices to 110, newest first
+         * @description A notice is made for each analytics alert the hotline’s risk patterns mark as a stability risk (stabilityRisk), and sent to its 110 peer over the interconnect (NotifyRisk) with the requests’ numbers, masked text and masked identity only: pending → sent (110’s receipt) → acknowledged (110’s 签收); an outage is retried with a doubling wait, a refusal or a hotline without a 110 peer makes it failed. An escalation of the alert sends it again as its next revision.
+         */
+        get: operations["RiskNoticesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/linkage/risk-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stability-risk notice with its delivery (attempts, last error, 110’s receipt and acknowledgement) */
+        get: operations["RiskNoticesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/linkage/risk-notices/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed notice to 110 again now (after its cause is mended); 409 unless it is failed */
+        post: operations["RiskNoticesController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/linkage/transfer-list": {
         parameters: {
             query?: never;
@@ -914,7 +968,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download an attachment, for a stated purpose (audited): served as the type its bytes showed, as a download */
+        /** Download an attachment, for a stated purpose (audited): served as the type its bytes showed, as a download; 410 attachment_erased once retention erased it */
         get: operations["RequestAttachmentsController_download"];
         put?: never;
         post?: never;
@@ -1203,6 +1257,125 @@ export interface paths {
         put?: never;
         /** Approve a proposed agreement (not its proposer); it supersedes the department’s active one */
         post: operations["SharingController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sharing/agreements/{id}/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agreement's push feed: endpoint, batch size, state, cursor (never the secret)
+         * @description Each batch is a POST of JSON — {deliveryId, type: "sharing.release", tenant, releaseId, agreementId, departmentCode, releasedAt, fields, items, after, next}, the items exactly as a pull gives them — with headers X-Hotline-Delivery and Idempotency-Key (the delivery id, the same on every attempt), X-Hotline-Event: sharing.release and X-Hotline-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the feed secret>. A 2xx acknowledges the batch and moves the feed on; anything else (a redirect too, never followed) is retried with capped exponential backoff, every attempt logged; after the last attempt the feed pauses until the batch is redelivered or the feed replayed. Batches go one at a time, in order.
+         */
+        get: operations["SharingPushController_get"];
+        /**
+         * Set the agreement's push feed (active agreements only); the first time, the answer carries the signing secret, shown once
+         * @description Each batch is a POST of JSON — {deliveryId, type: "sharing.release", tenant, releaseId, agreementId, departmentCode, releasedAt, fields, items, after, next}, the items exactly as a pull gives them — with headers X-Hotline-Delivery and Idempotency-Key (the delivery id, the same on every attempt), X-Hotline-Event: sharing.release and X-Hotline-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the feed secret>. A 2xx acknowledges the batch and moves the feed on; anything else (a redirect too, never followed) is retried with capped exponential backoff, every attempt logged; after the last attempt the feed pauses until the batch is redelivered or the feed replayed. Batches go one at a time, in order.
+         */
+        put: operations["SharingPushController_set"];
+        post?: never;
+        /** Clear the push feed: it stops, its secret is gone, the batch being sent is cancelled; the delivery log stays */
+        delete: operations["SharingPushController_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sharing/agreements/{id}/push/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every batch pushed under the agreement, newest first, each with every attempt (time, outcome, HTTP status, error, duration) */
+        get: operations["SharingPushController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sharing/agreements/{id}/push/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One pushed batch with every attempt */
+        get: operations["SharingPushController_delivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sharing/agreements/{id}/push/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the failed batch the feed stopped at again, as it was, and resume the feed
+         * @description Each batch is a POST of JSON — {deliveryId, type: "sharing.release", tenant, releaseId, agreementId, departmentCode, releasedAt, fields, items, after, next}, the items exactly as a pull gives them — with headers X-Hotline-Delivery and Idempotency-Key (the delivery id, the same on every attempt), X-Hotline-Event: sharing.release and X-Hotline-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the feed secret>. A 2xx acknowledges the batch and moves the feed on; anything else (a redirect too, never followed) is retried with capped exponential backoff, every attempt logged; after the last attempt the feed pauses until the batch is redelivered or the feed replayed. Batches go one at a time, in order.
+         */
+        post: operations["SharingPushController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sharing/agreements/{id}/push/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push again from a cursor (an earlier batch's after/next), from requests received since an instant, or from the agreement's start
+         * @description The batch being sent is cancelled and a paused feed resumes; what follows is released anew, each batch a new release in the log.
+         */
+        post: operations["SharingPushController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sharing/agreements/{id}/push/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret, shown in this answer only; attempts from now on are signed with it alone
+         * @description Each batch is a POST of JSON — {deliveryId, type: "sharing.release", tenant, releaseId, agreementId, departmentCode, releasedAt, fields, items, after, next}, the items exactly as a pull gives them — with headers X-Hotline-Delivery and Idempotency-Key (the delivery id, the same on every attempt), X-Hotline-Event: sharing.release and X-Hotline-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the feed secret>. A 2xx acknowledges the batch and moves the feed on; anything else (a redirect too, never followed) is retried with capped exponential backoff, every attempt logged; after the last attempt the feed pauses until the batch is redelivered or the feed replayed. Batches go one at a time, in order.
+         */
+        post: operations["SharingPushController_rotate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2586,6 +2759,66 @@ export interface operations {
             };
         };
     };
+    RiskNoticesController_list: {
+        parameters: {
+            query?: {
+                alertId?: unknown | string;
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                state?: unknown | ("pending" | "sent" | "acknowledged" | "failed");
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RiskNoticesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RiskNoticesController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     LinkageController_transferList: {
         parameters: {
             query?: {
@@ -2743,6 +2976,8 @@ export interface operations {
                     answerArticles?: string[];
                     areaCode?: string;
                     categoryCode: string;
+                    /** Format: uuid */
+                    classificationSuggestionId?: string;
                     confidential?: boolean;
                     /** Format: uuid */
                     duplicateOf?: string;
@@ -2920,6 +3155,8 @@ export interface operations {
                     areaCode: string;
                     categoryCode: string;
                     channel: string;
+                    /** Format: uuid */
+                    classificationSuggestionId?: string;
                     content: string;
                     /** Format: uuid */
                     duplicateOf?: string;
@@ -3545,6 +3782,184 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingPushController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingPushController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description requests per batch, at most 500
+                     * @default 100
+                     */
+                    batchSize?: (number | string) & number;
+                    /** @description where each batch is POSTed: https (plain http only to this machine, in local mode) */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingPushController_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingPushController_deliveries: {
+        parameters: {
+            query?: {
+                limit?: (number | string) & number;
+                offset?: (number | string) & number;
+                state?: unknown | ("pending" | "delivered" | "failed" | "cancelled");
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingPushController_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingPushController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingPushController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cursor?: string;
+                    /** Format: date-time */
+                    since?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharingPushController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
